@@ -7,6 +7,7 @@ end exclusive.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -79,3 +80,48 @@ class Analysis:
             ],
             notes=list(data.get("notes", [])),
         )
+
+
+@dataclass(slots=True)
+class Record:
+    """One document, analysed and with its author's values applied: what its page shows."""
+
+    source: str
+    slug: str
+    title: str
+    date: str | None
+    text: str
+    summary: list[str]
+    summary_spans: list[Mention]
+    dates: list[DateMention]
+    key_dates: list[DateMention]
+    participants: list[Participant]
+    places: list[Entity]
+    organizations: list[Entity]
+    notes: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    authored: set[str] = field(default_factory=set)  # fields the author's values replaced
+
+    @property
+    def description(self) -> str:
+        return " ".join(self.summary)
+
+    def front_matter(self) -> dict[str, Any]:
+        """The page's YAML front matter (plain data, for a real YAML emitter)."""
+        meta: dict[str, Any] = dict(self.extra)
+        meta.update(
+            title=self.title,
+            description=self.description,
+            summary=list(self.summary),
+            date=dt.date.fromisoformat(self.date) if self.date else None,
+            dates=[{"text": d.text, "value": d.value, "sentence": d.sentence} for d in self.key_dates],
+            participants=[{"name": p.name, "role": p.role} for p in self.participants],
+            places=[e.name for e in self.places],
+            organizations=[e.name for e in self.organizations],
+            tags=list(self.tags),
+            source=self.source,
+        )
+        if self.date is None:
+            del meta["date"]
+        return meta

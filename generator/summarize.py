@@ -94,7 +94,11 @@ def build_summarizer(method: str) -> AbstractSummarizer:
 
 
 def summarize(
-    doc: Doc, *, sentences: int = DEFAULT_SENTENCES, method: str = DEFAULT_METHOD
+    doc: Doc,
+    *,
+    sentences: int = DEFAULT_SENTENCES,
+    method: str = DEFAULT_METHOD,
+    words: int | None = None,
 ) -> list[Mention]:
     """The summary's sentences as spans of ``doc.text``, in document order."""
     spans = sentence_spans(doc)

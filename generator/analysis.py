@@ -1,0 +1,114 @@
+"""Analysis: one spaCy parse per document, shared by the summary, date and participant stages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+
+from spacy.tokens import Doc
+
+from . import dates, participants, summarize
+from .nlp import MAX_PARSE_CHARS, load_model
+from .record import Analysis, Mention
+
+MAX_TITLE = 80
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything that changes an analysis result; part of the cache key."""
+
+    sentences: int = summarize.DEFAULT_SENTENCES
+    words: int | None = None
+    method: str = summarize.DEFAULT_METHOD
+    key_dates: int = 5
+    model: str = "en_core_web_sm"
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def parse_text(text: str) -> tuple[str, list[str]]:
+    """The part of a text that is parsed, and a note when that is not all of it."""
+    if len(text) <= MAX_PARSE_CHARS:
+        return text, []
+    cut = text.rfind("\n", 0, MAX_PARSE_CHARS)
+    if cut < MAX_PARSE_CHARS // 2:
+        cut = text.rfind(" ", 0, MAX_PARSE_CHARS)
+    if cut < MAX_PARSE_CHARS // 2:
+        cut = MAX_PARSE_CHARS
+    note = (
+        f"This document is long: the summary, dates and participants cover its first "
+        f"{cut:,} of {len(text):,} characters."
+    )
+    return text[:cut], [note]
+
+
+def make_title(text: str, summary: list[Mention]) -> str:
+    """A short title (at most 80 characters, never cut mid-word) from the lead sentence."""
+    first = summary[0] if summary else Mention(0, len(text))
+    sentence = " ".join(text[first.start : first.end].split())
+    sentence = re.sub(r"^[A-Z][A-Za-z .,]{1,40}\((?:CNN|AP|Reuters)\)\s*(?:--|—|-)?\s*", "", sentence)
+    if len(sentence) <= MAX_TITLE:
+        return sentence.rstrip(".") or "Untitled document"
+    for stop in (", ", "; ", " — ", " -- "):
+        clause = sentence[: sentence.find(stop)] if stop in sentence else ""
+        if 20 <= len(clause) <= MAX_TITLE:
+            return clause
+    cut = sentence[: MAX_TITLE - 1]
+    cut = cut[: cut.rfind(" ")] if " " in cut else cut
+    return cut.rstrip(" ,;:-") + "…"
+
+
+def analyze_doc(doc: Doc, doc_date: dt.date | None, settings: Settings, notes: list[str]) -> Analysis:
+    summary = summarize.summarize(
+        doc, sentences=settings.sentences, method=settings.method, words=settings.words
+    )
+    found_dates = dates.find_dates(doc, doc_date)
+    people, places, organizations = participants.find_participants(doc)
+    if doc.text.strip() and not any(t.is_alpha and t.is_ascii for t in doc[:2000]):
+        notes = [*notes, "The English language model found little it could read in this document."]
+    return Analysis(
+        title=make_title(doc.text, summary),
+        summary=summary,
+        dates=found_dates,
+        key_dates=dates.key_dates(found_dates, summary, settings.key_dates),
+        participants=people,
+        places=places,
+        organizations=organizations,
+        notes=notes,
+    )
+
+
+def analyze(text: str, doc_date: dt.date | None, settings: Settings) -> Analysis:
+    result = next(analyze_many([(text, doc_date)], settings))
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def analyze_many(
+    items: Iterable[tuple[str, dt.date | None]], settings: Settings, batch_size: int = 16
+) -> Iterator[Analysis | Exception]:
+    """Analyses in input order; spaCy batches the parses. A document whose analysis fails
+    comes back as its exception, so one bad document never stops the others."""
+    nlp = load_model(settings.model)
+    pending: list[tuple[dt.date | None, list[str]]] = []
+
+    def texts() -> Iterator[str]:
+        for text, doc_date in items:
+            head, notes = parse_text(text)
+            if doc_date is None:
+                doc_date = dates.date_from_text(head)
+            pending.append((doc_date, notes))
+            yield head
+
+    for i, doc in enumerate(nlp.pipe(texts(), batch_size=batch_size)):
+        doc_date, notes = pending[i]
+        pending[i] = (None, [])
+        try:
+            yield analyze_doc(doc, doc_date, settings, notes)
+        except Exception as exc:  # noqa: BLE001 - reported per document by the caller
+            yield exc

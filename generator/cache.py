@@ -1,0 +1,76 @@
+"""The analysis cache: one JSON file per (text, document date, settings, version).
+
+Files are written to a temporary name and renamed into place, so a crash mid-write never
+leaves a truncated entry under a real key, and two builds at once each write whole files.
+An entry that does not load is treated as missing and recomputed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .analysis import Settings
+from .record import Analysis
+
+FORMAT = 1
+
+
+def atomic_write(path: Path, data: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+class AnalysisCache:
+    def __init__(self, directory: Path | None) -> None:
+        self.directory = directory
+        self.hits = 0
+        self.misses = 0
+
+    @staticmethod
+    def key(text: str, doc_date: dt.date | None, settings: Settings) -> str:
+        material = json.dumps(
+            [FORMAT, __version__, settings.to_dict(), doc_date and doc_date.isoformat(), text],
+            ensure_ascii=False,
+        )
+        return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        assert self.directory is not None
+        return self.directory / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Analysis | None:
+        if self.directory is None:
+            return None
+        try:
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if data.get("key") != key:
+                raise ValueError("entry under the wrong key")
+            analysis = Analysis.from_dict(data["analysis"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return analysis
+
+    def put(self, key: str, analysis: Analysis) -> None:
+        if self.directory is None:
+            return
+        payload = json.dumps({"key": key, "analysis": analysis.to_dict()}, ensure_ascii=False)
+        atomic_write(self._path(key), payload)
