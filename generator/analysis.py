@@ -14,6 +14,8 @@ from .nlp import MAX_PARSE_CHARS, load_model
 from .record import Analysis, Mention
 
 MAX_TITLE = 80
+# "WASHINGTON (CNN) -- " and the like: a wire dateline is no part of a title.
+_DATELINE = re.compile(r"^(?:[A-Z][\w .,'-]{0,40})?\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|-)?\s*")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ def make_title(text: str, summary: list[Mention]) -> str:
     """A short title (at most 80 characters, never cut mid-word) from the lead sentence."""
     first = summary[0] if summary else Mention(0, len(text))
     sentence = " ".join(text[first.start : first.end].split())
-    sentence = re.sub(r"^[A-Z][A-Za-z .,]{1,40}\((?:CNN|AP|Reuters)\)\s*(?:--|—|-)?\s*", "", sentence)
+    sentence = _DATELINE.sub("", sentence)
     if len(sentence) <= MAX_TITLE:
         return sentence.rstrip(".") or "Untitled document"
     for stop in (", ", "; ", " — ", " -- "):

@@ -16,7 +16,7 @@ from .record import DateMention, Mention
 MONTHS = {
     m: i
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split(),
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
         start=1,
     )
 }

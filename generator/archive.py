@@ -1,0 +1,127 @@
+"""Views across the whole archive: people with their documents and companions, the timeline."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .record import DateMention, Participant, Record
+
+_DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+UNKNOWN_YEAR = "Year unknown"
+
+
+@dataclass
+class Person:
+    name: str
+    slug: str
+    roles: Counter[str] = field(default_factory=Counter)
+    records: list[Record] = field(default_factory=list)
+    companions: Counter[str] = field(default_factory=Counter)
+    dates: list[tuple[DateMention, Record]] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    """A dated moment of one document, for the timeline."""
+
+    value: str
+    label: str
+    sentence: str
+    record: Record
+
+    @property
+    def group(self) -> tuple[str, str]:
+        """(year, month label); year-less dates share the UNKNOWN_YEAR group."""
+        year, _, month = self.value.partition("-")
+        month = month[:2]
+        month_name = calendar.month_name[int(month)] if month.isdigit() and 1 <= int(month) <= 12 else ""
+        return (UNKNOWN_YEAR if year == "XXXX" else year, month_name)
+
+
+def date_label(value: str) -> str:
+    """A date value as a reader says it; a year-less date says so instead of guessing."""
+    if m := _DAY.match(value):
+        year, month, day = m.groups()
+        if not 1 <= int(month) <= 12:
+            return value
+        text = f"{calendar.month_name[int(month)]} {int(day)}"
+        return f"{text} (year unknown)" if year == "XXXX" else f"{text}, {year}"
+    if m := _MONTH.match(value):
+        year, month = m.groups()
+        return f"{calendar.month_name[int(month)]} {year}" if 1 <= int(month) <= 12 else value
+    return value
+
+
+def is_calendar_date(value: str) -> bool:
+    """A day, month or year that has a place on a timeline (not 'now' or a week number)."""
+    return bool(_DAY.match(value) or _MONTH.match(value) or _YEAR.match(value))
+
+
+def sort_key(value: str) -> tuple[int, str]:
+    """Known years first, in order; then year-less dates by month and day."""
+    return (1, value[5:]) if value.startswith("XXXX") else (0, value)
+
+
+def by_date_desc(records: list[Record]) -> list[Record]:
+    dated = sorted((r for r in records if r.date), key=lambda r: (r.date, r.title), reverse=True)
+    undated = sorted((r for r in records if not r.date), key=lambda r: r.title.casefold())
+    return dated + undated
+
+
+def timeline(records: list[Record]) -> list[Event]:
+    """Every dated event of the archive in date order, one per document and value."""
+    events = []
+    for record in records:
+        seen = set()
+        for mention in record.dates:
+            if is_calendar_date(mention.value) and mention.value not in seen:
+                seen.add(mention.value)
+                events.append(Event(mention.value, date_label(mention.value), mention.sentence, record))
+    events.sort(key=lambda e: (sort_key(e.value), e.record.date or "", e.record.title))
+    return events
+
+
+def people(records: list[Record], slugify) -> dict[str, Person]:  # noqa: ANN001
+    """Everyone the archive mentions, by canonical name."""
+    index: dict[str, Person] = {}
+    taken: set[str] = set()
+    for record in by_date_desc(records):
+        names = [p.name for p in record.participants]
+        for participant in record.participants:
+            person = index.get(participant.name)
+            if person is None:
+                slug = base = slugify(participant.name)
+                n = 1
+                while slug in taken:
+                    n += 1
+                    slug = f"{base}-{n}"
+                taken.add(slug)
+                person = index[participant.name] = Person(participant.name, slug)
+            if participant.role:
+                person.roles[participant.role] += 1
+            person.records.append(record)
+            person.companions.update(n for n in names if n != participant.name)
+            person.dates.extend((d, record) for d in _dates_near(record, participant))
+    return index
+
+
+def _dates_near(record: Record, person: Participant) -> list[DateMention]:
+    """Dates stated in the same sentence as one of the person's mentions."""
+    found = []
+    for mention in record.dates:
+        if not is_calendar_date(mention.value):
+            continue
+        if not mention.sentence:
+            continue
+        sentence_start = record.text.find(mention.sentence, max(0, mention.end - len(mention.sentence)))
+        if sentence_start < 0 or sentence_start > mention.start:
+            continue
+        sentence_end = sentence_start + len(mention.sentence)
+        if any(sentence_start <= m.start < sentence_end for m in person.mentions):
+            found.append(mention)
+    return found

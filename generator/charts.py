@@ -1,0 +1,83 @@
+"""Small static SVG charts, drawn at build time: no script, no external request.
+
+Every label goes through ``html.escape``: names come from documents.
+"""
+
+from __future__ import annotations
+
+import math
+from html import escape
+
+BAR = "var(--md-accent-fg-color, #526cfe)"
+TEXT = "var(--md-default-fg-color, #333)"
+
+
+def month_bars(counts: list[tuple[str, int]], title: str) -> str:
+    """A bar per month (label, count), oldest left; labels thinned out when they crowd."""
+    if not counts:
+        return ""
+    width, height, pad = 720, 180, 28
+    n = len(counts)
+    step = (width - 2 * pad) / n
+    top = max(c for _, c in counts) or 1
+    every = max(1, round(n / 12))
+    parts = [
+        f'<svg class="summaries-chart" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for i, (label, count) in enumerate(counts):
+        h = (height - 2 * pad) * count / top
+        x = pad + i * step
+        parts.append(
+            f'<rect x="{x + step * 0.1:.1f}" y="{height - pad - h:.1f}" width="{step * 0.8:.1f}" '
+            f'height="{h:.1f}" fill="{BAR}"><title>{escape(label)}: {count}</title></rect>'
+        )
+        if i % every == 0:
+            parts.append(
+                f'<text x="{x + step / 2:.1f}" y="{height - 8}" font-size="11" fill="{TEXT}" '
+                f'text-anchor="middle">{escape(label)}</text>'
+            )
+    parts.append(
+        f'<text x="{pad}" y="16" font-size="11" fill="{TEXT}">max {top} per month</text></svg>'
+    )
+    return "".join(parts)
+
+
+def companions(name: str, others: list[tuple[str, int, str]]) -> str:
+    """The person in the middle, the people they appear with around them; a thicker line is
+    more shared documents. ``others`` is (name, shared documents, link)."""
+    if not others:
+        return ""
+    size, r = 360, 120
+    cx = cy = size / 2
+    top = max(n for _, n, _ in others)
+    parts = [
+        f'<svg class="summaries-companions" viewBox="0 0 {size} {size}" role="img" '
+        f'aria-label="People who appear with {escape(name)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>People who appear with {escape(name)}</title>",
+    ]
+    spots = []
+    for i, (other, shared, href) in enumerate(others):
+        angle = 2 * math.pi * i / len(others) - math.pi / 2
+        x, y = cx + r * math.cos(angle), cy + r * math.sin(angle)
+        spots.append((other, shared, href, x, y))
+        parts.append(
+            f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="{BAR}" '
+            f'stroke-width="{1 + 4 * shared / top:.1f}" opacity="0.6"/>'
+        )
+    parts.append(f'<circle cx="{cx}" cy="{cy}" r="8" fill="{BAR}"/>')
+    parts.append(
+        f'<text x="{cx}" y="{cy - 14}" font-size="12" font-weight="bold" fill="{TEXT}" '
+        f'text-anchor="middle">{escape(name)}</text>'
+    )
+    for other, shared, href, x, y in spots:
+        anchor = "start" if x > cx + 1 else "end" if x < cx - 1 else "middle"
+        dx = 8 if anchor == "start" else -8 if anchor == "end" else 0
+        parts.append(
+            f'<a href="{escape(href)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{BAR}"/>'
+            f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" font-size="11" fill="{TEXT}" '
+            f'text-anchor="{anchor}">{escape(other)} ({shared})</text></a>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,310 @@
+"""Rendering: records into Markdown pages (YAML front matter + escaped HTML body).
+
+Document text only ever reaches a page through Jinja2's autoescaping or ``markupsafe.escape``
+inside raw HTML blocks, which Markdown passes through untouched: text that looks like HTML,
+Markdown, YAML or Jinja shows literally. Front matter is written by PyYAML's safe emitter.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import posixpath
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+from markupsafe import Markup, escape
+
+from . import archive, charts
+from .build import slugify
+from .record import Mention, Record
+
+LISTING_MARKER = "<!-- summaries:listing -->"
+CSS_URI = "assets/summaries/summaries.css"
+SOURCES_DIR = "_sources"
+
+
+def default_templates() -> Path:
+    try:
+        return Path(str(importlib.resources.files("generator.site_templates")))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "site_templates"
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    use_directory_urls: bool = True
+    full_text_search: bool = False
+    templates: Path | None = None
+    # Where readers find a source file; None publishes a plain-text copy beside the pages.
+    source_url: str | None = None
+    home: bool = True
+
+
+def page_uri(record: Record) -> str:
+    if record.date:
+        return f"articles/{record.date[:4]}/{record.date[5:7]}/{record.slug}.md"
+    return f"articles/{record.slug}.md"
+
+
+def source_copy_uri(record: Record) -> str:
+    return f"{SOURCES_DIR}/{record.source}.txt"
+
+
+def url_of(src_uri: str, use_directory_urls: bool) -> str:
+    """The URL path MkDocs gives a page (as mkdocs.structure.files.File does)."""
+    if not src_uri.endswith(".md"):
+        return src_uri
+    stem = src_uri[:-3]
+    if posixpath.basename(stem) in ("index", "README"):
+        folder = posixpath.dirname(stem)
+        return (folder + "/" if folder else "") if use_directory_urls else stem + ".html"
+    return stem + "/" if use_directory_urls else stem + ".html"
+
+
+def relative_url(from_src: str, to_src: str, use_directory_urls: bool) -> str:
+    here = url_of(from_src, use_directory_urls)
+    there = url_of(to_src, use_directory_urls)
+    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    rel = posixpath.relpath(there or ".", base or ".")
+    if there.endswith("/") or not there:
+        rel = rel.rstrip("/") + "/"
+    return "./" if rel == "./" or rel == "/" else rel.removeprefix("./")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated when the text has blank lines, else one a line."""
+    sep = re.compile(r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n+")
+    spans, start = [], 0
+    for match in sep.finditer(text):
+        if text[start : match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]]) -> Markup:
+    """The text as escaped HTML paragraphs, ``marks`` highlighted and ``links`` linked."""
+
+    def covering(spans: Iterable[Mention], pos: int) -> Mention | None:
+        return next((s for s in spans if s.start <= pos < s.end), None)
+
+    usable = [
+        (m, href)
+        for m, href in links
+        if covering(marks, m.start) == covering(marks, m.end - 1) and m.end > m.start
+    ]
+    html: list[str] = []
+    for p_start, p_end in paragraphs(text):
+        cuts = {p_start, p_end}
+        for span in [*marks, *(m for m, _ in usable)]:
+            cuts.update(c for c in (span.start, span.end) if p_start < c < p_end)
+        points = sorted(cuts)
+        html.append("<p>")
+        open_mark: Mention | None = None
+        open_link: tuple[Mention, str] | None = None
+        for a, b in zip(points, points[1:], strict=False):
+            mark = covering(marks, a)
+            link = next(((m, h) for m, h in usable if m.start <= a < m.end), None)
+            if (mark, link) != (open_mark, open_link):
+                if open_link:
+                    html.append("</a>")
+                if mark != open_mark:
+                    if open_mark:
+                        html.append("</mark>")
+                    if mark:
+                        html.append('<mark class="summaries-summary-sentence" title="In the summary">')
+                if link:
+                    html.append(f'<a class="summaries-person" href="{escape(link[1])}">')
+                open_mark, open_link = mark, link
+            html.append(str(escape(text[a:b])))
+        if open_link:
+            html.append("</a>")
+        if open_mark:
+            html.append("</mark>")
+        html.append("</p>")
+    return Markup("".join(html))
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
+
+
+class SiteRenderer:
+    """All generated pages of one archive, as ``{src_uri: markdown}``."""
+
+    def __init__(self, records: list[Record], options: SiteOptions) -> None:
+        self.options = options
+        self.records = archive.by_date_desc(records)
+        self.people = archive.people(self.records, slugify)
+        self.events = archive.timeline(self.records)
+        dirs = [options.templates] if options.templates else []
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader([*map(str, dirs), str(default_templates())]),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.globals.update(date_label=archive.date_label)
+
+    def url(self, from_src: str, to_src: str) -> str:
+        return relative_url(from_src, to_src, self.options.use_directory_urls)
+
+    def person_uri(self, name: str) -> str:
+        return f"participants/{self.people[name].slug}.md"
+
+    def render(self) -> dict[str, str]:
+        pages: dict[str, str] = {}
+        chronological = list(reversed([r for r in self.records if r.date]))
+        for record in self.records:
+            pages[page_uri(record)] = self.document_page(record, chronological)
+        pages["participants/index.md"] = self.people_index()
+        for name in self.people:
+            pages[self.person_uri(name)] = self.person_page(name)
+        pages["timeline.md"] = self.timeline_page()
+        pages["articles/index.md"] = self.articles_index()
+        pages["tags.md"] = self.template("tags.md.j2", page="tags.md")
+        if self.options.home:
+            pages["index.md"] = self.home_page()
+        return pages
+
+    def template(self, name: str, **context: Any) -> str:
+        return self.env.get_template(name).render(**context)
+
+    def listing(self, page: str, limit: int | None = None) -> Markup:
+        """The newest documents with summary and participants, for any page's ``page`` uri."""
+        return Markup(
+            self.template(
+                "listing.html.j2",
+                records=self.records[:limit] if limit else self.records,
+                page=page,
+                link=lambda r: self.url(page, page_uri(r)),
+                person=lambda n: self.url(page, self.person_uri(n)),
+            )
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "documents": len(self.records),
+            "people": len(self.people),
+            "dates": len(self.events),
+        }
+
+    def document_page(self, record: Record, chronological: list[Record]) -> str:
+        page = page_uri(record)
+        position = chronological.index(record) if record.date else -1
+        previous = chronological[position - 1] if position > 0 else None
+        following = chronological[position + 1] if 0 <= position < len(chronological) - 1 else None
+        links = [
+            (m, self.url(page, self.person_uri(p.name)))
+            for p in record.participants
+            for m in p.mentions
+        ]
+        source = (
+            self.options.source_url.rstrip("/") + "/" + record.source
+            if self.options.source_url
+            else self.url(page, source_copy_uri(record))
+        )
+        meta = record.front_matter()
+        body = self.template(
+            "document.md.j2",
+            record=record,
+            text=markup_text(record.text, record.summary_spans, links),
+            person=lambda n: self.url(page, self.person_uri(n)),
+            link=lambda r: self.url(page, page_uri(r)),
+            timeline=self.url(page, "timeline.md"),
+            previous=previous,
+            following=following,
+            source=source,
+            full_text_search=self.options.full_text_search,
+        )
+        return front_matter(meta) + body
+
+    def person_page(self, name: str) -> str:
+        person = self.people[name]
+        page = self.person_uri(name)
+        top = person.companions.most_common(8)
+        svg = charts.companions(
+            name, [(other, n, self.url(page, self.person_uri(other))) for other, n in top]
+        )
+        dates = sorted(person.dates, key=lambda d: archive.sort_key(d[0].value))
+        meta = {"title": name, "description": f"{name} in {len(person.records)} documents"}
+        body = self.template(
+            "person.md.j2",
+            person=person,
+            companions=top,
+            chart=Markup(svg),
+            dates=dates,
+            person_link=lambda n: self.url(page, self.person_uri(n)),
+            link=lambda r: self.url(page, page_uri(r)),
+        )
+        return front_matter(meta) + body
+
+    def people_index(self) -> str:
+        page = "participants/index.md"
+        people = sorted(self.people.values(), key=lambda p: (-len(p.records), p.name.casefold()))
+        meta = {"title": "People", "description": f"{len(people)} people across the archive"}
+        body = self.template(
+            "people.md.j2", people=people, person_link=lambda n: self.url(page, self.person_uri(n))
+        )
+        return front_matter(meta) + body
+
+    def timeline_page(self) -> str:
+        page = "timeline.md"
+        per_month: Counter[str] = Counter(
+            e.value[:7] for e in self.events if not e.value.startswith("XXXX") and len(e.value) >= 7
+        )
+        months = _month_range(sorted(per_month))
+        chart = charts.month_bars([(m, per_month.get(m, 0)) for m in months], "Dated events per month")
+        groups: dict[str, dict[str, list[archive.Event]]] = {}
+        for event in self.events:
+            year, month = event.group
+            groups.setdefault(year, {}).setdefault(month or "(month unknown)", []).append(event)
+        meta = {"title": "Timeline", "description": "Every dated event across the archive"}
+        body = self.template(
+            "timeline.md.j2",
+            groups=groups,
+            chart=Markup(chart),
+            link=lambda r: self.url(page, page_uri(r)),
+        )
+        return front_matter(meta) + body
+
+    def articles_index(self) -> str:
+        meta = {"title": "Articles", "description": "Every document, newest first"}
+        body = self.template("articles.md.j2", listing=self.listing("articles/index.md"))
+        return front_matter(meta) + body
+
+    def home_page(self) -> str:
+        meta = {"title": "Home", "description": "Summaries of every document in the archive"}
+        body = self.template(
+            "home.md.j2",
+            counts=self.counts(),
+            listing=self.listing("index.md", limit=20),
+            articles=self.url("index.md", "articles/index.md"),
+            people=self.url("index.md", "participants/index.md"),
+            timeline=self.url("index.md", "timeline.md"),
+        )
+        return front_matter(meta) + body
+
+
+def _month_range(months: list[str]) -> list[str]:
+    """Every month from the first to the last, so gaps show as gaps."""
+    if not months:
+        return []
+    (y, m), (y2, m2) = (map(int, months[0].split("-")), map(int, months[-1].split("-")))
+    out = []
+    while (y, m) <= (y2, m2) and len(out) < 1200:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if len(out) >= 1200:
+        return months
+    return out

@@ -1,0 +1,157 @@
+"""The MkDocs plugin: `mkdocs build` reads `sources`, analyses each document and adds the pages.
+
+A thin shell over the library: documents are built into records (`build`), rendered into
+pages (`pages`), and handed to MkDocs as generated files. Nothing is written into `docs/`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import runners, summarize
+from .analysis import Settings
+from .build import BuildResult, build
+from .cache import AnalysisCache
+from .pages import (
+    CSS_URI,
+    LISTING_MARKER,
+    SiteOptions,
+    SiteRenderer,
+    default_templates,
+    source_copy_uri,
+)
+
+log = logging.getLogger("mkdocs.plugins.summaries")
+
+
+class _PluginConfig(base.Config):
+    sources = c.Type(str, default="seeds")
+    """Folder of documents (`.txt`, `.md`, searched recursively), relative to `mkdocs.yml`."""
+
+    sentences = c.Type(int, default=summarize.DEFAULT_SENTENCES)
+    """Number of sentences in each summary."""
+
+    words = c.Optional(c.Type(int))
+    """A word budget for summaries instead of a sentence count (whole sentences only)."""
+
+    method = c.Type(str, default=summarize.DEFAULT_METHOD)
+    """Summarizer: our default, or any sumy method (`lexrank`, `textrank`, `luhn`, `lsa`, ...)."""
+
+    key_dates = c.Type(int, default=5)
+    """How many key dates each document's page and front matter show."""
+
+    model = c.Type(str, default="en_core_web_sm")
+    """spaCy model package for sentences and entities."""
+
+    cache_dir = c.Type(str, default=".cache/summaries")
+    """Analysis cache, relative to `mkdocs.yml`; an empty string turns caching off."""
+
+    templates = c.Optional(c.Type(str))
+    """A folder of your own Jinja2 templates; a file there overrides the packaged one."""
+
+    full_text_search = c.Type(bool, default=False)
+    """Index each document's full text for search (default: title, summary, facts and tags)."""
+
+    source_url = c.Optional(c.Type(str))
+    """Base URL of the sources in your repository (links to source files); by default a
+    plain-text copy of each source is published beside the site."""
+
+    home = c.Type(bool, default=True)
+    """Generate the home page when `docs/` has no `index.md` of its own."""
+
+    processes = c.Type(int, default=0)
+    """Worker processes for analysis; 0 uses every core."""
+
+    executor = c.Optional(c.Type(str))
+    """A Dask scheduler address (`tcp://host:8786`) to run the analysis on a cluster."""
+
+    progress = c.Type(bool, default=True)
+    """Show a progress bar while analysing many documents."""
+
+
+class SummariesPlugin(BasePlugin[_PluginConfig]):
+    def __init__(self) -> None:
+        self.result: BuildResult | None = None
+        self.renderer: SiteRenderer | None = None
+        self.sources: Path | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.sources = (root / self.config.sources).resolve()
+        if not self.sources.is_dir():
+            log.warning("Sources folder %s does not exist; no documents to publish", self.sources)
+        self.cache = AnalysisCache(root / self.config.cache_dir if self.config.cache_dir else None)
+        self.templates = (root / self.config.templates).resolve() if self.config.templates else None
+        self.settings = Settings(
+            sentences=self.config.sentences,
+            words=self.config.words,
+            method=self.config.method,
+            key_dates=self.config.key_dates,
+            model=self.config.model,
+        )
+        summarize.build_summarizer(self.config.method)  # an unknown method fails here, early
+        config.extra_css.append(CSS_URI)
+        return config
+
+    def _runner(self):  # noqa: ANN202
+        progress = self.config.progress
+        if self.config.executor:
+            scheduler = self.config.executor
+            return lambda jobs, settings: runners.run_dask(jobs, settings, scheduler, progress)
+        processes = self.config.processes or runners.default_processes()
+        return lambda jobs, settings: runners.run_local(jobs, settings, processes, progress)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.sources is not None
+        if not self.sources.is_dir():
+            return files
+        result = build(self.sources, self.settings, self.cache, self._runner())
+        log.info(
+            "summaries: %d documents (%d analysed, %d from cache), %d skipped",
+            len(result.records), result.analyzed, result.cached, len(result.skipped),
+        )
+        options = SiteOptions(
+            use_directory_urls=config.use_directory_urls,
+            full_text_search=self.config.full_text_search,
+            templates=self.templates,
+            source_url=self.config.source_url,
+            home=self.config.home and files.get_file_from_path("index.md") is None,
+        )
+        self.result, self.renderer = result, SiteRenderer(result.records, options)
+        for uri, content in self.renderer.render().items():
+            self._add(files, config, uri, content)
+        if not self.config.source_url:
+            for record in result.records:
+                text = (self.sources / record.source).read_bytes()
+                self._add(files, config, source_copy_uri(record), text)
+        css = (default_templates() / "summaries.css").read_text(encoding="utf-8")
+        self._add(files, config, CSS_URI, css)
+        return files
+
+    def _add(self, files: Files, config: MkDocsConfig, uri: str, content: str | bytes) -> None:
+        existing = files.get_file_from_path(uri)
+        if existing is not None and not existing.generated_by:
+            log.warning("%s is written by hand in docs/; the generated page is not used", uri)
+            return
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, uri, content=content))
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if LISTING_MARKER in markdown and self.renderer is not None:
+            return markdown.replace(LISTING_MARKER, "\n\n" + self.renderer.listing(page.file.src_uri) + "\n\n")
+        return markdown
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001
+        if self.sources is not None and self.sources.is_dir():
+            server.watch(str(self.sources))
+        return server

@@ -1,0 +1,65 @@
+"""Where analyses run: in this process, in a pool of local processes, or on a Dask cluster.
+
+Each runner takes the texts still missing from the cache and gives back their analyses in
+input order, a failed document as its exception. Workers load the spaCy model once each.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterable, Iterator
+
+from .analysis import Settings, analyze_many
+from .record import Analysis
+
+Job = tuple[str, dt.date | None]
+# Documents per task: large enough to amortise the hand-off, small enough to balance cores.
+CHUNK = 16
+
+
+def _progress(iterable: Iterable[Analysis | Exception], total: int, enabled: bool):  # noqa: ANN202
+    if not enabled or total < 2:
+        return iterable
+    from tqdm import tqdm
+
+    return tqdm(iterable, total=total, desc="Analysing", unit="doc", file=sys.stderr)
+
+
+def _chunks(jobs: list[Job], size: int) -> list[list[Job]]:
+    return [jobs[i : i + size] for i in range(0, len(jobs), size)]
+
+
+def _analyze_chunk(args: tuple[list[Job], Settings]) -> list[Analysis | Exception]:
+    jobs, settings = args
+    return list(analyze_many(jobs, settings))
+
+
+def default_processes() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def run_local(jobs: list[Job], settings: Settings, processes: int = 1, progress: bool = False) -> Iterator[Analysis | Exception]:
+    """Analyses in this process (``processes`` <= 1) or in a pool of worker processes."""
+    processes = min(processes, max(1, len(jobs) // CHUNK))
+    if processes <= 1:
+        yield from _progress(analyze_many(jobs, settings), len(jobs), progress)
+        return
+    # fork shares the already-imported libraries; each worker still loads its own model once.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    with context.Pool(processes) as pool:
+        results = pool.imap(_analyze_chunk, [(c, settings) for c in _chunks(jobs, CHUNK)])
+        flat = (a for chunk in results for a in chunk)
+        yield from _progress(flat, len(jobs), progress)
+
+
+def run_dask(jobs: list[Job], settings: Settings, scheduler: str, progress: bool = False) -> Iterator[Analysis | Exception]:
+    """Analyses on a Dask cluster (``tcp://host:8786``); results return in input order."""
+    from distributed import Client
+
+    with Client(scheduler) as client:
+        futures = client.map(_analyze_chunk, [(c, settings) for c in _chunks(jobs, CHUNK)], pure=False)
+        flat = (a for future in futures for a in future.result())
+        yield from _progress(flat, len(jobs), progress)
