@@ -64,7 +64,9 @@ def make_title(text: str, summary: list[Mention]) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
-def analyze_doc(doc: Doc, doc_date: dt.date | None, settings: Settings, notes: list[str]) -> Analysis:
+def analyze_doc(
+    doc: Doc, doc_date: dt.date | None, settings: Settings, notes: list[str]
+) -> Analysis:
     summary = summarize.summarize(
         doc, sentences=settings.sentences, method=settings.method, words=settings.words
     )

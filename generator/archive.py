@@ -39,7 +39,9 @@ class Event:
         """(year, month label); year-less dates share the UNKNOWN_YEAR group."""
         year, _, month = self.value.partition("-")
         month = month[:2]
-        month_name = calendar.month_name[int(month)] if month.isdigit() and 1 <= int(month) <= 12 else ""
+        month_name = (
+            calendar.month_name[int(month)] if month.isdigit() and 1 <= int(month) <= 12 else ""
+        )
         return (UNKNOWN_YEAR if year == "XXXX" else year, month_name)
 
 
@@ -81,7 +83,9 @@ def timeline(records: list[Record]) -> list[Event]:
         for mention in record.dates:
             if is_calendar_date(mention.value) and mention.value not in seen:
                 seen.add(mention.value)
-                events.append(Event(mention.value, date_label(mention.value), mention.sentence, record))
+                events.append(
+                    Event(mention.value, date_label(mention.value), mention.sentence, record)
+                )
     events.sort(key=lambda e: (sort_key(e.value), e.record.date or "", e.record.title))
     return events
 
@@ -118,7 +122,9 @@ def _dates_near(record: Record, person: Participant) -> list[DateMention]:
             continue
         if not mention.sentence:
             continue
-        sentence_start = record.text.find(mention.sentence, max(0, mention.end - len(mention.sentence)))
+        sentence_start = record.text.find(
+            mention.sentence, max(0, mention.end - len(mention.sentence))
+        )
         if sentence_start < 0 or sentence_start > mention.start:
             continue
         sentence_end = sentence_start + len(mention.sentence)

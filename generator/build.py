@@ -268,4 +268,3 @@ def build(
         records.append(make_record(source, slug, analysis))
     unify_names(records, load_aliases(root))
     return BuildResult(records, skipped, analyzed=analyzed, cached=len(sources) - analyzed)
-

@@ -25,9 +25,20 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _add_settings(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sentences", type=int, default=summarize.DEFAULT_SENTENCES, help="summary length in sentences")
-    parser.add_argument("--words", type=int, default=None, help="summary word budget instead of sentences")
-    parser.add_argument("--method", default=summarize.DEFAULT_METHOD, help=f"summarizer: {', '.join(summarize.SUMY_METHODS)}")
+    parser.add_argument(
+        "--sentences",
+        type=int,
+        default=summarize.DEFAULT_SENTENCES,
+        help="summary length in sentences",
+    )
+    parser.add_argument(
+        "--words", type=int, default=None, help="summary word budget instead of sentences"
+    )
+    parser.add_argument(
+        "--method",
+        default=summarize.DEFAULT_METHOD,
+        help=f"summarizer: {', '.join(summarize.SUMY_METHODS)}",
+    )
     parser.add_argument("--processes", type=int, default=1, help="worker processes (0: every core)")
 
 
@@ -41,12 +52,18 @@ def analysis_json(doc_id: str, text: str, analysis: Analysis) -> dict[str, objec
         "id": doc_id,
         "title": analysis.title,
         "summary": [text[m.start : m.end] for m in analysis.summary],
-        "dates": [{"text": d.text, "start": d.start, "end": d.end, "value": d.value} for d in analysis.dates],
+        "dates": [
+            {"text": d.text, "start": d.start, "end": d.end, "value": d.value}
+            for d in analysis.dates
+        ],
         "participants": [
-            {"name": p.name, "role": p.role, "mentions": mentions(p.mentions)} for p in analysis.participants
+            {"name": p.name, "role": p.role, "mentions": mentions(p.mentions)}
+            for p in analysis.participants
         ],
         "places": [{"name": e.name, "mentions": mentions(e.mentions)} for e in analysis.places],
-        "organizations": [{"name": e.name, "mentions": mentions(e.mentions)} for e in analysis.organizations],
+        "organizations": [
+            {"name": e.name, "mentions": mentions(e.mentions)} for e in analysis.organizations
+        ],
     }
 
 
@@ -60,7 +77,10 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             try:
                 date = dt.date.fromisoformat(row["date"]) if row.get("date") else None
             except ValueError:
-                print(f"{args.input}:{n}: date {row['date']!r} is not YYYY-MM-DD; ignored", file=sys.stderr)
+                print(
+                    f"{args.input}:{n}: date {row['date']!r} is not YYYY-MM-DD; ignored",
+                    file=sys.stderr,
+                )
                 date = None
             rows.append((str(row["id"]), row["text"], date))
     jobs = [(text, date) for _, text, date in rows]
@@ -72,7 +92,9 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             print(f"{doc_id}: analysis failed: {analysis}", file=sys.stderr)
             failed += 1
             continue
-        sys.stdout.write(json.dumps(analysis_json(doc_id, text, analysis), ensure_ascii=False) + "\n")
+        sys.stdout.write(
+            json.dumps(analysis_json(doc_id, text, analysis), ensure_ascii=False) + "\n"
+        )
     return 1 if failed else 0
 
 
@@ -80,14 +102,22 @@ def cmd_pages(args: argparse.Namespace) -> int:
     cache = AnalysisCache(Path(args.cache_dir) if args.cache_dir else None)
     processes = args.processes or runners.default_processes()
     result = build(
-        Path(args.src), _settings(args), cache,
+        Path(args.src),
+        _settings(args),
+        cache,
         lambda jobs, s: runners.run_local(jobs, s, processes, progress=args.progress),
     )
-    pages = SiteRenderer(result.records, SiteOptions(full_text_search=args.full_text_search)).render()
+    pages = SiteRenderer(
+        result.records, SiteOptions(full_text_search=args.full_text_search)
+    ).render()
     out = Path(args.out)
     for uri, content in pages.items():
         atomic_write(out / uri, content)
-    print(f"{len(pages)} pages for {len(result.records)} documents written to {out}; {len(result.skipped)} skipped", file=sys.stderr)
+    print(
+        f"{len(pages)} pages for {len(result.records)} documents written to {out}; "
+        f"{len(result.skipped)} skipped",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -107,7 +137,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=__version__)
     p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     sub = p.add_subparsers(dest="command", required=True)
-    a = sub.add_parser("analyze", help="analyse a JSON Lines file of {id, text, date?}; JSON Lines out")
+    a = sub.add_parser(
+        "analyze", help="analyse a JSON Lines file of {id, text, date?}; JSON Lines out"
+    )
     _add_settings(a)
     a.add_argument("input")
     g = sub.add_parser("pages", help="write the generated Markdown pages of a sources folder")
@@ -119,7 +151,9 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("evaluate", help="score a component on annotated JSON Lines")
     e.add_argument("kind", choices=EVALUATIONS)
     e.add_argument("file")
-    sub.add_parser("bench", help="benchmark builds of generated archives (see bench --help)", add_help=False)
+    sub.add_parser(
+        "bench", help="benchmark builds of generated archives (see bench --help)", add_help=False
+    )
     return p
 
 

@@ -120,7 +120,9 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
                     if open_mark:
                         html.append("</mark>")
                     if mark:
-                        html.append('<mark class="summaries-summary-sentence" title="In the summary">')
+                        html.append(
+                            '<mark class="summaries-summary-sentence" title="In the summary">'
+                        )
                 if link:
                     html.append(f'<a class="summaries-person" href="{escape(link[1])}">')
                 open_mark, open_link = mark, link
@@ -134,7 +136,9 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
 
 
 def front_matter(meta: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
+    return (
+        "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
+    )
 
 
 class SiteRenderer:
@@ -264,7 +268,9 @@ class SiteRenderer:
             e.value[:7] for e in self.events if not e.value.startswith("XXXX") and len(e.value) >= 7
         )
         months = _month_range(sorted(per_month))
-        chart = charts.month_bars([(m, per_month.get(m, 0)) for m in months], "Dated events per month")
+        chart = charts.month_bars(
+            [(m, per_month.get(m, 0)) for m in months], "Dated events per month"
+        )
         groups: dict[str, dict[str, list[archive.Event]]] = {}
         for event in self.events:
             year, month = event.group

@@ -117,7 +117,10 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         result = build(self.sources, self.settings, self.cache, self._runner())
         log.info(
             "summaries: %d documents (%d analysed, %d from cache), %d skipped",
-            len(result.records), result.analyzed, result.cached, len(result.skipped),
+            len(result.records),
+            result.analyzed,
+            result.cached,
+            len(result.skipped),
         )
         options = SiteOptions(
             use_directory_urls=config.use_directory_urls,
@@ -146,12 +149,18 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             files.remove(existing)
         files.append(File.generated(config, uri, content=content))
 
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         if LISTING_MARKER in markdown and self.renderer is not None:
-            return markdown.replace(LISTING_MARKER, "\n\n" + self.renderer.listing(page.file.src_uri) + "\n\n")
+            return markdown.replace(
+                LISTING_MARKER, "\n\n" + self.renderer.listing(page.file.src_uri) + "\n\n"
+            )
         return markdown
 
-    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:  # noqa: ANN001
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder
+    ) -> LiveReloadServer:  # noqa: ANN001
         if self.sources is not None and self.sources.is_dir():
             server.watch(str(self.sources))
         return server

@@ -73,7 +73,9 @@ class Analysis:
                 Participant(p["name"], p["role"], [Mention(**m) for m in p["mentions"]])
                 for p in data["participants"]
             ],
-            places=[Entity(e["name"], [Mention(**m) for m in e["mentions"]]) for e in data["places"]],
+            places=[
+                Entity(e["name"], [Mention(**m) for m in e["mentions"]]) for e in data["places"]
+            ],
             organizations=[
                 Entity(e["name"], [Mention(**m) for m in e["mentions"]])
                 for e in data["organizations"]
@@ -115,7 +117,9 @@ class Record:
             description=self.description,
             summary=list(self.summary),
             date=dt.date.fromisoformat(self.date) if self.date else None,
-            dates=[{"text": d.text, "value": d.value, "sentence": d.sentence} for d in self.key_dates],
+            dates=[
+                {"text": d.text, "value": d.value, "sentence": d.sentence} for d in self.key_dates
+            ],
             participants=[{"name": p.name, "role": p.role} for p in self.participants],
             places=[e.name for e in self.places],
             organizations=[e.name for e in self.organizations],

@@ -41,7 +41,9 @@ def default_processes() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def run_local(jobs: list[Job], settings: Settings, processes: int = 1, progress: bool = False) -> Iterator[Analysis | Exception]:
+def run_local(
+    jobs: list[Job], settings: Settings, processes: int = 1, progress: bool = False
+) -> Iterator[Analysis | Exception]:
     """Analyses in this process (``processes`` <= 1) or in a pool of worker processes."""
     processes = min(processes, max(1, len(jobs) // CHUNK))
     if processes <= 1:
@@ -55,11 +57,15 @@ def run_local(jobs: list[Job], settings: Settings, processes: int = 1, progress:
         yield from _progress(flat, len(jobs), progress)
 
 
-def run_dask(jobs: list[Job], settings: Settings, scheduler: str, progress: bool = False) -> Iterator[Analysis | Exception]:
+def run_dask(
+    jobs: list[Job], settings: Settings, scheduler: str, progress: bool = False
+) -> Iterator[Analysis | Exception]:
     """Analyses on a Dask cluster (``tcp://host:8786``); results return in input order."""
     from distributed import Client
 
     with Client(scheduler) as client:
-        futures = client.map(_analyze_chunk, [(c, settings) for c in _chunks(jobs, CHUNK)], pure=False)
+        futures = client.map(
+            _analyze_chunk, [(c, settings) for c in _chunks(jobs, CHUNK)], pure=False
+        )
         flat = (a for future in futures for a in future.result())
         yield from _progress(flat, len(jobs), progress)
