@@ -230,6 +230,7 @@ class SiteRenderer:
             following=following,
             source=source,
             full_text_search=self.options.full_text_search,
+            original_url=_web_url(record.extra.get("original_url")),
         )
         return front_matter(meta) + body
 
@@ -300,6 +301,13 @@ class SiteRenderer:
             timeline=self.url("index.md", "timeline.md"),
         )
         return front_matter(meta) + body
+
+
+def _web_url(value: object) -> str | None:
+    """An author's link, only when it is a plain web address (never ``javascript:``)."""
+    if isinstance(value, str) and re.match(r"^https?://[^\s\"'<>]+$", value.strip()):
+        return value.strip()
+    return None
 
 
 def _month_range(months: list[str]) -> list[str]:
