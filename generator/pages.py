@@ -8,11 +8,13 @@ Markdown, YAML or Jinja shows literally. Front matter is written by PyYAML's saf
 from __future__ import annotations
 
 import importlib.resources
+import logging
 import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +26,12 @@ from . import archive, charts
 from .build import slugify
 from .record import Mention, Record
 
+log = logging.getLogger("mkdocs.plugins.summaries")
+
 LISTING_MARKER = "<!-- summaries:listing -->"
 CSS_URI = "assets/summaries/summaries.css"
 SOURCES_DIR = "_sources"
+_MARKUP_CHARS = re.compile(r"[<>&\"]")
 
 
 def default_templates() -> Path:
@@ -136,9 +141,18 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
 
 
 def front_matter(meta: dict[str, Any]) -> str:
-    return (
-        "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
-    )
+    """YAML front matter for MkDocs. Themes insert ``title`` and ``description`` as raw HTML
+    (Material does, into ``<h1>``, the nav and a ``content`` attribute), so those two are
+    HTML-escaped here; tags with markup characters are left out, as the tags plugin renders
+    them too."""
+    meta = dict(meta)
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = html_escape(meta[key], quote=True)
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [t for t in meta["tags"] if not _MARKUP_CHARS.search(str(t))]
+    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return "---\n" + dumped + "---\n\n"
 
 
 class SiteRenderer:
@@ -170,7 +184,10 @@ class SiteRenderer:
         pages: dict[str, str] = {}
         chronological = list(reversed([r for r in self.records if r.date]))
         for record in self.records:
-            pages[page_uri(record)] = self.document_page(record, chronological)
+            try:
+                pages[page_uri(record)] = self.document_page(record, chronological)
+            except Exception as exc:  # noqa: BLE001 - one bad page must not stop the site
+                log.warning("Skipped %s: its page could not be rendered (%s)", record.source, exc)
         pages["participants/index.md"] = self.people_index()
         for name in self.people:
             pages[self.person_uri(name)] = self.person_page(name)
