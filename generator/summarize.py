@@ -2,10 +2,21 @@
 
 sumy's own tokenizer needs NLTK data that cannot be downloaded here, so the document model is
 built from the spaCy parse the other stages share.
+
+The default method, ``positional`` (:class:`PositionalSummarizer`), is written for news: a
+moderate lead prior plus PacSum-style directed centrality and similarity to the whole
+document, penalties for sentences that make poor summary lines (quote fragments, questions,
+captions, very short or very long ones) and MMR against redundancy. Every method's output is
+cleaned the same way: whole sentences only, the ``WASHINGTON (CNN) --`` style dateline and
+"Story highlights" boilerplate cut off the start of a span.
 """
 
 from __future__ import annotations
 
+import math
+import re
+
+import numpy as np
 from spacy.tokens import Doc
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
@@ -19,12 +30,214 @@ from sumy.summarizers.random import RandomSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
+from sumy.utils import ItemsCount, get_stop_words
 
 from .record import Mention
 
-DEFAULT_METHOD = "lexrank"
+DEFAULT_METHOD = "positional"
 DEFAULT_SENTENCES = 3
+
+
+# A dateline opening a story: "WASHINGTON (CNN) -- ", "Los Angeles (CNN)", "(The Hollywood
+# Reporter)It's ...". The place is capitalised words and commas; the parenthesis is CNN's, or
+# any short name when a dash follows or the text runs on without a space.
+_PLACE = r"(?:[A-Z][\w.'-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|de|del|la|al|el|es))*,?[ \t]*)?"
+DATELINE = re.compile(
+    rf"^{_PLACE}(?:\(CNN[\w .]{{0,20}}\)[ \t]*(?:--|\u2014|\u2013)?"
+    rf"|\([A-Z][^()\n]{{0,40}}\)[ \t]*(?:--|\u2014|\u2013)"
+    rf"|\([A-Z][^()\n]{{0,40}}\)(?=[A-Z0-9\"'\u201c\u2018]))[ \t]*"
+)
+BOILERPLATE = re.compile(r"^(?:Story highlights|STORY HIGHLIGHTS)\b[\s:]*")
+# Lines that are page furniture rather than story: captions, calls to action, credits.
+CAPTION = re.compile(
+    r"^(?:Photos?|Video|Watch|WATCH|Read|READ|Click|Follow|Editor's [Nn]ote|Note|Sign up|Join|"
+    r"Share|Related|Opinion|Source|Image|Gallery|Explore|Vote|Tell us|Have you|See)\b"
+    r"|contributed to this (?:report|story)|\bFollow (?:us|him|her)\b|@\w|https?://|\bCNN\.com\b"
+)
+QUOTES = "\"\u201c\u201d"
+
+
+def clean_span(text: str, span: Mention) -> Mention:
+    """``span`` without a leading dateline or boilerplate; still a substring of ``text``.
+
+    A sentence that is nothing but a dateline comes back empty (``start == end``).
+    """
+    start, end = span.start, span.end
+    for pattern in (BOILERPLATE, DATELINE, BOILERPLATE):
+        match = pattern.match(text, start, end)
+        if match:
+            start = match.end()
+    while start < end and text[start].isspace():
+        start += 1
+    return Mention(start, end)
+
+
+class PositionalSummarizer(AbstractSummarizer):
+    """Lead prior + directed centrality + MMR, for news (sentence order = document order).
+
+    Score of candidate sentence i (0-based; only the first ``candidates`` sentences are
+    candidates, which bounds the quadratic similarity step on long documents)::
+
+        position_weight * position_decay ** i
+      + centrality_weight * PacSum centrality (tf-idf cosine to later sentences minus
+                            ``backward_weight`` x to earlier ones, scaled to [-1, 1])
+      + centroid_weight * cosine to the whole document's tf-idf vector
+      - length_weight * words / 25          (long sentences make long summaries)
+      - the penalties of :meth:`penalty`
+
+    Sentences are then picked greedily by score minus ``redundancy_weight`` x the highest
+    cosine to a sentence already picked (MMR). Everything is deterministic.
+    """
+
+    candidates = 40
+    position_weight = 1.0
+    position_decay = 0.8
+    centrality_weight = 0.5
+    backward_weight = 0.5
+    centroid_weight = 0.5
+    length_weight = 0.0
+    redundancy_weight = 0.5
+    short_words = 6
+    short_penalty = 1.0
+    quote_penalty = 0.5
+    question_penalty = 0.5
+    caption_penalty = 2.0
+    _stop_words: frozenset[str] = frozenset()
+
+    def __init__(self, stemmer=None) -> None:
+        super().__init__(stemmer or Stemmer("english"))
+        self._stems: dict[str, str] = {}
+
+    @property
+    def stop_words(self) -> frozenset[str]:
+        return self._stop_words
+
+    @stop_words.setter
+    def stop_words(self, words) -> None:
+        self._stop_words = frozenset(map(self.normalize_word, words))
+
+    def __call__(self, document, sentences_count):
+        sentences = list(document.sentences)
+        if not sentences:
+            return ()
+        wanted = len(ItemsCount(sentences_count)(sentences))
+        chosen = self.rank(sentences, wanted)
+        return tuple(sentences[i] for i in sorted(chosen))
+
+    # -- features -------------------------------------------------------------------------
+    def _terms(self, sentence) -> list[str]:
+        terms = []
+        stems = self._stems
+        for word in sentence.words:
+            word = word.lower()
+            if word in self._stop_words or not any(c.isalnum() for c in word):
+                continue
+            stem = stems.get(word)
+            if stem is None:
+                stem = stems[word] = self._stemmer(word)
+            terms.append(stem)
+        return terms
+
+    def penalty(self, text: str) -> float:
+        """How badly a sentence reads as a summary line (0 = fine)."""
+        cost = 0.0
+        n_words = len(text.split())
+        if n_words < self.short_words:
+            cost += self.short_penalty * (self.short_words - n_words) / self.short_words
+        quote_marks = sum(text.count(q) for q in QUOTES)
+        if text[:1] in QUOTES or quote_marks % 2 == 1:
+            # a quotation on its own, or a piece of one running over several sentences
+            cost += self.quote_penalty
+        if text.rstrip("\"'\u201d\u2019)").endswith("?"):
+            cost += self.question_penalty
+        if CAPTION.search(text) or text.rstrip().endswith(":") or text.isupper():
+            cost += self.caption_penalty
+        return cost
+
+    def features(self, sentences) -> dict[str, np.ndarray]:
+        """Per-candidate features, and the candidates' cosine matrix under ``"similarity"``."""
+        k = min(len(sentences), self.candidates)
+        terms = [self._terms(s) for s in sentences[:k]]
+        # document frequency over candidates and the rest of the document alike (linear)
+        df: dict[str, int] = {}
+        doc_tf: dict[str, int] = {}
+        for i, sentence in enumerate(sentences):
+            words = terms[i] if i < k else self._terms(sentence)
+            for term in set(words):
+                df[term] = df.get(term, 0) + 1
+            for term in words:
+                doc_tf[term] = doc_tf.get(term, 0) + 1
+        n = len(sentences)
+        vocab: dict[str, int] = {}
+        for words in terms:
+            for term in words:
+                vocab.setdefault(term, len(vocab))
+        idf = np.zeros(len(vocab))
+        for term, j in vocab.items():
+            idf[j] = math.log((n + 1) / (df[term] + 0.5))
+        matrix = np.zeros((k, len(vocab)))
+        for i, words in enumerate(terms):
+            for term in words:
+                matrix[i, vocab[term]] += 1.0
+        matrix *= idf
+        norms = np.linalg.norm(matrix, axis=1)
+        norms[norms == 0] = 1.0
+        unit = matrix / norms[:, None]
+        similarity = unit @ unit.T
+        np.fill_diagonal(similarity, 0.0)
+        centroid = np.zeros(len(vocab))
+        for term, j in vocab.items():
+            centroid[j] = doc_tf[term] * idf[j]
+        centroid_norm = np.linalg.norm(centroid)
+        to_centroid = unit @ centroid / centroid_norm if centroid_norm else np.zeros(k)
+        forward = np.triu(similarity, 1).sum(axis=1)
+        backward = np.tril(similarity, -1).sum(axis=1)
+        centrality = forward - self.backward_weight * backward
+        scale = np.abs(centrality).max() if k else 0.0
+        if scale > 0:
+            centrality = centrality / scale
+        texts = [str(s) for s in sentences[:k]]
+        return {
+            "position": self.position_decay ** np.arange(k, dtype=float),
+            "centrality": centrality,
+            "centroid": to_centroid,
+            "words": np.array([len(t.split()) for t in texts], dtype=float),
+            "penalty": np.array([self.penalty(t) for t in texts]),
+            "similarity": similarity,
+        }
+
+    def scores(self, f: dict[str, np.ndarray]) -> np.ndarray:
+        return (
+            self.position_weight * f["position"]
+            + self.centrality_weight * f["centrality"]
+            + self.centroid_weight * f["centroid"]
+            - self.length_weight * f["words"] / 25.0
+            - f["penalty"]
+        )
+
+    def rank(self, sentences, limit: int | None = None) -> list[int]:
+        """Indices of the best sentences, best first (MMR order); at most ``limit``."""
+        if not sentences:
+            return []
+        f = self.features(sentences)
+        return mmr(self.scores(f), f["similarity"], self.redundancy_weight, limit)
+
+
+def mmr(scores: np.ndarray, similarity: np.ndarray, weight: float, limit: int | None) -> list[int]:
+    """Greedy maximal marginal relevance: score minus ``weight`` x the closest pick so far."""
+    k = len(scores)
+    limit = k if limit is None else min(limit, k)
+    chosen: list[int] = []
+    closest = np.zeros(k)
+    available = np.ones(k, dtype=bool)
+    for _ in range(limit):
+        gain = np.where(available, scores - weight * closest, -np.inf)
+        best = int(np.argmax(gain))
+        chosen.append(best)
+        available[best] = False
+        closest = np.maximum(closest, similarity[best])
+    return chosen
+
 
 SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "lexrank": LexRankSummarizer,
@@ -36,6 +249,7 @@ SUMY_METHODS: dict[str, type[AbstractSummarizer]] = {
     "reduction": ReductionSummarizer,
     "edmundson": EdmundsonSummarizer,
     "random": RandomSummarizer,
+    "positional": PositionalSummarizer,
 }
 
 
@@ -71,13 +285,19 @@ def document_model(doc: Doc, spans: list[Mention]) -> tuple[ObjectDocumentModel,
     """sumy's document model of the given sentence spans; sentence i is spans[i]."""
     tokenizer = ParsedTokenizer()
     sentences = []
+    text = doc.text
     for span in spans:
-        text = doc.text[span.start : span.end]
-        tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-        tokenizer.words[text] = tuple(
-            t.text for t in (tokens or ()) if not (t.is_punct or t.is_space)
-        )
-        sentences.append(Sentence(text, tokenizer))
+        sentence_text = text[span.start : span.end]
+        words = []
+        for token in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
+            if token.is_punct or token.is_space:
+                continue
+            # a token the cleaned span cuts ("CNN)Brazilian") keeps only its part in the span
+            word = text[max(token.idx, span.start) : min(token.idx + len(token), span.end)]
+            if word.strip():
+                words.append(word)
+        tokenizer.words[sentence_text.strip()] = tuple(words)
+        sentences.append(Sentence(sentence_text, tokenizer))
     return ObjectDocumentModel([Paragraph(sentences)]), sentences
 
 
@@ -85,7 +305,8 @@ def build_summarizer(method: str) -> AbstractSummarizer:
     try:
         cls = SUMY_METHODS[method]
     except KeyError:
-        raise ValueError(f"unknown summary method {method!r}; one of {sorted(SUMY_METHODS)}") from None
+        known = ", ".join(sorted(SUMY_METHODS))
+        raise ValueError(f"unknown summary method {method!r}; one of {known}") from None
     summarizer = cls(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     if isinstance(summarizer, EdmundsonSummarizer):
@@ -93,14 +314,48 @@ def build_summarizer(method: str) -> AbstractSummarizer:
     return summarizer
 
 
+def word_count(text: str) -> int:
+    """Words as a reader counts them: whitespace-separated pieces."""
+    return len(text.split())
+
+
 def summarize(
-    doc: Doc, *, sentences: int = DEFAULT_SENTENCES, method: str = DEFAULT_METHOD
+    doc: Doc,
+    *,
+    sentences: int = DEFAULT_SENTENCES,
+    method: str = DEFAULT_METHOD,
+    words: int | None = None,
 ) -> list[Mention]:
-    """The summary's sentences as spans of ``doc.text``, in document order."""
-    spans = sentence_spans(doc)
-    if len(spans) <= sentences:
+    """The summary's sentences as spans of ``doc.text``, in document order.
+
+    ``sentences`` is the number of sentences; ``words``, when given, is a word budget used
+    instead: the best sentences that fit it, whole (possibly none when no sentence is short
+    enough). Spans are whole sentences, less a leading dateline or boilerplate.
+    """
+    summarizer = build_summarizer(method)
+    text = doc.text
+    spans = [m for m in (clean_span(text, s) for s in sentence_spans(doc)) if m.end > m.start]
+    if not spans:
+        return []
+    if words is None and len(spans) <= sentences:
         return spans
     model, objects = document_model(doc, spans)
     index = {id(sentence): i for i, sentence in enumerate(objects)}
-    chosen = build_summarizer(method)(model, sentences)
-    return sorted((spans[index[id(s)]] for s in chosen), key=lambda m: m.start)
+    if words is None:
+        chosen = [index[id(s)] for s in summarizer(model, sentences)]
+    elif isinstance(summarizer, PositionalSummarizer):
+        lengths = [word_count(text[m.start : m.end]) for m in spans]
+        chosen, total = [], 0
+        for i in summarizer.rank(objects):
+            if total + lengths[i] <= words:
+                chosen.append(i)
+                total += lengths[i]
+    else:
+        # other methods only rank through a count: the largest count that fits the budget
+        chosen = []
+        for count in range(1, len(spans) + 1):
+            picked = [index[id(s)] for s in summarizer(model, count)]
+            if sum(word_count(text[spans[i].start : spans[i].end]) for i in picked) > words:
+                break
+            chosen = picked
+    return sorted((spans[i] for i in set(chosen)), key=lambda m: m.start)
