@@ -13,6 +13,7 @@ cleaned the same way: whole sentences only, the ``WASHINGTON (CNN) --`` style da
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -81,7 +82,6 @@ class PositionalSummarizer(AbstractSummarizer):
         position_weight * position_decay ** i
       + centrality_weight * PacSum centrality (tf-idf cosine to later sentences minus
                             ``backward_weight`` x to earlier ones, scaled to [-1, 1])
-      + centroid_weight * cosine to the whole document's tf-idf vector
       - length_weight * words / 25          (long sentences make long summaries)
       - the penalties of :meth:`penalty`
 
@@ -90,23 +90,21 @@ class PositionalSummarizer(AbstractSummarizer):
     """
 
     candidates = 40
-    position_weight = 1.0
-    position_decay = 0.8
-    centrality_weight = 0.5
+    position_weight = 0.75
+    position_decay = 0.9
+    centrality_weight = 1.0
     backward_weight = 0.5
-    centroid_weight = 0.5
-    length_weight = 0.0
+    length_weight = 0.4
     redundancy_weight = 0.5
     short_words = 6
-    short_penalty = 1.0
+    short_penalty = 0.25
     quote_penalty = 0.5
     question_penalty = 0.5
-    caption_penalty = 2.0
+    caption_penalty = 1.0
     _stop_words: frozenset[str] = frozenset()
 
     def __init__(self, stemmer=None) -> None:
-        super().__init__(stemmer or Stemmer("english"))
-        self._stems: dict[str, str] = {}
+        super().__init__(stemmer or _stemmer())
 
     @property
     def stop_words(self) -> frozenset[str]:
@@ -126,17 +124,13 @@ class PositionalSummarizer(AbstractSummarizer):
 
     # -- features -------------------------------------------------------------------------
     def _terms(self, sentence) -> list[str]:
-        terms = []
-        stems = self._stems
-        for word in sentence.words:
-            word = word.lower()
-            if word in self._stop_words or not any(c.isalnum() for c in word):
-                continue
-            stem = stems.get(word)
-            if stem is None:
-                stem = stems[word] = self._stemmer(word)
-            terms.append(stem)
-        return terms
+        stem = self._stemmer
+        stop_words = self._stop_words
+        return [
+            stem(word)
+            for word in map(str.lower, sentence.words)
+            if word not in stop_words and any(c.isalnum() for c in word)
+        ]
 
     def penalty(self, text: str) -> float:
         """How badly a sentence reads as a summary line (0 = fine)."""
@@ -160,13 +154,9 @@ class PositionalSummarizer(AbstractSummarizer):
         terms = [self._terms(s) for s in sentences[:k]]
         # document frequency over candidates and the rest of the document alike (linear)
         df: dict[str, int] = {}
-        doc_tf: dict[str, int] = {}
         for i, sentence in enumerate(sentences):
-            words = terms[i] if i < k else self._terms(sentence)
-            for term in set(words):
+            for term in set(terms[i] if i < k else self._terms(sentence)):
                 df[term] = df.get(term, 0) + 1
-            for term in words:
-                doc_tf[term] = doc_tf.get(term, 0) + 1
         n = len(sentences)
         vocab: dict[str, int] = {}
         for words in terms:
@@ -185,11 +175,6 @@ class PositionalSummarizer(AbstractSummarizer):
         unit = matrix / norms[:, None]
         similarity = unit @ unit.T
         np.fill_diagonal(similarity, 0.0)
-        centroid = np.zeros(len(vocab))
-        for term, j in vocab.items():
-            centroid[j] = doc_tf[term] * idf[j]
-        centroid_norm = np.linalg.norm(centroid)
-        to_centroid = unit @ centroid / centroid_norm if centroid_norm else np.zeros(k)
         forward = np.triu(similarity, 1).sum(axis=1)
         backward = np.tril(similarity, -1).sum(axis=1)
         centrality = forward - self.backward_weight * backward
@@ -200,7 +185,6 @@ class PositionalSummarizer(AbstractSummarizer):
         return {
             "position": self.position_decay ** np.arange(k, dtype=float),
             "centrality": centrality,
-            "centroid": to_centroid,
             "words": np.array([len(t.split()) for t in texts], dtype=float),
             "penalty": np.array([self.penalty(t) for t in texts]),
             "similarity": similarity,
@@ -210,7 +194,6 @@ class PositionalSummarizer(AbstractSummarizer):
         return (
             self.position_weight * f["position"]
             + self.centrality_weight * f["centrality"]
-            + self.centroid_weight * f["centroid"]
             - self.length_weight * f["words"] / 25.0
             - f["penalty"]
         )
@@ -282,23 +265,54 @@ def sentence_spans(doc: Doc) -> list[Mention]:
 
 
 def document_model(doc: Doc, spans: list[Mention]) -> tuple[ObjectDocumentModel, list[Sentence]]:
-    """sumy's document model of the given sentence spans; sentence i is spans[i]."""
+    """sumy's document model of the given sentence spans; sentence i is spans[i].
+
+    ``spans`` must be in document order and not overlap (as :func:`sentence_spans`, cleaned
+    or not). A sentence's words are its tokens less punctuation and space; a token a span
+    cuts ("CNN)Brazilian" after the dateline is cut) keeps only its part inside the span.
+    """
     tokenizer = ParsedTokenizer()
-    sentences = []
     text = doc.text
-    for span in spans:
+    words: list[list[str]] = [[] for _ in spans]
+    i = 0
+    for token in doc:  # one pass over the tokens, one pointer over the spans
+        start = token.idx
+        end = start + len(token)
+        while i < len(spans) and spans[i].end <= start:
+            i += 1
+        if i == len(spans):
+            break
+        if end <= spans[i].start or token.is_punct or token.is_space:
+            continue
+        word = text[max(start, spans[i].start) : min(end, spans[i].end)]
+        if word.strip():
+            words[i].append(word)
+    sentences = []
+    for span, sentence_words in zip(spans, words, strict=True):
         sentence_text = text[span.start : span.end]
-        words = []
-        for token in doc.char_span(span.start, span.end, alignment_mode="expand") or ():
-            if token.is_punct or token.is_space:
-                continue
-            # a token the cleaned span cuts ("CNN)Brazilian") keeps only its part in the span
-            word = text[max(token.idx, span.start) : min(token.idx + len(token), span.end)]
-            if word.strip():
-                words.append(word)
-        tokenizer.words[sentence_text.strip()] = tuple(words)
+        tokenizer.words[sentence_text.strip()] = tuple(sentence_words)
         sentences.append(Sentence(sentence_text, tokenizer))
     return ObjectDocumentModel([Paragraph(sentences)]), sentences
+
+
+class CachedStemmer:
+    """A sumy stemmer with a bounded memo: snowball stemming is most of the summarizers' time."""
+
+    def __init__(self, stemmer, size: int = 200_000) -> None:
+        self._stem = functools.lru_cache(maxsize=size)(stemmer)
+
+    def __call__(self, word: str) -> str:
+        return self._stem(word)
+
+
+@functools.cache
+def _stemmer() -> CachedStemmer:
+    return CachedStemmer(Stemmer("english"))
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    return frozenset(get_stop_words("english"))
 
 
 def build_summarizer(method: str) -> AbstractSummarizer:
@@ -307,8 +321,8 @@ def build_summarizer(method: str) -> AbstractSummarizer:
     except KeyError:
         known = ", ".join(sorted(SUMY_METHODS))
         raise ValueError(f"unknown summary method {method!r}; one of {known}") from None
-    summarizer = cls(Stemmer("english"))
-    summarizer.stop_words = get_stop_words("english")
+    summarizer = cls(_stemmer())
+    summarizer.stop_words = _stop_words()
     if isinstance(summarizer, EdmundsonSummarizer):
         summarizer.bonus_words = summarizer.stigma_words = summarizer.null_words = ("",)
     return summarizer
