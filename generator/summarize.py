@@ -55,7 +55,7 @@ CAPTION = re.compile(
     r"Share|Related|Opinion|Source|Image|Gallery|Explore|Vote|Tell us|Have you|See)\b"
     r"|contributed to this (?:report|story)|\bFollow (?:us|him|her)\b|@\w|https?://|\bCNN\.com\b"
 )
-QUOTES = "\"\u201c\u201d"
+QUOTES = '"\u201c\u201d'
 
 
 def clean_span(text: str, span: Mention) -> Mention:

@@ -4,11 +4,12 @@
 
 ``FILE.jsonl`` has one document a line, ``{"text", "reference"}`` with one reference highlight
 per line (the format of ``shared/eval/summarization/dev.jsonl``). Every document is parsed once
-and the parse is reused by every method; docs/second counts the summarization step only, in CPU seconds of this process.
-Scores are mean F1 x 100 of ``rouge-score`` (``rouge1``, ``rouge2``, ``rougeLsum``, stemming),
-candidate = the summary's sentences joined with a newline. Each method is compared with Lead-N
-(the first N sentences of the parse, as they are) document by document: the mean paired
-difference and its 95% bootstrap interval (fixed seed).
+and the parse is reused by every method; docs/second counts the summarization step only, in CPU
+seconds of this process (so other load on the machine does not count). Scores are mean F1 x 100
+of ``rouge-score`` (``rouge1``, ``rouge2``, ``rougeLsum``, stemming), candidate = the summary's
+sentences joined with a newline. Each method is compared with Lead-N (the first N sentences of
+the parse, as they are) document by document: the mean paired difference and its 95% bootstrap
+interval (fixed seed).
 """
 
 from __future__ import annotations
@@ -92,8 +93,10 @@ def main(argv: list[str]) -> int:
         methods = [DEFAULT_METHOD] + [m for m in SUMY_METHODS if m != DEFAULT_METHOD]
     unknown = [m for m in methods if m not in SUMY_METHODS and m != LEAD]
     if unknown:
-        print(f"unknown methods: {', '.join(unknown)}; one of {', '.join(SUMY_METHODS)}",
-              file=sys.stderr)
+        print(
+            f"unknown methods: {', '.join(unknown)}; one of {', '.join(SUMY_METHODS)}",
+            file=sys.stderr,
+        )
         return 2
     methods = [m for m in methods if m != LEAD]
 
@@ -119,8 +122,10 @@ def main(argv: list[str]) -> int:
         )
         results.append((method, scores, speed))
 
-    print(f"{len(docs)} documents, {n} sentences; parse {len(docs) / parse_seconds:.1f} docs/s "
-          f"(not counted below); ROUGE F1 x100, diff = method - lead-{n} (95% bootstrap CI)")
+    print(
+        f"{len(docs)} documents, {n} sentences; parse {len(docs) / parse_seconds:.1f} docs/s "
+        f"(not counted below); ROUGE F1 x100, diff = method - lead-{n} (95% bootstrap CI)"
+    )
     header = f"{'method':<12} {'R-1':>6} {'R-2':>6} {'R-Lsum':>6} {'docs/s':>8}"
     header += "".join(f"  {'d' + label:>21}" for label in ("R-1", "R-2", "R-Lsum"))
     print(header)
