@@ -55,6 +55,9 @@ CAPTION = re.compile(
     r"Share|Related|Opinion|Source|Image|Gallery|Explore|Vote|Tell us|Have you|See)\b"
     r"|contributed to this (?:report|story)|\bFollow (?:us|him|her)\b|@\w|https?://|\bCNN\.com\b"
 )
+# A split leftover rather than a sentence: "Their song: ." (and, in penalty(), fewer than two
+# words with letters in them).
+FRAGMENT = re.compile(r":\W*$")
 QUOTES = '"\u201c\u201d'
 
 
@@ -90,7 +93,7 @@ class PositionalSummarizer(AbstractSummarizer):
     """
 
     candidates = 40
-    position_weight = 0.75
+    position_weight = 0.5
     position_decay = 0.9
     centrality_weight = 1.0
     backward_weight = 0.5
@@ -144,7 +147,8 @@ class PositionalSummarizer(AbstractSummarizer):
             cost += self.quote_penalty
         if text.rstrip("\"'\u201d\u2019)").endswith("?"):
             cost += self.question_penalty
-        if CAPTION.search(text) or text.rstrip().endswith(":") or text.isupper():
+        lettered = sum(any(c.isalpha() for c in word) for word in text.split())
+        if CAPTION.search(text) or text.isupper() or FRAGMENT.search(text) or lettered < 2:
             cost += self.caption_penalty
         return cost
 
