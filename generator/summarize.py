@@ -41,12 +41,14 @@ DEFAULT_SENTENCES = 3
 
 # A dateline opening a story: "WASHINGTON (CNN) -- ", "Los Angeles (CNN)", "(The Hollywood
 # Reporter)It's ...". The place is capitalised words and commas; the parenthesis is CNN's, or
-# any short name when a dash follows or the text runs on without a space.
+# any short name when a dash follows or the text runs on without a space. What follows must
+# start a sentence (capital, digit, quote) or be nothing: "Smith (CNN) said" is left alone.
 _PLACE = r"(?:[A-Z][\w.'-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|de|del|la|al|el|es))*,?[ \t]*)?"
+_OPENS = "[A-Z0-9\"'\u201c\u2018]"
 DATELINE = re.compile(
-    rf"^{_PLACE}(?:\(CNN[\w .]{{0,20}}\)[ \t]*(?:--|\u2014|\u2013)?"
+    rf"^{_PLACE}(?:\(CNN[\w .]{{0,20}}\)(?:[ \t]*(?:--|\u2014|\u2013)|(?=[ \t]*(?:{_OPENS}|$)))"
     rf"|\([A-Z][^()\n]{{0,40}}\)[ \t]*(?:--|\u2014|\u2013)"
-    rf"|\([A-Z][^()\n]{{0,40}}\)(?=[A-Z0-9\"'\u201c\u2018]))[ \t]*"
+    rf"|\([A-Z][^()\n]{{0,40}}\)(?={_OPENS}))[ \t]*"
 )
 BOILERPLATE = re.compile(r"^(?:Story highlights|STORY HIGHLIGHTS)\b[\s:]*")
 # Lines that are page furniture rather than story: captions, calls to action, credits.

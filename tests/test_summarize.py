@@ -168,6 +168,8 @@ def test_dateline_stripped_by_moving_start(nlp):
         ("(Rolling Stone)Fans are used to it.", "Fans are used to it."),
         ("PARIS (AP) -- Talks resumed.", "Talks resumed."),
         ("Story highlights The vote failed.", "The vote failed."),
+        ("(CNN)", ""),
+        ("Smith (CNN) said the vote failed.", None),
         ("NASA (National Aeronautics and Space Administration) said no.", None),
         ("The senator (R-Texas) voted no.", None),
         ("Police (who arrived late) found nothing.", None),
