@@ -246,4 +246,6 @@ def test_evaluation_command(tmp_path, capsys):
     assert "2 documents" in out
     lines = {line.split()[0]: line for line in out.splitlines()[2:]}
     assert set(lines) == {"lead-3", "positional", "lexrank"}
+    assert evaluation.main([str(path), "--skip", "1", "--methods", "positional"]) == 0
+    assert "2 documents" in capsys.readouterr().out
     assert evaluation.main([str(path), "--methods", "bogus"]) == 2

@@ -1,6 +1,7 @@
 """ROUGE of the extractive summarizers on news with human highlights.
 
-``python -m generator.evaluation.summaries FILE.jsonl [--limit N] [--methods a,b] [--sentences N]``
+``python -m generator.evaluation.summaries FILE.jsonl [--skip N] [--limit N] [--methods a,b]
+[--sentences N]``
 
 ``FILE.jsonl`` has one document a line, ``{"text", "reference"}`` with one reference highlight
 per line (the format of ``shared/eval/summarization/dev.jsonl``). Every document is parsed once
@@ -75,7 +76,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="python -m generator evaluate summaries", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("file", type=Path, help="JSON Lines with text and reference")
-    parser.add_argument("--limit", type=int, default=None, help="only the first N documents")
+    parser.add_argument("--skip", type=int, default=0, help="skip the first N documents")
+    parser.add_argument("--limit", type=int, default=None, help="then take at most N documents")
     parser.add_argument(
         "--methods",
         default=None,
@@ -102,7 +104,8 @@ def main(argv: list[str]) -> int:
 
     from rouge_score.rouge_scorer import RougeScorer
 
-    rows = list(read_jsonl(args.file, args.limit))
+    end = None if args.limit is None else args.skip + args.limit
+    rows = list(read_jsonl(args.file, end))[args.skip :]
     if not rows:
         print("no documents", file=sys.stderr)
         return 1
