@@ -1,15 +1,31 @@
 """Date expressions: found in the parse, normalized to TIMEX3 values, ranked into key dates.
 
-Baseline: spaCy DATE entities of the form "Month D[, YYYY]" and bare years. A year is never
-invented: without a year in the text or a document date, "March 20" is ``XXXX-03-20``.
+Extraction starts from spaCy's DATE entities and corrects them with rules: ranges and
+"X ended Y" entities are split, ages, durations and bare numbers are dropped, and expressions
+spaCy misses (weekdays, "now", "recently", seasons, quarters, spoken years, ...) are added.
+
+Normalization writes TIMEX3 values: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``YYYY-Www``,
+``YYYY-Www-WE``, ``YYYY-Qn``, ``YYYY-Hn``, ``YYYY-SP|SU|FA|WI``, decades (``199``), centuries
+(``19``) and ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``. Relative expressions are resolved
+against the document date, with the tense of the governing verb deciding between past and
+future ("said Tuesday" vs "will meet Tuesday").
+
+A year is never invented. Without a document date:
+- a month and day without a year is ``XXXX-MM-DD``, a month alone ``XXXX-MM``;
+- expressions that need the document date to mean anything ("Tuesday", "yesterday",
+  "last month", "next year", "a year ago") get no value and are left out of
+  :func:`find_dates`: TIMEX3 has no honest value for them, and a wrong date on the site is
+  worse than a missing one.
+Every expression that gets no value is left out; ``find_dates`` only returns valued mentions.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .record import DateMention, Mention
 
@@ -20,13 +36,50 @@ MONTHS = {
         start=1,
     )
 }
+_MONTH_ABBR = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_NAMES = {**MONTHS, **_MONTH_ABBR}
+WEEKDAYS = {
+    d: i
+    for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+}
+_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
+                 "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # month a season starts in
+ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26,
+    "twenty-seventh": 27, "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30,
+    "thirty-first": 31,
+}  # fmt: skip
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+
+# ---------------------------------------------------------------------------------------------
+# Baseline (kept for ``--baseline`` in the evaluation command)
+
 _MONTH_DAY = re.compile(r"^(?P<month>[A-Za-z]+)\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?$")
 _YEAR = re.compile(r"^(?:in )?(?P<year>1[5-9]\d\d|20\d\d)$")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-def normalize(text: str, doc_date: dt.date | None) -> str | None:
-    """The TIMEX3 value of a date expression, or None when it cannot be normalized."""
+def baseline_normalize(text: str, doc_date: dt.date | None) -> str | None:
+    """The baseline value: "Month D[, YYYY]" and bare years only (kept for --baseline)."""
     text = text.strip()
     if m := _MONTH_DAY.match(text):
         month = MONTHS.get(m["month"].lower())
@@ -39,15 +92,758 @@ def normalize(text: str, doc_date: dt.date | None) -> str | None:
     return None
 
 
-def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
-    """Every date expression of the document that has a value, in text order."""
-    found = []
+# ---------------------------------------------------------------------------------------------
+# Normalization
+
+_MON = (
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
+    r"|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
+_WDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon\.|tue\.|tues\.|wed\.|thu\.|thur\.|thurs\.|fri\.|sat\.|sun\.)"
+)
+_YR = r"(?:1[0-9]\d\d|20\d\d)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_ORD_WORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_NUMWORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple of|a few|a couple of)"
+_PARTOFDAY = r"(?:morning|afternoon|evening|night|overnight)"
+
+_PREFIX = re.compile(
+    r"^(?:(?:as (?:early|late|recently) as|no (?:earlier|later) than|(?:some|any)time|until|till|since"
+    r"|by|from|in|on|at|around|about|approximately|roughly|nearly|almost|only|just|both|before|after"
+    r"|early|late|mid|earlier|later|the (?:end|beginning|start|middle|close|turn|rest|remainder|bulk)"
+    r"(?: part)? of|the (?:first|second|last) (?:half|part|week|weeks|days) of|(?:a )?good part of"
+    r"|much of|most of|all of|through(?:out)?|during|within|the)[\s-]+)+"
+)
+_SUFFIX = re.compile(r"(?:'s|’s|'|,|\.(?<!\b[a-z]\.)|\s+(?:or (?:so|later|earlier)|and beyond|or two))+$")
+
+
+def _year_of(tok: str) -> int | None:
+    tok = tok.strip().rstrip(".,")
+    if re.fullmatch(_YR, tok):
+        return int(tok)
+    return _spoken_year(tok)
+
+
+def _spoken_year(text: str) -> int | None:
+    """ "nineteen ninety-six" -> 1996, "two thousand" -> 2000, "two thousand one" -> 2001."""
+    words = text.replace("-", " ").split()
+    if not words:
+        return None
+    if words[:2] == ["two", "thousand"]:
+        rest = _small_number(words[2:] if words[2:3] != ["and"] else words[3:]) if words[2:] else 0
+        return 2000 + rest if rest is not None and rest < 100 else None
+    if len(words) >= 2 and words[0] in ("nineteen", "eighteen", "twenty"):
+        hundreds = NUMBERS[words[0]]
+        rest = _small_number(words[1:])
+        if words[1:2] == ["hundred"]:
+            rest = 0 if len(words) == 2 else None
+        if rest is not None and 10 <= rest < 100:
+            return hundreds * 100 + rest
+    return None
+
+
+def _small_number(words: list[str]) -> int | None:
+    if not words or len(words) > 2 or any(w not in NUMBERS or w in ("a", "an") for w in words):
+        return None
+    values = [NUMBERS[w] for w in words]
+    if len(values) == 2 and not (values[0] >= 20 and values[0] % 10 == 0 and values[1] < 10):
+        return None
+    return sum(values)
+
+
+def _month(tok: str) -> int | None:
+    return MONTH_NAMES.get(tok.lower().rstrip("."))
+
+
+def _weekday(tok: str) -> int | None:
+    tok = tok.lower().rstrip(".")
+    return WEEKDAYS[tok] if tok in WEEKDAYS else _WEEKDAY_ABBR.get(tok)
+
+
+def _day(tok: str) -> int | None:
+    tok = tok.lower()
+    if tok in ORDINALS:
+        return ORDINALS[tok]
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)?", tok)
+    return int(m[1]) if m and 1 <= int(m[1]) <= 31 else None
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        dt.date(y, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _fmt_day(y: int | None, m: int, d: int) -> str:
+    return f"{'XXXX' if y is None else f'{y:04d}'}-{m:02d}-{d:02d}"
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(d: dt.date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _resolve_month_year(month: int, day: int | None, doc_date: dt.date, tense: str | None) -> int:
+    """The year of "March [20]" written on ``doc_date``: the tense picks past or future."""
+    year = doc_date.year
+    here = (month, day or 0)
+    now = (doc_date.month, doc_date.day if day else 0)
+    if tense == PAST:
+        return year - 1 if here > now else year
+    if tense == FUTURE:
+        return year + 1 if here < now else year
+    # No tense: the nearest occurrence.
+    diff = (month - doc_date.month) % 12
+    if diff == 0:
+        return year
+    return year + 1 if diff <= 6 and month < doc_date.month else (
+        year - 1 if diff > 6 and month > doc_date.month else year
+    )
+
+
+def _resolve_weekday(wd: int, doc_date: dt.date, tense: str | None, rel: str | None) -> dt.date:
+    delta = wd - doc_date.weekday()
+    if rel == "last":
+        return doc_date + dt.timedelta(days=(delta % 7) - 7 if delta % 7 else -7)
+    if rel in ("next", "coming"):
+        return doc_date + dt.timedelta(days=delta % 7 or 7)
+    if rel == "this" and tense is None:
+        tense = FUTURE
+    if tense == FUTURE:
+        return doc_date + dt.timedelta(days=delta % 7)
+    return doc_date - dt.timedelta(days=(-delta) % 7)
+
+
+def _season(code: str, year: int) -> str:
+    return f"{year}-{code}"
+
+
+def _resolve_season(code: str, rel: str | None, doc_date: dt.date, tense: str | None) -> str:
+    start = _SEASON_MONTH[code]
+    year = doc_date.year
+    if code == "WI" and doc_date.month <= 2:
+        current = year - 1  # the winter that started last December
+    else:
+        current = year
+    in_season = (
+        start <= doc_date.month < start + 3
+        if code != "WI"
+        else doc_date.month == 12 or doc_date.month <= 2
+    )
+    started = in_season or (code != "WI" and doc_date.month >= start)
+    if rel in ("last", "past", "this past"):
+        # the most recent one that has begun (and ended unless we are in it, then the one before)
+        y = current if started and not in_season else current - 1
+        if code != "WI" and not started:
+            y = year - 1
+        return _season(code, y)
+    if rel in ("next", "coming"):
+        y = current + 1 if started else current
+        return _season(code, y)
+    if tense == PAST and not started:
+        return _season(code, year - 1)
+    return _season(code, current if code == "WI" else year)
+
+
+class _Context:
+    """What normalization may use beyond the text: document date, tense, reference times."""
+
+    __slots__ = ("doc_date", "tense", "last_quarter", "last_value")
+
+    def __init__(self, doc_date: dt.date | None, tense: str | None = None):
+        self.doc_date = doc_date
+        self.tense = tense
+        self.last_quarter: str | None = None  # the last quarter mentioned nearby (YYYY-Qn)
+        self.last_value: str | None = None
+
+
+_RX_REF = [
+    (re.compile(r"^(?:right )?now$|^(?:currently|presently|at present|these days|nowadays)$"), "PRESENT_REF"),
+    (re.compile(r"^(?:recently|more recently|lately|recent (?:years|months|weeks|days))$"), "PAST_REF"),
+    (re.compile(r"^(?:(?:the )?(?:near |distant |foreseeable )?future|coming (?:years|months|weeks|days))$"), "FUTURE_REF"),
+]
+
+_UNIT_RE = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)s?"
+_RX_AGO = re.compile(
+    rf"^(?P<n>{_NUMWORD})\s+{_UNIT_RE}\s+(?P<dir>ago|earlier|before|later|after|from now|hence|back)$"
+)
+_RX_REL_UNIT = re.compile(
+    rf"^(?:(?:the\s+)?(?P<rel>last|this|next|past|previous|coming|current|following|same|prior|that)\s+(?:fiscal\s+)?{_UNIT_RE}(?P<rest>.*))$"
+)
+
+
+def _shift_unit(doc_date: dt.date, unit: str, n: int) -> str | None:
+    if unit == "day":
+        return (doc_date + dt.timedelta(days=n)).isoformat()
+    if unit in ("week", "weekend"):
+        suffix = "-WE" if unit == "weekend" else ""
+        return _week(doc_date + dt.timedelta(weeks=n)) + suffix
+    if unit == "month":
+        y, m = _add_months(doc_date, n)
+        return f"{y}-{m:02d}"
+    if unit == "quarter":
+        q = (doc_date.month - 1) // 3 + n
+        return f"{doc_date.year + q // 4}-Q{q % 4 + 1}"
+    if unit == "year":
+        return str(doc_date.year + n)
+    if unit == "decade":
+        return str((doc_date.year + 10 * n) // 10)
+    if unit == "century":
+        return f"{(doc_date.year + 100 * n) // 100:02d}"
+    return None
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return NUMBERS.get(word)
+
+
+def _quarter_num(tok: str) -> int | None:
+    tok = tok.lower()
+    return {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "q1": 1, "q2": 2, "q3": 3, "q4": 4}.get(tok)  # fmt: skip
+
+
+_RX_QUARTER = re.compile(
+    rf"^(?:(?P<y1>{_YR})\s+|(?P<rel>this|last|next|current|that|its|latest|previous|coming)\s+|(?:this|last|next) year'?s?\s+)?"
+    rf"(?:fiscal[\s-]+)?(?P<q>{_QORD}|q[1-4])(?:[\s-]+fiscal)?[\s-]+(?:quarter|qtr\.?|period)"
+    rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<y2>{_YR}))?(?:\s+(?P<y3>{_YR}))?$"
+)
+_RX_Q_SHORT = re.compile(rf"^(?P<q>q[1-4])\s*(?:'|fy)?(?P<y>{_YR}|\d\d)?$")
+_RX_HALF = re.compile(
+    rf"^(?:(?P<y1>{_YR})\s+)?(?:fiscal\s+)?(?P<h>first|second|1st|2nd)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YR}))?$"
+)
+_RX_ANAPH_QUARTER = re.compile(
+    r"^(?:(?:the|this|that|its|latest|most recent|recent|fiscal|current|just[\s-]ended|comparable|same|flat)\s+)*"
+    r"(?:quarter|qtr\.?|latest period)$"
+)
+_RX_YEAR_AGO_PERIOD = re.compile(
+    r"^(?:(?:the|a|its|comparable|same|corresponding)\s+)*(?:year[\s-](?:ago|earlier)|(?:a )?year[\s-]before|previous[\s-]year(?:'s)?|prior[\s-]year(?:'s)?)"
+    r"(?:\s+(?:fiscal\s+)?(?P<q>first|second|third|fourth)?[\s-]*(?P<unit>quarter|period|year|month|week))?$"
+)
+
+
+def _norm_text(text: str) -> str:
+    t = text.strip().lower().replace("’", "'")
+    t = re.sub(r"\s+", " ", t)
+    t = _SUFFIX.sub("", t)
+    return t
+
+
+def _strip_prefix(t: str) -> str:
+    s = _PREFIX.sub("", t)
+    return s if s else t
+
+
+def _value(text: str, ctx: _Context) -> str | None:
+    t = _norm_text(text)
+    for rx, val in _RX_REF:
+        if rx.match(t):
+            return val
+    if v := _value_core(t, ctx):
+        return v
+    s = _strip_prefix(t)
+    if s != t:
+        return _value_core(s, ctx)
+    return None
+
+
+def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule per branch
+    dd = ctx.doc_date
+    tense = ctx.tense
+    toks = t.split()
+    if not toks:
+        return None
+
+    # ISO and numeric dates
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", t):
+        y, mo, d = int(m[1]), int(m[2]), int(m[3])
+        return _fmt_day(y, mo, d) if _valid(y, mo, d) else None
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})", t):
+        mo, d, y = int(m[1]), int(m[2]), int(m[3])
+        if y < 100:
+            return None  # two-digit years would need a century guess
+        return _fmt_day(y, mo, d) if _valid(y, mo, d) else None
+
+    # [weekday,] month day[,] [year]    /   [weekday,] day month [year]
+    m = re.fullmatch(
+        rf"(?:(?P<wd>{_WDAY}),?\s+)?(?:the\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAYNUM}|{_ORD_WORD})(?:,?\s+(?P<year>{_YR}))?"
+        rf"(?:\s+{_PARTOFDAY})?",
+        t,
+    ) or re.fullmatch(
+        rf"(?:(?P<wd>{_WDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAYNUM}|{_ORD_WORD})\s+(?:of\s+)?(?P<mon>{_MON}),?(?:\s+(?P<year>{_YR}))?",
+        t,
+    )
+    if m:
+        mo, d = _month(m["mon"]), _day(m["day"])
+        if mo is None or d is None:
+            return None
+        if m["year"]:
+            y = int(m["year"])
+        elif dd is not None:
+            y = _resolve_month_year(mo, d, dd, tense)
+        else:
+            y = None
+        if not _valid(y or 2000, mo, d):
+            return None
+        return _fmt_day(y, mo, d)
+
+    # last/this/next month-name
+    if m := re.fullmatch(rf"(?P<rel>last|this|next|this past|this coming|early|late|mid-?)\s*(?P<mon>{_MON})", t):
+        mo = _month(m["mon"])
+        if mo is None or dd is None:
+            return None if dd is None else None
+        rel = m["rel"]
+        if rel in ("last", "this past"):
+            y = dd.year - 1 if mo >= dd.month else dd.year
+        elif rel in ("next", "this coming"):
+            y = dd.year + 1 if mo <= dd.month else dd.year
+        elif rel == "this":
+            y = dd.year
+        else:
+            y = _resolve_month_year(mo, None, dd, tense)
+        return f"{y}-{mo:02d}"
+    if m := re.fullmatch(rf"(?:the )?week of (?P<rest>.+)", t):
+        v = _value_core(m["rest"], ctx)
+        if v and re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+            return _week(dt.date.fromisoformat(v))
+        return None
+
+    # month [of] year / month alone / spoken "january nineteen ninety-seven"
+    if m := re.fullmatch(rf"(?P<mon>{_MON}),?(?:\s+(?:of\s+)?(?P<year>.+))?", t):
+        mo = _month(m["mon"])
+        if mo is None:
+            return None
+        if m["year"]:
+            rest = m["year"]
+            if rest in ("this year", "last year", "next year") and dd is not None:
+                y = dd.year + {"this year": 0, "last year": -1, "next year": 1}[rest]
+                return f"{y}-{mo:02d}"
+            y = _year_of(rest)
+            return f"{y}-{mo:02d}" if y else None
+        if dd is None:
+            return f"XXXX-{mo:02d}"
+        return f"{_resolve_month_year(mo, None, dd, tense)}-{mo:02d}"
+
+    # years, fiscal years, spoken years, decades, centuries
+    if m := re.fullmatch(rf"(?:(?:fiscal|calendar|the)\s+(?:year\s+)?|fy\s*)?(?P<y>{_YR})(?:\s+(?:fiscal\s+)?year)?", t):
+        return m["y"]
+    if m := re.fullmatch(r"(?:the )?(?:year )?(?P<y>[a-z -]+)", t):
+        if y := _spoken_year(m["y"]):
+            return str(y)
+    if m := re.fullmatch(r"(?:the )?(?P<y>1\d|20)(?P<d>\d)0'?s", t):
+        return f"{m['y']}{m['d']}"
+    if m := re.fullmatch(r"(?:the )?'(?P<d>\d)0s", t):
+        return f"19{m['d']}" if m["d"] != "0" and dd and dd.year < 2000 else None
+    if m := re.fullmatch(r"(?:the )?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", t):
+        return f"19{_DECADE_WORDS[m['w']]}"
+    if m := re.fullmatch(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", t):
+        return f"{int(m['n']) - 1:02d}"
+    if m := re.fullmatch(rf"(?:the )?(?P<o>{_ORD_WORD}) century", t):
+        return f"{ORDINALS[m['o']] - 1:02d}"
+
+    # quarters and halves
+    if m := _RX_QUARTER.fullmatch(t):
+        q = _quarter_num(m["q"])
+        y_txt = m["y1"] or m["y2"] or m["y3"]
+        if y_txt:
+            y = int(y_txt)
+        elif re.match(r"last year'?s?\s", t) and dd:
+            y = dd.year - 1
+        elif re.match(r"next year'?s?\s", t) and dd:
+            y = dd.year + 1
+        elif ctx.last_quarter and ctx.last_quarter.endswith(f"Q{q}"):
+            y = int(ctx.last_quarter[:4])
+        elif dd is not None:
+            y = dd.year
+            # a quarter that has not begun yet, spoken of in the past, is last year's
+            if tense == PAST and (q - 1) * 3 + 1 > dd.month:
+                y -= 1
+        else:
+            return None
+        return f"{y}-Q{q}"
+    if m := _RX_Q_SHORT.fullmatch(t):
+        y_txt = m["y"]
+        if y_txt and len(y_txt) == 4:
+            return f"{y_txt}-Q{m['q'][1]}"
+        return f"{dd.year}-Q{m['q'][1]}" if dd and not y_txt else None
+    if m := _RX_HALF.fullmatch(t):
+        y_txt = m["y1"] or m["y2"]
+        h = 1 if m["h"] in ("first", "1st") else 2
+        if y_txt:
+            return f"{y_txt}-H{h}"
+        return None
+    if _RX_ANAPH_QUARTER.fullmatch(t):
+        if ctx.last_quarter:
+            return ctx.last_quarter
+        if dd is not None:
+            # the quarter a company just reported: the last one that ended
+            q = (dd.month - 1) // 3
+            return f"{dd.year - 1}-Q4" if q == 0 else f"{dd.year}-Q{q}"
+        return None
+    if m := _RX_YEAR_AGO_PERIOD.fullmatch(t):
+        unit = m["unit"]
+        if m["q"] and dd:
+            ref = ctx.last_quarter or _quarter_from(dd)
+            return f"{int(ref[:4]) - 1}-Q{_quarter_num(m['q'])}"
+        if unit in (None, "quarter", "period") and ctx.last_quarter:
+            return f"{int(ctx.last_quarter[:4]) - 1}{ctx.last_quarter[4:]}"
+        if unit == "year" or (unit is None and dd):
+            return str(dd.year - 1) if dd else None
+        return None
+
+    # seasons
+    if m := re.fullmatch(
+        r"(?:(?P<rel>this past|this coming|this|last|next|past|coming|the)\s+)?(?:early\s+|late\s+|mid-?)?"
+        r"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>.+))?",
+        t,
+    ):
+        code = SEASONS[m["s"]]
+        if m["y"]:
+            y = _year_of(m["y"])
+            return _season(code, y) if y else None
+        if dd is None:
+            return None
+        rel = m["rel"]
+        rel = {"this past": "last", "past": "last", "this coming": "next", "the": None}.get(rel, rel)
+        return _resolve_season(code, rel, dd, tense)
+
+    # holidays (fixed dates and Thanksgiving)
+    if m := re.fullmatch(
+        rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>christmas(?: day| eve)?|new year'?s(?: day| eve)?|thanksgiving(?: day)?|halloween|independence day|the fourth of july|july fourth|valentine'?s day)(?:\s+(?P<y>{_YR}))?",
+        t,
+    ):
+        return _holiday(m["h"], m["y"], m["rel"], dd, tense)
+
+    # deictic days
+    if t in ("today", "this day", "the day", "tonight", "this morning", "this afternoon", "this evening", "earlier today", "later today"):
+        if t == "the day":
+            return None
+        return dd.isoformat() if dd else None
+    if m := re.fullmatch(rf"(?:(?:early|late|earlier|later)\s+)?(?P<w>yesterday|tomorrow)(?:\s+{_PARTOFDAY})?", t):
+        if dd is None:
+            return None
+        return (dd + dt.timedelta(days=-1 if m["w"] == "yesterday" else 1)).isoformat()
+    if t == "the day before yesterday" and dd:
+        return (dd - dt.timedelta(days=2)).isoformat()
+    if t == "the day after tomorrow" and dd:
+        return (dd + dt.timedelta(days=2)).isoformat()
+
+    # weekdays: [last|next|this|coming] weekday [part of day]
+    if m := re.fullmatch(
+        rf"(?:(?P<rel>last|next|this|this coming|this past|coming|the previous|the following|earlier|late|early)\s+)?(?P<wd>{_WDAY})(?:'s)?(?:\s+{_PARTOFDAY})?",
+        t,
+    ):
+        if dd is None:
+            return None
+        wd = _weekday(m["wd"])
+        rel = m["rel"]
+        rel = {"this coming": "next", "this past": "last", "the previous": "last",
+               "the following": "next", "earlier": None, "late": None, "early": None}.get(rel, rel)  # fmt: skip
+        return _resolve_weekday(wd, dd, tense, rel).isoformat()
+
+    # N units ago / earlier / later
+    if m := _RX_AGO.fullmatch(t):
+        n = _count(m["n"])
+        unit = m["unit"]
+        if n is None:
+            # "a few years ago", "several months ago"
+            return "PAST_REF" if m["dir"] in ("ago", "earlier", "before", "back") else "FUTURE_REF"
+        if dd is None:
+            return None
+        sign = -1 if m["dir"] in ("ago", "earlier", "before", "back") else 1
+        if unit == "year" and n == 1 and ctx.last_quarter and m["dir"] in ("ago", "earlier"):
+            return f"{int(ctx.last_quarter[:4]) - 1}{ctx.last_quarter[4:]}"
+        return _shift_unit(dd, unit, sign * n)
+
+    # last/this/next unit
+    if m := _RX_REL_UNIT.fullmatch(t):
+        rel, unit, rest = m["rel"], m["unit"], m["rest"].strip()
+        if rest or dd is None:
+            return None
+        if rel in ("that", "same", "following", "previous", "prior") and unit != "year":
+            return None
+        if rel in ("that", "same", "following", "previous", "prior"):
+            return None
+        n = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
+             "following": 1}.get(rel, 0)  # fmt: skip
+        if unit == "weekend" and rel == "this":
+            n = 0
+        return _shift_unit(dd, unit, n)
+    if t in ("the year", "the current year", "the full year", "the calendar year", "the fiscal year",
+             "the current fiscal year", "the latest fiscal year", "year-end", "year end", "the year-end"):
+        return str(dd.year) if dd else None
+    if t in ("the weekend", "this weekend", "weekend") and dd:
+        return _week(dd) + "-WE"
+    if t in ("the week", "this week", "the current week") and dd:
+        return _week(dd)
+    return None
+
+
+def _quarter_from(d: dt.date) -> str:
+    return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
+
+
+def _holiday(name: str, year: str | None, rel: str | None, dd: dt.date | None, tense: str | None) -> str | None:
+    name = name.replace("'", "")
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new years": (1, 1), "new years day": (1, 1), "new years eve": (12, 31),
+             "halloween": (10, 31), "independence day": (7, 4), "the fourth of july": (7, 4),
+             "july fourth": (7, 4), "valentines day": (2, 14)}  # fmt: skip
+
+    def day_in(y: int) -> dt.date:
+        if name.startswith("thanksgiving"):
+            first = dt.date(y, 11, 1)
+            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        mo, d = fixed[name]
+        return dt.date(y, mo, d)
+
+    if year:
+        return day_in(int(year)).isoformat()
+    if dd is None:
+        if name.startswith("thanksgiving"):
+            return None
+        mo, d = fixed[name]
+        return _fmt_day(None, mo, d)
+    this = day_in(dd.year)
+    if rel == "last" or (rel is None and tense == PAST):
+        return (this if this <= dd else day_in(dd.year - 1)).isoformat()
+    if rel == "next" or tense == FUTURE:
+        return (this if this >= dd else day_in(dd.year + 1)).isoformat()
+    return this.isoformat()
+
+
+def normalize(text: str, doc_date: dt.date | None, tense: str | None = None) -> str | None:
+    """The TIMEX3 value of a date expression, or None when it cannot be normalized honestly.
+
+    ``tense`` ("past", "present", "future" or None) decides between past and future readings
+    of underspecified expressions; :func:`find_dates` reads it from the parse.
+    """
+    return _value(text, _Context(doc_date, tense))
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
+_PAST_TAGS = {"VBD"}
+
+
+def _tense(span: Span) -> str | None:
+    """Past, future or present from the verb that governs ``span``, or None."""
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(tok, 0)
+
+
+def _verb_tense(verb, depth: int) -> str | None:
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    low = {a.lower_ for a in auxes}
+    if low & _FUTURE_AUX:
+        return FUTURE
+    if "to" in low and verb.tag_ == "VB":
+        # "plans to meet Tuesday", "is expected to vote Tuesday": future of the governing verb
+        if verb.dep_ in ("xcomp", "advcl", "ccomp") and depth < 2 and verb.head is not verb:
+            head = _verb_tense(verb.head, depth + 1)
+            if head == FUTURE:
+                return FUTURE
+            if head == PAST and verb.head.lower_ not in ("expected", "scheduled", "planned", "set", "due"):
+                return PAST
+        return FUTURE
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        if {"would", "could", "might", "should"} & low:
+            return FUTURE if "would" in low else None
+        return PAST
+    if verb.tag_ == "VBN" and {"has", "have", "had", "'ve", "'s"} & low:
+        return PAST
+    if verb.tag_ == "VBG" and {"is", "are", "'re", "'s", "am"} & low:
+        return FUTURE
+    if verb.tag_ in ("VBZ", "VBP") or {"is", "are", "'re", "am"} & low:
+        return PRESENT
+    return None
+
+
+# spaCy DATE entities that are not dates
+_RX_NOT_DATE = re.compile(
+    r"^(?:\d{1,3}|\d{5,}|\d+(?:-| )(?:year|month|week|day)s?(?:-| )old|[\w-]+-(?:year|month|week|day)-old"
+    r"|(?:annual|annually|quarterly|daily|weekly|monthly|yearly|seasonally|biweekly|hourly)"
+    r"|(?:the )?(?:age|ages) of .*|.* years? of age|\d+s|(?:his|her|their) \d+s)$"
+)
+# durations: "three years", "the past 12 months", "the next few days", "a decade"
+_CARD = (
+    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|hundreds|thousands|few|several|many|some|couple of|dozen|a dozen"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))"
+)
+_RX_DURATION = re.compile(
+    rf"^(?:(?:about|nearly|almost|more than|less than|over|some|at least|only|just|another|all|the|a|an|"
+    rf"(?:the )?(?:past|last|next|first|previous|coming|following|final|ensuing|remaining|latest|subsequent)|and|or|to)\s+)*"
+    rf"(?:(?:{_CARD}[\s-]+)+(?:and a half\s+)?"
+    rf"(?:years?|months?|weeks?|days?|decades?|centuries|century|quarters?|nights?|hours?|minutes?|seconds?)"
+    rf"|years|months|weeks|days|decades|centuries|quarters|nights|hours)"
+    rf"(?:\s+(?:old|long|running|straight|in a row))?$"
+)
+_RX_SPLIT = re.compile(
+    r"\s+(?:ended|ending|ends|end|through|thru|to|until|till|and|or|versus|vs\.?)\s+|\s*[-–—/]\s*(?=\S)"
+)
+
+
+def _is_duration(t: str) -> bool:
+    t = _norm_text(t)
+    if re.search(r"\b(?:ago|earlier|later|before|after|from now|hence|back)$", t):
+        return False
+    if re.fullmatch(r"(?:the\s+)?(?:past|last|next|coming|this|previous)\s+(?:year|month|week|quarter|decade|century|weekend)", t):
+        return False  # "last year", "the past year" are dates in news use
+    return bool(_RX_DURATION.fullmatch(t))
+
+
+def _split_range(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "2009-2010" -> two spans, "1957-58" -> two spans, "the quarter ended Sept. 30" -> two."""
+    text = doc.text[start:end]
+    pieces = []
+    pos = 0
+    for m in _RX_SPLIT.finditer(text):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(text)))
+    if len(pieces) == 1:
+        return [(start, end)]
+    out = []
+    for a, b in pieces:
+        piece = text[a:b].strip()
+        if not piece:
+            continue
+        a = text.index(piece, a)
+        out.append((start + a, start + a + len(piece)))
+    return out
+
+
+_RX_EXTRA = re.compile(
+    r"(?i)\b(?:"
+    rf"(?:(?:last|next|this|this coming|this past|early|late|earlier|later)\s+)?{_WDAY[3:-1]}(?:\s+{_PARTOFDAY})?"
+    r"|(?:right\s+)?now|currently|recently|more recently|the (?:near\s+)?future"
+    r"|(?:(?:the|this|last|next)\s+)?(?:\d{4}\s+)?(?:fiscal[\s-]+)?(?:first|second|third|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
+    r"|the (?:latest|most recent) (?:quarter|period)"
+    r"|(?:(?:this|last|next|the)\s+)?(?:early\s+|late\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+of\s+\d{4})?"
+    r"|today|yesterday|tomorrow"
+    r"|thanksgiving(?: day)?|christmas(?: day| eve)?"
+    r"|(?:(?:nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two thousand(?:[\s-](?:and[\s-])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+    r")\b"
+)
+
+
+def _candidates(doc: Doc) -> list[tuple[int, int]]:
+    text = doc.text
+    spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        value = normalize(ent.text, doc_date)
-        if value is not None:
-            found.append(DateMention(ent.text, ent.start_char, ent.end_char, value, ent.sent.text.strip()))
+        for a, b in _split_range(doc, ent.start_char, ent.end_char):
+            spans.append((a, b))
+    taken = sorted(spans)
+    extra = []
+    starts = [s for s, _ in taken]
+    import bisect
+
+    for m in _RX_EXTRA.finditer(text):
+        a, b = m.start(), m.end()
+        i = bisect.bisect_left(starts, b)
+        # overlapping an existing candidate? check the one(s) before
+        j = i - 1
+        overlap = False
+        while j >= 0 and j >= i - 3:
+            s, e = taken[j]
+            if s < b and e > a:
+                overlap = True
+                break
+            j -= 1
+        if not overlap:
+            extra.append((a, b))
+    return sorted(spans + extra)
+
+
+def _clean_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """Drop a trailing possessive or punctuation from a span."""
+    piece = text[a:b]
+    m = re.search(r"(?:'s|’s|')$", piece)
+    if m:
+        b = a + m.start()
+    while b > a and text[b - 1] in ",;:":
+        b -= 1
+    return a, b
+
+
+_RX_MAY_VERB = re.compile(r"^(?:may|march|sun|wed|sat|mar|jan|june|august)$", re.I)
+
+
+def _false_positive(doc: Doc, span: Span, t: str) -> bool:
+    """Words that look like dates but are not: "may" the verb, "Sun" the newspaper, ..."""
+    if _RX_MAY_VERB.match(t):
+        tok = span[0]
+        if tok.lower_ == "may" and (tok.tag_ == "MD" or tok.is_lower):
+            return True
+        if tok.lower_ in ("sun", "wed", "sat", "mar", "jan") or tok.pos_ == "VERB":
+            return True
+        if tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART"):
+            return True
+    if t.lower() in ("sun.", "wed.", "sat.", "mar.") and not span.doc.text[span.end_char:span.end_char + 1].isdigit():
+        return False
+    return False
+
+
+def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
+    """Every date expression of the document that has a value, in text order."""
+    text = doc.text
+    ctx = _Context(doc_date)
+    found: list[DateMention] = []
+    last_sent_start = -1
+    sent_quarter_start = -1
+    for a, b in _candidates(doc):
+        a, b = _clean_span(text, a, b)
+        if b <= a:
+            continue
+        raw = text[a:b]
+        t = _norm_text(raw)
+        if not t or _RX_NOT_DATE.match(t) or _is_duration(t):
+            continue
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        if _false_positive(doc, span, raw):
+            continue
+        sent = span.sent
+        # quarters referred to later ("the quarter", "a year earlier") come from this sentence
+        # or the one before; farther back they are forgotten
+        if sent.start_char != last_sent_start:
+            if ctx.last_quarter and sent_quarter_start >= 0 and sent.start_char - sent_quarter_start > 600:
+                ctx.last_quarter = None
+            last_sent_start = sent.start_char
+        ctx.tense = _tense(span)
+        value = _value(raw, ctx)
+        if value is None:
+            continue
+        if re.fullmatch(r"\d{4}-Q[1-4]", value):
+            ctx.last_quarter = value
+            sent_quarter_start = sent.start_char
+        ctx.last_value = value
+        found.append(DateMention(raw, a, b, value, sent.text.strip()))
     return found
 
 
@@ -74,3 +870,7 @@ def key_dates(
         unique.setdefault(d.value, d)
     ranked = sorted(unique.values(), key=lambda d: (not in_summary(d), -len(d.value), d.start))
     return ranked[:limit]
+
+
+def _iter_values(mentions: Iterable[DateMention]) -> list[str]:
+    return [m.value for m in mentions]
