@@ -258,13 +258,14 @@ def _resolve_season(code: str, rel: str | None, doc_date: dt.date, tense: str | 
 class _Context:
     """What normalization may use beyond the text: document date, tense, reference times."""
 
-    __slots__ = ("doc_date", "tense", "last_quarter", "last_value")
+    __slots__ = ("doc_date", "tense", "last_quarter", "last_value", "new_quarter")
 
     def __init__(self, doc_date: dt.date | None, tense: str | None = None):
         self.doc_date = doc_date
         self.tense = tense
         self.last_quarter: str | None = None  # the last quarter mentioned nearby (YYYY-Qn)
         self.last_value: str | None = None
+        self.new_quarter: str | None = None  # set by an explicit quarter expression
 
 
 _RX_REF = [
@@ -467,11 +468,12 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
             y = int(ctx.last_quarter[:4])
         elif dd is not None:
             y = dd.year
-            # a quarter that has not begun yet, spoken of in the past, is last year's
-            if tense == PAST and (q - 1) * 3 + 1 > dd.month:
+            # a quarter that has not begun yet is last year's, unless spoken of in the future
+            if tense != FUTURE and (q - 1) * 3 + 1 > dd.month:
                 y -= 1
         else:
             return None
+        ctx.new_quarter = f"{y}-Q{q}"
         return f"{y}-Q{q}"
     if m := _RX_Q_SHORT.fullmatch(t):
         y_txt = m["y"]
@@ -485,7 +487,7 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
             return f"{y_txt}-H{h}"
         return None
     if _RX_ANAPH_QUARTER.fullmatch(t):
-        if ctx.last_quarter:
+        if ctx.last_quarter and not re.search(r"latest|recent|just", t):
             return ctx.last_quarter
         if dd is not None:
             # the quarter a company just reported: the last one that ended
@@ -701,7 +703,7 @@ _RX_DURATION = re.compile(
     rf"(?:\s+(?:old|long|running|straight|in a row))?$"
 )
 _RX_SPLIT = re.compile(
-    r"\s+(?:ended|ending|ends|end|through|thru|to|until|till|and|or|versus|vs\.?)\s+|\s*[-–—/]\s*(?=\S)"
+    r"\s+(?:ended|ending|ends|end|through|thru|to|until|till|and|or|versus|vs\.?)\s+|(?<=\d)\s*[-–—/]\s*(?=\d)"
 )
 
 
@@ -821,7 +823,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             continue
         raw = text[a:b]
         t = _norm_text(raw)
-        if not t or _RX_NOT_DATE.match(t) or _is_duration(t):
+        if not t or (_RX_NOT_DATE.match(t) and not re.fullmatch(r"\d\d", t)) or _is_duration(t):
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -836,11 +838,17 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
                 ctx.last_quarter = None
             last_sent_start = sent.start_char
         ctx.tense = _tense(span)
+        ctx.new_quarter = None
         value = _value(raw, ctx)
+        if value is None and re.fullmatch(r"\d\d", t) and found:
+            # the second year of "1957-58"
+            prev = found[-1]
+            if re.fullmatch(r"\d{4}", prev.value) and 0 < a - prev.end <= 3 and t > prev.value[2:]:
+                value = prev.value[:2] + t
         if value is None:
             continue
-        if re.fullmatch(r"\d{4}-Q[1-4]", value):
-            ctx.last_quarter = value
+        if ctx.new_quarter:
+            ctx.last_quarter = ctx.new_quarter
             sent_quarter_start = sent.start_char
         ctx.last_value = value
         found.append(DateMention(raw, a, b, value, sent.text.strip()))
