@@ -219,7 +219,7 @@ def _resolve_weekday(wd: int, doc_date: dt.date, tense: str | None, rel: str | N
         return doc_date + dt.timedelta(days=delta % 7 or 7)
     if rel == "this" and tense is None:
         tense = FUTURE
-    if tense == FUTURE:
+    if tense in (FUTURE, PRESENT):
         return doc_date + dt.timedelta(days=delta % 7)
     return doc_date - dt.timedelta(days=(-delta) % 7)
 
@@ -464,8 +464,6 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
             y = dd.year - 1
         elif re.match(r"next year'?s?\s", t) and dd:
             y = dd.year + 1
-        elif ctx.last_quarter and ctx.last_quarter.endswith(f"Q{q}"):
-            y = int(ctx.last_quarter[:4])
         elif dd is not None:
             y = dd.year
             # a quarter that has not begun yet is last year's, unless spoken of in the future
@@ -642,22 +640,38 @@ _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
 _PAST_TAGS = {"VBD"}
 
 
+_MODALS = {"would", "might", "may", "should", "'d"}
+_PLAN_VERBS = {"plan", "schedule", "set", "expect", "due", "slate", "intend", "aim", "hope", "prepare"}
+_REPORT_VERBS = {"say", "says", "tell", "tells", "announce", "announces", "report", "reports",
+                 "confirm", "confirms", "deny", "denies", "add", "adds", "note", "notes"}
+
+
 def _tense(span: Span) -> str | None:
-    """Past, future or present from the verb that governs ``span``, or None."""
+    """Past, future or present from the verb that governs ``span``, or None.
+
+    Only a date that modifies a verb (directly, or through a preposition such as "on") takes
+    its tense; "Wednesday's ruling" does not take the tense of a verb farther up.
+    """
     tok = span.root
-    for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX") or tok.dep_ == "ROOT" or tok.head is tok:
-            break
-        tok = tok.head
-    if tok.pos_ not in ("VERB", "AUX"):
+    if tok.dep_ in ("poss", "compound", "amod", "nmod"):
         return None
-    return _verb_tense(tok, 0)
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        prep = head
+        if span.doc[max(0, span.start - 3):span.start].text.lower().startswith(("as soon as", "as early as")):
+            return FUTURE
+        head = prep.head
+    if head is tok or head.pos_ not in ("VERB", "AUX"):
+        return None
+    return _verb_tense(head, 0)
 
 
 def _verb_tense(verb, depth: int) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     low = {a.lower_ for a in auxes}
     if low & _FUTURE_AUX:
+        return FUTURE
+    if low & _MODALS:
         return FUTURE
     if "to" in low and verb.tag_ == "VB":
         # "plans to meet Tuesday", "is expected to vote Tuesday": future of the governing verb
@@ -667,17 +681,23 @@ def _verb_tense(verb, depth: int) -> str | None:
                 return FUTURE
             if head == PAST and verb.head.lower_ not in ("expected", "scheduled", "planned", "set", "due"):
                 return PAST
+        if verb.head.pos_ not in ("VERB", "AUX"):
+            return None
+        return FUTURE
+    lemma = verb.lower_.rstrip("sd").rstrip("e") if verb.tag_ in ("VBD", "VBN") else verb.lower_
+    if any(verb.lower_.startswith(p) for p in _PLAN_VERBS) and (
+        verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and {"has", "have", "is", "are"} & low)
+    ):
         return FUTURE
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
-        if {"would", "could", "might", "should"} & low:
-            return FUTURE if "would" in low else None
         return PAST
     if verb.tag_ == "VBN" and {"has", "have", "had", "'ve", "'s"} & low:
         return PAST
     if verb.tag_ == "VBG" and {"is", "are", "'re", "'s", "am"} & low:
         return FUTURE
     if verb.tag_ in ("VBZ", "VBP") or {"is", "are", "'re", "am"} & low:
-        return PRESENT
+        del lemma
+        return None if verb.lower_ in _REPORT_VERBS else PRESENT
     return None
 
 
