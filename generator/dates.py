@@ -115,7 +115,7 @@ _PREFIX = re.compile(
     r"|by|from|in|on|at|around|about|approximately|roughly|nearly|almost|only|just|both|before|after"
     r"|early|late|mid|earlier|later|the (?:end|beginning|start|middle|close|turn|rest|remainder|bulk)"
     r"(?: part)? of|the (?:first|second|last) (?:half|part|week|weeks|days) of|(?:a )?good part of"
-    r"|much of|most of|all of|through(?:out)?|during|within|the)[\s-]+)+"
+    r"|much of|most of|all of|through(?:out)?|during|within|the|an?)[\s-]+)+"
 )
 _SUFFIX = re.compile(r"(?:'s|’s|'|,|\.(?<!\b[a-z]\.)|\s+(?:or (?:so|later|earlier)|and beyond|or two))+$")
 
@@ -817,6 +817,13 @@ _RX_MAY_VERB = re.compile(r"^(?:may|march|sun|wed|sat|mar|jan|june|august)$", re
 
 def _false_positive(doc: Doc, span: Span, t: str) -> bool:
     """Words that look like dates but are not: "may" the verb, "Sun" the newspaper, ..."""
+    last = span[-1]
+    if last.lower_ in ("fall", "spring") and last.pos_ in ("VERB", "AUX"):
+        return True  # "prices will fall"
+    if len(span) == 1 and span[0].lower_ in ("spring", "fall") and span[0].is_title and span.start > 0 and not span.doc[span.start - 1].is_sent_start and span.doc[span.start - 1].lower_ not in ("the", "this", "last", "next", "in", "early", "late", "of"):
+        return True  # "Spring of Life", a name
+    if span[0].lower_ == "today" and span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
+        return True  # "today's world" is generic
     if _RX_MAY_VERB.match(t):
         tok = span[0]
         if tok.lower_ == "may" and (tok.tag_ == "MD" or tok.is_lower):
@@ -860,6 +867,18 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         ctx.tense = _tense(span)
         ctx.new_quarter = None
         value = _value(raw, ctx)
+        if value is None and len(span) > 1 and not re.fullmatch(r"\d\d", t):
+            # "coup d'etat last year", "the first nine months of 1997": a date at the end
+            for k in range(1, min(len(span), 7)):
+                sub = span[k:]
+                if sub[0].is_punct or sub[0].lower_ in ("'s", "of", "and", "to"):
+                    continue
+                if _RX_NOT_DATE.match(_norm_text(sub.text)) or _is_duration(sub.text):
+                    continue
+                value = _value(sub.text, ctx)
+                if value is not None:
+                    a, raw = sub.start_char, sub.text
+                    break
         if value is None and re.fullmatch(r"\d\d", t) and found:
             # the second year of "1957-58"
             prev = found[-1]
