@@ -258,7 +258,7 @@ def _resolve_season(code: str, rel: str | None, doc_date: dt.date, tense: str | 
 class _Context:
     """What normalization may use beyond the text: document date, tense, reference times."""
 
-    __slots__ = ("doc_date", "tense", "last_quarter", "last_value", "new_quarter")
+    __slots__ = ("doc_date", "tense", "last_quarter", "last_value", "new_quarter", "last_year")
 
     def __init__(self, doc_date: dt.date | None, tense: str | None = None):
         self.doc_date = doc_date
@@ -266,11 +266,12 @@ class _Context:
         self.last_quarter: str | None = None  # the last quarter mentioned nearby (YYYY-Qn)
         self.last_value: str | None = None
         self.new_quarter: str | None = None  # set by an explicit quarter expression
+        self.last_year: int | None = None  # the last year written out in the text
 
 
 _RX_REF = [
     (re.compile(r"^(?:right )?now$|^(?:currently|presently|at present|these days|nowadays)$"), "PRESENT_REF"),
-    (re.compile(r"^(?:recently|more recently|lately|recent (?:years|months|weeks|days))$"), "PAST_REF"),
+    (re.compile(r"^(?:recently|more recently|lately|recent (?:years|months|weeks|days)|the past)$"), "PAST_REF"),
     (re.compile(r"^(?:(?:the )?(?:near |distant |foreseeable )?future|coming (?:years|months|weeks|days))$"), "FUTURE_REF"),
 ]
 
@@ -581,6 +582,11 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         if unit == "weekend" and rel == "this":
             n = 0
         return _shift_unit(dd, unit, n)
+    if ctx.last_year and t in ("that year", "the same year", "the following year", "the next year",
+                               "the year before", "the previous year", "the prior year", "a year later"):
+        n = {"the following year": 1, "the next year": 1, "a year later": 1, "the year before": -1,
+             "the previous year": -1, "the prior year": -1}.get(t, 0)  # fmt: skip
+        return str(ctx.last_year + n)
     if t in ("the year", "the current year", "the full year", "the calendar year", "the fiscal year",
              "the current fiscal year", "the latest fiscal year", "year-end", "year end", "the year-end"):
         return str(dd.year) if dd else None
@@ -760,7 +766,7 @@ def _split_range(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 _RX_EXTRA = re.compile(
     r"(?i)\b(?:"
     rf"(?:(?:last|next|this|this coming|this past|early|late|earlier|later)\s+)?{_WDAY[3:-1]}(?:\s+{_PARTOFDAY})?"
-    r"|(?:right\s+)?now|currently|recently|more recently|the (?:near\s+)?future"
+    r"|(?:right\s+)?now|currently|recently|more recently|the (?:near\s+)?future|(?<=in )the past(?=\s*[,.;:]|\s+(?:that|and|when|as|but|,))"
     r"|(?:(?:the|this|last|next)\s+)?(?:\d{4}\s+)?(?:fiscal[\s-]+)?(?:first|second|third|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
     r"|the (?:latest|most recent) (?:quarter|period)"
     r"|(?:(?:this|last|next|the)\s+)?(?:early\s+|late\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+of\s+\d{4})?"
@@ -771,13 +777,19 @@ _RX_EXTRA = re.compile(
 )
 
 
+_LEFT_WORDS = {"this", "last", "next", "that", "early", "late", "mid", "past", "coming", "previous"}
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     text = doc.text
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
-        for a, b in _split_range(doc, ent.start_char, ent.end_char):
+        start = ent.start
+        while start > 0 and doc[start - 1].lower_ in _LEFT_WORDS and start > ent.start - 2:
+            start -= 1
+        for a, b in _split_range(doc, doc[start].idx, ent.end_char):
             spans.append((a, b))
     taken = sorted(spans)
     extra = []
@@ -890,6 +902,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             ctx.last_quarter = ctx.new_quarter
             sent_quarter_start = sent.start_char
         ctx.last_value = value
+        if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw):
+            ctx.last_year = int(value[:4])
         found.append(DateMention(raw, a, b, value, sent.text.strip()))
     return found
 
