@@ -21,9 +21,9 @@ Every expression that gets no value is left out; ``find_dates`` only returns val
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
-from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span
 
@@ -794,8 +794,6 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     taken = sorted(spans)
     extra = []
     starts = [s for s, _ in taken]
-    import bisect
-
     for m in _RX_EXTRA.finditer(text):
         a, b = m.start(), m.end()
         i = bisect.bisect_left(starts, b)
@@ -908,30 +906,78 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     return found
 
 
+_RX_DATELINE = re.compile(
+    rf"(?i)\b(?:{_MON}\s+{_DAYNUM},?\s+{_YR}|{_DAYNUM}\s+{_MON},?\s+{_YR}|{_YR}/\d{{1,2}}/\d{{1,2}})\b"
+)
+
+
 def date_from_text(text: str) -> dt.date | None:
-    """A date line near the top of a text, as in ``LONDON 1996-08-30``."""
-    if m := _ISO.search(text[:300]):
+    """A date line near the top of a text, as in ``LONDON 1996-08-30`` or ``March 20, 2023``."""
+    head = text[:300]
+    candidates = []
+    if m := _ISO.search(head):
+        candidates.append((m.start(), f"{m[1]}-{m[2]}-{m[3]}"))
+    if m := _RX_DATELINE.search(head):
+        raw = m[0]
+        if "/" in raw:
+            y, mo, d = raw.split("/")
+            value = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+        else:
+            value = normalize(raw, None) or ""
+        candidates.append((m.start(), value))
+    for _, value in sorted(candidates):
         try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return dt.date.fromisoformat(value)
         except ValueError:
-            return None
+            continue
     return None
+
+
+def _specificity(value: str) -> int:
+    """How precise a TIMEX3 value is: a day beats a week, a month, a quarter, a year, a decade."""
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return 6
+    if re.fullmatch(r"XXXX-\d\d-\d\d", value):
+        return 5
+    if re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", value):
+        return 4
+    if re.fullmatch(r"(?:\d{4}|XXXX)-\d\d", value):
+        return 3
+    if re.fullmatch(r"\d{4}-(?:Q\d|H\d|SP|SU|FA|WI)", value):
+        return 2
+    if re.fullmatch(r"\d{4}", value):
+        return 1
+    return 0  # decades, centuries
 
 
 def key_dates(
     dates: list[DateMention], summary: list[Mention], limit: int = 5
 ) -> list[DateMention]:
-    """The dates a reader would call the document's key dates, most important first."""
+    """The dates a reader would call the document's key dates, most important first.
+
+    Dates in summary sentences come first, then specific days before weeks, months, quarters
+    and years; among equals, the value mentioned most often, then the earliest mention. Each
+    value appears once (its first mention). Vague references (``PRESENT_REF``, ``PAST_REF``,
+    ``FUTURE_REF``) are never key dates.
+    """
+    spans = sorted((s.start, s.end) for s in summary)
+    starts = [a for a, _ in spans]
 
     def in_summary(d: DateMention) -> bool:
-        return any(s.start <= d.start < s.end for s in summary)
+        i = bisect.bisect_right(starts, d.start) - 1
+        return i >= 0 and spans[i][0] <= d.start < spans[i][1]
 
-    unique: dict[str, DateMention] = {}
+    first: dict[str, DateMention] = {}
+    count: dict[str, int] = {}
+    summarized: dict[str, bool] = {}
     for d in dates:
-        unique.setdefault(d.value, d)
-    ranked = sorted(unique.values(), key=lambda d: (not in_summary(d), -len(d.value), d.start))
+        if d.value.endswith("_REF"):
+            continue
+        first.setdefault(d.value, d)
+        count[d.value] = count.get(d.value, 0) + 1
+        summarized[d.value] = summarized.get(d.value, False) or in_summary(d)
+    ranked = sorted(
+        first.values(),
+        key=lambda d: (not summarized[d.value], -_specificity(d.value), -count[d.value], d.start),
+    )
     return ranked[:limit]
-
-
-def _iter_values(mentions: Iterable[DateMention]) -> list[str]:
-    return [m.value for m in mentions]
