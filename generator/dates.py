@@ -759,6 +759,8 @@ def _split_range(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         if not piece:
             continue
         a = text.index(piece, a)
+        if out and (m := re.match(r"\d\d(?!\d)", piece)):
+            piece = m[0]  # "1957-58 season": the second year only
         out.append((start + a, start + a + len(piece)))
     return out
 
