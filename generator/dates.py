@@ -32,7 +32,20 @@ from .record import DateMention, Mention
 MONTHS = {
     m: i
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split(),
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],  # fmt: skip
         start=1,
     )
 }
@@ -43,7 +56,9 @@ _MONTH_ABBR = {
 MONTH_NAMES = {**MONTHS, **_MONTH_ABBR}
 WEEKDAYS = {
     d: i
-    for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
 }
 _WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3,
                  "fri": 4, "sat": 5, "sun": 6}  # fmt: skip
@@ -73,7 +88,9 @@ PAST, PRESENT, FUTURE = "past", "present", "future"
 # ---------------------------------------------------------------------------------------------
 # Baseline (kept for ``--baseline`` in the evaluation command)
 
-_MONTH_DAY = re.compile(r"^(?P<month>[A-Za-z]+)\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?$")
+_MONTH_DAY = re.compile(
+    r"^(?P<month>[A-Za-z]+)\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?$"
+)
 _YEAR = re.compile(r"^(?:in )?(?P<year>1[5-9]\d\d|20\d\d)$")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -96,7 +113,8 @@ def baseline_normalize(text: str, doc_date: dt.date | None) -> str | None:
 # Normalization
 
 _MON = (
-    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?"
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|aug(?:ust"
+    r"|\.)?"
     r"|sep(?:tember|t\.?|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 _WDAY = (
@@ -107,17 +125,25 @@ _YR = r"(?:1[0-9]\d\d|20\d\d)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORD_WORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-_NUMWORD = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|couple of|a few|a couple of)"
+_NUMWORD = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several"
+    r"|couple of|a few|a couple of)"
+)
 _PARTOFDAY = r"(?:morning|afternoon|evening|night|overnight)"
 
 _PREFIX = re.compile(
-    r"^(?:(?:as (?:early|late|recently) as|no (?:earlier|later) than|(?:some|any)time|until|till|since"
-    r"|by|from|in|on|at|around|about|approximately|roughly|nearly|almost|only|just|both|before|after"
-    r"|early|late|mid|earlier|later|the (?:end|beginning|start|middle|close|turn|rest|remainder|bulk)"
+    r"^(?:(?:as (?:early|late|recently) as|no (?:earlier|later) than|(?:some|any)time|until|till"
+    r"|since"
+    r"|by|from|in|on|at|around|about|approximately|roughly|nearly|almost|only|just|both|before"
+    r"|after"
+    r"|early|late|mid|earlier|later|the (?:end|beginning|start|middle|close|turn|rest|remainder"
+    r"|bulk)"
     r"(?: part)? of|the (?:first|second|last) (?:half|part|week|weeks|days) of|(?:a )?good part of"
     r"|much of|most of|all of|through(?:out)?|during|within|the|an?)[\s-]+)+"
 )
-_SUFFIX = re.compile(r"(?:'s|’s|'|,|\.(?<!\b[a-z]\.)|\s+(?:or (?:so|later|earlier)|and beyond|or two))+$")
+_SUFFIX = re.compile(
+    r"(?:'s|’s|'|,|\.(?<!\b[a-z]\.)|\s+(?:or (?:so|later|earlier)|and beyond|or two))+$"
+)
 
 
 def _year_of(tok: str) -> int | None:
@@ -206,8 +232,10 @@ def _resolve_month_year(month: int, day: int | None, doc_date: dt.date, tense: s
     diff = (month - doc_date.month) % 12
     if diff == 0:
         return year
-    return year + 1 if diff <= 6 and month < doc_date.month else (
-        year - 1 if diff > 6 and month > doc_date.month else year
+    return (
+        year + 1
+        if diff <= 6 and month < doc_date.month
+        else (year - 1 if diff > 6 and month > doc_date.month else year)
     )
 
 
@@ -231,10 +259,8 @@ def _season(code: str, year: int) -> str:
 def _resolve_season(code: str, rel: str | None, doc_date: dt.date, tense: str | None) -> str:
     start = _SEASON_MONTH[code]
     year = doc_date.year
-    if code == "WI" and doc_date.month <= 2:
-        current = year - 1  # the winter that started last December
-    else:
-        current = year
+    # in January and February, the current winter started last December
+    current = year - 1 if code == "WI" and doc_date.month <= 2 else year
     in_season = (
         start <= doc_date.month < start + 3
         if code != "WI"
@@ -270,17 +296,33 @@ class _Context:
 
 
 _RX_REF = [
-    (re.compile(r"^(?:right )?now$|^(?:currently|presently|at present|these days|nowadays)$"), "PRESENT_REF"),
-    (re.compile(r"^(?:recently|more recently|lately|recent (?:years|months|weeks|days)|the past)$"), "PAST_REF"),
-    (re.compile(r"^(?:(?:the )?(?:near |distant |foreseeable )?future|coming (?:years|months|weeks|days))$"), "FUTURE_REF"),
+    (
+        re.compile(r"^(?:right )?now$|^(?:currently|presently|at present|these days|nowadays)$"),
+        "PRESENT_REF",
+    ),
+    (
+        re.compile(
+            r"^(?:recently|more recently|lately|recent (?:years|months|weeks|days)|the past)$"
+        ),
+        "PAST_REF",
+    ),
+    (
+        re.compile(
+            r"^(?:(?:the )?(?:near |distant |foreseeable )?future|coming (?:years|months|weeks"
+            r"|days))$"
+        ),
+        "FUTURE_REF",
+    ),
 ]
 
 _UNIT_RE = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)s?"
 _RX_AGO = re.compile(
-    rf"^(?P<n>{_NUMWORD})\s+{_UNIT_RE}\s+(?P<dir>ago|earlier|before|later|after|from now|hence|back)$"
+    rf"^(?P<n>{_NUMWORD})\s+{_UNIT_RE}\s+(?P<dir>ago|earlier|before|later|after|from now|hence"
+    rf"|back)$"
 )
 _RX_REL_UNIT = re.compile(
-    rf"^(?:(?:the\s+)?(?P<rel>last|this|next|past|previous|coming|current|following|same|prior|that)\s+(?:fiscal\s+)?{_UNIT_RE}(?P<rest>.*))$"
+    rf"^(?:(?:the\s+)?(?P<rel>last|this|next|past|previous|coming|current|following|same|prior"
+    rf"|that)\s+(?:fiscal\s+)?{_UNIT_RE}(?P<rest>.*))$"
 )
 
 
@@ -318,21 +360,26 @@ def _quarter_num(tok: str) -> int | None:
 
 
 _RX_QUARTER = re.compile(
-    rf"^(?:(?P<y1>{_YR})\s+|(?P<rel>this|last|next|current|that|its|latest|previous|coming)\s+|(?:this|last|next) year'?s?\s+)?"
+    rf"^(?:(?P<y1>{_YR})\s+|(?P<rel>this|last|next|current|that|its|latest|previous|coming)\s+"
+    rf"|(?:this|last|next) year'?s?\s+)?"
     rf"(?:fiscal[\s-]+)?(?P<q>{_QORD}|q[1-4])(?:[\s-]+fiscal)?[\s-]+(?:quarter|qtr\.?|period)"
     rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<y2>{_YR}))?(?:\s+(?P<y3>{_YR}))?$"
 )
 _RX_Q_SHORT = re.compile(rf"^(?P<q>q[1-4])\s*(?:'|fy)?(?P<y>{_YR}|\d\d)?$")
 _RX_HALF = re.compile(
-    rf"^(?:(?P<y1>{_YR})\s+)?(?:fiscal\s+)?(?P<h>first|second|1st|2nd)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YR}))?$"
+    rf"^(?:(?P<y1>{_YR})\s+)?(?:fiscal\s+)?(?P<h>first|second|1st"
+    rf"|2nd)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YR}))?$"
 )
 _RX_ANAPH_QUARTER = re.compile(
-    r"^(?:(?:the|this|that|its|latest|most recent|recent|fiscal|current|just[\s-]ended|comparable|same|flat)\s+)*"
+    r"^(?:(?:the|this|that|its|latest|most recent|recent|fiscal|current|just[\s-]ended|comparable"
+    r"|same|flat)\s+)*"
     r"(?:quarter|qtr\.?|latest period)$"
 )
 _RX_YEAR_AGO_PERIOD = re.compile(
-    r"^(?:(?:the|a|its|comparable|same|corresponding)\s+)*(?:year[\s-](?:ago|earlier)|(?:a )?year[\s-]before|previous[\s-]year(?:'s)?|prior[\s-]year(?:'s)?)"
-    r"(?:\s+(?:fiscal\s+)?(?P<q>first|second|third|fourth)?[\s-]*(?P<unit>quarter|period|year|month|week))?$"
+    r"^(?:(?:the|a|its|comparable|same|corresponding)\s+)*(?:year[\s-](?:ago|earlier)"
+    r"|(?:a )?year[\s-]before|previous[\s-]year(?:'s)?|prior[\s-]year(?:'s)?)"
+    r"(?:\s+(?:fiscal\s+)?(?P<q>first|second|third|fourth)?[\s-]*(?P<unit>quarter|period|year"
+    r"|month|week))?$"
 )
 
 
@@ -380,11 +427,13 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
 
     # [weekday,] month day[,] [year]    /   [weekday,] day month [year]
     m = re.fullmatch(
-        rf"(?:(?P<wd>{_WDAY}),?\s+)?(?:the\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAYNUM}|{_ORD_WORD})(?:,?\s+(?P<year>{_YR}))?"
+        rf"(?:(?P<wd>{_WDAY}),?\s+)?(?:the\s+)?(?P<mon>{_MON})\s+(?:the\s+)?(?P<day>{_DAYNUM}"
+        rf"|{_ORD_WORD})(?:,?\s+(?P<year>{_YR}))?"
         rf"(?:\s+{_PARTOFDAY})?",
         t,
     ) or re.fullmatch(
-        rf"(?:(?P<wd>{_WDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAYNUM}|{_ORD_WORD})\s+(?:of\s+)?(?P<mon>{_MON}),?(?:\s+(?P<year>{_YR}))?",
+        rf"(?:(?P<wd>{_WDAY}),?\s+)?(?:the\s+)?(?P<day>{_DAYNUM}"
+        rf"|{_ORD_WORD})\s+(?:of\s+)?(?P<mon>{_MON}),?(?:\s+(?P<year>{_YR}))?",
         t,
     )
     if m:
@@ -402,7 +451,9 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         return _fmt_day(y, mo, d)
 
     # last/this/next month-name
-    if m := re.fullmatch(rf"(?P<rel>last|this|next|this past|this coming|early|late|mid-?)\s*(?P<mon>{_MON})", t):
+    if m := re.fullmatch(
+        rf"(?P<rel>last|this|next|this past|this coming|early|late|mid-?)\s*(?P<mon>{_MON})", t
+    ):
         mo = _month(m["mon"])
         if mo is None or dd is None:
             return None if dd is None else None
@@ -416,7 +467,7 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         else:
             y = _resolve_month_year(mo, None, dd, tense)
         return f"{y}-{mo:02d}"
-    if m := re.fullmatch(rf"(?:the )?week of (?P<rest>.+)", t):
+    if m := re.fullmatch(r"(?:the )?week of (?P<rest>.+)", t):
         v = _value_core(m["rest"], ctx)
         if v and re.fullmatch(r"\d{4}-\d\d-\d\d", v):
             return _week(dt.date.fromisoformat(v))
@@ -439,16 +490,22 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         return f"{_resolve_month_year(mo, None, dd, tense)}-{mo:02d}"
 
     # years, fiscal years, spoken years, decades, centuries
-    if m := re.fullmatch(rf"(?:(?:fiscal|calendar|the)\s+(?:year\s+)?|fy\s*)?(?P<y>{_YR})(?:\s+(?:fiscal\s+)?year)?", t):
+    if m := re.fullmatch(
+        rf"(?:(?:fiscal|calendar|the)\s+(?:year\s+)?|fy\s*)?(?P<y>{_YR})(?:\s+(?:fiscal\s+)?year)?",
+        t,
+    ):
         return m["y"]
-    if m := re.fullmatch(r"(?:the )?(?:year )?(?P<y>[a-z -]+)", t):
-        if y := _spoken_year(m["y"]):
-            return str(y)
+    if (m := re.fullmatch(r"(?:the )?(?:year )?(?P<y>[a-z -]+)", t)) and (
+        y := _spoken_year(m["y"])
+    ):
+        return str(y)
     if m := re.fullmatch(r"(?:the )?(?P<y>1\d|20)(?P<d>\d)0'?s", t):
         return f"{m['y']}{m['d']}"
     if m := re.fullmatch(r"(?:the )?'(?P<d>\d)0s", t):
         return f"19{m['d']}" if m["d"] != "0" and dd and dd.year < 2000 else None
-    if m := re.fullmatch(r"(?:the )?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", t):
+    if m := re.fullmatch(
+        r"(?:the )?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", t
+    ):
         return f"19{_DECADE_WORDS[m['w']]}"
     if m := re.fullmatch(r"(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th) century", t):
         return f"{int(m['n']) - 1:02d}"
@@ -506,7 +563,8 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
 
     # seasons
     if m := re.fullmatch(
-        r"(?:(?P<rel>this past|this coming|this|last|next|past|coming|the)\s+)?(?:early\s+|late\s+|mid-?)?"
+        r"(?:(?P<rel>this past|this coming|this|last|next|past|coming|the)\s+)?(?:early\s+|late\s+"
+        r"|mid-?)?"
         r"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>.+))?",
         t,
     ):
@@ -517,22 +575,38 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         if dd is None:
             return None
         rel = m["rel"]
-        rel = {"this past": "last", "past": "last", "this coming": "next", "the": None}.get(rel, rel)
+        rel = {"this past": "last", "past": "last", "this coming": "next", "the": None}.get(
+            rel, rel
+        )
         return _resolve_season(code, rel, dd, tense)
 
     # holidays (fixed dates and Thanksgiving)
     if m := re.fullmatch(
-        rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>christmas(?: day| eve)?|new year'?s(?: day| eve)?|thanksgiving(?: day)?|halloween|independence day|the fourth of july|july fourth|valentine'?s day)(?:\s+(?P<y>{_YR}))?",
+        rf"(?:(?P<rel>last|next|this)\s+)?(?P<h>christmas(?: day| eve)?|new year'?s(?: day| eve)?"
+        rf"|thanksgiving(?: day)?|halloween|independence day|the fourth of july|july fourth"
+        rf"|valentine'?s day)(?:\s+(?P<y>{_YR}))?",
         t,
     ):
         return _holiday(m["h"], m["y"], m["rel"], dd, tense)
 
     # deictic days
-    if t in ("today", "this day", "the day", "tonight", "this morning", "this afternoon", "this evening", "earlier today", "later today"):
+    if t in (
+        "today",
+        "this day",
+        "the day",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "earlier today",
+        "later today",
+    ):
         if t == "the day":
             return None
         return dd.isoformat() if dd else None
-    if m := re.fullmatch(rf"(?:(?:early|late|earlier|later)\s+)?(?P<w>yesterday|tomorrow)(?:\s+{_PARTOFDAY})?", t):
+    if m := re.fullmatch(
+        rf"(?:(?:early|late|earlier|later)\s+)?(?P<w>yesterday|tomorrow)(?:\s+{_PARTOFDAY})?", t
+    ):
         if dd is None:
             return None
         return (dd + dt.timedelta(days=-1 if m["w"] == "yesterday" else 1)).isoformat()
@@ -543,15 +617,18 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
 
     # weekdays: [last|next|this|coming] weekday [part of day]
     if m := re.fullmatch(
-        rf"(?:(?P<rel>last|next|this|this coming|this past|coming|the previous|the following|earlier|late|early)\s+)?(?P<wd>{_WDAY})(?:'s)?(?:\s+{_PARTOFDAY})?",
+        rf"(?:(?P<rel>last|next|this|this coming|this past|coming|the previous|the following"
+        rf"|earlier|late|early)\s+)?(?P<wd>{_WDAY})(?:'s)?(?:\s+{_PARTOFDAY})?",
         t,
     ):
         if dd is None:
             return None
         wd = _weekday(m["wd"])
         rel = m["rel"]
-        rel = {"this coming": "next", "this past": "last", "the previous": "last",
-               "the following": "next", "earlier": None, "late": None, "early": None}.get(rel, rel)  # fmt: skip
+        rel = {
+            "this coming": "next", "this past": "last", "the previous": "last",
+            "the following": "next", "earlier": None, "late": None, "early": None,
+        }.get(rel, rel)  # fmt: skip
         return _resolve_weekday(wd, dd, tense, rel).isoformat()
 
     # N units ago / earlier / later
@@ -582,13 +659,31 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         if unit == "weekend" and rel == "this":
             n = 0
         return _shift_unit(dd, unit, n)
-    if ctx.last_year and t in ("that year", "the same year", "the following year", "the next year",
-                               "the year before", "the previous year", "the prior year", "a year later"):
+    if ctx.last_year and t in (
+        "that year",
+        "the same year",
+        "the following year",
+        "the next year",
+        "the year before",
+        "the previous year",
+        "the prior year",
+        "a year later",
+    ):
         n = {"the following year": 1, "the next year": 1, "a year later": 1, "the year before": -1,
              "the previous year": -1, "the prior year": -1}.get(t, 0)  # fmt: skip
         return str(ctx.last_year + n)
-    if t in ("the year", "the current year", "the full year", "the calendar year", "the fiscal year",
-             "the current fiscal year", "the latest fiscal year", "year-end", "year end", "the year-end"):
+    if t in (
+        "the year",
+        "the current year",
+        "the full year",
+        "the calendar year",
+        "the fiscal year",
+        "the current fiscal year",
+        "the latest fiscal year",
+        "year-end",
+        "year end",
+        "the year-end",
+    ):
         return str(dd.year) if dd else None
     if t in ("the weekend", "this weekend", "weekend") and dd:
         return _week(dd) + "-WE"
@@ -601,7 +696,9 @@ def _quarter_from(d: dt.date) -> str:
     return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
 
 
-def _holiday(name: str, year: str | None, rel: str | None, dd: dt.date | None, tense: str | None) -> str | None:
+def _holiday(
+    name: str, year: str | None, rel: str | None, dd: dt.date | None, tense: str | None
+) -> str | None:
     name = name.replace("'", "")
     fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
              "new years": (1, 1), "new years day": (1, 1), "new years eve": (12, 31),
@@ -647,9 +744,36 @@ _PAST_TAGS = {"VBD"}
 
 
 _MODALS = {"would", "might", "may", "should", "'d"}
-_PLAN_VERBS = {"plan", "schedule", "set", "expect", "due", "slate", "intend", "aim", "hope", "prepare"}
-_REPORT_VERBS = {"say", "says", "tell", "tells", "announce", "announces", "report", "reports",
-                 "confirm", "confirms", "deny", "denies", "add", "adds", "note", "notes"}
+_PLAN_VERBS = {
+    "plan",
+    "schedule",
+    "set",
+    "expect",
+    "due",
+    "slate",
+    "intend",
+    "aim",
+    "hope",
+    "prepare",
+}
+_REPORT_VERBS = {
+    "say",
+    "says",
+    "tell",
+    "tells",
+    "announce",
+    "announces",
+    "report",
+    "reports",
+    "confirm",
+    "confirms",
+    "deny",
+    "denies",
+    "add",
+    "adds",
+    "note",
+    "notes",
+}
 
 
 def _tense(span: Span) -> str | None:
@@ -664,7 +788,11 @@ def _tense(span: Span) -> str | None:
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         prep = head
-        if span.doc[max(0, span.start - 3):span.start].text.lower().startswith(("as soon as", "as early as")):
+        if (
+            span.doc[max(0, span.start - 3) : span.start]
+            .text.lower()
+            .startswith(("as soon as", "as early as"))
+        ):
             return FUTURE
         head = prep.head
     if head is tok or head.pos_ not in ("VERB", "AUX"):
@@ -685,7 +813,13 @@ def _verb_tense(verb, depth: int) -> str | None:
             head = _verb_tense(verb.head, depth + 1)
             if head == FUTURE:
                 return FUTURE
-            if head == PAST and verb.head.lower_ not in ("expected", "scheduled", "planned", "set", "due"):
+            if head == PAST and verb.head.lower_ not in (
+                "expected",
+                "scheduled",
+                "planned",
+                "set",
+                "due",
+            ):
                 return PAST
         if verb.head.pos_ not in ("VERB", "AUX"):
             return None
@@ -709,7 +843,8 @@ def _verb_tense(verb, depth: int) -> str | None:
 
 # spaCy DATE entities that are not dates
 _RX_NOT_DATE = re.compile(
-    r"^(?:\d{1,3}|\d{5,}|\d+(?:-| )(?:year|month|week|day)s?(?:-| )old|[\w-]+-(?:year|month|week|day)-old"
+    r"^(?:\d{1,3}|\d{5,}|\d+(?:-| )(?:year|month|week|day)s?(?:-| )old|[\w-]+-(?:year|month|week"
+    r"|day)-old"
     r"|(?:annual|annually|quarterly|daily|weekly|monthly|yearly|seasonally|biweekly|hourly)"
     r"|(?:the )?(?:age|ages) of .*|.* years? of age|\d+s|(?:his|her|their) \d+s)$"
 )
@@ -718,18 +853,23 @@ _CARD = (
     r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
     r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety|hundred|hundreds|thousands|few|several|many|some|couple of|dozen|a dozen"
-    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine))"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six"
+    r"|seven|eight|nine))"
 )
 _RX_DURATION = re.compile(
-    rf"^(?:(?:about|nearly|almost|more than|less than|over|some|at least|only|just|another|all|the|a|an|"
-    rf"(?:the )?(?:past|last|next|first|previous|coming|following|final|ensuing|remaining|latest|subsequent)|and|or|to)\s+)*"
+    rf"^(?:(?:about|nearly|almost|more than|less than|over|some|at least|only|just|another|all|the"
+    rf"|a|an|"
+    rf"(?:the )?(?:past|last|next|first|previous|coming|following|final|ensuing|remaining|latest"
+    rf"|subsequent)|and|or|to)\s+)*"
     rf"(?:(?:{_CARD}[\s-]+)+(?:and a half\s+)?"
-    rf"(?:years?|months?|weeks?|days?|decades?|centuries|century|quarters?|nights?|hours?|minutes?|seconds?)"
+    rf"(?:years?|months?|weeks?|days?|decades?|centuries|century|quarters?|nights?|hours?|minutes?"
+    rf"|seconds?)"
     rf"|years|months|weeks|days|decades|centuries|quarters|nights|hours)"
     rf"(?:\s+(?:old|long|running|straight|in a row))?$"
 )
 _RX_SPLIT = re.compile(
-    r"\s+(?:ended|ending|ends|end|through|thru|to|until|till|and|or|versus|vs\.?)\s+|(?<=\d)\s*[-–—/]\s*(?=\d)"
+    r"\s+(?:ended|ending|ends|end|through|thru|to|until|till|and|or|versus|vs\.?)\s+"
+    r"|(?<=\d)\s*[-–—/]\s*(?=\d)"
 )
 
 
@@ -737,7 +877,11 @@ def _is_duration(t: str) -> bool:
     t = _norm_text(t)
     if re.search(r"\b(?:ago|earlier|later|before|after|from now|hence|back)$", t):
         return False
-    if re.fullmatch(r"(?:the\s+)?(?:past|last|next|coming|this|previous)\s+(?:year|month|week|quarter|decade|century|weekend)", t):
+    if re.fullmatch(
+        r"(?:the\s+)?(?:past|last|next|coming|this|previous)\s+(?:year|month|week|quarter|decade"
+        r"|century|weekend)",
+        t,
+    ):
         return False  # "last year", "the past year" are dates in news use
     return bool(_RX_DURATION.fullmatch(t))
 
@@ -767,14 +911,21 @@ def _split_range(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 _RX_EXTRA = re.compile(
     r"(?i)\b(?:"
-    rf"(?:(?:last|next|this|this coming|this past|early|late|earlier|later)\s+)?{_WDAY[3:-1]}(?:\s+{_PARTOFDAY})?"
-    r"|(?:right\s+)?now|currently|recently|more recently|the (?:near\s+)?future|(?<=in )the past(?=\s*[,.;:]|\s+(?:that|and|when|as|but|,))"
-    r"|(?:(?:the|this|last|next)\s+)?(?:\d{4}\s+)?(?:fiscal[\s-]+)?(?:first|second|third|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
+    rf"(?:(?:last|next|this|this coming|this past|early|late|earlier"
+    rf"|later)\s+)?{_WDAY[3:-1]}(?:\s+{_PARTOFDAY})?"
+    r"|(?:right\s+)?now|currently|recently|more recently|the (?:near\s+)?future"
+    r"|(?<=in )the past(?=\s*[,.;:]|\s+(?:that|and|when|as|but|,))"
+    r"|(?:(?:the|this|last|next)\s+)?(?:\d{4}\s+)?(?:fiscal[\s-]+)?(?:first|second|third"
+    r"|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
     r"|the (?:latest|most recent) (?:quarter|period)"
-    r"|(?:(?:this|last|next|the)\s+)?(?:early\s+|late\s+)?(?:spring|summer|fall|autumn|winter)(?:\s+of\s+\d{4})?"
+    r"|(?:(?:this|last|next|the)\s+)?(?:early\s+|late\s+)?(?:spring|summer|fall|autumn"
+    r"|winter)(?:\s+of\s+\d{4})?"
     r"|today|yesterday|tomorrow"
     r"|thanksgiving(?: day)?|christmas(?: day| eve)?"
-    r"|(?:(?:nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)|two thousand(?:[\s-](?:and[\s-])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+    r"|(?:(?:nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
+    r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+    r"|two thousand(?:[\s-](?:and[\s-])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
     r")\b"
 )
 
@@ -832,7 +983,15 @@ def _false_positive(doc: Doc, span: Span, t: str) -> bool:
     last = span[-1]
     if last.lower_ in ("fall", "spring") and last.pos_ in ("VERB", "AUX"):
         return True  # "prices will fall"
-    if len(span) == 1 and span[0].lower_ in ("spring", "fall") and span[0].is_title and span.start > 0 and not span.doc[span.start - 1].is_sent_start and span.doc[span.start - 1].lower_ not in ("the", "this", "last", "next", "in", "early", "late", "of"):
+    if (
+        len(span) == 1
+        and span[0].lower_ in ("spring", "fall")
+        and span[0].is_title
+        and span.start > 0
+        and not span.doc[span.start - 1].is_sent_start
+        and span.doc[span.start - 1].lower_
+        not in ("the", "this", "last", "next", "in", "early", "late", "of")
+    ):
         return True  # "Spring of Life", a name
     if span[0].lower_ == "today" and span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
         return True  # "today's world" is generic
@@ -844,7 +1003,10 @@ def _false_positive(doc: Doc, span: Span, t: str) -> bool:
             return True
         if tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART"):
             return True
-    if t.lower() in ("sun.", "wed.", "sat.", "mar.") and not span.doc.text[span.end_char:span.end_char + 1].isdigit():
+    if (
+        t.lower() in ("sun.", "wed.", "sat.", "mar.")
+        and not span.doc.text[span.end_char : span.end_char + 1].isdigit()
+    ):
         return False
     return False
 
@@ -873,7 +1035,11 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         # quarters referred to later ("the quarter", "a year earlier") come from this sentence
         # or the one before; farther back they are forgotten
         if sent.start_char != last_sent_start:
-            if ctx.last_quarter and sent_quarter_start >= 0 and sent.start_char - sent_quarter_start > 600:
+            if (
+                ctx.last_quarter
+                and sent_quarter_start >= 0
+                and sent.start_char - sent_quarter_start > 600
+            ):
                 ctx.last_quarter = None
             last_sent_start = sent.start_char
         ctx.tense = _tense(span)
@@ -909,7 +1075,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
 
 
 _RX_DATELINE = re.compile(
-    rf"(?i)\b(?:{_MON}\s+{_DAYNUM},?\s+{_YR}|{_DAYNUM}\s+{_MON},?\s+{_YR}|{_YR}/\d{{1,2}}/\d{{1,2}})\b"
+    rf"(?i)\b(?:{_MON}\s+{_DAYNUM},?\s+{_YR}|{_DAYNUM}\s+{_MON},?\s+{_YR}"
+    rf"|{_YR}/\d{{1,2}}/\d{{1,2}})\b"
 )
 
 

@@ -60,7 +60,10 @@ def test_weekday_without_document_date_is_left_out(nlp):
 
 def test_relative_expressions(nlp):
     d = dt.date(2023, 3, 22)
-    text = "Prices rose yesterday after falling last month. Sales fell last year and will rise next week."
+    text = (
+        "Prices rose yesterday after falling last month. "
+        "Sales fell last year and will rise next week."
+    )
     assert values(nlp, text, d) == [
         ("yesterday", "2023-03-21"),
         ("last month", "2023-02"),

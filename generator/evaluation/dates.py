@@ -40,9 +40,7 @@ class Counts:
         self.errors.extend(other.errors)
 
 
-def score_document(
-    pred: list[tuple[int, int, str]], gold: list[dict], doc_id: str = ""
-) -> Counts:
+def score_document(pred: list[tuple[int, int, str]], gold: list[dict], doc_id: str = "") -> Counts:
     """Counts of one document; ``pred`` holds (start, end, value), ``gold`` the timex dicts."""
     pairs = []
     for i, (ps, pe, _) in enumerate(pred):
@@ -73,9 +71,7 @@ def score_document(
             else:
                 c.errors.append((doc_id, "value", g["text"], g["value"], value))
         else:
-            if any(
-                g["type"] != "DATE" and min(pe, g["end"]) > max(ps, g["start"]) for g in gold
-            ):
+            if any(g["type"] != "DATE" and min(pe, g["end"]) > max(ps, g["start"]) for g in gold):
                 continue  # neutral
             c.n_pred += 1
             c.errors.append((doc_id, "fp", f"[{ps}:{pe}]", "", value))
