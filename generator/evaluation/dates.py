@@ -116,9 +116,9 @@ def main(argv: list[str]) -> int:
     docs = list(read_jsonl(args.file, args.limit))
     total = Counts()
     t0 = time.perf_counter()
-    for d in docs:
+    parsed = nlp.pipe((d["text"] for d in docs), batch_size=16)
+    for d, doc in zip(docs, parsed, strict=True):
         doc_date = parse_dct(d.get("dct"))
-        doc = nlp(d["text"])
         if args.baseline:
             pred = baseline_dates(doc, doc_date)
         else:
