@@ -84,6 +84,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
                  "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
+_FUTURE_WINDOW = 4  # months
 
 # ---------------------------------------------------------------------------------------------
 # Baseline (kept for ``--baseline`` in the evaluation command)
@@ -228,15 +229,14 @@ def _resolve_month_year(month: int, day: int | None, doc_date: dt.date, tense: s
         return year - 1 if here > now else year
     if tense == FUTURE:
         return year + 1 if here < now else year
-    # No tense: the nearest occurrence.
+    # No tense: the nearest occurrence, leaning to the past as news does: up to
+    # _FUTURE_WINDOW months ahead, else behind.
     diff = (month - doc_date.month) % 12
     if diff == 0:
         return year
-    return (
-        year + 1
-        if diff <= 6 and month < doc_date.month
-        else (year - 1 if diff > 6 and month > doc_date.month else year)
-    )
+    if diff <= _FUTURE_WINDOW:
+        return year + 1 if month < doc_date.month else year
+    return year - 1 if month > doc_date.month else year
 
 
 def _resolve_weekday(wd: int, doc_date: dt.date, tense: str | None, rel: str | None) -> dt.date:
