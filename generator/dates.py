@@ -869,7 +869,7 @@ _RX_DURATION = re.compile(
 )
 _RX_SPLIT = re.compile(
     r"\s+(?:ended|ending|ends|end|through|thru|to|until|till|and|or|versus|vs\.?)\s+"
-    r"|(?<=\d)\s*[-–—/]\s*(?=\d)"
+    r"|(?<=\d)\s*[-–—/]\s*(?=\d)|(?<=\b\d{4}),\s*(?=\d{4}\b)"
 )
 
 
@@ -933,6 +933,18 @@ _RX_EXTRA = re.compile(
 _LEFT_WORDS = {"this", "last", "next", "that", "early", "late", "mid", "past", "coming", "previous"}
 
 
+_RX_EXTRA_CASED = re.compile(
+    r"\b(?:(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)\s+(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+    r"(?:,\s+(?:1[0-9]\d\d|20\d\d)\b)?"
+)
+
+
+def _iter_extra(text: str):
+    yield from _RX_EXTRA.finditer(text)
+    yield from _RX_EXTRA_CASED.finditer(text)
+
+
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
     text = doc.text
     spans: list[tuple[int, int]] = []
@@ -947,7 +959,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     taken = sorted(spans)
     extra = []
     starts = [s for s, _ in taken]
-    for m in _RX_EXTRA.finditer(text):
+    for m in _iter_extra(text):
         a, b = m.start(), m.end()
         i = bisect.bisect_left(starts, b)
         # overlapping an existing candidate? check the one(s) before
@@ -972,6 +984,8 @@ def _clean_span(text: str, a: int, b: int) -> tuple[int, int]:
         b = a + m.start()
     while b > a and text[b - 1] in ",;:":
         b -= 1
+    if m := re.search(r"\s+(?:and|or|to|through)$", text[a:b]):
+        b = a + m.start()  # "1994, 1995 and" cut before the conjunction
     return a, b
 
 
@@ -1024,7 +1038,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             continue
         raw = text[a:b]
         t = _norm_text(raw)
-        if not t or (_RX_NOT_DATE.match(t) and not re.fullmatch(r"\d\d", t)) or _is_duration(t):
+        if not t or (_RX_NOT_DATE.match(t) and not re.fullmatch(r"\d\d?", t)) or _is_duration(t):
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -1057,11 +1071,17 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
                 if value is not None:
                     a, raw = sub.start_char, sub.text
                     break
-        if value is None and re.fullmatch(r"\d\d", t) and found:
-            # the second year of "1957-58"
+        if value is None and re.fullmatch(r"\d\d?", t) and found:
             prev = found[-1]
-            if re.fullmatch(r"\d{4}", prev.value) and 0 < a - prev.end <= 3 and t > prev.value[2:]:
-                value = prev.value[:2] + t
+            gap = a - prev.end
+            if re.fullmatch(r"\d{4}", prev.value) and 0 < gap <= 3 and t > prev.value[2:]:
+                value = prev.value[:2] + t  # the second year of "1957-58"
+            elif (
+                re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", prev.value)
+                and 0 < gap <= 6
+                and _valid(2000, int(prev.value[5:7]), int(t))
+            ):
+                value = f"{prev.value[:8]}{int(t):02d}"  # "April 24 and 25", "March 3-5"
         if value is None:
             continue
         if ctx.new_quarter:
