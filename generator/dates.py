@@ -284,7 +284,9 @@ def _resolve_season(code: str, rel: str | None, doc_date: dt.date, tense: str | 
 class _Context:
     """What normalization may use beyond the text: document date, tense, reference times."""
 
-    __slots__ = ("doc_date", "tense", "last_quarter", "last_value", "new_quarter", "last_year")
+    __slots__ = (
+        "doc_date", "tense", "last_quarter", "last_value", "new_quarter", "last_year", "last_day",
+    )  # fmt: skip
 
     def __init__(self, doc_date: dt.date | None, tense: str | None = None):
         self.doc_date = doc_date
@@ -293,6 +295,7 @@ class _Context:
         self.last_value: str | None = None
         self.new_quarter: str | None = None  # set by an explicit quarter expression
         self.last_year: int | None = None  # the last year written out in the text
+        self.last_day: str | None = None  # the last full date (YYYY-MM-DD) found
 
 
 _RX_REF = [
@@ -367,7 +370,7 @@ _RX_QUARTER = re.compile(
 )
 _RX_Q_SHORT = re.compile(rf"^(?P<q>q[1-4])\s*(?:'|fy)?(?P<y>{_YR}|\d\d)?$")
 _RX_HALF = re.compile(
-    rf"^(?:(?P<y1>{_YR})\s+)?(?:fiscal\s+)?(?P<h>first|second|1st"
+    rf"^(?:the\s+)?(?:(?P<y1>{_YR})\s+)?(?:fiscal\s+)?(?P<h>first|second|1st"
     rf"|2nd)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YR}))?$"
 )
 _RX_ANAPH_QUARTER = re.compile(
@@ -643,16 +646,29 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         sign = -1 if m["dir"] in ("ago", "earlier", "before", "back") else 1
         if unit == "year" and n == 1 and ctx.last_quarter and m["dir"] in ("ago", "earlier"):
             return f"{int(ctx.last_quarter[:4]) - 1}{ctx.last_quarter[4:]}"
-        return _shift_unit(dd, unit, sign * n)
+        if m["dir"] in ("ago", "back", "from now", "hence"):
+            return _shift_unit(dd, unit, sign * n)
+        # "two days later", "a week earlier": counted from the last date of the story, if
+        # the text gave one; "a year earlier" in business news is counted from the document.
+        if unit in ("day", "week") and ctx.last_day:
+            return _shift_unit(dt.date.fromisoformat(ctx.last_day), unit, sign * n)
+        if unit in ("year", "quarter") and sign < 0:
+            return _shift_unit(dd, unit, sign * n)
+        return None
 
     # last/this/next unit
     if m := _RX_REL_UNIT.fullmatch(t):
         rel, unit, rest = m["rel"], m["unit"], m["rest"].strip()
         if rest or dd is None:
             return None
-        if rel in ("that", "same", "following", "previous", "prior") and unit != "year":
-            return None
-        if rel in ("that", "same", "following", "previous", "prior"):
+        anaphoric = rel in ("that", "same", "following", "previous", "prior") or (
+            t.startswith("the ") and rel == "next"
+        )
+        if anaphoric:
+            # "the next day", "the previous day": from the last day the story named
+            if unit == "day" and ctx.last_day and rel != "that":
+                shift = {"same": 0, "following": 1, "next": 1}.get(rel, -1)
+                return _shift_unit(dt.date.fromisoformat(ctx.last_day), "day", shift)
             return None
         n = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
              "following": 1}.get(rel, 0)  # fmt: skip
@@ -1088,6 +1104,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             ctx.last_quarter = ctx.new_quarter
             sent_quarter_start = sent.start_char
         ctx.last_value = value
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            ctx.last_day = value
         if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw):
             ctx.last_year = int(value[:4])
         found.append(DateMention(raw, a, b, value, sent.text.strip()))
