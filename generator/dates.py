@@ -227,7 +227,7 @@ def _resolve_month_year(month: int, day: int | None, doc_date: dt.date, tense: s
     now = (doc_date.month, doc_date.day if day else 0)
     if tense == PAST:
         return year - 1 if here > now else year
-    if tense == FUTURE:
+    if tense in (FUTURE, PRESENT):  # "the term begins in September" is a schedule
         return year + 1 if here < now else year
     # No tense: the nearest occurrence, leaning to the past as news does: up to
     # _FUTURE_WINDOW months ahead, else behind.
@@ -276,6 +276,8 @@ def _resolve_season(code: str, rel: str | None, doc_date: dt.date, tense: str | 
     if rel in ("next", "coming"):
         y = current + 1 if started else current
         return _season(code, y)
+    if rel == "this":
+        return _season(code, current)
     if tense == PAST and not started:
         return _season(code, year - 1)
     return _season(code, current if code == "WI" else year)
@@ -673,7 +675,7 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         n = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
              "following": 1}.get(rel, 0)  # fmt: skip
         if unit == "weekend" and rel == "this":
-            n = 0
+            return _weekend(dd, tense, default_future=True)
         return _shift_unit(dd, unit, n)
     if ctx.last_year and t in (
         "that year",
@@ -701,11 +703,19 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         "the year-end",
     ):
         return str(dd.year) if dd else None
-    if t in ("the weekend", "this weekend", "weekend") and dd:
-        return _week(dd) + "-WE"
+    if t in ("the weekend", "weekend") and dd:
+        return _weekend(dd, tense, default_future=False)
     if t in ("the week", "this week", "the current week") and dd:
         return _week(dd)
     return None
+
+
+def _weekend(dd: dt.date, tense: str | None, default_future: bool) -> str:
+    """ "The weekend": the coming one when spoken of in the future, else the one just past."""
+    if dd.weekday() >= 5:
+        return _week(dd) + "-WE"
+    future = tense in (FUTURE, PRESENT) or (tense is None and default_future)
+    return _week(dd if future else dd - dt.timedelta(weeks=1)) + "-WE"
 
 
 def _quarter_from(d: dt.date) -> str:
@@ -956,9 +966,21 @@ _RX_EXTRA_CASED = re.compile(
 )
 
 
+# a bare year after a temporal preposition ("from 2001 to 2005"), not a count ("to 2005 points")
+_RX_EXTRA_YEAR = re.compile(
+    r"(?i)\b(?:in|since|from|to|until|till|by|before|after|during|between|and|of|early|late)\s"
+    r"(?P<y>(?:1[5-9]\d\d|20\d\d))\b(?!\s*(?:%|percent|[-–]\d))"
+    r"(?!\s+(?!(?:and|to|or|through|when|after|before|the|a|an|he|she|it|they|we|i)\b)[a-z]{3,}\b)"
+)
+
+
 def _iter_extra(text: str):
-    yield from _RX_EXTRA.finditer(text)
-    yield from _RX_EXTRA_CASED.finditer(text)
+    for m in _RX_EXTRA.finditer(text):
+        yield m.start(), m.end()
+    for m in _RX_EXTRA_CASED.finditer(text):
+        yield m.start(), m.end()
+    for m in _RX_EXTRA_YEAR.finditer(text):
+        yield m.start("y"), m.end("y")
 
 
 def _candidates(doc: Doc) -> list[tuple[int, int]]:
@@ -973,22 +995,18 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         for a, b in _split_range(doc, doc[start].idx, ent.end_char):
             spans.append((a, b))
     taken = sorted(spans)
-    extra = []
     starts = [s for s, _ in taken]
-    for m in _iter_extra(text):
-        a, b = m.start(), m.end()
+    extra: list[tuple[int, int]] = []
+    last_end = -1
+    for a, b in sorted(_iter_extra(text), key=lambda ab: (ab[0], -ab[1])):
+        if a < last_end:
+            continue  # overlaps a longer rule match found first
         i = bisect.bisect_left(starts, b)
-        # overlapping an existing candidate? check the one(s) before
-        j = i - 1
-        overlap = False
-        while j >= 0 and j >= i - 3:
-            s, e = taken[j]
-            if s < b and e > a:
-                overlap = True
-                break
-            j -= 1
-        if not overlap:
-            extra.append((a, b))
+        # a spaCy span overlapping [a, b) starts before b; spans do not nest, so look back a bit
+        if any(taken[j][1] > a for j in range(max(0, i - 3), i)):
+            continue
+        extra.append((a, b))
+        last_end = b
     return sorted(spans + extra)
 
 
