@@ -227,14 +227,16 @@ def _resolve_month_year(month: int, day: int | None, doc_date: dt.date, tense: s
     now = (doc_date.month, doc_date.day if day else 0)
     if tense == PAST:
         return year - 1 if here > now else year
-    if tense in (FUTURE, PRESENT):  # "the term begins in September" is a schedule
+    if tense == FUTURE:
         return year + 1 if here < now else year
     # No tense: the nearest occurrence, leaning to the past as news does: up to
     # _FUTURE_WINDOW months ahead, else behind.
+    # In the present tense ("the term begins in September", "the tournament runs from June 6")
+    # simply the nearest one.
     diff = (month - doc_date.month) % 12
     if diff == 0:
         return year
-    if diff <= _FUTURE_WINDOW:
+    if diff <= (6 if tense == PRESENT else _FUTURE_WINDOW):
         return year + 1 if month < doc_date.month else year
     return year - 1 if month > doc_date.month else year
 
@@ -320,7 +322,7 @@ _RX_REF = [
     ),
 ]
 
-_UNIT_RE = r"(?P<unit>day|week|weekend|month|quarter|year|decade|century)s?"
+_UNIT_RE = r"(?P<unit>day|weekend|week|month|quarter|year|decade|century)s?"
 _RX_AGO = re.compile(
     rf"^(?P<n>{_NUMWORD})\s+{_UNIT_RE}\s+(?P<dir>ago|earlier|before|later|after|from now|hence"
     rf"|back)$"
@@ -668,9 +670,9 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         )
         if anaphoric:
             # "the next day", "the previous day": from the last day the story named
-            if unit == "day" and ctx.last_day and rel != "that":
+            if unit in ("day", "week") and ctx.last_day and rel != "that":
                 shift = {"same": 0, "following": 1, "next": 1}.get(rel, -1)
-                return _shift_unit(dt.date.fromisoformat(ctx.last_day), "day", shift)
+                return _shift_unit(dt.date.fromisoformat(ctx.last_day), unit, shift)
             return None
         n = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
              "following": 1}.get(rel, 0)  # fmt: skip
