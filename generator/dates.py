@@ -374,7 +374,7 @@ _RX_QUARTER = re.compile(
 )
 _RX_Q_SHORT = re.compile(rf"^(?P<q>q[1-4])\s*(?:'|fy)?(?P<y>{_YR}|\d\d)?$")
 _RX_HALF = re.compile(
-    rf"^(?:the\s+)?(?:(?P<y1>{_YR})\s+)?(?:fiscal\s+)?(?P<h>first|second|1st"
+    rf"^(?:the\s+)?(?:(?P<y1>{_YR})\s+)?(?:fiscal\s+)?(?P<h>first|second|last|1st"
     rf"|2nd)[\s-]+half(?:\s+of\s+(?:fiscal\s+)?(?P<y2>{_YR}))?$"
 )
 _RX_ANAPH_QUARTER = re.compile(
@@ -545,18 +545,20 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         return f"{dd.year}-Q{m['q'][1]}" if dd and not y_txt else None
     if m := _RX_HALF.fullmatch(t):
         y_txt = m["y1"] or m["y2"]
-        h = 1 if m["h"] in ("first", "1st") else 2
+        h = 1 if m["h"] in ("first", "1st") else 2  # "second", "last", "2nd"
         if y_txt:
             return f"{y_txt}-H{h}"
         return None
+    if (m := re.fullmatch(rf"(?:the )?(?P<y>{_YR}) (?P<p>quarter|period)", t)) and (
+        m["p"] == "quarter" or ctx.last_quarter
+    ):
+        # "the 1988 period": the same quarter in another year
+        ref = ctx.last_quarter or (_last_quarter(dd) if dd else None)
+        return f"{m['y']}{ref[4:]}" if ref else None
     if _RX_ANAPH_QUARTER.fullmatch(t):
         if ctx.last_quarter and not re.search(r"latest|recent|just", t):
             return ctx.last_quarter
-        if dd is not None:
-            # the quarter a company just reported: the last one that ended
-            q = (dd.month - 1) // 3
-            return f"{dd.year - 1}-Q4" if q == 0 else f"{dd.year}-Q{q}"
-        return None
+        return _last_quarter(dd) if dd else None
     if m := _RX_YEAR_AGO_PERIOD.fullmatch(t):
         unit = m["unit"]
         if m["q"] and dd:
@@ -718,6 +720,12 @@ def _weekend(dd: dt.date, tense: str | None, default_future: bool) -> str:
         return _week(dd) + "-WE"
     future = tense in (FUTURE, PRESENT) or (tense is None and default_future)
     return _week(dd if future else dd - dt.timedelta(weeks=1)) + "-WE"
+
+
+def _last_quarter(d: dt.date) -> str:
+    """The quarter a company just reported on: the last one that ended before ``d``."""
+    q = (d.month - 1) // 3
+    return f"{d.year - 1}-Q4" if q == 0 else f"{d.year}-Q{q}"
 
 
 def _quarter_from(d: dt.date) -> str:
