@@ -85,6 +85,8 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _FUTURE_WINDOW = 4  # months
+_NEAR_DAYS = 60
+_NEAR_MONTHS = 1
 
 # ---------------------------------------------------------------------------------------------
 # Baseline (kept for ``--baseline`` in the evaluation command)
@@ -225,6 +227,14 @@ def _resolve_month_year(month: int, day: int | None, doc_date: dt.date, tense: s
     year = doc_date.year
     here = (month, day or 0)
     now = (doc_date.month, doc_date.day if day else 0)
+    # Close to the document date it is this year's, whatever the tense says: a story does not
+    # speak of a day six weeks from now as last year's, nor of last month as next year's.
+    for y in (year, year - 1, year + 1):
+        if day is not None:
+            if _valid(y, month, day) and abs((dt.date(y, month, day) - doc_date).days) <= 45:
+                return y
+        elif abs(y * 12 + month - (year * 12 + doc_date.month)) <= 1:
+            return y
     if tense == PAST:
         return year - 1 if here > now else year
     if tense == FUTURE:
