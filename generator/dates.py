@@ -85,6 +85,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _FUTURE_WINDOW = 4  # months
+_BOUND_PREPS = {"by", "until", "till", "through", "thru"}
 _NEAR_DAYS = 60
 _NEAR_MONTHS = 1
 
@@ -840,6 +841,8 @@ def _tense(span: Span) -> str | None:
             .startswith(("as soon as", "as early as"))
         ):
             return FUTURE
+        if prep.lower_ in _BOUND_PREPS:
+            return None  # "extended through January": the end of a period, past or future
         head = prep.head
     if head is tok or head.pos_ not in ("VERB", "AUX"):
         return None
@@ -866,11 +869,10 @@ def _verb_tense(verb, depth: int) -> str | None:
                 "set",
                 "due",
             ):
-                return PAST
+                return None  # "agreed to buy in February": before or after, unknown
         if verb.head.pos_ not in ("VERB", "AUX"):
             return None
         return FUTURE
-    lemma = verb.lower_.rstrip("sd").rstrip("e") if verb.tag_ in ("VBD", "VBN") else verb.lower_
     if any(verb.lower_.startswith(p) for p in _PLAN_VERBS) and (
         verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and {"has", "have", "is", "are"} & low)
     ):
@@ -882,7 +884,6 @@ def _verb_tense(verb, depth: int) -> str | None:
     if verb.tag_ == "VBG" and {"is", "are", "'re", "'s", "am"} & low:
         return FUTURE
     if verb.tag_ in ("VBZ", "VBP") or {"is", "are", "'re", "am"} & low:
-        del lemma
         return None if verb.lower_ in _REPORT_VERBS else PRESENT
     return None
 
