@@ -771,6 +771,10 @@ def _holiday(
         return (this if this <= dd else day_in(dd.year - 1)).isoformat()
     if rel == "next" or tense == FUTURE:
         return (this if this >= dd else day_in(dd.year + 1)).isoformat()
+    # no tense: the one within four months ahead or eight months back
+    for y in (dd.year, dd.year - 1, dd.year + 1):
+        if -245 <= (day_in(y) - dd).days <= 122:
+            return day_in(y).isoformat()
     return this.isoformat()
 
 
@@ -968,7 +972,7 @@ _RX_EXTRA = re.compile(
     r"|(?:(?:this|last|next|the)\s+)?(?:early\s+|late\s+)?(?:spring|summer|fall|autumn"
     r"|winter)(?:\s+of\s+\d{4})?"
     r"|today|yesterday|tomorrow"
-    r"|thanksgiving(?: day)?|christmas(?: day| eve)?"
+    r"|(?:(?:last|next|this)\s+)?(?:thanksgiving(?: day)?|christmas(?: day| eve)?)"
     r"|(?:(?:nineteen|twenty)[\s-](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
     r"|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve"
     r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
