@@ -80,6 +80,30 @@ def test_year_range_is_two_dates(nlp):
     assert [v for _, v in values(nlp, "The 1957-58 season was his best.")] == ["1957", "1958"]
 
 
+def test_year_lists_and_day_ranges(nlp):
+    d = dt.date(2000, 4, 6)
+    assert [v for _, v in values(nlp, "He lived there from 2001 to 2005.", d)] == ["2001", "2005"]
+    assert [v for _, v in values(nlp, "The summit is on April 24 and 25.", d)] == [
+        "2000-04-24",
+        "2000-04-25",
+    ]
+
+
+def test_anaphoric_days_count_from_the_story_not_the_document(nlp):
+    d = dt.date(2023, 3, 22)
+    text = "The storm hit the coast on March 13 and moved inland the next day."
+    assert values(nlp, text, d) == [("March 13", "2023-03-13"), ("the next day", "2023-03-14")]
+    # no date in the story to count from: left out rather than guessed
+    assert values(nlp, "Two days later he returned.", d) == []
+
+
+def test_dates_near_the_document_date_keep_its_year(nlp):
+    # past tense, but a day three weeks ahead is not last year's
+    d = dt.date(1989, 10, 30)
+    assert values(nlp, "The offer was extended to Nov. 16.", d) == [("Nov. 16", "1989-11-16")]
+    assert normalize("December", dt.date(2023, 1, 5)) == "2022-12"
+
+
 def test_may_the_verb_is_not_a_date(nlp):
     assert values(nlp, "The committee may decide to delay the vote.", dt.date(2023, 3, 22)) == []
     assert values(nlp, "The vote was held in May.", dt.date(2023, 8, 1)) == [("May", "2023-05")]
@@ -96,6 +120,8 @@ def test_seasons_quarters_decades(nlp):
     assert values(nlp, "Profits fell in the third quarter of 1997.", d)[-1][1] == "1997-Q3"
     assert values(nlp, "The plant was built in the 1990s.", d) == [("the 1990s", "199")]
     assert values(nlp, "Construction started last fall.", d) == [("last fall", "1997-FA")]
+    assert values(nlp, "Prices will fall further.", d) == []
+    assert normalize("the first half of 2024", None) == "2024-H1"
     assert normalize("the summer of 1996", None) == "1996-SU"
     assert normalize("early 2019", None) == "2019"
     assert normalize("Q2 2021", None) == "2021-Q2"
