@@ -520,7 +520,8 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
     if m := re.fullmatch(r"(?:the )?(?P<y>1\d|20)(?P<d>\d)0'?s", t):
         return f"{m['y']}{m['d']}"
     if m := re.fullmatch(r"(?:the )?'(?P<d>\d)0s", t):
-        return f"19{m['d']}" if m["d"] != "0" and dd and dd.year < 2000 else None
+        # "the '90s": the 1990s when the 2090s are still to come; "the '20s" is ambiguous
+        return f"19{m['d']}" if dd and 2000 + 10 * int(m["d"]) > dd.year else None
     if m := re.fullmatch(
         r"(?:the )?(?P<w>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", t
     ):
@@ -834,11 +835,15 @@ def _tense(span: Span) -> str | None:
     its tense; "Wednesday's ruling" does not take the tense of a verb farther up.
     """
     tok = span.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head  # "on Monday and Tuesday"
     if tok.dep_ in ("poss", "compound", "amod", "nmod"):
         return None
     head = tok.head
-    if tok.dep_ == "pobj" and head.dep_ == "prep":
+    if tok.dep_ == "pobj" and (head.dep_ == "prep" or head.pos_ == "ADP"):
         prep = head
+        while prep.dep_ == "conj" and prep.head.dep_ == "prep":
+            prep = prep.head  # "on Memorial Day and on Christmas Eve"
         if (
             span.doc[max(0, span.start - 3) : span.start]
             .text.lower()
@@ -1022,16 +1027,21 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
     taken = sorted(spans)
     starts = [s for s, _ in taken]
     extra: list[tuple[int, int]] = []
+    replaced: set[tuple[int, int]] = set()
     last_end = -1
     for a, b in sorted(_iter_extra(text), key=lambda ab: (ab[0], -ab[1])):
         if a < last_end:
             continue  # overlaps a longer rule match found first
         i = bisect.bisect_left(starts, b)
-        # a spaCy span overlapping [a, b) starts before b; spans do not nest, so look back a bit
-        if any(taken[j][1] > a for j in range(max(0, i - 3), i)):
+        # spaCy spans overlapping [a, b) start before b; they do not nest, so look back a bit
+        hits = [taken[j] for j in range(max(0, i - 3), i) if taken[j][1] > a]
+        if hits and not all(a <= s and e <= b and (s, e) != (a, b) for s, e in hits):
             continue
+        # the rule match is free, or holds spaCy's whole spans ("the spring of [2020]")
+        replaced.update(hits)
         extra.append((a, b))
         last_end = b
+    spans = [sp for sp in spans if sp not in replaced]
     return sorted(spans + extra)
 
 
