@@ -688,6 +688,8 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
                 shift = {"same": 0, "following": 1, "next": 1}.get(rel, -1)
                 return _shift_unit(dt.date.fromisoformat(ctx.last_day), unit, shift)
             return None
+        if unit in ("decade", "century") and rel in ("last", "past", "next", "coming"):
+            return None  # "the past decade" is the last ten years, not the 2000s
         n = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
              "following": 1}.get(rel, 0)  # fmt: skip
         if unit == "weekend" and rel == "this":
@@ -968,8 +970,9 @@ def _split_range(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 _RX_EXTRA = re.compile(
     r"(?i)\b(?:"
     rf"(?:(?:last|next|this|this coming|this past|early|late|earlier"
-    rf"|later)\s+)?{_WDAY[3:-1]}(?:\s+{_PARTOFDAY})?"
-    r"|(?:right\s+)?now|currently|recently|more recently|the (?:near\s+)?future"
+    r"|later)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    rf"(?:\s+{_PARTOFDAY})?"
+    r"|(?:right\s+)?now(?!-)|currently|recently|more recently|the (?:near\s+)?future"
     r"|(?<=in )the past(?=\s*[,.;:]|\s+(?:that|and|when|as|but|,))"
     r"|(?:(?:the|this|last|next)\s+)?(?:\d{4}\s+)?(?:fiscal[\s-]+)?(?:first|second|third"
     r"|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
@@ -1058,40 +1061,74 @@ def _clean_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-_RX_MAY_VERB = re.compile(r"^(?:may|march|sun|wed|sat|mar|jan|june|august)$", re.I)
+_MAY_TITLES = {"theresa", "minister", "mrs", "mrs.", "ms", "ms.", "premier"}
+_SEASON_WORDS = {"spring", "summer", "fall", "autumn", "winter"}
+_WEEKDAY_WORDS = set(WEEKDAYS)
+# "Black Friday", "Good Friday", "Super Tuesday": named days a weekday rule would misdate
+_NAMED_DAY_PREFIX = {"black", "good", "super", "ash", "holy", "cyber", "bloody", "maundy", "palm",
+                     "giving", "easter", "whit", "shrove", "patriots"}  # fmt: skip
+# "The Sunday Times", "Sunday Telegraph", "Monday Night Football", "USA Today"
+_NAME_AFTER = {"times", "telegraph", "express", "mirror", "herald", "post", "independent",
+               "people", "night", "morning", "show", "magazine", "edition", "school", "service",
+               "league", "club"}  # fmt: skip
+_SPORT = re.compile(
+    r"(?i)\b(?:scor\w*|points?|touchdowns?|goals?|field goal|rebounds?|yards?|innings?"
+    r"|half-?time|buzzer|quarterback|free throws?|three-pointers?|penalt\w+|minutes? left|game)\b"
+)
+_FINANCE = re.compile(
+    r"(?i)%|\$|\b(?:earnings|profits?|revenues?|sales|results|net|income|loss(?:es)?|growth|gdp"
+    r"|economy|shares?|fiscal|dividends?|percent|forecast|output|inventor(?:y|ies)|million|billion)\b"
+)
 
 
 def _false_positive(doc: Doc, span: Span, t: str) -> bool:
     """Words that look like dates but are not: "may" the verb, "Sun" the newspaper, ..."""
-    last = span[-1]
-    if last.lower_ in ("fall", "spring") and last.pos_ in ("VERB", "AUX"):
-        return True  # "prices will fall"
+    first, last = span[0], span[-1]
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    low = last.lower_
+    if low in _SEASON_WORDS:
+        if last.pos_ in ("VERB", "AUX"):
+            return True  # "prices will fall"
+        if last.dep_ in ("compound", "amod") and last.head.i > last.i:
+            return True  # "summer camp", "winter storm"
+        if after is not None and after.is_title and after.i > 0 and not after.is_sent_start:
+            return True  # "Winter Olympics", "Summer Palace"
+        if (
+            len(span) == 1
+            and last.is_title
+            and before is not None
+            and not last.is_sent_start
+            and before.lower_ not in ("the", "this", "last", "next", "in", "early", "late", "of")
+        ):
+            return True  # "Arab Spring", "Prague Spring"
+    if low in _WEEKDAY_WORDS or first.lower_ in _WEEKDAY_WORDS:
+        if before is not None and before.lower_ in _NAMED_DAY_PREFIX and before.i < first.i:
+            return True
+        if len(span) == 1 and after is not None and after.is_title and after.lower_ in _NAME_AFTER:
+            return True
+        if before is not None and before.i >= 1 and doc[before.i - 1].lower_ == "mail":
+            return True  # "The Mail on Sunday"
+    if first.lower_ == "today":
+        if after is not None and after.lower_ in ("'s", "’s"):
+            return True  # "today's world" is generic
+        if first.is_title and before is not None and before.text in ("USA", "VOA", "NBC", "the"):
+            return True  # "USA Today", "the Today show"
+    if first.lower_ == "may" and len(span) == 1:
+        if first.tag_ == "MD" or first.is_lower or first.pos_ in ("VERB", "AUX"):
+            return True
+        if before is not None and (before.ent_type_ == "PERSON" or before.lower_ in _MAY_TITLES):
+            return True  # "Theresa May"
     if (
-        len(span) == 1
-        and span[0].lower_ in ("spring", "fall")
-        and span[0].is_title
-        and span.start > 0
-        and not span.doc[span.start - 1].is_sent_start
-        and span.doc[span.start - 1].lower_
-        not in ("the", "this", "last", "next", "in", "early", "late", "of")
+        first.text == "Today"
+        and not first.is_sent_start
+        and before is not None
+        and not before.is_punct
     ):
-        return True  # "Spring of Life", a name
-    if span[0].lower_ == "today" and span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"):
-        return True  # "today's world" is generic
-    if _RX_MAY_VERB.match(t):
-        tok = span[0]
-        if tok.lower_ == "may" and (tok.tag_ == "MD" or tok.is_lower):
-            return True
-        if tok.lower_ in ("sun", "wed", "sat", "mar", "jan") or tok.pos_ == "VERB":
-            return True
-        if tok.ent_type_ in ("PERSON", "ORG", "WORK_OF_ART"):
-            return True
-    if (
-        t.lower() in ("sun.", "wed.", "sat.", "mar.")
-        and not span.doc.text[span.end_char : span.end_char + 1].isdigit()
-    ):
-        return False
-    return False
+        return True  # "NBC's Today show", "USA Today"
+    sent = span.sent.text
+    # "in the third quarter" of a game
+    return "quarter" in t.lower() and bool(_SPORT.search(sent)) and not _FINANCE.search(sent)
 
 
 def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
