@@ -1,59 +1,400 @@
 """People (with the role the text gives them), places and organizations of one document.
 
-Baseline: spaCy entities; a one-word person mention joins the multi-word name that ends with
-it (else starts with it); a role is the title words right before a full-name mention.
+People start from spaCy PERSON entities, which rules measured on CoNLL-style news then clean
+and complete:
+
+* spans are cut at line breaks, numbers, dashes and cricket notation, and lose leading
+  courtesy titles, role words and demonyms ("Defender Paul Smith", "Russian Vladimir
+  Putin") and a trailing possessive;
+* a candidate is rejected when it is a known country/city/county, a common non-name word,
+  an organization-looking phrase, or a string the same document mostly tags as a place,
+  team or organization;
+* names are recovered that the tagger misses in results tables ("Name (Country) 12.71",
+  "P. Simmons 4-38", "c Vaas b Chandana", "Gough 8-0-39-3") and, once a person is known,
+  at their other mentions, including all-caps headlines;
+* mentions merge into one person per document: a shorter form joins the one longer name
+  that ends (else starts) with it; a surname shared by two people joins the nearest full
+  name before it, never both.
+
+Roles come only from the text: title words right before a name ("Russian President"),
+an apposition ("Jane Doe, the company's chief executive,") or "X, who is Y", and only when
+the role's head word is a known role noun; otherwise None.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
 
 from .record import Entity, Mention, Participant
+from .role_words import (
+    DEMONYMS,
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    PLACES,
+    ROLE_HEADS,
+    ROLE_WORDS,
+)
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _ORG_LABELS = {"ORG"}
-_ROLE_WORDS = {"president", "minister", "prime", "chancellor", "senator", "governor", "mayor"}
+_OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+_POSSESSIVE = ("'s", "’s")
+
+_NAME_WORD = r"(?:(?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+)"
+_INITIAL_NAME = re.compile(
+    r"(?<![\w.])[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:de|van|den|der|da|di|le|la)\s?)?" + _NAME_WORD + r"\b"
+)
+_FULL_NAME = _NAME_WORD + r"(?:\s(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el)\s)?" + _NAME_WORD + r"){1,3}"
+# "Michelle Freeman (Jamaica) 12.71", "Andy Townsend (5th)": a name before a short bracket.
+_NAME_BRACKET = re.compile(r"(?:^|(?<=[\s,;:\-]))(" + _FULL_NAME + r")\s\([^()\n]{1,30}\)", re.M)
+# Cricket: "c Vaas b Chandana", "st Kaluwitharana", "Gough 8-0-39-3".
+_CRICKET_FIELD = re.compile(
+    r"(?:^|(?<=\s))(?:c|b|st|lbw b|c and b)\s((?:(?:de|van)\s)?" + _NAME_WORD + r")(?=\s|$)", re.M
+)
+_BOWLING = re.compile(
+    r"(?:^|(?<=[\s,:]))((?:[A-Z]\.\s?)?(?:(?:de|van)\s)?" + _NAME_WORD
+    + r"(?:\s" + _NAME_WORD + r")?)\s\d+(?:\.\d)?-\d+-\d+-\d+",
+    re.M,
+)
 
 
-def _clean(span: Span) -> str:
-    text = " ".join(span.text.split())
-    return text[:-2] if text.endswith(("'s", "’s")) else text
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+    sources: set[str] = field(default_factory=set)
 
 
-def _role_before(span: Span) -> str | None:
-    doc = span.doc
-    i = span.start
-    words: list[str] = []
-    while i > 0 and (doc[i - 1].lower_ in _ROLE_WORDS or (words and doc[i - 1].ent_type_ == "NORP")):
-        i -= 1
-        words.insert(0, doc[i].text)
-    return " ".join(words) or None
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _is_name_token(tok: Token, inner: bool) -> bool:
+    text = tok.text
+    if not text.strip() or any(c.isdigit() for c in text):
+        return False
+    if text in ("-", "'", "’") and inner and not tok.whitespace_ and not tok.nbor(-1).whitespace_:
+        return True
+    if text[0].isupper():
+        return any(c.isalpha() for c in text)
+    return inner and tok.lower_ in PARTICLES
+
+
+def _runs(span: Span) -> list[list[Token]]:
+    """Split an entity into runs of name-like tokens."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in span:
+        if tok.text in _POSSESSIVE:
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        if _is_name_token(tok, inner=bool(current)) and "\n" not in tok.text:
+            current.append(tok)
+            if tok.whitespace_ and "\n" in tok.whitespace_:
+                runs.append(current)
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        while run and (run[-1].lower_ in PARTICLES or run[-1].text in ("-", "'", "’")):
+            run = run[:-1]
+        if run:
+            out.append(run)
+    return out
+
+
+def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split leading honorifics, role words and demonyms from a run: (prefix, name)."""
+    i = 0
+    while i < len(run) - 1 and (
+        run[i].lower_ in HONORIFICS
+        or run[i].lower_ in ROLE_WORDS
+        or run[i].lower_ in DEMONYMS
+        or run[i].lower_.startswith("ex-")
+        or run[i].ent_type_ == "NORP"
+    ):
+        i += 1
+    return run[:i], run[i:]
+
+
+def _bad_name(name: str) -> bool:
+    low = _norm(name)
+    words = low.replace(".", ". ").split()
+    if low in PLACES or low in NOT_NAMES or low in DEMONYMS or low in ROLE_WORDS:
+        return True
+    if any(w.strip(".") in ORG_WORDS for w in words):
+        return True
+    if all(w in NOT_NAMES or w in PLACES for w in low.split()):
+        return True
+    return len(low) < 2
+
+
+def _role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
+    """Title words right before token i (plus the ones trimmed from inside the entity)."""
+    words = [t for t in prefix if t.lower_ not in HONORIFICS]
+    j = i
+    while j > 0 and len(words) < 6:
+        tok = doc[j - 1]
+        if "\n" in tok.whitespace_ or "\n" in tok.text:
+            break
+        if tok.lower_ in HONORIFICS and not words:
+            j -= 1
+            continue
+        if tok.lower_ in ROLE_WORDS or (words and (tok.ent_type_ == "NORP" or tok.lower_ in DEMONYMS)):
+            words.insert(0, tok)
+            j -= 1
+            continue
+        break
+    # The role must end in a role noun ("Russian President"), not a lone demonym.
+    while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lower_ not in ROLE_WORDS:
+        words.pop()
+    if not words or not any(w.lower_ in ROLE_HEADS for w in words):
+        return None
+    return " ".join(w.text for w in words)
+
+
+def _clean_phrase(tokens: list[Token]) -> str | None:
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > 10:
+        return None
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return " ".join(text.split())
+
+
+def _role_after(doc: Doc, start: int, end: int) -> str | None:
+    """Apposition ("Jane Doe, the company's chief executive,") or "X, who is Y"."""
+    if doc.has_annotation("DEP") is False:
+        return None
+    span = doc[start:end]
+    root = span.root
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    for child in root.children:
+        if child.i < end:
+            continue
+        if child.dep_ == "appos" and child.lower_ in ROLE_HEADS and child.tag_.startswith("NN"):
+            sub = [t for t in child.subtree if t.i >= end]
+            # stop the apposition at the next comma/clause
+            cut = []
+            for t in sub:
+                if t.text in (",", ";", "(", ")") or t.dep_ in ("relcl", "acl") and t.tag_.startswith("V"):
+                    break
+                cut.append(t)
+            if cut and cut[-1].i >= child.i:
+                return _clean_phrase(cut)
+        if child.dep_ == "relcl" and child.lower_ in ("is", "was", "'s"):
+            subj = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ == "who"]
+            attr = [c for c in child.children if c.dep_ == "attr"]
+            if subj and attr and attr[0].lower_ in ROLE_HEADS:
+                toks = []
+                for t in attr[0].subtree:
+                    if t.text in (",", ";") or (t.dep_ in ("relcl", "acl") and t.tag_.startswith("V")):
+                        break
+                    toks.append(t)
+                return _clean_phrase(toks)
+    return None
+
+
+def _char_span_tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
 
 
 def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[Entity]]:
     """People, places and organizations, each merged into one entry per name."""
+    text = doc.text
+    # How the document labels each string: a person here is rejected when the same document
+    # mostly uses it as a place, team or organization.
+    label_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    other_spans: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        key = _norm(ent.text[:-2] if ent.text.endswith(_POSSESSIVE) else ent.text)
+        label_counts[key]["PERSON" if ent.label_ == "PERSON" else "OTHER"] += ent.label_ in (
+            _OTHER_LABELS | {"PERSON"}
+        )
+        if ent.label_ in _OTHER_LABELS:
+            other_spans.append((ent.start_char, ent.end_char, ent.label_))
+
+    cands: list[_Cand] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        for run in _runs(ent):
+            prefix, name = _strip_prefix(run)
+            if not name:
+                continue
+            start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+            role = None
+            if prefix or name[0].i == ent.start:
+                role = _role_before(doc, run[0].i, prefix)
+            if role is None:
+                role = _role_after(doc, name[0].i, name[-1].i + 1)
+            cands.append(_Cand(start, end, text[start:end], role, {"ner"}))
+
+    _add_pattern_candidates(doc, cands, other_spans)
+
+    # Reject strings the document mostly uses for something else, and non-names.
+    kept: list[_Cand] = []
+    for cand in cands:
+        key = _norm(cand.text)
+        counts = label_counts.get(key)
+        if _bad_name(cand.text):
+            continue
+        if counts and counts["OTHER"] > counts["PERSON"] and "ner" in cand.sources:
+            continue
+        kept.append(cand)
+
+    kept = _propagate(doc, kept, other_spans)
+    people = _merge(kept)
+    return people, _entities(doc, _PLACE_LABELS), _entities(doc, _ORG_LABELS)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
+    return any(s < end and start < e for s, e, _ in spans)
+
+
+def _add_pattern_candidates(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) -> None:
+    text = doc.text
+    taken = [(c.start, c.end, "PERSON") for c in cands]
+    found: list[tuple[int, int, str]] = []
+    for m in _INITIAL_NAME.finditer(text):
+        found.append((m.start(), m.end(), "initial"))
+    for rx, group, src in ((_NAME_BRACKET, 1, "bracket"), (_CRICKET_FIELD, 1, "cricket"), (_BOWLING, 1, "bowling")):
+        for m in rx.finditer(text):
+            found.append((m.start(group), m.end(group), src))
+    for start, end, src in sorted(found):
+        name = text[start:end]
+        if _bad_name(name) or _overlaps(start, end, taken):
+            # a longer pattern match may replace a shorter tagger span it contains
+            inner = [c for c in cands if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
+            if inner and not _bad_name(name) and not _overlaps(start, end, other):
+                for c in inner:
+                    cands.remove(c)
+                role = next((c.role for c in inner if c.role), None)
+                cands.append(_Cand(start, end, name, role, {src}))
+                taken = [(c.start, c.end, "PERSON") for c in cands]
+            continue
+        if src == "initial" and _overlaps(start, end, other):
+            continue
+        if src in ("bracket",) and _overlaps(start, end, other):
+            # "Sri Lanka (...)": only when the tagger saw no place or organization there
+            continue
+        cands.append(_Cand(start, end, name, None, {src}))
+        taken.append((start, end, "PERSON"))
+
+
+def _propagate(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) -> list[_Cand]:
+    """Other mentions of a known person: the same full name, its surname, all-caps forms."""
+    text = doc.text
+    forms: dict[str, int] = {}
+    surnames: Counter[str] = Counter()
+    full = {c.text for c in cands if " " in c.text}
+    for name in full:
+        last = name.split()[-1]
+        if "." not in last:
+            surnames[last] += 1
+    for name in {c.text for c in cands}:
+        forms[name] = 1
+    for last, n in surnames.items():
+        if n == 1 and len(last) > 2 and _norm(last) not in PLACES and _norm(last) not in NOT_NAMES:
+            forms[last] = 1
+    taken = [(c.start, c.end, "PERSON") for c in cands]
+    out = list(cands)
+    for form in sorted(forms, key=len, reverse=True):
+        variants = {form, form.upper()}
+        for variant in variants:
+            for m in re.finditer(r"(?<![\w'’.-])" + re.escape(variant) + r"(?![\w-])", text):
+                s, e = m.start(), m.end()
+                if _overlaps(s, e, taken):
+                    continue
+                clash = [(a, b) for a, b, _ in other if a < e and s < b]
+                if clash and not (len(clash) == 1 and clash[0] == (s, e) and " " not in form):
+                    continue
+                if clash and _norm(form) in PLACES:
+                    continue
+                out.append(_Cand(s, e, text[s:e], None, {"propagated"}))
+                taken.append((s, e, "PERSON"))
+    return out
+
+
+def _display(name: str) -> str:
+    """Title-case an all-caps name for display ("ROBERTO DURAN" -> "Roberto Duran")."""
+    if name.isupper() and len(name) > 3:
+        return " ".join(w.capitalize() for w in name.split())
+    return name
+
+
+def _merge(cands: list[_Cand]) -> list[Participant]:
+    cands = sorted(cands, key=lambda c: c.start)
+    # Distinct full forms, longest first: a form contained as a word suffix/prefix of a
+    # longer one joins it when that longer one is unique.
+    forms = {}
+    for c in cands:
+        forms.setdefault(_norm(c.text), _display(" ".join(c.text.split())))
+    keys = sorted(forms, key=lambda k: (-len(k.split()), -len(k)))
+    canon: dict[str, str] = {}
+    for key in keys:
+        words = key.split()
+        longer = [k for k in keys if len(k.split()) > len(words) and canon.get(k, k) == k]
+        ends = [k for k in longer if k.split()[-len(words):] == words]
+        starts = [k for k in longer if k.split()[: len(words)] == words]
+        if len(ends) == 1:
+            canon[key] = ends[0]
+        elif not ends and len(starts) == 1:
+            canon[key] = starts[0]
+        elif len(ends) > 1:
+            canon[key] = "?"  # shared surname: resolved per mention below
+        else:
+            canon[key] = key
     people: dict[str, Participant] = {}
-    persons = [e for e in doc.ents if e.label_ == "PERSON"]
-    full = [_clean(e) for e in persons if len(_clean(e).split()) > 1]
-    for ent in persons:
-        name = _clean(ent)
-        if len(name.split()) == 1:
-            name = next((f for f in full if f.split()[-1] == name), None) or next(
-                (f for f in full if f.split()[0] == name), name
-            )
-        person = people.setdefault(name, Participant(name, None))
-        person.mentions.append(Mention(ent.start_char, ent.end_char))
-        if person.role is None:
-            person.role = _role_before(ent)
-    return list(people.values()), _entities(doc, _PLACE_LABELS), _entities(doc, _ORG_LABELS)
+    recent: dict[str, int] = {}
+    for c in cands:
+        key = _norm(c.text)
+        target = canon[key]
+        if target == "?":
+            words = key.split()
+            options = [k for k in keys if len(k.split()) > len(words) and k.split()[-len(words):] == words]
+            before = [k for k in options if k in recent]
+            target = max(before, key=recent.__getitem__) if before else key
+        recent[target] = c.start
+        person = people.get(target)
+        if person is None:
+            person = people[target] = Participant(forms.get(target, forms[key]), None)
+        person.mentions.append(Mention(c.start, c.end))
+        if person.role is None and c.role:
+            person.role = c.role
+    for person in people.values():
+        person.mentions.sort(key=lambda m: m.start)
+    return list(people.values())
 
 
 def _entities(doc: Doc, labels: set[str]) -> list[Entity]:
     merged: dict[str, Entity] = {}
     for ent in doc.ents:
         if ent.label_ in labels:
-            name = _clean(ent)
+            name = " ".join(ent.text.split())
+            if name.endswith(_POSSESSIVE):
+                name = name[:-2]
             if name.lower().startswith("the "):
                 name = name[4:]
+            if not name:
+                continue
             merged.setdefault(name, Entity(name)).mentions.append(Mention(ent.start_char, ent.end_char))
     return list(merged.values())
