@@ -141,6 +141,9 @@ def _bad_name(name: str) -> bool:
         return True
     if all(w in NOT_NAMES or w in PLACES for w in low.split()):
         return True
+    last = low.split()[-1]
+    if last in NOT_NAMES or ("." in low and (last in PLACES or last.split(".")[-1] in PLACES)):
+        return True
     return len(low) < 2
 
 
@@ -251,11 +254,12 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     _add_pattern_candidates(doc, cands, other_spans)
 
     # Reject strings the document mostly uses for something else, and non-names.
+    teams = _team_names(text)
     kept: list[_Cand] = []
     for cand in cands:
         key = _norm(cand.text)
         counts = label_counts.get(key)
-        if _bad_name(cand.text):
+        if _bad_name(cand.text) or key in teams or _venue_label(text, cand.start, cand.end):
             continue
         if counts and counts["OTHER"] > counts["PERSON"] and "ner" in cand.sources:
             continue
@@ -268,6 +272,48 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
     return any(s < end and start < e for s, e, _ in spans)
+
+
+_TEAM_PART = r"[A-Za-z][A-Za-z.'&/ -]*?[A-Za-z.]"
+_RESULT_LINE = re.compile(
+    r"^\s*(" + _TEAM_PART + r")\s+(\d{1,3})\s+(" + _TEAM_PART + r")\s+(\d{1,3})\s*(?:\(.*\))?\s*$"
+)
+_STANDING_LINE = re.compile(r"^\s*(" + _TEAM_PART + r")((?:\s+[-+]?[\d./]+){3,})\s*-?\s*$")
+
+
+def _team_names(text: str) -> set[str]:
+    """Names in results lines ("Pohang 3 Ulsan 2") and standings rows ("Wigan 5 3 1 1 8 4 10",
+    small integers; golf rows "Bob Estes 64 67" are not standings)."""
+    teams: set[str] = set()
+    for line in text.splitlines():
+        m = _RESULT_LINE.match(line)
+        if m:
+            teams.update((_norm(m.group(1)), _norm(m.group(3))))
+            continue
+        m = _STANDING_LINE.match(line)
+        if m:
+            ints = [int(n) for n in m.group(2).split() if n.isdigit()]
+            if sum(1 for n in ints if n < 50) >= 2:
+                teams.add(_norm(m.group(1)))
+    return teams
+
+
+def _venue_label(text: str, start: int, end: int) -> bool:
+    """"Chester-le-Street: Glamorgan 259 ...": a line-initial label before a colon."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and text[end:end + 2].lstrip().startswith(":")
+
+
+def _clashes(text: str, start: int, end: int, other: list[tuple[int, int, str]]) -> bool:
+    """A pattern match loses to a tagger place/organization that reaches outside it or is a
+    known place; a tag that only covers part of the name ("R." as NORP) does not count."""
+    for s, e, _ in other:
+        if s < end and start < e:
+            if s < start or (e > end and not text[end:e].strip().startswith("(")):
+                return True
+            if _norm(text[s:e]) in PLACES:
+                return True
+    return False
 
 
 def _add_pattern_candidates(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) -> None:
@@ -284,17 +330,14 @@ def _add_pattern_candidates(doc: Doc, cands: list[_Cand], other: list[tuple[int,
         if _bad_name(name) or _overlaps(start, end, taken):
             # a longer pattern match may replace a shorter tagger span it contains
             inner = [c for c in cands if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
-            if inner and not _bad_name(name) and not _overlaps(start, end, other):
+            if inner and not _bad_name(name) and not _clashes(text, start, end, other):
                 for c in inner:
                     cands.remove(c)
                 role = next((c.role for c in inner if c.role), None)
                 cands.append(_Cand(start, end, name, role, {src}))
                 taken = [(c.start, c.end, "PERSON") for c in cands]
             continue
-        if src == "initial" and _overlaps(start, end, other):
-            continue
-        if src in ("bracket",) and _overlaps(start, end, other):
-            # "Sri Lanka (...)": only when the tagger saw no place or organization there
+        if _clashes(text, start, end, other):
             continue
         cands.append(_Cand(start, end, name, None, {src}))
         taken.append((start, end, "PERSON"))
