@@ -38,6 +38,7 @@ from .role_words import (
     PARTICLES,
     PLACES,
     ROLE_HEADS,
+    PERSON_TRIGGERS,
     ROLE_WORDS,
 )
 
@@ -132,10 +133,31 @@ def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
     return run[:i], run[i:]
 
 
+def _is_title_word(word: str) -> bool:
+    low = word.lower()
+    parts = [p for p in low.split("-") if p]
+    return (
+        low in HONORIFICS
+        or low in DEMONYMS
+        or bool(parts) and all(p in ROLE_WORDS for p in parts)
+    )
+
+
+def _skip_titles(text: str, start: int, end: int) -> int:
+    """Move start past leading titles, role words and demonyms, keeping at least one word."""
+    while True:
+        m = re.match(r"(\S+)\s+", text[start:end])
+        if not m or not _is_title_word(m.group(1)):
+            return start
+        start += m.end()
+
+
 def _bad_name(name: str) -> bool:
     low = _norm(name)
     words = low.replace(".", ". ").split()
     if low in PLACES or low in NOT_NAMES or low in DEMONYMS or low in ROLE_WORDS:
+        return True
+    if all(_is_title_word(w) or w in NOT_NAMES for w in low.split()):
         return True
     if any(w.strip(".") in ORG_WORDS for w in words):
         return True
@@ -274,6 +296,37 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
     return any(s < end and start < e for s, e, _ in spans)
 
 
+_GENERIC = {"former", "world", "olympic", "european", "asian", "african", "latin", "english", "indian"}
+# "-- Luli Popescu, Bucharest Newsroom 40-1 3120": a wire reporter's signature line.
+_SIGNATURE = re.compile(r"^--\s*(" + _FULL_NAME + r")\s*,", re.M)
+# Line 2 of a wire story: "Adrian Warner" above the dateline "BERLIN 1996-08-30".
+_BYLINE = re.compile(r"\A[^\n]*\n(" + _FULL_NAME + r")\n[A-Z][A-Z .,'-]+[A-Za-z .,'-]*\d{4}-\d\d-\d\d")
+_TRIGGER = re.compile(
+    r"\b(?:" + "|".join(sorted(PERSON_TRIGGERS, key=len, reverse=True)) + r")\s+(" + _FULL_NAME + r")\b"
+)
+_UPPER_TRIGGER = re.compile(
+    r"(?<![A-Za-z])(?:[A-Z][a-z]+ )?(?:President|Prince|Princess|King|Queen|Premier|Chancellor|Minister|Senator|"
+    r"Governor|Mayor|Judge|General|Cardinal|Archbishop|Sheikh|Ayatollah|Pope) (" + _FULL_NAME + r")\b"
+)
+_DEMONYM_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted((d.capitalize() for d in DEMONYMS if d.isalpha() and d not in _GENERIC), key=len, reverse=True))
+    + r") (" + _NAME_WORD + r" " + _NAME_WORD + r")\b(?! [A-Z])"
+)
+_PLACE_CONTEXT = re.compile(r"\b(?:in|at|near|from|outside|inside|town of|city of|village of)$")
+
+
+def _place_like(text: str, word: str) -> bool:
+    """A one-word candidate the text uses as a place: "in Volgograd", a dateline."""
+    for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text, re.I):
+        before = text[max(0, m.start() - 16): m.start()].rstrip()
+        if _PLACE_CONTEXT.search(before):
+            return True
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if line_start == m.start() and re.match(r"[, A-Za-z.]*\d{4}-\d\d-\d\d", text[m.end(): m.end() + 40]):
+            return True
+    return False
+
+
 _TEAM_PART = r"[A-Za-z][A-Za-z.'&/ -]*?[A-Za-z.]"
 _RESULT_LINE = re.compile(
     r"^\s*(" + _TEAM_PART + r")\s+(\d{1,3})\s+(" + _TEAM_PART + r")\s+(\d{1,3})\s*(?:\(.*\))?\s*$"
@@ -304,6 +357,9 @@ def _venue_label(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end:end + 2].lstrip().startswith(":")
 
 
+_STRONG = {"signature", "byline", "trigger"}
+
+
 def _clashes(text: str, start: int, end: int, other: list[tuple[int, int, str]]) -> bool:
     """A pattern match loses to a tagger place/organization that reaches outside it or is a
     known place; a tag that only covers part of the name ("R." as NORP) does not count."""
@@ -322,11 +378,25 @@ def _add_pattern_candidates(doc: Doc, cands: list[_Cand], other: list[tuple[int,
     found: list[tuple[int, int, str]] = []
     for m in _INITIAL_NAME.finditer(text):
         found.append((m.start(), m.end(), "initial"))
-    for rx, group, src in ((_NAME_BRACKET, 1, "bracket"), (_CRICKET_FIELD, 1, "cricket"), (_BOWLING, 1, "bowling")):
+    patterns = (
+        (_NAME_BRACKET, "bracket"),
+        (_CRICKET_FIELD, "cricket"),
+        (_BOWLING, "bowling"),
+        (_SIGNATURE, "signature"),
+        (_BYLINE, "byline"),
+        (_TRIGGER, "trigger"),
+        (_UPPER_TRIGGER, "trigger"),
+        (_DEMONYM_NAME, "trigger"),
+    )
+    for rx, src in patterns:
+        group = 1
         for m in rx.finditer(text):
             found.append((m.start(group), m.end(group), src))
     for start, end, src in sorted(found):
+        start = _skip_titles(text, start, end)
         name = text[start:end]
+        if start >= end:
+            continue
         if _bad_name(name) or _overlaps(start, end, taken):
             # a longer pattern match may replace a shorter tagger span it contains
             inner = [c for c in cands if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
@@ -337,7 +407,11 @@ def _add_pattern_candidates(doc: Doc, cands: list[_Cand], other: list[tuple[int,
                 cands.append(_Cand(start, end, name, role, {src}))
                 taken = [(c.start, c.end, "PERSON") for c in cands]
             continue
-        if _clashes(text, start, end, other):
+        if src in _STRONG:
+            # the cue says person: a place/organization tag on exactly the name gives way
+            if any(s < end and start < e and (s < start or e > end) for s, e, _ in other):
+                continue
+        elif _clashes(text, start, end, other):
             continue
         cands.append(_Cand(start, end, name, None, {src}))
         taken.append((start, end, "PERSON"))

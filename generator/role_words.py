@@ -8,7 +8,7 @@ from __future__ import annotations
 
 # Courtesy titles: dropped from names, never a role.
 HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame mister madam messrs messrs. mme mme. m. herr"
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame mister madam messrs messrs. mme mme. herr"
     .split()
 )
 
@@ -145,5 +145,22 @@ ORG_WORDS = frozenset(
     fund trust association federation union committee commission agency institute
     hospital church mosque temple street road avenue square bridge river mountain
     island islands republic kingdom province district region county
+    """.split()
+)
+
+# Lower-case words after which a capitalized two- or three-word sequence is a person
+# ("spokesman Glyn Davies", "finalist MaliVai Washington", "team mate Les Ferdinand").
+PERSON_TRIGGERS = frozenset(
+    """
+    spokesman spokeswoman spokesperson finalist mate team-mate teammate striker defender
+    midfielder goalkeeper keeper winger forward fullback full-back flanker fly-half scrum-half
+    lock prop hooker centre coach manager captain skipper chairman chairwoman director
+    president minister premier secretary ambassador envoy senator governor mayor judge
+    champion compatriot countryman countrywoman rival colleague veteran rookie winner
+    opponent newcomer partner husband wife son daughter brother sister father mother boss
+    chief officer official driver rider batsman bowler all-rounder opener pitcher
+    left-hander right-hander sprinter hurdler runner swimmer cyclist boxer golfer player
+    leader dissident lawyer attorney prosecutor negotiator analyst economist editor
+    correspondent commander general colonel
     """.split()
 )
