@@ -287,7 +287,20 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             continue
         kept.append(cand)
 
-    kept = _propagate(doc, kept, other_spans)
+    # One-word names that the text uses as places ("in Volgograd", a dateline), unless a
+    # longer person name of the document ends or starts with them.
+    multi = [_norm(c.text).split() for c in kept if " " in c.text.strip()]
+    place_cache: dict[str, bool] = {}
+    final = []
+    for cand in kept:
+        key = _norm(cand.text)
+        if " " not in key and not any(key in (m[0], m[-1]) for m in multi):
+            if key not in place_cache:
+                place_cache[key] = _place_like(text, cand.text.strip())
+            if place_cache[key]:
+                continue
+        final.append(cand)
+    kept = _propagate(doc, final, other_spans)
     people = _merge(kept)
     return people, _entities(doc, _PLACE_LABELS), _entities(doc, _ORG_LABELS)
 
