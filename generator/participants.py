@@ -455,13 +455,22 @@ def _propagate(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) 
                 if _overlaps(s, e, taken):
                     continue
                 clash = [(a, b) for a, b, _ in other if a < e and s < b]
-                if clash and not (len(clash) == 1 and clash[0] == (s, e) and " " not in form):
+                caps_line = variant != form and _line_of(text, s).isupper()
+                if clash and not caps_line and not (
+                    len(clash) == 1 and clash[0] == (s, e) and " " not in form
+                ):
                     continue
                 if clash and _norm(form) in PLACES:
                     continue
                 out.append(_Cand(s, e, text[s:e], None, {"propagated"}))
                 taken.append((s, e, "PERSON"))
     return out
+
+
+def _line_of(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start: end if end >= 0 else len(text)]
 
 
 def _display(name: str) -> str:
