@@ -48,7 +48,7 @@ def _extends(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
         and len(first) == 1
         and len(long[0].rstrip(".")) > 1
         and long[0].startswith(first)
-        and long[-(n - 1):] == short[1:]
+        and long[-(n - 1) :] == short[1:]
     )
 
 

@@ -36,9 +36,9 @@ from .role_words import (
     NOT_NAMES,
     ORG_WORDS,
     PARTICLES,
+    PERSON_TRIGGERS,
     PLACES,
     ROLE_HEADS,
-    PERSON_TRIGGERS,
     ROLE_WORDS,
 )
 
@@ -49,9 +49,12 @@ _POSSESSIVE = ("'s", "’s")
 
 _NAME_WORD = r"(?:(?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+)"
 _INITIAL_NAME = re.compile(
-    r"(?<![\w.])[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:de|van|den|der|da|di|le|la)\s?)?" + _NAME_WORD + r"\b"
+    r"(?<![\w.])[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:de|van|den|der|da|di|le|la)\s?)?"
+    + _NAME_WORD
+    + r"\b"
 )
-_FULL_NAME = _NAME_WORD + r"(?:\s(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el)\s)?" + _NAME_WORD + r"){1,3}"
+_INNER_PARTICLE = r"(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el)\s)?"
+_FULL_NAME = _NAME_WORD + r"(?:\s" + _INNER_PARTICLE + _NAME_WORD + r"){1,3}"
 # "Michelle Freeman (Jamaica) 12.71", "Andy Townsend (5th)": a name before a short bracket.
 _NAME_BRACKET = re.compile(r"(?:^|(?<=[\s,;:\-]))(" + _FULL_NAME + r")\s\([^()\n]{1,30}\)", re.M)
 # Cricket: "c Vaas b Chandana", "st Kaluwitharana", "Gough 8-0-39-3".
@@ -59,8 +62,11 @@ _CRICKET_FIELD = re.compile(
     r"(?:^|(?<=\s))(?:c|b|st|lbw b|c and b)\s((?:(?:de|van)\s)?" + _NAME_WORD + r")(?=\s|$)", re.M
 )
 _BOWLING = re.compile(
-    r"(?:^|(?<=[\s,:]))((?:[A-Z]\.\s?)?(?:(?:de|van)\s)?" + _NAME_WORD
-    + r"(?:\s" + _NAME_WORD + r")?)\s\d+(?:\.\d)?-\d+-\d+-\d+",
+    r"(?:^|(?<=[\s,:]))((?:[A-Z]\.\s?)?(?:(?:de|van)\s)?"
+    + _NAME_WORD
+    + r"(?:\s"
+    + _NAME_WORD
+    + r")?)\s\d+(?:\.\d)?-\d+-\d+-\d+",
     re.M,
 )
 
@@ -137,9 +143,7 @@ def _is_title_word(word: str) -> bool:
     low = word.lower()
     parts = [p for p in low.split("-") if p]
     return (
-        low in HONORIFICS
-        or low in DEMONYMS
-        or bool(parts) and all(p in ROLE_WORDS for p in parts)
+        low in HONORIFICS or low in DEMONYMS or bool(parts) and all(p in ROLE_WORDS for p in parts)
     )
 
 
@@ -180,7 +184,8 @@ def _role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
         if tok.lower_ in HONORIFICS and not words:
             j -= 1
             continue
-        if tok.lower_ in ROLE_WORDS or (words and (tok.ent_type_ == "NORP" or tok.lower_ in DEMONYMS)):
+        demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYMS
+        if tok.lower_ in ROLE_WORDS or (words and demonym):
             words.insert(0, tok)
             j -= 1
             continue
@@ -191,6 +196,10 @@ def _role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
     if not words or not any(w.lower_ in ROLE_HEADS for w in words):
         return None
     return " ".join(w.text for w in words)
+
+
+def _clause(tok: Token) -> bool:
+    return tok.dep_ in ("relcl", "acl") and tok.tag_.startswith("V")
 
 
 def _clean_phrase(tokens: list[Token]) -> str | None:
@@ -220,7 +229,7 @@ def _role_after(doc: Doc, start: int, end: int) -> str | None:
             # stop the apposition at the next comma/clause
             cut = []
             for t in sub:
-                if t.text in (",", ";", "(", ")") or t.dep_ in ("relcl", "acl") and t.tag_.startswith("V"):
+                if t.text in (",", ";", "(", ")") or _clause(t):
                     break
                 cut.append(t)
             if cut and cut[-1].i >= child.i:
@@ -231,7 +240,7 @@ def _role_after(doc: Doc, start: int, end: int) -> str | None:
             if subj and attr and attr[0].lower_ in ROLE_HEADS:
                 toks = []
                 for t in attr[0].subtree:
-                    if t.text in (",", ";") or (t.dep_ in ("relcl", "acl") and t.tag_.startswith("V")):
+                    if t.text in (",", ";") or _clause(t):
                         break
                     toks.append(t)
                 return _clean_phrase(toks)
@@ -309,21 +318,48 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
     return any(s < end and start < e for s, e, _ in spans)
 
 
-_GENERIC = {"former", "world", "olympic", "european", "asian", "african", "latin", "english", "indian"}
+_GENERIC = {
+    "former",
+    "world",
+    "olympic",
+    "european",
+    "asian",
+    "african",
+    "latin",
+    "english",
+    "indian",
+}
 # "-- Luli Popescu, Bucharest Newsroom 40-1 3120": a wire reporter's signature line.
 _SIGNATURE = re.compile(r"^--\s*(" + _FULL_NAME + r")\s*,", re.M)
 # Line 2 of a wire story: "Adrian Warner" above the dateline "BERLIN 1996-08-30".
-_BYLINE = re.compile(r"\A[^\n]*\n(" + _FULL_NAME + r")\n[A-Z][A-Z .,'-]+[A-Za-z .,'-]*\d{4}-\d\d-\d\d")
+_DATELINE = r"[A-Z][A-Z .,'-]+[A-Za-z .,'-]*\d{4}-\d\d-\d\d"
+_BYLINE = re.compile(r"\A[^\n]*\n(" + _FULL_NAME + r")\n" + _DATELINE)
 _TRIGGER = re.compile(
-    r"\b(?:" + "|".join(sorted(PERSON_TRIGGERS, key=len, reverse=True)) + r")\s+(" + _FULL_NAME + r")\b"
+    r"\b(?:"
+    + "|".join(sorted(PERSON_TRIGGERS, key=len, reverse=True))
+    + r")\s+("
+    + _FULL_NAME
+    + r")\b"
 )
 _UPPER_TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][a-z]+ )?(?:President|Prince|Princess|King|Queen|Premier|Chancellor|Minister|Senator|"
-    r"Governor|Mayor|Judge|General|Cardinal|Archbishop|Sheikh|Ayatollah|Pope) (" + _FULL_NAME + r")\b"
+    r"(?<![A-Za-z])(?:[A-Z][a-z]+ )?(?:President|Prince|Princess|King|Queen|Premier|"
+    r"Chancellor|Minister|Senator|Governor|Mayor|Judge|General|Cardinal|Archbishop|Sheikh|"
+    r"Ayatollah|Pope) (" + _FULL_NAME + r")\b"
 )
 _DEMONYM_NAME = re.compile(
-    r"\b(?:" + "|".join(sorted((d.capitalize() for d in DEMONYMS if d.isalpha() and d not in _GENERIC), key=len, reverse=True))
-    + r") (" + _NAME_WORD + r" " + _NAME_WORD + r")\b(?! [A-Z])"
+    r"\b(?:"
+    + "|".join(
+        sorted(
+            (d.capitalize() for d in DEMONYMS if d.isalpha() and d not in _GENERIC),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r") ("
+    + _NAME_WORD
+    + r" "
+    + _NAME_WORD
+    + r")\b(?! [A-Z])"
 )
 _PLACE_CONTEXT = re.compile(r"\b(?:in|at|near|from|outside|inside|town of|city of|village of)$")
 
@@ -331,11 +367,12 @@ _PLACE_CONTEXT = re.compile(r"\b(?:in|at|near|from|outside|inside|town of|city o
 def _place_like(text: str, word: str) -> bool:
     """A one-word candidate the text uses as a place: "in Volgograd", a dateline."""
     for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text, re.I):
-        before = text[max(0, m.start() - 16): m.start()].rstrip()
+        before = text[max(0, m.start() - 16) : m.start()].rstrip()
         if _PLACE_CONTEXT.search(before):
             return True
         line_start = text.rfind("\n", 0, m.start()) + 1
-        if line_start == m.start() and re.match(r"[, A-Za-z.]*\d{4}-\d\d-\d\d", text[m.end(): m.end() + 40]):
+        after = text[m.end() : m.end() + 40]
+        if line_start == m.start() and re.match(r"[, A-Za-z.]*\d{4}-\d\d-\d\d", after):
             return True
     return False
 
@@ -365,9 +402,9 @@ def _team_names(text: str) -> set[str]:
 
 
 def _venue_label(text: str, start: int, end: int) -> bool:
-    """"Chester-le-Street: Glamorgan 259 ...": a line-initial label before a colon."""
+    """ "Chester-le-Street: Glamorgan 259 ...": a line-initial label before a colon."""
     line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and text[end:end + 2].lstrip().startswith(":")
+    return not text[line_start:start].strip() and text[end : end + 2].lstrip().startswith(":")
 
 
 _STRONG = {"signature", "byline", "trigger"}
@@ -385,7 +422,9 @@ def _clashes(text: str, start: int, end: int, other: list[tuple[int, int, str]])
     return False
 
 
-def _add_pattern_candidates(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) -> None:
+def _add_pattern_candidates(
+    doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]
+) -> None:
     text = doc.text
     taken = [(c.start, c.end, "PERSON") for c in cands]
     found: list[tuple[int, int, str]] = []
@@ -412,7 +451,11 @@ def _add_pattern_candidates(doc: Doc, cands: list[_Cand], other: list[tuple[int,
             continue
         if _bad_name(name) or _overlaps(start, end, taken):
             # a longer pattern match may replace a shorter tagger span it contains
-            inner = [c for c in cands if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)]
+            inner = [
+                c
+                for c in cands
+                if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)
+            ]
             if inner and not _bad_name(name) and not _clashes(text, start, end, other):
                 for c in inner:
                     cands.remove(c)
@@ -456,8 +499,10 @@ def _propagate(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) 
                     continue
                 clash = [(a, b) for a, b, _ in other if a < e and s < b]
                 caps_line = variant != form and _line_of(text, s).isupper()
-                if clash and not caps_line and not (
-                    len(clash) == 1 and clash[0] == (s, e) and " " not in form
+                if (
+                    clash
+                    and not caps_line
+                    and not (len(clash) == 1 and clash[0] == (s, e) and " " not in form)
                 ):
                     continue
                 if clash and _norm(form) in PLACES:
@@ -470,7 +515,7 @@ def _propagate(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) 
 def _line_of(text: str, pos: int) -> str:
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    return text[start: end if end >= 0 else len(text)]
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _display(name: str) -> str:
@@ -492,7 +537,7 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     for key in keys:
         words = key.split()
         longer = [k for k in keys if len(k.split()) > len(words) and canon.get(k, k) == k]
-        ends = [k for k in longer if k.split()[-len(words):] == words]
+        ends = [k for k in longer if k.split()[-len(words) :] == words]
         starts = [k for k in longer if k.split()[: len(words)] == words]
         if len(ends) == 1:
             canon[key] = ends[0]
@@ -509,7 +554,9 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
         target = canon[key]
         if target == "?":
             words = key.split()
-            options = [k for k in keys if len(k.split()) > len(words) and k.split()[-len(words):] == words]
+            options = [
+                k for k in keys if len(k.split()) > len(words) and k.split()[-len(words) :] == words
+            ]
             before = [k for k in options if k in recent]
             target = max(before, key=recent.__getitem__) if before else key
         recent[target] = c.start
@@ -535,5 +582,6 @@ def _entities(doc: Doc, labels: set[str]) -> list[Entity]:
                 name = name[4:]
             if not name:
                 continue
-            merged.setdefault(name, Entity(name)).mentions.append(Mention(ent.start_char, ent.end_char))
+            mention = Mention(ent.start_char, ent.end_char)
+            merged.setdefault(name, Entity(name)).mentions.append(mention)
     return list(merged.values())

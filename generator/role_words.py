@@ -6,14 +6,18 @@ often shows; they are used only to reject person candidates, never to create pla
 
 from __future__ import annotations
 
+
+def _words(text: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
+    return frozenset(text.split()) | frozenset(extra)
+
+
 # Courtesy titles: dropped from names, never a role.
-HONORIFICS = frozenset(
-    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame mister madam messrs messrs. mme mme. herr"
-    .split()
+HONORIFICS = _words(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame mister madam messrs messrs. mme herr"
 )
 
 # Words that make up a role written before a name ("Prime Minister", "coach", "Defender").
-ROLE_WORDS = frozenset(
+ROLE_WORDS = _words(
     """
     president vice prime minister deputy foreign finance interior defence defense economy
     trade justice health education agriculture energy chancellor senator sen. rep.
@@ -29,11 +33,11 @@ ROLE_WORDS = frozenset(
     head founder owner publisher editor correspondent reporter
     foreign-minister vice-president co-founder all-rounder off-spinner spinner opener
     wicketkeeper wicket-keeper goalscorer playmaker striker-turned-coach
-    """.split()
+    """
 )
 
 # Role heads accepted in appositions and "who is" clauses (precision first).
-ROLE_HEADS = frozenset(
+ROLE_HEADS = _words(
     """
     president minister chancellor senator governor mayor premier king queen prince princess
     emperor pope cardinal archbishop bishop general colonel commander admiral judge
@@ -42,30 +46,30 @@ ROLE_HEADS = frozenset(
     goalkeeper captain skipper batsman bowler pitcher quarterback champion leader speaker
     commissioner lawmaker legislator diplomat analyst economist founder owner editor
     head chief officer official deputy chair president-elect candidate negotiator
-    """.split()
+    """
 )
 
 # Demonyms and nationality adjectives that news puts before names ("Russian Vladimir Putin").
-DEMONYMS = frozenset(
+DEMONYMS = _words(
     """
     american british english scottish welsh irish french german italian spanish portuguese
     dutch belgian swiss austrian swedish norwegian danish finnish icelandic russian
     ukrainian polish czech slovak hungarian romanian bulgarian serbian croatian bosnian
     slovenian greek turkish cypriot israeli palestinian lebanese syrian jordanian iraqi
     iranian saudi egyptian libyan tunisian algerian moroccan nigerian ghanaian kenyan
-    ethiopian somali sudanese ugandan tanzanian zambian zimbabwean south african angolan
+    ethiopian somali sudanese ugandan tanzanian zambian zimbabwean african angolan
     chinese japanese korean taiwanese vietnamese thai cambodian burmese malaysian
-    singaporean indonesian filipino indian pakistani afghan bangladeshi sri lankan nepali
-    australian new zealander canadian mexican brazilian argentine argentinian chilean
+    singaporean indonesian filipino indian pakistani afghan bangladeshi lankan nepali
+    australian zealander canadian mexican brazilian argentine argentinian chilean
     peruvian colombian venezuelan cuban jamaican uruguayan paraguayan bolivian ecuadorean
     estonian latvian lithuanian belarusian georgian armenian azeri kazakh uzbek tajik
     kyrgyz turkmen mongolian kuwaiti qatari emirati yemeni omani bahraini briton
-    west indian former ex- world olympic european asian african latin
-    """.split()
+    indian former ex- world olympic european asian african latin
+    """
 )
 
 # Countries, regions and cities that taggers often take for people.
-PLACES = frozenset(
+PLACES = _words(
     """
     afghanistan albania algeria andorra angola argentina armenia australia austria
     azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan
@@ -85,11 +89,8 @@ PLACES = frozenset(
     turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela
     vietnam yemen yugoslavia zaire zambia zimbabwe scotland wales britain europe asia africa
     america antarctica oceania faroes
-    sri lanka new zealand south africa north korea south korea united states hong kong
-    saudi arabia costa rica el salvador san marino puerto rico czech republic
-    ivory coast sierra leone
     london paris berlin moscow beijing tokyo washington rome madrid lisbon vienna prague
-    warsaw budapest bucharest sofia athens ankara istanbul cairo jerusalem tel aviv
+    warsaw budapest bucharest sofia athens ankara istanbul cairo jerusalem
     baghdad tehran kabul islamabad delhi bombay mumbai calcutta dhaka colombo bangkok
     jakarta manila seoul taipei sydney melbourne perth brisbane adelaide toronto montreal
     ottawa vancouver chicago boston houston dallas miami atlanta detroit denver seattle
@@ -99,25 +100,48 @@ PLACES = frozenset(
     turin naples florence barcelona seville valencia manchester liverpool leeds
     birmingham glasgow edinburgh dublin belfast cardiff johannesburg nairobi lagos
     sarajevo belgrade zagreb bratislava kiev minsk riga vilnius tallinn helsinki oslo
-    stockholm copenhagen lima bogota caracas santiago havana mexico buenos aires
-    rio janeiro sao paulo
+    stockholm copenhagen lima bogota caracas santiago havana mexico
     surrey sussex kent essex yorkshire lancashire derbyshire durham somerset hampshire
     leicestershire nottinghamshire warwickshire worcestershire gloucestershire
     northamptonshire glamorgan middlesex headingley
     chechnya bosnia kashmir kurdistan gaza tibet siberia crimea balkans
-    """.split()
-    + [
-        "sri lanka", "new zealand", "south africa", "north korea", "south korea",
-        "united states", "hong kong", "saudi arabia", "costa rica", "el salvador",
-        "san marino", "puerto rico", "czech republic", "ivory coast", "sierra leone",
-        "tel aviv", "new york", "los angeles", "san francisco", "san diego", "st louis",
-        "kansas city", "buenos aires", "rio de janeiro", "sao paulo", "new delhi",
-        "united kingdom", "great britain", "west indies", "soviet union",
-    ]
+    """,
+    (
+        "sri lanka",
+        "new zealand",
+        "south africa",
+        "north korea",
+        "south korea",
+        "united states",
+        "hong kong",
+        "saudi arabia",
+        "costa rica",
+        "el salvador",
+        "san marino",
+        "puerto rico",
+        "czech republic",
+        "ivory coast",
+        "sierra leone",
+        "tel aviv",
+        "new york",
+        "los angeles",
+        "san francisco",
+        "san diego",
+        "st louis",
+        "kansas city",
+        "buenos aires",
+        "rio de janeiro",
+        "sao paulo",
+        "new delhi",
+        "united kingdom",
+        "great britain",
+        "west indies",
+        "soviet union",
+    ),
 )
 
 # Capitalized words that taggers take for people but that are not names.
-NOT_NAMES = frozenset(
+NOT_NAMES = _words(
     """
     extras total totals attendance avg average result results scores scorers scoreboard
     standings stadium reuters newsroom death god allah jesus christ bowling batting
@@ -130,14 +154,14 @@ NOT_NAMES = frozenset(
     sept oct nov dec
     the a an and or of in on at for to from by with v vs
     internet marijuana cocaine heroin aids hiv
-    """.split()
+    """
 )
 
 # Lower-case particles that may sit inside a name ("Maarten den Bakker", "Aravinda de Silva").
-PARTICLES = frozenset("de da das do dos du del della di van von der den ter ten la le bin ibn al el y".split())
+PARTICLES = _words("de da das do dos du del della di van von der den ter ten la le bin ibn al el y")
 
 # Words that mark an organization, team or facility rather than a person.
-ORG_WORDS = frozenset(
+ORG_WORDS = _words(
     """
     newsroom club fc afc united city stadium prison corp corporation co inc ltd llc spa plc
     ag sa nv bv gmbh bank group party ministry council university college school airport
@@ -145,12 +169,12 @@ ORG_WORDS = frozenset(
     fund trust association federation union committee commission agency institute
     hospital church mosque temple street road avenue square bridge river mountain
     island islands republic kingdom province district region county
-    """.split()
+    """
 )
 
 # Lower-case words after which a capitalized two- or three-word sequence is a person
 # ("spokesman Glyn Davies", "finalist MaliVai Washington", "team mate Les Ferdinand").
-PERSON_TRIGGERS = frozenset(
+PERSON_TRIGGERS = _words(
     """
     spokesman spokeswoman spokesperson finalist mate team-mate teammate striker defender
     midfielder goalkeeper keeper winger forward fullback full-back flanker fly-half scrum-half
@@ -162,5 +186,5 @@ PERSON_TRIGGERS = frozenset(
     left-hander right-hander sprinter hurdler runner swimmer cyclist boxer golfer player
     leader dissident lawyer attorney prosecutor negotiator analyst economist editor
     correspondent commander general colonel
-    """.split()
+    """
 )

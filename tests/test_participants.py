@@ -45,9 +45,11 @@ def test_seed_people_roles_places_orgs(nlp):
     # "Putin" and "Xi" alone join the full names; every mention points at the text.
     for person in people:
         for m in person.mentions:
-            assert text[m.start:m.end] in person.name or person.name.endswith(text[m.start:m.end])
-    assert any(text[m.start:m.end] == "Putin" for m in found["Vladimir Putin"].mentions)
-    assert any(text[m.start:m.end] == "Xi" for m in found["Xi Jinping"].mentions)
+            assert text[m.start : m.end] in person.name or person.name.endswith(
+                text[m.start : m.end]
+            )
+    assert any(text[m.start : m.end] == "Putin" for m in found["Vladimir Putin"].mentions)
+    assert any(text[m.start : m.end] == "Xi" for m in found["Xi Jinping"].mentions)
 
 
 def test_two_smiths_stay_apart(nlp):
@@ -70,12 +72,14 @@ def test_role_from_apposition_and_who_is(nlp):
     doe = by_name(people)["Jane Doe"]
     assert doe.role == "company's chief executive"
     assert len(doe.mentions) == 2
-    people, _, _ = people_of(nlp, "Peter Brown, who is the mayor of Springfield, opened the bridge.")
+    text = "Peter Brown, who is the mayor of Springfield, opened the bridge."
+    people, _, _ = people_of(nlp, text)
     assert by_name(people)["Peter Brown"].role == "mayor of Springfield"
 
 
 def test_no_role_when_text_gives_none(nlp):
-    people, places, _ = people_of(nlp, "Anna Kowalski arrived in Warsaw on Tuesday and visited a museum.")
+    text = "Anna Kowalski arrived in Warsaw on Tuesday and visited a museum."
+    people, places, _ = people_of(nlp, text)
     assert [(p.name, p.role) for p in people] == [("Anna Kowalski", None)]
     assert "Warsaw" in {e.name for e in places}
 
@@ -83,15 +87,14 @@ def test_no_role_when_text_gives_none(nlp):
 def test_title_and_demonym_trimmed_possessive_dropped(nlp):
     people, _, _ = people_of(nlp, "Defender Paul Smith scored twice. Smith was pleased.")
     assert [(p.name, p.role, len(p.mentions)) for p in people] == [("Paul Smith", "Defender", 2)]
-    people, _, _ = people_of(
-        nlp, "Russian Vladimir Putin met German Chancellor Angela Merkel. Putin's aides said little."
-    )
+    text = "Russian Vladimir Putin met German Chancellor Angela Merkel. Putin's aides said little."
+    people, _, _ = people_of(nlp, text)
     names = by_name(people)
     assert set(names) == {"Vladimir Putin", "Angela Merkel"}
     assert names["Angela Merkel"].role == "German Chancellor"
     assert names["Vladimir Putin"].role is None  # a demonym alone is not a role
-    text = "Russian Vladimir Putin met German Chancellor Angela Merkel. Putin's aides said little."
-    assert {text[m.start:m.end] for m in names["Vladimir Putin"].mentions} == {"Vladimir Putin", "Putin"}
+    putin = {text[m.start : m.end] for m in names["Vladimir Putin"].mentions}
+    assert putin == {"Vladimir Putin", "Putin"}
 
 
 def test_headline_and_results_table(nlp):
@@ -105,7 +108,7 @@ def test_headline_and_results_table(nlp):
     names = by_name(people)
     assert {"Anna Kowalski", "Maria Lopes", "Jane Smith"} <= set(names)
     assert not {"Poland", "Portugal", "Britain", "Berlin"} & set(names)
-    assert any(text[m.start:m.end] == "SMITH" for m in names["Jane Smith"].mentions)
+    assert any(text[m.start : m.end] == "SMITH" for m in names["Jane Smith"].mentions)
 
 
 def test_teams_in_standings_are_not_people(nlp):
@@ -135,7 +138,8 @@ def test_resolve_across_documents():
     assert out[4]["Smith"] == "Smith"
     assert out[4]["PUTIN"] == out[4]["Putin's"] == "Vladimir Putin"
     assert out[5]["Vladimir Vladimirovich Putin"] == "Vladimir Putin"  # alias wins
-    assert resolve([["Smith"], ["John Smith"]]) == [{"Smith": "John Smith"}, {"John Smith": "John Smith"}]
+    later = resolve([["Smith"], ["John Smith"]])
+    assert later == [{"Smith": "John Smith"}, {"John Smith": "John Smith"}]
 
 
 def test_alias_always_wins():
