@@ -53,7 +53,7 @@ _INITIAL_NAME = re.compile(
     + _NAME_WORD
     + r"\b"
 )
-_INNER_PARTICLE = r"(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el)\s)?"
+_INNER_PARTICLE = r"(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el|De|Van|Van der)\s){0,2}"
 _FULL_NAME = _NAME_WORD + r"(?:\s" + _INNER_PARTICLE + _NAME_WORD + r"){1,3}"
 # "Michelle Freeman (Jamaica) 12.71", "Andy Townsend (5th)": a name before a short bracket.
 _NAME_BRACKET = re.compile(r"(?:^|(?<=[\s,;:\-]))(" + _FULL_NAME + r")\s\([^()\n]{1,30}\)", re.M)
@@ -309,6 +309,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             if place_cache[key]:
                 continue
         final.append(cand)
+    final = _expand_lists(text, final, other_spans)
     kept = _propagate(doc, final, other_spans)
     people = _merge(kept)
     return people, _entities(doc, _PLACE_LABELS), _entities(doc, _ORG_LABELS)
@@ -330,6 +331,20 @@ _GENERIC = {
     "indian",
 }
 # "-- Luli Popescu, Bucharest Newsroom 40-1 3120": a wire reporter's signature line.
+# Line-ups: "8 - Gary Teichmann (captain), 7 - Andre Venter (Wayne Fyvie, 75)".
+_SHIRT = re.compile(
+    r"(?:^|(?<=[\s,;(]))\d{1,2}\s?-\s("
+    + _INNER_PARTICLE
+    + _NAME_WORD
+    + r"(?:\s"
+    + _INNER_PARTICLE
+    + _NAME_WORD
+    + r"){0,3})(?=[\s,;.()]|$)",
+    re.M,
+)
+_SUBSTITUTE = re.compile(r"\((" + _FULL_NAME + r"),\s?\d+(?:st|nd|rd|th)?\)")
+# "Roberto "Hands of Stone" Duran"
+_NICKNAME = re.compile(r"(" + _NAME_WORD + r" \"[A-Z][^\"\n]{0,30}\" " + _NAME_WORD + r")")
 _SIGNATURE = re.compile(r"^--\s*(" + _FULL_NAME + r")\s*,", re.M)
 # Line 2 of a wire story: "Adrian Warner" above the dateline "BERLIN 1996-08-30".
 _DATELINE = r"[A-Z][A-Z .,'-]+[A-Za-z .,'-]*\d{4}-\d\d-\d\d"
@@ -407,7 +422,11 @@ def _venue_label(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end : end + 2].lstrip().startswith(":")
 
 
-_STRONG = {"signature", "byline", "trigger"}
+_STRONG = {"signature", "byline", "trigger", "lineup", "nickname"}
+
+
+def _only_titles(text: str) -> bool:
+    return all(_is_title_word(w) for w in text.split())
 
 
 def _clashes(text: str, start: int, end: int, other: list[tuple[int, int, str]]) -> bool:
@@ -435,6 +454,9 @@ def _add_pattern_candidates(
         (_CRICKET_FIELD, "cricket"),
         (_BOWLING, "bowling"),
         (_SIGNATURE, "signature"),
+        (_SHIRT, "lineup"),
+        (_SUBSTITUTE, "lineup"),
+        (_NICKNAME, "nickname"),
         (_BYLINE, "byline"),
         (_TRIGGER, "trigger"),
         (_UPPER_TRIGGER, "trigger"),
@@ -465,12 +487,69 @@ def _add_pattern_candidates(
             continue
         if src in _STRONG:
             # the cue says person: a place/organization tag on exactly the name gives way
-            if any(s < end and start < e and (s < start or e > end) for s, e, _ in other):
+            if any(
+                s < end
+                and start < e
+                and ((s < start and not _only_titles(text[s:start])) or e > end)
+                for s, e, _ in other
+            ):
                 continue
         elif _clashes(text, start, end, other):
             continue
         cands.append(_Cand(start, end, name, None, {src}))
         taken.append((start, end, "PERSON"))
+
+
+_LIST_ITEM = re.compile(
+    r"^(?:and\s+)?(?:\d{1,2}\s?-\s)?("
+    + _INNER_PARTICLE
+    + _NAME_WORD
+    + r"(?:\s"
+    + _INNER_PARTICLE
+    + _NAME_WORD
+    + r"){0,3})\s*(?:\([^()]*\))?\s*\.?$"
+)
+
+
+def _expand_lists(text: str, cands: list[_Cand], other: list[tuple[int, int, str]]) -> list[_Cand]:
+    """In a comma list of names ("Given, Breen, Staunton, Irwin" or "Romesh Kaluwitharana,
+    Asanka Gurusinha, ...") where at least two items are already people and none is a
+    place or organization, the other items are people too."""
+    known = {(c.start, c.end) for c in cands}
+    known_names = {_norm(c.text) for c in cands}
+    out = list(cands)
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        if line.count(",") + line.count(";") < 2:
+            continue
+        items = []
+        offset = 0
+        for piece in re.split(r"([,;])", line):
+            if piece not in (",", ";"):
+                lead = len(piece) - len(piece.lstrip())
+                m = _LIST_ITEM.match(piece.strip())
+                items.append((m, line_start + offset + lead, piece.strip()))
+            offset += len(piece)
+        run: list[tuple[int, int]] = []
+        for m, start, _ in [*items, (None, 0, "")]:
+            if m is not None:
+                s = start + m.start(1)
+                run.append((s, s + len(m.group(1))))
+                continue
+            if len(run) >= 3:
+                have = sum(1 for s, e in run if (s, e) in known or _norm(text[s:e]) in known_names)
+                bad = any(_overlaps(s, e, other) and (s, e) not in known for s, e in run) and (
+                    have < len(run) / 2
+                )
+                if have >= 2 and not bad:
+                    for s, e in run:
+                        if (s, e) not in known and not _bad_name(text[s:e]):
+                            out.append(_Cand(s, e, text[s:e], None, {"list"}))
+                            known.add((s, e))
+            run = []
+    return out
 
 
 def _propagate(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) -> list[_Cand]:
