@@ -56,7 +56,7 @@ _INITIAL_NAME = re.compile(
 _INNER_PARTICLE = r"(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el|De|Van|Van der)\s){0,2}"
 _FULL_NAME = _NAME_WORD + r"(?:\s" + _INNER_PARTICLE + _NAME_WORD + r"){1,3}"
 # "Michelle Freeman (Jamaica) 12.71", "Andy Townsend (5th)": a name before a short bracket.
-_NAME_BRACKET = re.compile(r"(?:^|(?<=[\s,;:\-]))(" + _FULL_NAME + r")\s\([^()\n]{1,30}\)", re.M)
+_NAME_BRACKET = re.compile(r"(?:^|(?<=[\s,;:\-]))(" + _FULL_NAME + r")\s\([^()\n]{1,60}\)", re.M)
 # Cricket: "c Vaas b Chandana", "st Kaluwitharana", "Gough 8-0-39-3".
 _CRICKET_FIELD = re.compile(
     r"(?:^|(?<=\s))(?:c|b|st|lbw b|c and b)\s((?:(?:de|van)\s)?" + _NAME_WORD + r")(?=\s|$)", re.M
@@ -156,6 +156,11 @@ def _skip_titles(text: str, start: int, end: int) -> int:
         start += m.end()
 
 
+_FUNCTION_WORDS = frozenset(
+    ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and"]
+)
+
+
 def _bad_name(name: str) -> bool:
     low = _norm(name)
     words = low.replace(".", ". ").split()
@@ -167,8 +172,15 @@ def _bad_name(name: str) -> bool:
         return True
     if all(w in NOT_NAMES or w in PLACES for w in low.split()):
         return True
+    outside_quotes = re.sub(r'"[^"]*"', " ", low).split()
+    if any(w in _FUNCTION_WORDS for w in outside_quotes):
+        return True
     last = low.split()[-1]
-    if last in NOT_NAMES or ("." in low and (last in PLACES or last.split(".")[-1] in PLACES)):
+    if (
+        last in NOT_NAMES
+        or last in DEMONYMS
+        or ("." in low and (last in PLACES or last.split(".")[-1] in PLACES))
+    ):
         return True
     return len(low) < 2
 
@@ -331,6 +343,8 @@ _GENERIC = {
     "indian",
 }
 # "-- Luli Popescu, Bucharest Newsroom 40-1 3120": a wire reporter's signature line.
+# Score rows: "287 Ian Woosnam 70 76 71 70", "12. Jan Allan Mueller 3:45.12".
+_RANKED_ROW = re.compile(r"^\d{1,3}\.?\s+(" + _FULL_NAME + r")\s+\d", re.M)
 # Line-ups: "8 - Gary Teichmann (captain), 7 - Andre Venter (Wayne Fyvie, 75)".
 _SHIRT = re.compile(
     r"(?:^|(?<=[\s,;(]))\d{1,2}\s?-\s("
@@ -393,8 +407,17 @@ def _place_like(text: str, word: str) -> bool:
 
 
 _TEAM_PART = r"[A-Za-z][A-Za-z.'&/ -]*?[A-Za-z.]"
+_BRACKET = r"(?:\s\([^()]*\))?"
 _RESULT_LINE = re.compile(
-    r"^\s*(" + _TEAM_PART + r")\s+(\d{1,3})\s+(" + _TEAM_PART + r")\s+(\d{1,3})\s*(?:\(.*\))?\s*$"
+    r"^\s*("
+    + _TEAM_PART
+    + r")"
+    + _BRACKET
+    + r"\s+(\d{1,3})\s+("
+    + _TEAM_PART
+    + r")"
+    + _BRACKET
+    + r"\s+(\d{1,3})\s*(?:\(.*\))?\s*$"
 )
 _STANDING_LINE = re.compile(r"^\s*(" + _TEAM_PART + r")((?:\s+[-+]?[\d./]+){3,})\s*-?\s*$")
 
@@ -422,7 +445,12 @@ def _venue_label(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end : end + 2].lstrip().startswith(":")
 
 
-_STRONG = {"signature", "byline", "trigger", "lineup", "nickname"}
+_STRONG = {"signature", "byline", "trigger", "lineup", "nickname", "bracket"}
+
+
+def _before_ok(text: str) -> bool:
+    """A tag starting before the name only covers titles or a "Team - " label."""
+    return _only_titles(text) or bool(re.search(r"\s-\s*$", text))
 
 
 def _only_titles(text: str) -> bool:
@@ -455,6 +483,7 @@ def _add_pattern_candidates(
         (_BOWLING, "bowling"),
         (_SIGNATURE, "signature"),
         (_SHIRT, "lineup"),
+        (_RANKED_ROW, "ranked"),
         (_SUBSTITUTE, "lineup"),
         (_NICKNAME, "nickname"),
         (_BYLINE, "byline"),
@@ -490,7 +519,10 @@ def _add_pattern_candidates(
             if any(
                 s < end
                 and start < e
-                and ((s < start and not _only_titles(text[s:start])) or e > end)
+                and (
+                    (s < start and not _before_ok(text[s:start]))
+                    or (e > end and not text[end:e].strip().startswith("("))
+                )
                 for s, e, _ in other
             ):
                 continue

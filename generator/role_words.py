@@ -154,6 +154,9 @@ NOT_NAMES = _words(
     sept oct nov dec
     the a an and or of in on at for to from by with v vs
     internet marijuana cocaine heroin aids hiv
+    springbok springboks wallaby wallabies hutu hutus tutsi tutsis azeris kurds serbs croats
+    moslems muslims honda cosworth mercedes-benz toyota ferrari yamaha kawasaki ducati
+    peugeot renault porsche nissan
     """
 )
 
@@ -163,7 +166,7 @@ PARTICLES = _words("de da das do dos du del della di van von der den ter ten la 
 # Words that mark an organization, team or facility rather than a person.
 ORG_WORDS = _words(
     """
-    newsroom club fc afc united city stadium prison corp corporation co inc ltd llc spa plc
+    newsroom bureau club fc afc united city stadium prison corp corporation co inc ltd llc spa plc
     ag sa nv bv gmbh bank group party ministry council university college school airport
     mining network cables holdings industries motors airlines airways insurance securities
     fund trust association federation union committee commission agency institute
