@@ -92,6 +92,8 @@ def _is_name_token(tok: Token, inner: bool) -> bool:
         return True
     if text[0].isupper():
         return any(c.isalpha() for c in text)
+    if inner and text.isalpha() and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
+        return True  # "Young-hoon", "Ata-ur-Rehman"
     return inner and tok.lower_ in PARTICLES
 
 
@@ -125,13 +127,53 @@ def _runs(span: Span) -> list[list[Token]]:
     return out
 
 
+_COUNTRY_ABBREVIATIONS = frozenset(
+    ["U.S.", "U.N.", "U.K.", "E.U.", "U.S.A.", "US", "UN", "UK", "EU"]
+)
+_ROMAN = frozenset(
+    ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+)
+_PRONOUN_I_NEXT = frozenset(["'m", "'ve", "'ll", "'d", "am", "think", "do", "have", "had", "know"])
+
+
+def _extend(doc: Doc, name: list[Token]) -> list[Token]:
+    """Take in what the tagger cut off: "-hoon" of "Young-hoon", a regnal number ("Henry VIII")."""
+    name = list(name)
+    while True:
+        i = name[-1].i + 1
+        if (
+            i + 1 < len(doc)
+            and doc[i].text == "-"
+            and not name[-1].whitespace_
+            and not doc[i].whitespace_
+            and doc[i + 1].is_alpha
+        ):
+            name += [doc[i], doc[i + 1]]
+            continue
+        if (
+            i < len(doc)
+            and name[-1].whitespace_ == " "
+            and (
+                doc[i].text in _ROMAN
+                or (
+                    doc[i].text == "I"
+                    and (i + 1 == len(doc) or doc[i + 1].lower_ not in _PRONOUN_I_NEXT)
+                )
+            )
+        ):
+            name.append(doc[i])
+        return name
+
+
 def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split leading honorifics, role words and demonyms from a run: (prefix, name)."""
     i = 0
     while i < len(run) - 1 and (
         run[i].lower_ in HONORIFICS
         or run[i].lower_ in ROLE_WORDS
+        or run[i].lower_ in PERSON_TRIGGERS
         or run[i].lower_ in DEMONYMS
+        or run[i].text in _COUNTRY_ABBREVIATIONS
         or run[i].lower_.startswith("ex-")
         or run[i].ent_type_ == "NORP"
     ):
@@ -143,7 +185,10 @@ def _is_title_word(word: str) -> bool:
     low = word.lower()
     parts = [p for p in low.split("-") if p]
     return (
-        low in HONORIFICS or low in DEMONYMS or bool(parts) and all(p in ROLE_WORDS for p in parts)
+        low in HONORIFICS
+        or low in DEMONYMS
+        or bool(parts)
+        and all(p in ROLE_WORDS or p in PERSON_TRIGGERS for p in parts)
     )
 
 
@@ -284,8 +329,9 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             continue
         for run in _runs(ent):
             prefix, name = _strip_prefix(run)
-            if not name:
-                continue
+            if not name or (prefix and prefix[-1].text in _COUNTRY_ABBREVIATIONS and len(name) < 2):
+                continue  # "U.S. Treasury", "U.N. Ambassador"
+            name = _extend(doc, name)
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             role = None
             if prefix or name[0].i == ent.start:
@@ -476,7 +522,8 @@ def _add_pattern_candidates(
     taken = [(c.start, c.end, "PERSON") for c in cands]
     found: list[tuple[int, int, str]] = []
     for m in _INITIAL_NAME.finditer(text):
-        found.append((m.start(), m.end(), "initial"))
+        if not m.group().startswith(("U.S.", "U.N.", "U.K.", "E.U.")):
+            found.append((m.start(), m.end(), "initial"))
     patterns = (
         (_NAME_BRACKET, "bracket"),
         (_CRICKET_FIELD, "cricket"),
