@@ -47,7 +47,9 @@ _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 _POSSESSIVE = ("'s", "’s")
 
-_NAME_WORD = r"(?:(?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+)"
+_NAME_WORD = (
+    r"(?:(?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:(?:-|['’](?!s\b))[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+)"
+)
 _INITIAL_NAME = re.compile(
     r"(?<![\w.])[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:de|van|den|der|da|di|le|la)\s?)?"
     + _NAME_WORD
@@ -259,7 +261,16 @@ def _clause(tok: Token) -> bool:
     return tok.dep_ in ("relcl", "acl") and tok.tag_.startswith("V")
 
 
+_CLAUSE_WORDS = frozenset(["who", "which", "that", "whose", "whom", "where", "when"])
+
+
 def _clean_phrase(tokens: list[Token]) -> str | None:
+    for k, tok in enumerate(tokens):
+        if tok.lower_ in _CLAUSE_WORDS:
+            tokens = tokens[:k]
+            break
+    while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "PRON") or tokens[-1].is_punct):
+        tokens = tokens[:-1]
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:

@@ -28,9 +28,9 @@ ROLE_WORDS = _words(
     ambassador envoy secretary undersecretary spokesman spokeswoman spokesperson chairman
     chairwoman chair ceo executive director managing manager coach striker defender
     midfielder goalkeeper keeper forward winger skipper batsman bowler pitcher quarterback
-    champion veteran officer official leader opposition party state speaker commissioner
+    champion veteran officer official leader opposition speaker commissioner
     mp lawmaker legislator diplomat analyst economist dealer trader broker
-    head founder owner publisher editor correspondent reporter
+    founder owner publisher editor correspondent reporter
     foreign-minister vice-president co-founder all-rounder off-spinner spinner opener
     wicketkeeper wicket-keeper goalscorer playmaker striker-turned-coach
     """
@@ -45,7 +45,7 @@ ROLE_HEADS = _words(
     chairman chairwoman ceo executive director manager coach striker defender midfielder
     goalkeeper captain skipper batsman bowler pitcher quarterback champion leader speaker
     commissioner lawmaker legislator diplomat analyst economist founder owner editor
-    head chief officer official deputy chair president-elect candidate negotiator
+    chief officer official deputy chair president-elect candidate negotiator
     """
 )
 
