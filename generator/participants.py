@@ -23,6 +23,7 @@ the role's head word is a known role noun; otherwise None.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -326,7 +327,8 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     # mostly uses it as a place, team or organization.
     label_counts: dict[str, Counter[str]] = defaultdict(Counter)
     other_spans: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    ents = doc.ents
+    for ent in ents:
         key = _norm(ent.text[:-2] if ent.text.endswith(_POSSESSIVE) else ent.text)
         label_counts[key]["PERSON" if ent.label_ == "PERSON" else "OTHER"] += ent.label_ in (
             _OTHER_LABELS | {"PERSON"}
@@ -335,7 +337,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             other_spans.append((ent.start_char, ent.end_char, ent.label_))
 
     cands: list[_Cand] = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "PERSON":
             continue
         for run in _runs(ent):
@@ -381,7 +383,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     final = _expand_lists(text, final, other_spans)
     kept = _propagate(doc, final, other_spans)
     people = _merge(kept)
-    return people, _entities(doc, _PLACE_LABELS), _entities(doc, _ORG_LABELS)
+    return people, _entities(ents, _PLACE_LABELS), _entities(ents, _ORG_LABELS)
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
@@ -645,40 +647,65 @@ def _expand_lists(text: str, cands: list[_Cand], other: list[tuple[int, int, str
 def _propagate(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) -> list[_Cand]:
     """Other mentions of a known person: the same full name, its surname, all-caps forms."""
     text = doc.text
-    forms: dict[str, int] = {}
     surnames: Counter[str] = Counter()
-    full = {c.text for c in cands if " " in c.text}
-    for name in full:
+    for name in {c.text for c in cands if " " in c.text}:
         last = name.split()[-1]
         if "." not in last:
             surnames[last] += 1
-    for name in {c.text for c in cands}:
-        forms[name] = 1
+    forms = {c.text for c in cands}
     for last, n in surnames.items():
         if n == 1 and len(last) > 2 and _norm(last) not in PLACES and _norm(last) not in NOT_NAMES:
-            forms[last] = 1
-    taken = [(c.start, c.end, "PERSON") for c in cands]
+            forms.add(last)
+    if not forms:
+        return list(cands)
+    variants: dict[str, str] = {}
+    for form in forms:
+        variants.setdefault(form, form)
+        variants.setdefault(form.upper(), form)
+    pattern = re.compile(
+        r"(?<![\w'’.-])(?:"
+        + "|".join(re.escape(v) for v in sorted(variants, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    taken = bytearray(len(text) + 1)
+    for c in cands:
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+    index = _SpanIndex(other)
     out = list(cands)
-    for form in sorted(forms, key=len, reverse=True):
-        variants = {form, form.upper()}
-        for variant in variants:
-            for m in re.finditer(r"(?<![\w'’.-])" + re.escape(variant) + r"(?![\w-])", text):
-                s, e = m.start(), m.end()
-                if _overlaps(s, e, taken):
-                    continue
-                clash = [(a, b) for a, b, _ in other if a < e and s < b]
-                caps_line = variant != form and _line_of(text, s).isupper()
-                if (
-                    clash
-                    and not caps_line
-                    and not (len(clash) == 1 and clash[0] == (s, e) and " " not in form)
-                ):
-                    continue
-                if clash and _norm(form) in PLACES:
-                    continue
-                out.append(_Cand(s, e, text[s:e], None, {"propagated"}))
-                taken.append((s, e, "PERSON"))
+    for m in pattern.finditer(text):
+        s, e = m.start(), m.end()
+        if any(taken[s:e]):
+            continue
+        form = variants[m.group()]
+        clash = index.overlapping(s, e)
+        caps_line = m.group() != form and _line_of(text, s).isupper()
+        if (
+            clash
+            and not caps_line
+            and not (len(clash) == 1 and clash[0] == (s, e) and " " not in form)
+        ):
+            continue
+        if clash and _norm(form) in PLACES:
+            continue
+        out.append(_Cand(s, e, text[s:e], None, {"propagated"}))
+        taken[s:e] = b"\x01" * (e - s)
     return out
+
+
+class _SpanIndex:
+    """Non-overlapping (start, end) spans, sorted, for overlap queries in log time."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        self.spans = sorted((s, e) for s, e, _ in spans)
+        self.ends = [e for _, e in self.spans]
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        i = bisect.bisect_right(self.ends, start)
+        found = []
+        while i < len(self.spans) and self.spans[i][0] < end:
+            found.append(self.spans[i])
+            i += 1
+        return found
 
 
 def _line_of(text: str, pos: int) -> str:
@@ -740,9 +767,9 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     return list(people.values())
 
 
-def _entities(doc: Doc, labels: set[str]) -> list[Entity]:
+def _entities(ents: tuple[Span, ...], labels: set[str]) -> list[Entity]:
     merged: dict[str, Entity] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in labels:
             name = " ".join(ent.text.split())
             if name.endswith(_POSSESSIVE):
