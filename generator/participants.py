@@ -371,6 +371,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     # longer person name of the document ends or starts with them.
     multi = [_norm(c.text).split() for c in kept if " " in c.text.strip()]
     place_cache: dict[str, bool] = {}
+    org_cache: dict[str, bool] = {}
     final = []
     for cand in kept:
         key = _norm(cand.text)
@@ -378,6 +379,13 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             if key not in place_cache:
                 place_cache[key] = _place_like(text, cand.text.strip())
             if place_cache[key]:
+                continue
+        if "ner" in cand.sources and not any(
+            key in (m[0], m[-1]) for m in multi if len(m) > 1 and " " not in key
+        ):
+            if key not in org_cache:
+                org_cache[key] = _org_like(text, cand.text.strip())
+            if org_cache[key]:
                 continue
         final.append(cand)
     final = _expand_lists(text, final, other_spans)
@@ -450,6 +458,34 @@ _DEMONYM_NAME = re.compile(
     + r")\b(?! [A-Z])"
 )
 _PLACE_CONTEXT = re.compile(r"\b(?:in|at|near|from|outside|inside|town of|city of|village of)$")
+
+
+_CORP_SUFFIX = (
+    r"(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|Plc|PLC|plc|S\.A\.|SA|AB|AG|NV|N\.V\.|SpA|"
+    r"GmbH|Bancorp|Holdings|Group|International)\b"
+)
+_ORG_AFTER = re.compile(
+    r"(?:\s+[A-Z][A-Za-z]+){0,2}\s+"
+    + _CORP_SUFFIX
+    + r"|(?:'s)?\s+(?:striker|skipper|midfielder|defender|goalkeeper|winger|fullback|batsman|"
+    r"bowler|fans|supporters|shares|stock|stocks|ceo|executives|workers|employees|sanatorium)\b"
+)
+_ORG_BEFORE = re.compile(
+    r"(?:\b(?:team|club|side|company|firm|group|maker|bank|carrier|airline|agency|newspaper|daily|"
+    r"weekly|magazine|publisher|manufacturer|producer|insurer|retailer|operator|brokerage|"
+    r"shares in|shares of|stake in)|-based)\s+$"
+)
+
+
+def _org_like(text: str, name: str) -> bool:
+    """A name the text uses as a company, club or institution: "Magna International Inc",
+    "Ontario-based Magna", "Belgian club Standard Liege", "Norwich striker", "Everton's"."""
+    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        if _ORG_AFTER.match(text, m.end(), m.end() + 60) or _ORG_BEFORE.search(
+            text[max(0, m.start() - 30) : m.start()]
+        ):
+            return True
+    return False
 
 
 def _place_like(text: str, word: str) -> bool:
