@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .record import Entity, Mention, Participant
 from .role_words import (
+    COUNTRIES,
     DEMONYMS,
     HONORIFICS,
     NOT_NAMES,
@@ -49,7 +50,8 @@ _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 _POSSESSIVE = ("'s", "’s")
 
 _NAME_WORD = (
-    r"(?:(?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:(?:-|['’](?!s\b))[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+)"
+    r"(?:(?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:(?:-|['’](?!s\b))[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+"
+    r"|(?:al|el|bin|ibn|abu|abd|ul|ur)-[A-Z][a-z]+)"
 )
 _INITIAL_NAME = re.compile(
     r"(?<![\w.])[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:de|van|den|der|da|di|le|la)\s?)?"
@@ -204,6 +206,9 @@ def _skip_titles(text: str, start: int, end: int) -> int:
         start += m.end()
 
 
+_GIVEN_NAME_COUNTRIES = frozenset(
+    ["jordan", "georgia", "chad", "israel", "kenya", "china", "india"]
+)
 _FUNCTION_WORDS = frozenset(
     ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and"]
 )
@@ -223,6 +228,9 @@ def _bad_name(name: str) -> bool:
     outside_quotes = re.sub(r'"[^"]*"', " ", low).split()
     if any(w in _FUNCTION_WORDS for w in outside_quotes):
         return True
+    parts = low.split()
+    if len(parts) > 1 and parts[0] in COUNTRIES and parts[0] not in _GIVEN_NAME_COUNTRIES:
+        return True  # "Bangladesh Lamps" (but "Trevor Holland" is a person)
     last = low.split()[-1]
     if (
         last in NOT_NAMES
@@ -388,10 +396,82 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             if org_cache[key]:
                 continue
         final.append(cand)
+    final = _drop_possessors(text, final)
+    final = _complete_names(doc, final)
     final = _expand_lists(text, final, other_spans)
     kept = _propagate(doc, final, other_spans)
     people = _merge(kept)
     return people, _entities(ents, _PLACE_LABELS), _entities(ents, _ORG_LABELS)
+
+
+def _drop_possessors(text: str, cands: list[_Cand]) -> list[_Cand]:
+    """ "Everton's Duncan Ferguson", "Pakistan's Wasim Akram": a one-word name directly
+    followed by a possessive and a known full name is a team, country or organization."""
+    full = {c.text for c in cands if " " in c.text.strip()}
+    if not full:
+        return cands
+    owners: set[str] = set()
+    pattern = re.compile(
+        r"(?<![\w-])([A-Z][\w-]+)['’]s\s+(?:"
+        + "|".join(re.escape(f) for f in sorted(full, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    for m in pattern.finditer(text):
+        owners.add(m.group(1))
+    if not owners:
+        return cands
+    multi = {w for f in full for w in (f.split()[0], f.split()[-1])}
+    return [c for c in cands if c.text.strip() not in owners or c.text.strip() in multi]
+
+
+def _complete_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """A one-word name that the text also writes with a given name before it ("Faik
+    Nerweyi" ... "Nerweyi") gets that full form, when the word before is a proper noun
+    that is no title, place or common capitalized word."""
+    text = doc.text
+    singles = {c.text.strip() for c in cands if " " not in c.text.strip()}
+    singles -= {c.text.split()[-1] for c in cands if " " in c.text.strip()}
+    if not singles:
+        return cands
+    taken = {(c.start, c.end) for c in cands}
+    pattern = re.compile(
+        r"(?<![\w'’.-])("
+        + _NAME_WORD
+        + r") ("
+        + "|".join(re.escape(w) for w in sorted(singles, key=len, reverse=True))
+        + r")(?![\w-])"
+    )
+    out = list(cands)
+    for m in pattern.finditer(text):
+        first = m.group(1)
+        low = first.lower()
+        if (
+            _is_title_word(first)
+            or low in PLACES
+            or low in NOT_NAMES
+            or low in ORG_WORDS
+            or low in _FUNCTION_WORDS
+            or first.isupper()
+        ):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or len(span) != 1:
+            continue
+        tok = span[0]
+        if tok.tag_ != "NNP" or tok.is_sent_start:
+            continue
+        if tok.ent_type_ and tok.ent_type_ != "PERSON":
+            continue  # the word before is tagged a place or organization
+        s, e = m.start(), m.end()
+        if (s, e) in taken:
+            continue
+        inner = [c for c in out if s <= c.start and c.end <= e]
+        if len(inner) != 1 or (inner[0].start, inner[0].end) != (m.start(2), m.end(2)):
+            continue
+        out.remove(inner[0])
+        out.append(_Cand(s, e, text[s:e], inner[0].role, {"completed"}))
+        taken.add((s, e))
+    return out
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
@@ -465,7 +545,7 @@ _CORP_SUFFIX = (
     r"GmbH|Bancorp|Holdings|Group|International)\b"
 )
 _ORG_AFTER = re.compile(
-    r"(?:\s+[A-Z][A-Za-z]+){0,2}\s+"
+    r"(?:\s+&?\s*[A-Z][A-Za-z.]+){0,3}\s+"
     + _CORP_SUFFIX
     + r"|(?:'s)?\s+(?:striker|skipper|midfielder|defender|goalkeeper|winger|fullback|batsman|"
     r"bowler|fans|supporters|shares|stock|stocks|ceo|executives|workers|employees|sanatorium)\b"
@@ -667,7 +747,13 @@ def _expand_lists(text: str, cands: list[_Cand], other: list[tuple[int, int, str
                 run.append((s, s + len(m.group(1))))
                 continue
             if len(run) >= 3:
-                have = sum(1 for s, e in run if (s, e) in known or _norm(text[s:e]) in known_names)
+                have = sum(
+                    1
+                    for s, e in run
+                    if (s, e) in known
+                    or _norm(text[s:e]) in known_names
+                    or any(a < e and s < b for a, b in known)
+                )
                 bad = any(_overlaps(s, e, other) and (s, e) not in known for s, e in run) and (
                     have < len(run) / 2
                 )

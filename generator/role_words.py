@@ -69,7 +69,7 @@ DEMONYMS = _words(
 )
 
 # Countries, regions and cities that taggers often take for people.
-PLACES = _words(
+COUNTRIES = _words(
     """
     afghanistan albania algeria andorra angola argentina armenia australia austria
     azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan
@@ -89,6 +89,11 @@ PLACES = _words(
     turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela
     vietnam yemen yugoslavia zaire zambia zimbabwe scotland wales britain europe asia africa
     america antarctica oceania faroes
+    """
+)
+
+PLACES = COUNTRIES | _words(
+    """
     london paris berlin moscow beijing tokyo washington rome madrid lisbon vienna prague
     warsaw budapest bucharest sofia athens ankara istanbul cairo jerusalem
     baghdad tehran kabul islamabad delhi bombay mumbai calcutta dhaka colombo bangkok
