@@ -97,7 +97,7 @@ def _is_name_token(tok: Token, inner: bool) -> bool:
         return True
     if text[0].isupper():
         return any(c.isalpha() for c in text)
-    if inner and text.isalpha() and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
+    if inner and _name_suffix(tok) and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
         return True  # "Young-hoon", "Ata-ur-Rehman"
     return inner and tok.lower_ in PARTICLES
 
@@ -141,6 +141,18 @@ _ROMAN = frozenset(
 _PRONOUN_I_NEXT = frozenset(["'m", "'ve", "'ll", "'d", "am", "think", "do", "have", "had", "know"])
 
 
+def _name_suffix(tok: Token) -> bool:
+    """A lower-case part after a hyphen that belongs to a name ("-hoon", "-ur"), not an
+    English compound ("Smith-starring", "Moscow-based")."""
+    low = tok.lower_
+    return (
+        tok.is_alpha
+        and (tok.text[0].isupper() or len(low) <= 4)
+        and not low.endswith(("ed", "ing", "er", "ly"))
+        and low not in ("led", "born", "style", "era", "like", "type", "era", "bred", "run", "made")
+    )
+
+
 def _extend(doc: Doc, name: list[Token]) -> list[Token]:
     """Take in what the tagger cut off: "-hoon" of "Young-hoon", a regnal number ("Henry VIII")."""
     name = list(name)
@@ -151,7 +163,7 @@ def _extend(doc: Doc, name: list[Token]) -> list[Token]:
             and doc[i].text == "-"
             and not name[-1].whitespace_
             and not doc[i].whitespace_
-            and doc[i + 1].is_alpha
+            and _name_suffix(doc[i + 1])
         ):
             name += [doc[i], doc[i + 1]]
             continue
@@ -354,6 +366,8 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
                 continue  # "U.S. Treasury", "U.N. Ambassador"
             name = _extend(doc, name)
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+            if ")" in text[start:end]:  # "(CNN)Jessie Usher": a dateline glued to the name
+                start += text[start:end].rindex(")") + 1
             role = None
             if prefix or name[0].i == ent.start:
                 role = _role_before(doc, run[0].i, prefix)

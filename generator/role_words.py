@@ -25,6 +25,8 @@ ROLE_WORDS = _words(
     princess emperor empress pope cardinal archbishop bishop rabbi imam sheikh ayatollah
     general gen. colonel col. lieutenant lt. major maj. captain capt. commander admiral
     adm. sergeant sgt. marshal field chief justice judge magistrate prosecutor attorney
+    trooper sheriff detective agent constable inspector superintendent corporal
+    professor prof. reverend rev. father pastor
     ambassador envoy secretary undersecretary spokesman spokeswoman spokesperson chairman
     chairwoman chair ceo executive director managing manager coach striker defender
     midfielder goalkeeper keeper forward winger skipper batsman bowler pitcher quarterback
@@ -162,6 +164,8 @@ NOT_NAMES = _words(
     springbok springboks wallaby wallabies hutu hutus tutsi tutsis azeris kurds serbs croats
     moslems muslims honda cosworth mercedes-benz toyota ferrari yamaha kawasaki ducati
     peugeot renault porsche nissan
+    twitter facebook instagram youtube google apple amazon netflix microsoft tiktok snapchat
+    oscars grammy grammys emmy emmys tonys bafta
     """
 )
 
