@@ -30,10 +30,13 @@ SOURCES_DIR = "_sources"
 
 
 def default_templates() -> Path:
-    try:
-        return Path(str(importlib.resources.files("generator.site_templates")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "site_templates"
+    """The packaged templates: the checkout's own ``site_templates/`` when running from one
+    (an editable install elsewhere, e.g. another worktree, must not shadow it), else the
+    installed ``generator.site_templates`` package."""
+    local = Path(__file__).resolve().parent.parent / "site_templates"
+    if (local / "document.md.j2").is_file():
+        return local
+    return Path(str(importlib.resources.files("generator.site_templates")))
 
 
 @dataclass(frozen=True)
@@ -180,6 +183,10 @@ class SiteRenderer:
         if self.options.home:
             pages["index.md"] = self.home_page()
         return pages
+
+    def origins(self) -> dict[str, str]:
+        """Each document page's source file (relative to the sources folder), by page uri."""
+        return {page_uri(record): record.source for record in self.records}
 
     def template(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
