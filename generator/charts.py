@@ -10,6 +10,7 @@ from html import escape
 
 BAR = "var(--md-accent-fg-color, #526cfe)"
 TEXT = "var(--md-default-fg-color, #333)"
+BACKGROUND = "var(--md-default-bg-color, #fff)"
 
 
 def month_bars(counts: list[tuple[str, int]], title: str) -> str:
@@ -44,40 +45,49 @@ def month_bars(counts: list[tuple[str, int]], title: str) -> str:
     return "".join(parts)
 
 
-def companions(name: str, others: list[tuple[str, int, str]]) -> str:
+def companions(name: str, others: list[tuple[str, int]]) -> str:
     """The person in the middle, the people they appear with around them; a thicker line is
-    more shared documents. ``others`` is (name, shared documents, link)."""
+    more shared documents. ``others`` is (name, shared documents).
+
+    No links inside the picture: the list beside it has them (Material's instant loading
+    rewrites every ``a.href`` and fails on SVG links)."""
     if not others:
         return ""
-    size, r = 360, 120
-    cx = cy = size / 2
-    top = max(n for _, n, _ in others)
+    width, height, r = 560, 320, 115
+    cx, cy = width / 2, height / 2
+    top = max(n for _, n in others)
     parts = [
-        f'<svg class="summaries-companions" viewBox="0 0 {size} {size}" role="img" '
+        f'<svg class="summaries-companions" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="People who appear with {escape(name)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>People who appear with {escape(name)}</title>",
     ]
     spots = []
-    for i, (other, shared, href) in enumerate(others):
+    for i, (other, shared) in enumerate(others):
         angle = 2 * math.pi * i / len(others) - math.pi / 2
         x, y = cx + r * math.cos(angle), cy + r * math.sin(angle)
-        spots.append((other, shared, href, x, y))
+        spots.append((other, shared, x, y))
         parts.append(
             f'<line x1="{cx}" y1="{cy}" x2="{x:.1f}" y2="{y:.1f}" stroke="{BAR}" '
             f'stroke-width="{1 + 4 * shared / top:.1f}" opacity="0.6"/>'
         )
-    parts.append(f'<circle cx="{cx}" cy="{cy}" r="8" fill="{BAR}"/>')
+    parts.append(f'<circle cx="{cx}" cy="{cy}" r="9" fill="{BAR}"/>')
     parts.append(
-        f'<text x="{cx}" y="{cy - 14}" font-size="12" font-weight="bold" fill="{TEXT}" '
-        f'text-anchor="middle">{escape(name)}</text>'
+        f'<text x="{cx}" y="{cy + 26}" font-size="13" font-weight="bold" fill="{TEXT}" '
+        f'text-anchor="middle" paint-order="stroke" stroke="{BACKGROUND}" stroke-width="4">'
+        f"{escape(_short(name))}</text>"
     )
-    for other, shared, href, x, y in spots:
+    for other, shared, x, y in spots:
         anchor = "start" if x > cx + 1 else "end" if x < cx - 1 else "middle"
-        dx = 8 if anchor == "start" else -8 if anchor == "end" else 0
+        dx = 9 if anchor == "start" else -9 if anchor == "end" else 0
+        dy = -9 if anchor == "middle" and y < cy else 17 if anchor == "middle" else 4
         parts.append(
-            f'<a href="{escape(href)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{BAR}"/>'
-            f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" font-size="11" fill="{TEXT}" '
-            f'text-anchor="{anchor}">{escape(other)} ({shared})</text></a>'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{BAR}"/>'
+            f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" font-size="12" fill="{TEXT}" '
+            f'text-anchor="{anchor}">{escape(_short(other))} ({shared})</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _short(name: str, limit: int = 24) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"

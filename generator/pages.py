@@ -245,9 +245,7 @@ class SiteRenderer:
         person = self.people[name]
         page = self.person_uri(name)
         top = person.companions.most_common(8)
-        svg = charts.companions(
-            name, [(other, n, self.url(page, self.person_uri(other))) for other, n in top]
-        )
+        svg = charts.companions(name, top)
         dates = sorted(person.dates, key=lambda d: archive.sort_key(d[0].value))
         meta = {"title": name, "description": f"{name} in {len(person.records)} documents"}
         body = self.template(
