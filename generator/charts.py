@@ -13,36 +13,53 @@ TEXT = "var(--md-default-fg-color, #333)"
 BACKGROUND = "var(--md-default-bg-color, #fff)"
 
 
-def month_bars(counts: list[tuple[str, int]], title: str) -> str:
-    """A bar per month (label, count), oldest left; labels thinned out when they crowd."""
+def bars(counts: list[tuple[str, int]], title: str, unit: str = "month") -> str:
+    """A bar per month, year or decade (label, count), oldest left; labels thinned out when
+    they crowd. ``unit`` names the period in the caption."""
     if not counts:
         return ""
-    width, height, pad = 720, 180, 28
+    width, height, pad = 600, 170, 26
     n = len(counts)
     step = (width - 2 * pad) / n
     top = max(c for _, c in counts) or 1
     every = max(1, round(n / 12))
+    by_year = unit == "month" and n > 24  # label Januaries with their year
+    year_every = max(1, round(n / 12 / 12))
     parts = [
         f'<svg class="summaries-chart" viewBox="0 0 {width} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
     ]
     for i, (label, count) in enumerate(counts):
-        h = (height - 2 * pad) * count / top
+        h = max((height - 2 * pad) * count / top, 2.0 if count else 0.0)
         x = pad + i * step
         parts.append(
             f'<rect x="{x + step * 0.1:.1f}" y="{height - pad - h:.1f}" width="{step * 0.8:.1f}" '
             f'height="{h:.1f}" fill="{BAR}"><title>{escape(label)}: {count}</title></rect>'
         )
-        if i % every == 0:
+        if by_year:
+            year = label[:4]
+            shown = label.endswith("-01") and year.isdigit() and int(year) % year_every == 0
+            text = year
+        else:
+            shown, text = i % every == 0, label
+        if shown:
             parts.append(
-                f'<text x="{x + step / 2:.1f}" y="{height - 8}" font-size="11" fill="{TEXT}" '
-                f'text-anchor="middle">{escape(label)}</text>'
+                f'<text x="{x + step / 2:.1f}" y="{height - 8}" font-size="12" fill="{TEXT}" '
+                f'text-anchor="middle">{escape(text)}</text>'
             )
     parts.append(
-        f'<text x="{pad}" y="16" font-size="11" fill="{TEXT}">max {top} per month</text></svg>'
+        f'<line x1="{pad}" y1="{height - pad + 0.5}" x2="{width - pad}" y2="{height - pad + 0.5}" '
+        f'stroke="{TEXT}" stroke-opacity="0.3"/>'
+    )
+    parts.append(
+        f'<text x="{pad}" y="16" font-size="12" fill="{TEXT}">{escape(title)} '
+        f"(highest: {top} in a {escape(unit)})</text></svg>"
     )
     return "".join(parts)
+
+
+month_bars = bars
 
 
 def companions(name: str, others: list[tuple[str, int]]) -> str:

@@ -73,7 +73,9 @@ def url_of(src_uri: str, use_directory_urls: bool) -> str:
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool) -> str:
     here = url_of(from_src, use_directory_urls)
     there = url_of(to_src, use_directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    # The folder the browser resolves from ("." for a top-level page): never "/", which
+    # posixpath.relpath would take as the filesystem root and answer with the working directory.
+    base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
     rel = posixpath.relpath(there or ".", base or ".")
     if there.endswith("/") or not there:
         rel = rel.rstrip("/") + "/"
@@ -270,25 +272,42 @@ class SiteRenderer:
 
     def timeline_page(self) -> str:
         page = "timeline.md"
-        per_month: Counter[str] = Counter(
-            e.value[:7] for e in self.events if not e.value.startswith("XXXX") and len(e.value) >= 7
-        )
-        months = _month_range(sorted(per_month))
-        chart = charts.month_bars(
-            [(m, per_month.get(m, 0)) for m in months], "Dated events per month"
-        )
+        chart = self.timeline_chart()
         groups: dict[str, dict[str, list[archive.Event]]] = {}
         for event in self.events:
             year, month = event.group
-            groups.setdefault(year, {}).setdefault(month or "(month unknown)", []).append(event)
+            groups.setdefault(year, {}).setdefault(month, []).append(event)
         meta = {"title": "Timeline", "description": "Every dated event across the archive"}
         body = self.template(
             "timeline.md.j2",
             groups=groups,
             chart=Markup(chart),
+            unknown_year=archive.UNKNOWN_YEAR,
             link=lambda r: self.url(page, page_uri(r)),
         )
         return front_matter(meta) + body
+
+    def timeline_chart(self) -> str:
+        """Dated events per month (per year when that is more than 15 years of bars) from the
+        first document's publication to the last event; earlier events, such as a birth year
+        in an obituary, are counted in the caption instead. Year-less dates are not drawn."""
+        known = [e.value for e in self.events if not e.value.startswith("XXXX")]
+        published = sorted(r.date[:7] for r in self.records if r.date)
+        if not known:
+            return ""
+        start = published[0] if published else min(known)[:7]
+        shown = [v for v in known if v[: len(start)] >= start[: len(v)]]
+        earlier = len(known) - len(shown)
+        note = f"; {earlier} earlier, not drawn" if earlier else ""
+        per_month: Counter[str] = Counter(v[:7] for v in shown if len(v) >= 7)
+        months = _month_range(sorted({start, *per_month}))
+        if len(months) <= 180:
+            counts = [(m, per_month.get(m, 0)) for m in months]
+            return charts.bars(counts, "Dated events per month" + note, "month")
+        per_year: Counter[int] = Counter(int(v[:4]) for v in shown)
+        first, last = int(start[:4]), max(per_year)
+        counts = [(str(y), per_year[y]) for y in range(first, last + 1)]
+        return charts.bars(counts, "Dated events per year" + note, "year")
 
     def articles_index(self) -> str:
         meta = {"title": "Articles", "description": "Every document, newest first"}
