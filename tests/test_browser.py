@@ -17,24 +17,41 @@ import pytest
 from .browser import DESKTOP, PHONE, block_external, chromium_missing, launch_browser, serve
 from .conftest import ROOT, mkdocs_build
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(chromium_missing() is not None, reason=chromium_missing() or ""),
-]
+pytestmark = pytest.mark.slow
 
 SEED_PAGE = "articles/000_784cf20fb6785547/"
 SHOTS = ROOT / "screenshots"
 
 
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory) -> Path:
-    root = tmp_path_factory.mktemp("example")
+def _build_example(root: Path, edit=None, cache_from: Path | None = None) -> Path:  # noqa: ANN001
     for name in ("mkdocs.yml", "docs", "seeds"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    if edit:
+        config = root / "mkdocs.yml"
+        config.write_text(edit(config.read_text(encoding="utf-8")), encoding="utf-8")
+    if cache_from is not None and (cache_from / ".cache").is_dir():
+        shutil.copytree(cache_from / ".cache", root / ".cache")
     result = mkdocs_build(root, "--strict")
     assert result.returncode == 0, result.stderr
     return root / "site"
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """This repository's example site, as `mkdocs build --strict` makes it."""
+    return _build_example(tmp_path_factory.mktemp("example"))
+
+
+@pytest.fixture(scope="session")
+def plain_site(tmp_path_factory, example_site) -> Path:
+    """The example site without instant loading and without directory URLs (`x.html`)."""
+
+    def edit(config: str) -> str:
+        config = config.replace("    - navigation.instant\n", "")
+        return "use_directory_urls: false\n" + config
+
+    return _build_example(tmp_path_factory.mktemp("plain"), edit, example_site.parent)
 
 
 @pytest.fixture(scope="session")
@@ -45,6 +62,8 @@ def site_url(example_site):
 
 @pytest.fixture(scope="session")
 def browser():
+    if reason := chromium_missing():
+        pytest.skip(reason)
     with launch_browser() as browser:
         yield browser
 
@@ -166,3 +185,52 @@ def test_dark_mode_keeps_the_content(page, site_url):
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "person-dark.png"), full_page=True)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_plain_site_without_instant_loading_or_directory_urls(browser, plain_site):
+    config = (plain_site.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "navigation.instant" not in config and "use_directory_urls: false" in config
+    with serve(plain_site) as url:
+        context = browser.new_context(viewport=PHONE, color_scheme="dark")
+        page = context.new_page()
+        blocked = block_external(page, url)
+        missing: list[str] = []
+        page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+        page.goto(url + "index.html")
+        assert page.evaluate("typeof document$ !== 'undefined'")
+        page.locator("a.md-button", has_text="Timeline").click()
+        page.wait_for_url(url + "timeline.html")
+        page.locator("ul.summaries-timeline a", has_text="The early evening session").first.click()
+        page.wait_for_url(re.compile(r"/articles/000_784cf20fb6785547\.html$"))
+        page.locator("table.summaries-facts a", has_text="Xi Jinping").click()
+        page.wait_for_url(re.compile(r"/participants/xi-jinping\.html$"))
+        assert "Chinese President" in page.locator("article").inner_text()
+        page.goto(url + "participants/index.html")
+        assert page.locator("table.summaries-people-index tr").count() > 50
+        page.screenshot(path=str(SHOTS / "people-phone-dark.png"))
+        context.close()
+    assert not missing, missing
+    assert not blocked
+
+
+def test_tags_index_lists_people_places_and_organizations(example_site):
+    html = (example_site / "tags" / "index.html").read_text(encoding="utf-8")
+    for tag in ("Mikhail Mishustin", "Moscow", "Kremlin"):
+        assert re.search(rf'<h2 id="tag:[^"]+">\s*<span class="md-tag">{tag}</span>', html), tag
+    assert f'href="../{SEED_PAGE}"' in html or f'href="../{SEED_PAGE}#' in html
+
+
+def test_feeds_list_dated_articles_with_front_matter_dates(example_site):
+    import json
+    import xml.etree.ElementTree as ET
+
+    feed = json.loads((example_site / "feed_json_created.json").read_text(encoding="utf-8"))
+    items = feed["items"]
+    assert len(items) == 25, "every dated article, and only those"
+    site = "https://example.github.io/mkdocs-summaries/"
+    assert all(i["url"].startswith(site + "articles/20") for i in items)
+    biden = next(i for i in items if "Joe Biden projected" in i["title"])
+    assert biden["date_published"].startswith("2020-11-07")
+    channel = ET.parse(example_site / "feed_rss_created.xml").getroot().find("channel")
+    assert len(channel.findall("item")) == 25
+    assert channel.find("image/url").text.startswith(site)
