@@ -82,6 +82,15 @@ def relative_url(from_src: str, to_src: str, use_directory_urls: bool) -> str:
     return "./" if rel == "./" or rel == "/" else rel.removeprefix("./")
 
 
+def timeline_anchor(value: str) -> str:
+    """The id of the timeline's place for a date value: its month, or its year when the
+    date has no month (``2020-03-05`` -> ``t-2020-03``, ``XXXX-03-20`` -> ``t-unknown-03``)."""
+    year, _, rest = value.partition("-")
+    year = "unknown" if year == "XXXX" else year
+    month = rest[:2]
+    return f"t-{year}-{month}" if month.isdigit() else f"t-{year}"
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: blank-line separated when the text has blank lines, else one a line."""
     sep = re.compile(r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n+")
@@ -163,7 +172,11 @@ class SiteRenderer:
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
         )
-        self.env.globals.update(date_label=archive.date_label)
+        self.env.globals.update(
+            date_label=archive.date_label,
+            anchor=timeline_anchor,
+            is_calendar_date=archive.is_calendar_date,
+        )
 
     def url(self, from_src: str, to_src: str) -> str:
         return relative_url(from_src, to_src, self.options.use_directory_urls)

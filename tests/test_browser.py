@@ -108,6 +108,8 @@ def test_seed_page_shows_summary_dates_people_and_links_both_ways(page, site_url
     assert "March 21 (year unknown)" in facts.inner_text()
     assert "Russian Prime Minister" in facts.inner_text()
     assert page.locator("mark.summaries-summary-sentence").count() >= 1
+    on_timeline = facts.locator("a", has_text="March 21 (year unknown)")
+    assert on_timeline.get_attribute("href").endswith("timeline/#t-unknown-03")
 
     # Navigation.instant is on: the click swaps the page in without a full load.
     page.locator("table.summaries-facts a", has_text="Mikhail Mishustin").click()

@@ -246,3 +246,16 @@ def test_document_page_front_matter_and_prev_next():
     assert "summaries-summary" in body and "Mayor" in body
     home = _html(_split(pages["index.md"])[1])
     assert home.index("Newer") < home.index("Older")
+
+
+def test_key_dates_link_to_their_place_on_the_timeline():
+    record = _record(
+        "Anna Berg spoke on 5 May 2020. She left in 2019. She returns on March 20.",
+        dates=[("5 May 2020", "2020-05-05"), ("2019", "2019"), ("March 20", "XXXX-03-20")],
+    )
+    renderer = SiteRenderer([record], SiteOptions())
+    page = renderer.render()[page_uri(record)]
+    anchors = re.findall(r'href="\.\./\.\./\.\./\.\./timeline/#([^"]+)"', page)
+    assert anchors == ["t-2020-05", "t-2019", "t-unknown-03"]
+    ids = set(re.findall(r'id="([^"]+)"', renderer.timeline_page()))
+    assert set(anchors) <= ids
