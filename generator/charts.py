@@ -70,7 +70,7 @@ def companions(name: str, others: list[tuple[str, int]]) -> str:
     rewrites every ``a.href`` and fails on SVG links)."""
     if not others:
         return ""
-    width, height, r = 560, 320, 115
+    width, height, r = 600, 320, 110
     cx, cy = width / 2, height / 2
     top = max(n for _, n in others)
     parts = [
@@ -89,7 +89,7 @@ def companions(name: str, others: list[tuple[str, int]]) -> str:
         )
     parts.append(f'<circle cx="{cx}" cy="{cy}" r="9" fill="{BAR}"/>')
     parts.append(
-        f'<text x="{cx}" y="{cy + 26}" font-size="13" font-weight="bold" fill="{TEXT}" '
+        f'<text x="{cx}" y="{cy + 28}" font-size="15" font-weight="bold" fill="{TEXT}" '
         f'text-anchor="middle" paint-order="stroke" stroke="{BACKGROUND}" stroke-width="4">'
         f"{escape(_short(name))}</text>"
     )
@@ -99,12 +99,12 @@ def companions(name: str, others: list[tuple[str, int]]) -> str:
         dy = -9 if anchor == "middle" and y < cy else 17 if anchor == "middle" else 4
         parts.append(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{BAR}"/>'
-            f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" font-size="12" fill="{TEXT}" '
+            f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" font-size="14" fill="{TEXT}" '
             f'text-anchor="{anchor}">{escape(_short(other))} ({shared})</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def _short(name: str, limit: int = 24) -> str:
+def _short(name: str, limit: int = 22) -> str:
     return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
