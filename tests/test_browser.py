@@ -8,6 +8,7 @@ desktop. Screenshots go to ``screenshots/`` (committed; the README shows them).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 from pathlib import Path
@@ -81,22 +82,27 @@ def page(browser, site_url):
     assert not page.blocked, f"the site asked for other sites: {page.blocked}"
 
 
-def _search(page, site_url: str, words: str) -> list[str]:
-    """Types ``words`` into Material's search like a person does; the result links."""
+def _search(page, site_url: str, words: str, expect: str) -> list[str]:
+    """Types ``words`` into Material's search like a person does (key by key); waits until a
+    result links to ``expect`` (up to 15 s) and returns the result links."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.goto(site_url)
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    box.press_sequentially(words, delay=40)
-    results = page.locator(".md-search-result__item a, a.md-search-result__link")
-    results.first.wait_for(state="attached", timeout=15_000)
-    page.wait_for_timeout(300)  # the last keystroke's results replace the earlier ones
-    return [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    page.locator("input.md-search__input").press_sequentially(words, delay=40)
+    script = """([expect]) => [...document.querySelectorAll('.md-search-result a')]
+        .some(a => (a.getAttribute('href') || '').includes(expect))"""
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(script, arg=[expect], timeout=15_000)
+    links = page.locator(".md-search-result a")
+    return [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
 
 
 @pytest.mark.parametrize("words", ["Mishustin", "March 21"])
 def test_search_as_typed_finds_the_seed_article(page, site_url, words):
-    hrefs = _search(page, site_url, words)
+    hrefs = _search(page, site_url, words, SEED_PAGE)
     assert any(SEED_PAGE in href for href in hrefs), hrefs
+    assert page.locator("input.md-search__input").input_value() == words
 
 
 def test_seed_page_shows_summary_dates_people_and_links_both_ways(page, site_url):
