@@ -10,8 +10,8 @@ import logging
 import sys
 from pathlib import Path
 
-from . import __version__, runners, summarize
-from .analysis import Settings
+from . import __version__, runners
+from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
 from .build import build
 from .cache import AnalysisCache, atomic_write
 from .pages import SiteOptions, SiteRenderer
@@ -28,7 +28,7 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sentences",
         type=int,
-        default=summarize.DEFAULT_SENTENCES,
+        default=DEFAULT_SENTENCES,
         help="summary length in sentences",
     )
     parser.add_argument(
@@ -36,8 +36,8 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--method",
-        default=summarize.DEFAULT_METHOD,
-        help=f"summarizer: {', '.join(summarize.SUMY_METHODS)}",
+        default=DEFAULT_METHOD,
+        help=f"summarizer: {', '.join(KNOWN_METHODS)}",
     )
     parser.add_argument("--processes", type=int, default=1, help="worker processes (0: every core)")
 
