@@ -272,14 +272,15 @@ def _pool(jobs: list, settings: object, processes: int) -> list:
 
 def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> dict:
     work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-", dir=args.workdir))
-    result: dict = {"docs": n, "runs": runs}
+    result: dict = {"docs": n}
     try:
         root = work / "archive"
         paths = make_archive(root, n, texts, args.processes)
         cache, site = root / ".cache", root / "site"
         cold, warm, change, plain = Stats(), Stats(), Stats(), Stats()
         tree, maxrss, analysis_s = Stats(), Stats(), Stats()
-        cold_runs = 1 if n >= args.single_run_above else runs
+        cold_runs = 1 if n >= args.single_run_above else (args.cold_runs or runs)
+        runs = 1 if n >= args.single_run_above else runs
         for _ in range(cold_runs):
             shutil.rmtree(cache, ignore_errors=True)
             shutil.rmtree(site, ignore_errors=True)
@@ -302,7 +303,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
             tree.add(run.tree_rss)
             maxrss.add(run.max_rss)
             _say(f"N={n} warm {run.seconds:.1f}s")
-        for k in range(runs):
+        for k in range(0 if args.skip_change else runs):
             path = paths[(k * 7919) % n]
             path.write_text(
                 path.read_text(encoding="utf-8") + f"\nUpdate {k}: the story was revised.\n",
@@ -442,13 +443,15 @@ def main(argv: list[str] | None = None) -> int:
                                 formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
     p.add_argument("--docs", type=int, nargs="+", default=[100], help="archive sizes")
     p.add_argument("--runs", type=int, default=3, help="runs of each build (median, min, max)")
+    p.add_argument("--cold-runs", type=int, default=0, help="cold builds (default: --runs)")
     p.add_argument(
-        "--single-run-above", type=int, default=5000, help="one cold build from this size on"
+        "--single-run-above", type=int, default=5000, help="one run of each from this size on"
     )
     p.add_argument("--processes", type=int, default=0, help="the plugin's processes (0: all)")
     p.add_argument("--analysis-docs", type=int, default=1000, help="texts for analysis rows")
     p.add_argument("--analysis-runs", type=int, default=3, help="runs of the analysis rows")
     p.add_argument("--skip-analysis", action="store_true", help="no analysis rows")
+    p.add_argument("--skip-change", action="store_true", help="no one-change builds")
     p.add_argument("--eval-dir", type=Path, default=EVAL_DIR, help="where */dev.jsonl are")
     p.add_argument("--workdir", default=None, help="temporary folder (default: system temp)")
     p.add_argument("--keep", action="store_true", help="keep the generated archives")
