@@ -278,7 +278,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
         paths = make_archive(root, n, texts, args.processes)
         cache, site = root / ".cache", root / "site"
         cold, warm, change, plain = Stats(), Stats(), Stats(), Stats()
-        tree, maxrss, analysis_s = Stats(), Stats(), Stats()
+        tree, maxrss, analysis_s, warm_stage = Stats(), Stats(), Stats(), Stats()
         cold_runs = 1 if n >= args.single_run_above else (args.cold_runs or runs)
         runs = 1 if n >= args.single_run_above else runs
         for _ in range(cold_runs):
@@ -300,6 +300,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
             run = mkdocs_build_logged(root)
             assert analysed_count(run.log) == 0, run.log[-2000:]
             warm.add(run.seconds)
+            warm_stage.add(_analysis_seconds(run.log))
             tree.add(run.tree_rss)
             maxrss.add(run.max_rss)
             _say(f"N={n} warm {run.seconds:.1f}s")
@@ -332,7 +333,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
         result["plain_site_bytes"] = dir_size(work / "plain" / "site")
         result.update(
             cold=cold, warm=warm, change=change, plain=plain, tree_rss=tree, max_rss=maxrss,
-            cold_analysis=analysis_s,
+            cold_analysis=analysis_s, warm_stage=warm_stage,
         )  # fmt: skip
         if not args.skip_analysis:
             sample = [p.read_text(encoding="utf-8") for p in paths[: args.analysis_docs]]
@@ -400,6 +401,7 @@ def report(results: list[dict]) -> str:
     row("  of which summaries stage", lambda r: r["cold_analysis"].fmt())
     row("  cold per document", lambda r: f"{1000 * r['cold'].median / r['docs']:.1f} ms")
     row("warm build (no change)", lambda r: r["warm"].fmt())
+    row("  of which summaries stage", lambda r: r["warm_stage"].fmt())
     row("  warm per document", lambda r: f"{1000 * r['warm'].median / r['docs']:.2f} ms")
     row("one document changed", lambda r: r["change"].fmt())
     row("plain MkDocs, same pages", lambda r: r["plain"].fmt())
