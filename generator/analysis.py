@@ -1,4 +1,8 @@
-"""Analysis: one spaCy parse per document, shared by the summary, date and participant stages."""
+"""Analysis: one spaCy parse per document, shared by the summary, date and participant stages.
+
+spaCy, sumy and the NLP stages are imported only when a document is analysed: a build whose
+analyses all come from the cache never pays for loading them.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,30 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
-
-from . import dates, participants, summarize
 from .nlp import MAX_PARSE_CHARS, load_model
 from .record import Analysis, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+# The defaults of `generator.summarize`, repeated here so that settings (and cache keys) need
+# no import of sumy; tests/test_scale.py checks that the two agree.
+DEFAULT_SENTENCES = 3
+DEFAULT_METHOD = "lexrank"
+# Methods known without importing sumy; any other name is checked by `summarize` itself.
+KNOWN_METHODS = (
+    "lexrank",
+    "textrank",
+    "luhn",
+    "lsa",
+    "kl",
+    "sumbasic",
+    "reduction",
+    "edmundson",
+    "random",
+)
 
 MAX_TITLE = 80
 # "WASHINGTON (CNN) -- " and the like: a wire dateline is no part of a title.
@@ -22,14 +44,22 @@ _DATELINE = re.compile(r"^(?:[A-Z][\w .,'-]{0,40})?\((?:CNN|AP|Reuters|AFP)\)\s*
 class Settings:
     """Everything that changes an analysis result; part of the cache key."""
 
-    sentences: int = summarize.DEFAULT_SENTENCES
+    sentences: int = DEFAULT_SENTENCES
     words: int | None = None
-    method: str = summarize.DEFAULT_METHOD
+    method: str = DEFAULT_METHOD
     key_dates: int = 5
     model: str = "en_core_web_sm"
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
+
+
+def check_method(method: str) -> None:
+    """Raises ValueError for an unknown summary method (imports sumy only for unusual names)."""
+    if method not in KNOWN_METHODS:
+        from . import summarize
+
+        summarize.build_summarizer(method)
 
 
 def parse_text(text: str) -> tuple[str, list[str]]:
@@ -64,9 +94,18 @@ def make_title(text: str, summary: list[Mention]) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
+def load_stages(settings: Settings) -> None:
+    """Imports the NLP stages and loads the model (what a first analysis would do)."""
+    from . import dates, participants, summarize  # noqa: F401
+
+    load_model(settings.model)
+
+
 def analyze_doc(
     doc: Doc, doc_date: dt.date | None, settings: Settings, notes: list[str]
 ) -> Analysis:
+    from . import dates, participants, summarize
+
     summary = summarize.summarize(
         doc, sentences=settings.sentences, method=settings.method, words=settings.words
     )
@@ -98,6 +137,8 @@ def analyze_many(
 ) -> Iterator[Analysis | Exception]:
     """Analyses in input order; spaCy batches the parses. A document whose analysis fails
     comes back as its exception, so one bad document never stops the others."""
+    from . import dates
+
     nlp = load_model(settings.model)
     pending: list[tuple[dt.date | None, list[str]]] = []
 

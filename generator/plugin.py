@@ -7,6 +7,7 @@ pages (`pages`), and handed to MkDocs as generated files. Nothing is written int
 from __future__ import annotations
 
 import logging
+import time
 from pathlib import Path
 
 from mkdocs.config import base
@@ -17,8 +18,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import runners, summarize
-from .analysis import Settings
+from . import runners
+from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
 from .build import BuildResult, build
 from .cache import AnalysisCache
 from .pages import (
@@ -37,13 +38,13 @@ class _PluginConfig(base.Config):
     sources = c.Type(str, default="seeds")
     """Folder of documents (`.txt`, `.md`, searched recursively), relative to `mkdocs.yml`."""
 
-    sentences = c.Type(int, default=summarize.DEFAULT_SENTENCES)
+    sentences = c.Type(int, default=DEFAULT_SENTENCES)
     """Number of sentences in each summary."""
 
     words = c.Optional(c.Type(int))
     """A word budget for summaries instead of a sentence count (whole sentences only)."""
 
-    method = c.Type(str, default=summarize.DEFAULT_METHOD)
+    method = c.Type(str, default=DEFAULT_METHOD)
     """Summarizer: our default, or any sumy method (`lexrank`, `textrank`, `luhn`, `lsa`, ...)."""
 
     key_dates = c.Type(int, default=5)
@@ -98,7 +99,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             key_dates=self.config.key_dates,
             model=self.config.model,
         )
-        summarize.build_summarizer(self.config.method)  # an unknown method fails here, early
+        check_method(self.config.method)  # an unknown method fails here, early
         config.extra_css.append(CSS_URI)
         return config
 
@@ -114,13 +115,15 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         assert self.sources is not None
         if not self.sources.is_dir():
             return files
+        started = time.perf_counter()
         result = build(self.sources, self.settings, self.cache, self._runner())
         log.info(
-            "summaries: %d documents (%d analysed, %d from cache), %d skipped",
+            "summaries: %d documents (%d analysed, %d from cache), %d skipped, in %.1f s",
             len(result.records),
             result.analyzed,
             result.cached,
             len(result.skipped),
+            time.perf_counter() - started,
         )
         options = SiteOptions(
             use_directory_urls=config.use_directory_urls,

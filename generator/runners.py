@@ -16,8 +16,15 @@ from .analysis import Settings, analyze_many
 from .record import Analysis
 
 Job = tuple[str, dt.date | None]
-# Documents per task: large enough to amortise the hand-off, small enough to balance cores.
-CHUNK = 16
+# Documents per task: large enough to amortise the hand-off and fill spaCy's batches, small
+# enough to balance the cores and keep the progress bar moving.
+MIN_CHUNK = 8
+MAX_CHUNK = 64
+
+
+def chunk_size(jobs: int, workers: int) -> int:
+    """About eight tasks per worker, each between MIN_CHUNK and MAX_CHUNK documents."""
+    return max(MIN_CHUNK, min(MAX_CHUNK, jobs // max(1, workers * 8)))
 
 
 def _progress(iterable: Iterable[Analysis | Exception], total: int, enabled: bool):  # noqa: ANN202
@@ -34,7 +41,14 @@ def _chunks(jobs: list[Job], size: int) -> list[list[Job]]:
 
 def _analyze_chunk(args: tuple[list[Job], Settings]) -> list[Analysis | Exception]:
     jobs, settings = args
-    return list(analyze_many(jobs, settings))
+    return list(analyze_many(jobs, settings, batch_size=len(jobs)))
+
+
+def _init_worker(settings: Settings) -> None:
+    """Loads the model once per worker, before its first task."""
+    from .nlp import load_model
+
+    load_model(settings.model)
 
 
 def default_processes() -> int:
@@ -45,14 +59,22 @@ def run_local(
     jobs: list[Job], settings: Settings, processes: int = 1, progress: bool = False
 ) -> Iterator[Analysis | Exception]:
     """Analyses in this process (``processes`` <= 1) or in a pool of worker processes."""
-    processes = min(processes, max(1, len(jobs) // CHUNK))
+    processes = min(processes, max(1, len(jobs) // MIN_CHUNK))
     if processes <= 1:
         yield from _progress(analyze_many(jobs, settings), len(jobs), progress)
         return
-    # fork shares the already-imported libraries; each worker still loads its own model once.
-    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with context.Pool(processes) as pool:
-        results = pool.imap(_analyze_chunk, [(c, settings) for c in _chunks(jobs, CHUNK)])
+    size = chunk_size(len(jobs), processes)
+    fork = sys.platform == "linux"
+    if fork:
+        # Import spaCy and load the model once, here: the forked workers share both (copy on
+        # write) instead of each paying for them. Elsewhere each worker loads the model once
+        # in its initializer, never per task.
+        from .analysis import load_stages
+
+        load_stages(settings)
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    with context.Pool(processes, initializer=_init_worker, initargs=(settings,)) as pool:
+        results = pool.imap(_analyze_chunk, [(c, settings) for c in _chunks(jobs, size)])
         flat = (a for chunk in results for a in chunk)
         yield from _progress(flat, len(jobs), progress)
 
@@ -64,8 +86,8 @@ def run_dask(
     from distributed import Client
 
     with Client(scheduler) as client:
-        futures = client.map(
-            _analyze_chunk, [(c, settings) for c in _chunks(jobs, CHUNK)], pure=False
-        )
+        workers = max(1, sum(client.nthreads().values()))
+        chunks = _chunks(jobs, chunk_size(len(jobs), workers))
+        futures = client.map(_analyze_chunk, [(c, settings) for c in chunks], pure=False)
         flat = (a for future in futures for a in future.result())
         yield from _progress(flat, len(jobs), progress)

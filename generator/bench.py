@@ -1,0 +1,474 @@
+"""Benchmark: builds of a generated archive of N documents (`python -m generator bench`).
+
+The archive recycles the texts of the evaluation sets (``../shared/eval/*/dev.jsonl``) under
+fresh file names in a temporary folder; nothing is copied into the repository. Each document
+gets its own date (in its file name), so every document has its own cache key even where a
+text repeats. Reported, each as the median (min-max) of ``--runs`` runs:
+
+- cold: `mkdocs build` with an empty analysis cache;
+- warm: `mkdocs build` again, nothing changed;
+- one change: `mkdocs build` after one document changed (the log must say "1 analysed");
+- plain: the same generated pages (`python -m generator pages`) built by a plain Material
+  site without our plugin, same theme features and Markdown extensions;
+- analysis (in one process, after the model is loaded): our analysis of the texts, a plain
+  `nlp.pipe` pass with the model's full default pipeline over the same texts, and our
+  analysis with 1 and with 2 worker processes (wall time and CPU time);
+- peak memory of the build (sum of RSS over the build's process tree, sampled, and the
+  largest single process's max RSS from the kernel), site size, search index size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import itertools
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL_DIR = ROOT.parent / "shared" / "eval"
+FIRST_DATE = dt.date(1990, 1, 1)
+
+SITE_CONFIG = """\
+site_name: Benchmark archive
+site_url: https://example.org/bench/
+docs_dir: {docs}
+theme:
+  name: material
+  features:
+    - navigation.indexes
+    - navigation.prune
+    - navigation.instant
+    - navigation.top
+    - search.suggest
+    - search.highlight
+    - content.tooltips
+plugins:
+  - search
+  - tags
+{plugin}
+markdown_extensions:
+  - attr_list
+  - md_in_html
+  - admonition
+  - tables
+  - toc:
+      permalink: true
+"""
+
+PLUGIN_CONFIG = """\
+  - summaries:
+      sources: sources
+      cache_dir: .cache/summaries
+      processes: {processes}
+      progress: false
+"""
+
+
+def load_texts(eval_dir: Path) -> list[str]:
+    texts = []
+    for path in sorted(eval_dir.glob("*/dev.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            texts += [json.loads(line)["text"] for line in fh if line.strip()]
+    if not texts:
+        raise SystemExit(f"no texts in {eval_dir}/*/dev.jsonl")
+    return texts
+
+
+def make_archive(root: Path, n: int, texts: list[str], processes: int) -> list[Path]:
+    """A MkDocs project in ``root`` whose sources are n documents with fresh names."""
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    src = root / "sources"
+    src.mkdir(exist_ok=True)
+    paths = []
+    for i, text in zip(range(n), itertools.cycle(texts)):
+        day = FIRST_DATE + dt.timedelta(days=i)
+        path = src / f"{day.isoformat()}-doc-{i:05d}.txt"
+        path.write_text(text.strip() + "\n", encoding="utf-8")
+        paths.append(path)
+    plugin = PLUGIN_CONFIG.format(processes=processes)
+    (root / "mkdocs.yml").write_text(
+        SITE_CONFIG.format(docs="docs", plugin=plugin), encoding="utf-8"
+    )
+    return paths
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(ROOT) + (":" + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+@dataclass
+class Run:
+    seconds: float
+    tree_rss: int  # peak of the summed RSS of the process tree (sampled every 50 ms)
+    max_rss: int  # the largest single process's peak RSS (kernel's ru_maxrss)
+    log: str = ""
+
+
+def timed(cmd: list[str], cwd: Path) -> Run:
+    """Runs ``cmd``; wall time and peak memory of it and its children."""
+    import psutil
+
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, cwd=cwd, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            parent = psutil.Process(proc.pid)
+        except psutil.Error:
+            return
+        while not stop.is_set():
+            total = 0
+            try:
+                for p in [parent, *parent.children(recursive=True)]:
+                    with contextlib.suppress(psutil.Error):
+                        total += p.memory_info().rss
+            except psutil.Error:
+                break
+            peak = max(peak, total)
+            stop.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out = proc.stdout.read() if proc.stdout else ""
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stop.set()
+    sampler.join()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out[-3000:]}")
+    return Run(seconds, peak, usage.ru_maxrss * 1024, out)
+
+
+def mkdocs_build(root: Path) -> Run:
+    return timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml"], root)
+
+
+def mkdocs_build_logged(root: Path) -> Run:
+    """A build whose log keeps the plugin's INFO line (documents analysed / from cache)."""
+    return timed([sys.executable, "-m", "mkdocs", "build", "-f", "mkdocs.yml"], root)
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def analysed_count(log: str) -> int:
+    for line in log.splitlines():
+        if "summaries:" in line and "analysed" in line:
+            return int(line.split("(", 1)[1].split(" analysed", 1)[0])
+    raise RuntimeError(f"no 'summaries:' line in the build log:\n{log[-2000:]}")
+
+
+@dataclass
+class Stats:
+    values: list[float] = field(default_factory=list)
+
+    def add(self, value: float) -> None:
+        self.values.append(value)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values) if self.values else float("nan")
+
+    def fmt(self, unit: str = "s", scale: float = 1.0) -> str:
+        if not self.values:
+            return "-"
+        med = self.median / scale
+        if len(self.values) == 1:
+            return f"{med:.2f}{unit} (1 run)"
+        return f"{med:.2f}{unit} ({min(self.values) / scale:.2f}-{max(self.values) / scale:.2f})"
+
+
+ANALYSIS_SCRIPT = """
+import json, sys, time
+from generator.bench import analysis_timings
+print(json.dumps(analysis_timings(json.load(sys.stdin), int(sys.argv[1]))))
+"""
+
+
+def analysis_timings(texts: list[str], runs: int) -> dict[str, list[float]]:
+    """Wall and CPU seconds of: a plain full-pipeline nlp.pipe pass, our analysis in this
+    process, and our analysis with a pool of 1 and of 2 worker processes (models loaded
+    beforehand / in the workers' initializer, which is timed too)."""
+    import resource
+
+    import spacy
+
+    from . import runners
+    from .analysis import Settings, analyze_many
+    from .nlp import MODEL_CANDIDATES, load_model
+
+    settings = Settings()
+    ours = load_model(settings.model)
+    full = None
+    for name in MODEL_CANDIDATES:
+        try:
+            full = spacy.load(name)  # the model's default pipeline, lemmatizer included
+            break
+        except OSError:
+            continue
+    assert full is not None
+    jobs = [(t, None) for t in texts]
+    out: dict[str, list[float]] = {}
+
+    def cpu_children() -> float:
+        r = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return r.ru_utime + r.ru_stime
+
+    def measure(name: str, fn: Callable[[], object]) -> None:
+        cpu0, child0, t0 = time.process_time(), cpu_children(), time.perf_counter()
+        fn()
+        wall = time.perf_counter() - t0
+        cpu = time.process_time() - cpu0 + cpu_children() - child0
+        out.setdefault(f"{name}_wall", []).append(wall)
+        out.setdefault(f"{name}_cpu", []).append(cpu)
+
+    # Warm both pipelines up (first-call allocations), then alternate to share the noise.
+    list(full.pipe(texts[:8]))
+    list(analyze_many(jobs[:8], settings))
+    for _ in range(runs):
+        measure("pipe", lambda: [None for _ in full.pipe(texts)])
+        measure("ours", lambda: list(analyze_many(jobs, settings)))
+        measure("pool1", lambda: list(runners.run_local(jobs, settings, 1)))
+        measure("pool2", lambda: list(_pool(jobs, settings, 2)))
+    del ours
+    return out
+
+
+def _pool(jobs: list, settings: object, processes: int) -> list:
+    """run_local with a real pool even for 1 process (run_local runs 1 in-process)."""
+    import multiprocessing
+
+    from . import runners
+
+    size = runners.chunk_size(len(jobs), processes)
+    ctx = multiprocessing.get_context("fork")
+    chunks = [(c, settings) for c in runners._chunks(jobs, size)]
+    with ctx.Pool(processes, initializer=runners._init_worker, initargs=(settings,)) as pool:
+        return [a for chunk in pool.imap(runners._analyze_chunk, chunks) for a in chunk]
+
+
+def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> dict:
+    work = Path(tempfile.mkdtemp(prefix=f"bench-{n}-", dir=args.workdir))
+    result: dict = {"docs": n}
+    try:
+        root = work / "archive"
+        paths = make_archive(root, n, texts, args.processes)
+        cache, site = root / ".cache", root / "site"
+        cold, warm, change, plain = Stats(), Stats(), Stats(), Stats()
+        tree, maxrss, analysis_s, warm_stage = Stats(), Stats(), Stats(), Stats()
+        cold_runs = 1 if n >= args.single_run_above else (args.cold_runs or runs)
+        runs = 1 if n >= args.single_run_above else runs
+        for _ in range(cold_runs):
+            shutil.rmtree(cache, ignore_errors=True)
+            shutil.rmtree(site, ignore_errors=True)
+            run = mkdocs_build_logged(root)
+            assert analysed_count(run.log) == n, run.log[-2000:]
+            cold.add(run.seconds)
+            tree.add(run.tree_rss)
+            maxrss.add(run.max_rss)
+            analysis_s.add(_analysis_seconds(run.log))
+            _say(f"N={n} cold {run.seconds:.1f}s, tree RSS {run.tree_rss / 2**20:.0f} MiB")
+        result["site_bytes"] = dir_size(site)
+        index = site / "search" / "search_index.json"
+        result["index_bytes"] = index.stat().st_size
+        result["index_breakdown"] = index_breakdown(index)
+        result["pages"] = sum(1 for _ in site.rglob("index.html"))
+        for _ in range(runs):
+            run = mkdocs_build_logged(root)
+            assert analysed_count(run.log) == 0, run.log[-2000:]
+            warm.add(run.seconds)
+            warm_stage.add(_analysis_seconds(run.log))
+            tree.add(run.tree_rss)
+            maxrss.add(run.max_rss)
+            _say(f"N={n} warm {run.seconds:.1f}s")
+        for k in range(0 if args.skip_change else runs):
+            path = paths[(k * 7919) % n]
+            path.write_text(
+                path.read_text(encoding="utf-8") + f"\nUpdate {k}: the story was revised.\n",
+                encoding="utf-8",
+            )
+            run = mkdocs_build_logged(root)
+            analysed = analysed_count(run.log)
+            assert analysed == 1, f"one change re-analysed {analysed} documents"
+            change.add(run.seconds)
+            _say(f"N={n} one change {run.seconds:.1f}s")
+        # The same pages, built by a plain Material site (no plugin): export, then build.
+        out = work / "plain" / "docs"
+        subprocess.run(
+            [sys.executable, "-m", "generator", "--no-progress", "pages",
+             "--cache-dir", str(cache / "summaries"), str(root / "sources"), str(out)],
+            cwd=root, env=_env(), check=True, capture_output=True,
+        )  # fmt: skip
+        (work / "plain" / "mkdocs.yml").write_text(
+            SITE_CONFIG.format(docs="docs", plugin=""), encoding="utf-8"
+        )
+        for _ in range(runs):
+            shutil.rmtree(work / "plain" / "site", ignore_errors=True)
+            run = mkdocs_build(work / "plain")
+            plain.add(run.seconds)
+            _say(f"N={n} plain {run.seconds:.1f}s")
+        result["plain_site_bytes"] = dir_size(work / "plain" / "site")
+        result.update(
+            cold=cold, warm=warm, change=change, plain=plain, tree_rss=tree, max_rss=maxrss,
+            cold_analysis=analysis_s, warm_stage=warm_stage,
+        )  # fmt: skip
+        if not args.skip_analysis:
+            sample = [p.read_text(encoding="utf-8") for p in paths[: args.analysis_docs]]
+            proc = subprocess.run(
+                [sys.executable, "-c", ANALYSIS_SCRIPT, str(args.analysis_runs)],
+                input=json.dumps(sample), capture_output=True, text=True, env=_env(), check=True,
+            )  # fmt: skip
+            timings = json.loads(proc.stdout.strip().splitlines()[-1])
+            result["analysis_docs"] = len(sample)
+            result["analysis"] = {k: Stats(v) for k, v in timings.items()}
+            _say(f"N={n} analysis {json.dumps(timings)}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+        else:
+            _say(f"kept {work}")
+    return result
+
+
+def index_breakdown(index: Path) -> dict[str, int]:
+    """Bytes of the search index by kind of page (first path segment)."""
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    sizes: dict[str, int] = {}
+    for doc in docs:
+        kind = doc["location"].split("/", 1)[0] or "(home)"
+        sizes[kind] = sizes.get(kind, 0) + len(json.dumps(doc, ensure_ascii=False).encode())
+    return dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:6])
+
+
+def _analysis_seconds(log: str) -> float:
+    for line in log.splitlines():
+        if "summaries:" in line and line.rstrip().endswith(" s"):
+            return float(line.rstrip()[:-2].rsplit(" ", 1)[1])
+    return float("nan")
+
+
+def _say(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def _mib(value: float) -> str:
+    return f"{value / 2**20:.0f} MiB"
+
+
+def report(results: list[dict]) -> str:
+    rows: list[tuple[str, ...]] = []
+    header = ("", *(f"N = {r['docs']:,}" for r in results))
+
+    def row(label: str, fn: Callable[[dict], str]) -> None:
+        cells = []
+        for r in results:
+            try:
+                cells.append(fn(r))
+            except (KeyError, ZeroDivisionError):
+                cells.append("-")
+        rows.append((label, *cells))
+
+    def ratio(a: Stats, b: Stats) -> str:
+        return f"{a.median / b.median:.2f}x"
+
+    def an(r: dict, key: str) -> Stats:
+        return r["analysis"][key]
+
+    row("cold build", lambda r: r["cold"].fmt())
+    row("  of which summaries stage", lambda r: r["cold_analysis"].fmt())
+    row("  cold per document", lambda r: f"{1000 * r['cold'].median / r['docs']:.1f} ms")
+    row("warm build (no change)", lambda r: r["warm"].fmt())
+    row("  of which summaries stage", lambda r: r["warm_stage"].fmt())
+    row("  warm per document", lambda r: f"{1000 * r['warm'].median / r['docs']:.2f} ms")
+    row("one document changed", lambda r: r["change"].fmt())
+    row("plain MkDocs, same pages", lambda r: r["plain"].fmt())
+    row("warm / plain", lambda r: ratio(r["warm"], r["plain"]))
+    row("one change / plain", lambda r: ratio(r["change"], r["plain"]))
+    row("analysis docs (1 process)", lambda r: f"{r['analysis_docs']:,}")
+    row("nlp.pipe full pipeline, wall", lambda r: an(r, "pipe_wall").fmt())
+    row("our analysis, wall", lambda r: an(r, "ours_wall").fmt())
+    row("our / nlp.pipe, wall", lambda r: ratio(an(r, "ours_wall"), an(r, "pipe_wall")))
+    row("our / nlp.pipe, CPU", lambda r: ratio(an(r, "ours_cpu"), an(r, "pipe_cpu")))
+    row("pool 1 process, wall", lambda r: an(r, "pool1_wall").fmt())
+    row("pool 2 processes, wall", lambda r: an(r, "pool2_wall").fmt())
+    row("speedup 2 / 1 process", lambda r: ratio(an(r, "pool1_wall"), an(r, "pool2_wall")))
+    row("peak RSS, build tree (sum)", lambda r: _mib(max(r["tree_rss"].values)))
+    row("peak RSS, largest process", lambda r: _mib(max(r["max_rss"].values)))
+    row("site size", lambda r: _mib(r["site_bytes"]))
+    row("pages (index.html)", lambda r: f"{r['pages']:,}")
+    row("plain site size", lambda r: _mib(r["plain_site_bytes"]))
+    row("search index", lambda r: _mib(r["index_bytes"]))
+    row("search index per document", lambda r: f"{r['index_bytes'] / r['docs']:,.0f} B")
+    row(
+        "index bytes by section",
+        lambda r: ", ".join(f"{k} {v / r['docs']:.0f}" for k, v in r["index_breakdown"].items()),
+    )
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    lines = [" | ".join(c.ljust(w) for c, w in zip(header, widths, strict=True))]
+    lines.append("-+-".join("-" * w for w in widths))
+    lines += [" | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    notes = textwrap.dedent(
+        """
+        Times: median (min-max) of the runs. "summaries stage": the plugin's own log (load,
+        analysis, names across the archive). Analysis rows: one process, model loaded, the
+        first --analysis-docs texts. "index bytes by section": bytes per document.
+        """
+    )
+    return "\n".join(lines) + "\n" + notes
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m generator bench", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
+    p.add_argument("--docs", type=int, nargs="+", default=[100], help="archive sizes")
+    p.add_argument("--runs", type=int, default=3, help="runs of each build (median, min, max)")
+    p.add_argument("--cold-runs", type=int, default=0, help="cold builds (default: --runs)")
+    p.add_argument(
+        "--single-run-above", type=int, default=5000, help="one run of each from this size on"
+    )
+    p.add_argument("--processes", type=int, default=0, help="the plugin's processes (0: all)")
+    p.add_argument("--analysis-docs", type=int, default=1000, help="texts for analysis rows")
+    p.add_argument("--analysis-runs", type=int, default=3, help="runs of the analysis rows")
+    p.add_argument("--skip-analysis", action="store_true", help="no analysis rows")
+    p.add_argument("--skip-change", action="store_true", help="no one-change builds")
+    p.add_argument("--eval-dir", type=Path, default=EVAL_DIR, help="where */dev.jsonl are")
+    p.add_argument("--workdir", default=None, help="temporary folder (default: system temp)")
+    p.add_argument("--keep", action="store_true", help="keep the generated archives")
+    p.add_argument("--json", type=Path, help="also write the raw numbers here")
+    args = p.parse_args(argv)
+    texts = load_texts(args.eval_dir)
+    results = []
+    for n in args.docs:
+        results.append(bench_one(n, args.runs, texts, args))
+        print(report(results), flush=True)
+    if args.json:
+        raw = [
+            {k: (v.values if isinstance(v, Stats) else v) for k, v in r.items() if k != "analysis"}
+            | {"analysis": {k: v.values for k, v in r.get("analysis", {}).items()}}
+            for r in results
+        ]
+        args.json.write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    return 0

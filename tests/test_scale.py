@@ -1,0 +1,181 @@
+"""Scale: lazy NLP imports, incremental builds from the cache, the process pool, Dask."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import runners
+from generator.analysis import (
+    DEFAULT_METHOD,
+    DEFAULT_SENTENCES,
+    KNOWN_METHODS,
+    Settings,
+    analyze_many,
+    check_method,
+)
+from generator.build import build
+from generator.cache import AnalysisCache
+
+from .conftest import ROOT, SEED, _env, mkdocs_build, write_site
+
+LOG_LINE = re.compile(r"summaries: (\d+) documents \((\d+) analysed, (\d+) from cache\)")
+
+
+def _counts(log: str) -> tuple[int, int, int]:
+    match = LOG_LINE.search(log)
+    assert match, log[-3000:]
+    return int(match[1]), int(match[2]), int(match[3])
+
+
+def _sources(n: int) -> dict[str, str]:
+    """n documents with the seed's text; the date in each name gives each its own cache key."""
+    text = SEED.read_text(encoding="utf-8")
+    return {f"2023-03-{i + 1:02d}-talks-{i}.txt": text for i in range(n)}
+
+
+def test_defaults_agree_with_the_summarizer():
+    from generator import summarize
+
+    assert DEFAULT_SENTENCES == summarize.DEFAULT_SENTENCES
+    assert DEFAULT_METHOD == summarize.DEFAULT_METHOD
+    assert DEFAULT_METHOD in KNOWN_METHODS
+    for method in KNOWN_METHODS:
+        summarize.build_summarizer(method)
+    with pytest.raises(ValueError, match="unknown summary method"):
+        check_method("no-such-method")
+
+
+def test_plugin_and_cli_import_no_nlp_library():
+    code = (
+        "import sys, generator.plugin, generator.cli, generator.build, generator.runners\n"
+        "print(sorted(m for m in ('spacy', 'sumy', 'nltk', 'thinc') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=_env(), check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_chunk_sizes():
+    assert runners.chunk_size(10, 2) == runners.MIN_CHUNK
+    assert runners.chunk_size(1000, 2) == 62
+    assert runners.chunk_size(100_000, 2) == runners.MAX_CHUNK
+
+
+@pytest.mark.slow
+def test_pool_gives_the_in_process_results_in_order(nlp):
+    text = SEED.read_text(encoding="utf-8")
+    paragraphs = [p for p in text.split("\n\n") if len(p) > 80]
+    jobs = [(paragraphs[i % len(paragraphs)] + f" Item {i}.", None) for i in range(20)]
+    settings = Settings()
+    alone = list(analyze_many(jobs, settings))
+    pooled = list(runners.run_local(jobs, settings, processes=2))
+    assert [a.to_dict() for a in pooled] == [a.to_dict() for a in alone]
+
+
+@pytest.mark.slow
+def test_one_changed_document_is_the_only_one_analysed(tmp_path):
+    root = write_site(tmp_path, _sources(3))
+    first = mkdocs_build(root)
+    assert first.returncode == 0, first.stderr
+    assert _counts(first.stderr) == (3, 3, 0)
+    changed = root / "sources" / "2023-03-02-talks-1.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA late update.\n")
+    second = mkdocs_build(root)
+    assert second.returncode == 0, second.stderr
+    assert _counts(second.stderr) == (3, 1, 2)
+    # Archive-wide pages come from all records, cached ones included.
+    person = root / "site" / "participants" / "mikhail-mishustin" / "index.html"
+    html = person.read_text(encoding="utf-8")
+    for i in range(3):
+        assert f"talks-{i}" in html
+    # Nothing changed: a build that cannot import spaCy or sumy still works, from the cache.
+    blocked = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys\n"
+            "for name in ('spacy', 'sumy', 'nltk'): sys.modules[name] = None\n"
+            "from mkdocs.__main__ import cli\n"
+            "cli(['build', '-f', sys.argv[1]])",
+            str(root / "mkdocs.yml"),
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**_env(), "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert blocked.returncode == 0, blocked.stderr[-3000:]
+    assert _counts(blocked.stderr) == (3, 0, 3)
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=1,
+        threads_per_worker=1,
+        processes=False,
+        protocol="tcp",
+        host="127.0.0.1",
+        dashboard_address=None,
+    ) as cluster:
+        yield cluster
+
+
+def _records(root: Path, cache: AnalysisCache) -> tuple[list[dict], int]:
+    result = build(root / "sources", Settings(), cache)
+    return [dataclasses.asdict(r) for r in result.records], result.analyzed
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, default=lambda o: sorted(o) if isinstance(o, set) else str(o))
+
+
+@pytest.mark.slow
+def test_build_on_a_dask_cluster_gives_the_local_records(tmp_path, cluster, nlp):
+    address = cluster.scheduler_address
+    assert address.startswith("tcp://")
+    root = write_site(tmp_path, _sources(3), plugin=f"executor: {address}")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    assert _counts(result.stderr) == (3, 3, 0)
+    from_cluster, analysed = _records(root, AnalysisCache(root / ".cache" / "summaries"))
+    assert analysed == 0, "the cluster's results are in the cache"
+    local, analysed = _records(root, AnalysisCache(None))
+    assert analysed == 3
+    assert _json(from_cluster) == _json(local)
+
+
+@pytest.mark.slow
+def test_cli_pages_on_a_dask_cluster(tmp_path, cluster):
+    root = write_site(tmp_path, _sources(2))
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--no-progress",
+            "pages",
+            "--scheduler",
+            cluster.scheduler_address,
+            "--cache-dir",
+            str(tmp_path / "cache"),
+            str(root / "sources"),
+            str(tmp_path / "out"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=_env(),
+    )
+    assert out.returncode == 0, out.stderr
+    assert "for 2 documents" in out.stderr
+    assert (tmp_path / "out" / "participants" / "mikhail-mishustin.md").is_file()
