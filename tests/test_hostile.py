@@ -198,3 +198,33 @@ def test_front_matter_values_win_and_round_trip(tmp_path):
     assert source.title == 'Quotes "here", colons: and # hashes'
     assert str(source.date) == "2021-05-04"
     assert yaml.safe_load(yaml.safe_dump(source.meta)) == source.meta
+
+
+@pytest.mark.slow
+def test_no_document_content_runs_in_a_real_browser(hostile_site):
+    from .browser import block_external, chromium_missing, launch_browser, serve
+
+    if reason := chromium_missing():
+        pytest.skip(reason)
+    root, _ = hostile_site
+    site = root / "site"
+    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    with serve(site) as url, launch_browser() as browser:
+        page = browser.new_page()
+        block_external(page, url)
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in pages:
+            page.goto(url + ("" if path == "." else path + "/"))
+            page.wait_for_load_state("load")
+            page.mouse.move(200, 300)
+            assert page.evaluate("typeof window.__xss") == "undefined", path
+        # Search results render titles and text from the index: type as a person types.
+        page.goto(url + "articles/injection/")
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.keyboard.type("Jane Doe", delay=20)
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+        page.wait_for_timeout(500)
+        assert page.evaluate("typeof window.__xss") == "undefined"
+        assert dialogs == []
+        assert len(pages) > len(make_hostile.PUBLISHED)
