@@ -79,17 +79,41 @@ def parse_text(text: str) -> tuple[str, list[str]]:
     return text[:cut], [note]
 
 
-def make_title(text: str, summary: list[Mention]) -> str:
-    """A short title (at most 80 characters, never cut mid-word) from the lead sentence."""
+# A cut title may not end on a word that needs what follows it.
+_DANGLING = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
+
+
+def make_title(doc: Doc, summary: list[Mention]) -> str:
+    """A short title (at most 80 characters) from the lead sentence; when it must be cut,
+    the cut falls between words and outside names and noun phrases."""
+    text = doc.text
     first = summary[0] if summary else Mention(0, len(text))
-    sentence = " ".join(text[first.start : first.end].split())
-    sentence = _DATELINE.sub("", sentence)
+    start = first.start
+    if dateline := _DATELINE.match(text, first.start, first.end):
+        start = dateline.end()
+    sentence = " ".join(text[start : first.end].split())
     if len(sentence) <= MAX_TITLE:
         return sentence.rstrip(".") or "Untitled document"
     for stop in (", ", "; ", " — ", " -- "):
         clause = sentence[: sentence.find(stop)] if stop in sentence else ""
-        if 20 <= len(clause) <= MAX_TITLE:
+        # A clause short of 40 characters is mostly an opening phrase ("In the past week").
+        if 40 <= len(clause) <= MAX_TITLE:
             return clause
+    span = doc.char_span(start, first.end, alignment_mode="expand")
+    if span is not None:
+        phrases = [(c.start_char, c.end_char) for c in (*span.noun_chunks, *span.ents)]
+        best = ""
+        for token in span:
+            end = token.idx + len(token.text)
+            title = " ".join(text[start:end].split())
+            if len(title) > MAX_TITLE - 1:
+                break
+            particle = token.tag_ == "RP"  # "brought together" ends well
+            dangling = token.pos_ in _DANGLING and not particle
+            if not dangling and not any(a < end < b for a, b in phrases):
+                best = title
+        if len(best) >= 20:
+            return best + "…"
     cut = sentence[: MAX_TITLE - 1]
     cut = cut[: cut.rfind(" ")] if " " in cut else cut
     return cut.rstrip(" ,;:-") + "…"
@@ -115,7 +139,7 @@ def analyze_doc(
     if doc.text.strip() and not any(t.is_alpha and t.is_ascii for t in doc[:2000]):
         notes = [*notes, "The English language model found little it could read in this document."]
     return Analysis(
-        title=make_title(doc.text, summary),
+        title=make_title(doc, summary),
         summary=summary,
         dates=found_dates,
         key_dates=dates.key_dates(found_dates, summary, settings.key_dates),

@@ -105,3 +105,13 @@ def test_analyze_command_contract(tmp_path, seed_text):
 
 def test_seed_file_is_in_seeds():
     assert SEED.is_file()
+
+
+def test_generated_title_is_short_and_cut_between_phrases(nlp, seed_text):
+    title = analyze(seed_text, None, Settings()).title
+    assert len(title) <= 80
+    assert title.endswith("…")
+    stem = title.removesuffix("…")
+    assert seed_text.startswith(stem), "the title is the lead sentence's opening"
+    assert seed_text[len(stem)] == " ", "never cut mid-word"
+    assert not stem.endswith(("Russian", "President", "the", "in"))
