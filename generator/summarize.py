@@ -4,9 +4,9 @@ sumy's own tokenizer needs NLTK data that cannot be downloaded here, so the docu
 built from the spaCy parse the other stages share.
 
 The default method, ``positional`` (:class:`PositionalSummarizer`), is written for news: a
-moderate lead prior plus PacSum-style directed centrality and similarity to the whole
-document, penalties for sentences that make poor summary lines (quote fragments, questions,
-captions, very short or very long ones) and MMR against redundancy. Every method's output is
+moderate lead prior plus PacSum-style directed centrality, a preference for shorter sentences,
+penalties for sentences that make poor summary lines (quote fragments, questions, captions,
+split leftovers, very short ones) and MMR against redundancy. Every method's output is
 cleaned the same way: whole sentences only, the ``WASHINGTON (CNN) --`` style dateline and
 "Story highlights" boilerplate cut off the start of a span.
 """
@@ -205,11 +205,18 @@ class PositionalSummarizer(AbstractSummarizer):
         )
 
     def rank(self, sentences, limit: int | None = None) -> list[int]:
-        """Indices of the best sentences, best first (MMR order); at most ``limit``."""
+        """Indices of the best sentences, best first; at most ``limit``.
+
+        The candidates in MMR order, then (only when more are asked for) the sentences past
+        the candidates in document order.
+        """
         if not sentences:
             return []
         f = self.features(sentences)
-        return mmr(self.scores(f), f["similarity"], self.redundancy_weight, limit)
+        order = mmr(self.scores(f), f["similarity"], self.redundancy_weight, limit)
+        n = len(sentences) if limit is None else min(limit, len(sentences))
+        order.extend(range(len(order), n))  # len(order) == candidates here
+        return order
 
 
 def mmr(scores: np.ndarray, similarity: np.ndarray, weight: float, limit: int | None) -> list[int]:

@@ -210,6 +210,9 @@ def test_very_long_document(nlp):
     spans = summarize(doc, sentences=3)
     assert len(spans) == 3
     assert_sentences_in_order(doc, spans)
+    many = summarize(doc, sentences=100)  # more than the candidates the centrality looks at
+    assert len(many) == 100
+    assert_sentences_in_order(doc, many)
     assert sum(len(t.split()) for t in texts(doc, summarize(doc, words=40))) <= 40
 
 
