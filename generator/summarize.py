@@ -149,10 +149,19 @@ class PositionalSummarizer(AbstractSummarizer):
             cost += self.quote_penalty
         if text.rstrip("\"'\u201d\u2019)").endswith("?"):
             cost += self.question_penalty
-        lettered = sum(any(c.isalpha() for c in word) for word in text.split())
-        if CAPTION.search(text) or text.isupper() or FRAGMENT.search(text) or lettered < 2:
+        if self.furniture(text):
             cost += self.caption_penalty
         return cost
+
+    @staticmethod
+    def furniture(text: str) -> bool:
+        """A caption, credit, call to action or split leftover rather than a sentence."""
+        lettered = sum(any(c.isalpha() for c in word) for word in text.split())
+        return bool(CAPTION.search(text) or FRAGMENT.search(text)) or text.isupper() or lettered < 2
+
+    def fills_budget(self, text: str) -> bool:
+        """May fill a word budget: neither page furniture nor a very short line."""
+        return len(text.split()) >= self.short_words and not self.furniture(text)
 
     def features(self, sentences) -> dict[str, np.ndarray]:
         """Per-candidate features, and the candidates' cosine matrix under ``"similarity"``."""
@@ -357,7 +366,8 @@ def summarize(
 
     ``sentences`` is the number of sentences; ``words``, when given, is a word budget used
     instead: the best sentences that fit it, whole (possibly none when no sentence is short
-    enough). Spans are whole sentences, less a leading dateline or boilerplate.
+    enough). Spans are whole sentences, less a leading dateline or boilerplate. With a budget,
+    ``positional`` skips captions, split leftovers and lines under ``short_words`` words.
     """
     summarizer = build_summarizer(method)
     text = doc.text
@@ -371,12 +381,15 @@ def summarize(
     if words is None:
         chosen = [index[id(s)] for s in summarizer(model, sentences)]
     elif isinstance(summarizer, PositionalSummarizer):
-        lengths = [word_count(text[m.start : m.end]) for m in spans]
+        # best first, skipping what does not fit; furniture and very short lines ("Maybe not.")
+        # never fill the rest of a budget
         chosen, total = [], 0
         for i in summarizer.rank(objects):
-            if total + lengths[i] <= words:
+            sentence = text[spans[i].start : spans[i].end]
+            length = word_count(sentence)
+            if total + length <= words and summarizer.fills_budget(sentence):
                 chosen.append(i)
-                total += lengths[i]
+                total += length
     else:
         # other methods only rank through a count: the largest count that fits the budget
         chosen = []

@@ -114,6 +114,20 @@ def test_word_budget_whole_sentences(story, method, budget):
         assert spans, "some sentence of the story fits every budget tried"
 
 
+def test_word_budget_not_filled_with_furniture(nlp):
+    doc = nlp(
+        "The city opened a new library on the east side of the river on Saturday. "
+        "Maybe not. "
+        "Rolling Stone: "
+        "More than 2,000 visitors came to see the building on the first day. "
+        "All rights reserved."
+    )
+    for budget in (15, 20, 30, 40):
+        chosen = texts(doc, summarize(doc, words=budget))
+        assert chosen, budget
+        assert not {"Maybe not.", "Rolling Stone:", "All rights reserved."} & set(chosen)
+
+
 def test_word_budget_below_every_sentence_gives_nothing(story):
     assert summarize(story, words=2) == []
 
