@@ -159,9 +159,9 @@ class PositionalSummarizer(AbstractSummarizer):
         lettered = sum(any(c.isalpha() for c in word) for word in text.split())
         return bool(CAPTION.search(text) or FRAGMENT.search(text)) or text.isupper() or lettered < 2
 
-    def fills_budget(self, text: str) -> bool:
-        """May fill a word budget: neither page furniture nor a very short line."""
-        return len(text.split()) >= self.short_words and not self.furniture(text)
+    def fills_budget(self, text: str, first: bool) -> bool:
+        """May go into a word budget: never furniture; a very short line only as the first."""
+        return not self.furniture(text) and (first or len(text.split()) >= self.short_words)
 
     def features(self, sentences) -> dict[str, np.ndarray]:
         """Per-candidate features, and the candidates' cosine matrix under ``"similarity"``."""
@@ -367,7 +367,8 @@ def summarize(
     ``sentences`` is the number of sentences; ``words``, when given, is a word budget used
     instead: the best sentences that fit it, whole (possibly none when no sentence is short
     enough). Spans are whole sentences, less a leading dateline or boilerplate. With a budget,
-    ``positional`` skips captions, split leftovers and lines under ``short_words`` words.
+    ``positional`` skips captions and split leftovers, and fills the rest of the budget only
+    with lines of at least ``short_words`` words.
     """
     summarizer = build_summarizer(method)
     text = doc.text
@@ -381,13 +382,13 @@ def summarize(
     if words is None:
         chosen = [index[id(s)] for s in summarizer(model, sentences)]
     elif isinstance(summarizer, PositionalSummarizer):
-        # best first, skipping what does not fit; furniture and very short lines ("Maybe not.")
-        # never fill the rest of a budget
+        # best first, skipping what does not fit; furniture never, and very short lines
+        # ("Maybe not.") do not fill the rest of a budget
         chosen, total = [], 0
         for i in summarizer.rank(objects):
             sentence = text[spans[i].start : spans[i].end]
             length = word_count(sentence)
-            if total + length <= words and summarizer.fills_budget(sentence):
+            if total + length <= words and summarizer.fills_budget(sentence, not chosen):
                 chosen.append(i)
                 total += length
     else:
