@@ -373,7 +373,7 @@ def summarize(
     summarizer = build_summarizer(method)
     text = doc.text
     spans = [m for m in (clean_span(text, s) for s in sentence_spans(doc)) if m.end > m.start]
-    if not spans:
+    if not spans or (words is None and sentences <= 0):
         return []
     if words is None and len(spans) <= sentences:
         return spans

@@ -97,6 +97,12 @@ def test_sentence_count(story, n):
     assert_sentences_in_order(story, spans)
 
 
+def test_no_sentences_asked(story):
+    assert summarize(story, sentences=0) == []
+    assert summarize(story, sentences=-1) == []
+    assert summarize(story, words=0) == []
+
+
 def test_more_sentences_than_document_gives_whole_document(story):
     spans = summarize(story, sentences=100)
     # every sentence but "WASHINGTON (CNN) --", which spaCy splits off and is only a dateline
