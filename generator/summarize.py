@@ -4,9 +4,9 @@ sumy's own tokenizer needs NLTK data that cannot be downloaded here, so the docu
 built from the spaCy parse the other stages share.
 
 The default method, ``positional`` (:class:`PositionalSummarizer`), is written for news: a
-moderate lead prior plus PacSum-style directed centrality and similarity to the whole
-document, penalties for sentences that make poor summary lines (quote fragments, questions,
-captions, very short or very long ones) and MMR against redundancy. Every method's output is
+moderate lead prior plus PacSum-style directed centrality, a preference for shorter sentences,
+penalties for sentences that make poor summary lines (quote fragments, questions, captions,
+split leftovers, very short ones) and MMR against redundancy. Every method's output is
 cleaned the same way: whole sentences only, the ``WASHINGTON (CNN) --`` style dateline and
 "Story highlights" boilerplate cut off the start of a span.
 """
@@ -149,10 +149,19 @@ class PositionalSummarizer(AbstractSummarizer):
             cost += self.quote_penalty
         if text.rstrip("\"'\u201d\u2019)").endswith("?"):
             cost += self.question_penalty
-        lettered = sum(any(c.isalpha() for c in word) for word in text.split())
-        if CAPTION.search(text) or text.isupper() or FRAGMENT.search(text) or lettered < 2:
+        if self.furniture(text):
             cost += self.caption_penalty
         return cost
+
+    @staticmethod
+    def furniture(text: str) -> bool:
+        """A caption, credit, call to action or split leftover rather than a sentence."""
+        lettered = sum(any(c.isalpha() for c in word) for word in text.split())
+        return bool(CAPTION.search(text) or FRAGMENT.search(text)) or text.isupper() or lettered < 2
+
+    def fills_budget(self, text: str, first: bool) -> bool:
+        """May go into a word budget: never furniture; a very short line only as the first."""
+        return not self.furniture(text) and (first or len(text.split()) >= self.short_words)
 
     def features(self, sentences) -> dict[str, np.ndarray]:
         """Per-candidate features, and the candidates' cosine matrix under ``"similarity"``."""
@@ -205,11 +214,18 @@ class PositionalSummarizer(AbstractSummarizer):
         )
 
     def rank(self, sentences, limit: int | None = None) -> list[int]:
-        """Indices of the best sentences, best first (MMR order); at most ``limit``."""
+        """Indices of the best sentences, best first; at most ``limit``.
+
+        The candidates in MMR order, then (only when more are asked for) the sentences past
+        the candidates in document order.
+        """
         if not sentences:
             return []
         f = self.features(sentences)
-        return mmr(self.scores(f), f["similarity"], self.redundancy_weight, limit)
+        order = mmr(self.scores(f), f["similarity"], self.redundancy_weight, limit)
+        n = len(sentences) if limit is None else min(limit, len(sentences))
+        order.extend(range(len(order), n))  # len(order) == candidates here
+        return order
 
 
 def mmr(scores: np.ndarray, similarity: np.ndarray, weight: float, limit: int | None) -> list[int]:
@@ -350,12 +366,14 @@ def summarize(
 
     ``sentences`` is the number of sentences; ``words``, when given, is a word budget used
     instead: the best sentences that fit it, whole (possibly none when no sentence is short
-    enough). Spans are whole sentences, less a leading dateline or boilerplate.
+    enough). Spans are whole sentences, less a leading dateline or boilerplate. With a budget,
+    ``positional`` skips captions and split leftovers, and fills the rest of the budget only
+    with lines of at least ``short_words`` words.
     """
     summarizer = build_summarizer(method)
     text = doc.text
     spans = [m for m in (clean_span(text, s) for s in sentence_spans(doc)) if m.end > m.start]
-    if not spans:
+    if not spans or (words is None and sentences <= 0):
         return []
     if words is None and len(spans) <= sentences:
         return spans
@@ -364,12 +382,15 @@ def summarize(
     if words is None:
         chosen = [index[id(s)] for s in summarizer(model, sentences)]
     elif isinstance(summarizer, PositionalSummarizer):
-        lengths = [word_count(text[m.start : m.end]) for m in spans]
+        # best first, skipping what does not fit; furniture never, and very short lines
+        # ("Maybe not.") do not fill the rest of a budget
         chosen, total = [], 0
         for i in summarizer.rank(objects):
-            if total + lengths[i] <= words:
+            sentence = text[spans[i].start : spans[i].end]
+            length = word_count(sentence)
+            if total + length <= words and summarizer.fills_budget(sentence, not chosen):
                 chosen.append(i)
-                total += lengths[i]
+                total += length
     else:
         # other methods only rank through a count: the largest count that fits the budget
         chosen = []

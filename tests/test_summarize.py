@@ -97,6 +97,12 @@ def test_sentence_count(story, n):
     assert_sentences_in_order(story, spans)
 
 
+def test_no_sentences_asked(story):
+    assert summarize(story, sentences=0) == []
+    assert summarize(story, sentences=-1) == []
+    assert summarize(story, words=0) == []
+
+
 def test_more_sentences_than_document_gives_whole_document(story):
     spans = summarize(story, sentences=100)
     # every sentence but "WASHINGTON (CNN) --", which spaCy splits off and is only a dateline
@@ -112,6 +118,20 @@ def test_word_budget_whole_sentences(story, method, budget):
     assert_sentences_in_order(story, spans)
     if method == "positional":
         assert spans, "some sentence of the story fits every budget tried"
+
+
+def test_word_budget_not_filled_with_furniture(nlp):
+    doc = nlp(
+        "The city opened a new library on the east side of the river on Saturday. "
+        "Maybe not. "
+        "Rolling Stone: "
+        "More than 2,000 visitors came to see the building on the first day. "
+        "All rights reserved."
+    )
+    for budget in (15, 20, 30, 40):
+        chosen = texts(doc, summarize(doc, words=budget))
+        assert chosen, budget
+        assert not {"Maybe not.", "Rolling Stone:", "All rights reserved."} & set(chosen)
 
 
 def test_word_budget_below_every_sentence_gives_nothing(story):
@@ -210,6 +230,9 @@ def test_very_long_document(nlp):
     spans = summarize(doc, sentences=3)
     assert len(spans) == 3
     assert_sentences_in_order(doc, spans)
+    many = summarize(doc, sentences=100)  # more than the candidates the centrality looks at
+    assert len(many) == 100
+    assert_sentences_in_order(doc, many)
     assert sum(len(t.split()) for t in texts(doc, summarize(doc, words=40))) <= 40
 
 
