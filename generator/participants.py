@@ -387,6 +387,8 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             continue
         if counts and counts["OTHER"] > counts["PERSON"] and "ner" in cand.sources:
             continue
+        if "ner" in cand.sources and cand.text.isupper() and len(cand.text) > 3:
+            continue  # the tagger guesses on all-caps headlines; known names come back later
         kept.append(cand)
 
     # One-word names that the text uses as places ("in Volgograd", a dateline), unless a

@@ -172,3 +172,38 @@ def test_evaluation_command_runs(capsys):
     assert main([str(DEV), "--limit", "5"]) == 0
     out = capsys.readouterr().out
     assert "document all" in out and "docs/s" in out
+
+
+def test_companies_and_clubs_are_not_people(nlp):
+    text = (
+        "Shares in Toronto-based Veltrix climbed after Veltrix Holdings Inc agreed to buy a "
+        "parts supplier. The league punished Dutch club Sparta Velden on Monday. Harwick's "
+        "Tobias Mendel scored late, said Veltrix spokesman Oren Falk."
+    )
+    names = {p.name for p in people_of(nlp, text)[0]}
+    assert {"Tobias Mendel", "Oren Falk"} <= names
+    assert not {"Veltrix", "Sparta Velden", "Harwick"} & names
+
+
+def test_line_ups_and_name_lists(nlp):
+    text = (
+        "Line-ups:\nNorland - 1 - Pieter Vasko; 2 - Emil Drozdan (15 - Marek Holub 80th), "
+        "4 - Tomas Kerl, 6 - Anton Brisk\n"
+        "Scorers: Emil Drozdan (12th), Anton Brisk (44th).\n"
+        "Attendance: 8,000\n"
+    )
+    names = {p.name for p in people_of(nlp, text)[0]}
+    assert {"Pieter Vasko", "Emil Drozdan", "Marek Holub", "Tomas Kerl", "Anton Brisk"} <= names
+    assert not {"Norland", "Attendance"} & names
+
+
+def test_cricket_scorecard(nlp):
+    text = (
+        "CRICKET - TOUR MATCH SCOREBOARD.\nLEEDS 1997-05-02\nNorthshire\n"
+        "J. Pellow c and b Marsden 41\nK. Odum c Frith b Tallis 9\n"
+        "Extras (b-2 lb-4) 6\nTotal (for eight wickets) 212\n"
+        "Bowling: Marsden 8-1-30-2, Tallis 6-0-41-1\n"
+    )
+    names = {p.name for p in people_of(nlp, text)[0]}
+    assert {"J. Pellow", "K. Odum", "Marsden", "Frith", "Tallis"} <= names
+    assert not {"Extras", "Total", "Northshire"} & names
