@@ -380,10 +380,19 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     # Reject strings the document mostly uses for something else, and non-names.
     teams = _team_names(text)
     kept: list[_Cand] = []
+    # Rejected person candidates that the text shows to be places or organizations.
+    extra_places: list[_Cand] = []
+    extra_orgs: list[_Cand] = []
     for cand in cands:
         key = _norm(cand.text)
         counts = label_counts.get(key)
-        if _bad_name(cand.text) or key in teams or _venue_label(text, cand.start, cand.end):
+        if key in teams:
+            extra_orgs.append(cand)
+            continue
+        if key in PLACES or _venue_label(text, cand.start, cand.end):
+            extra_places.append(cand)
+            continue
+        if _bad_name(cand.text):
             continue
         if counts and counts["OTHER"] > counts["PERSON"] and "ner" in cand.sources:
             continue
@@ -403,6 +412,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             if key not in place_cache:
                 place_cache[key] = _place_like(text, cand.text.strip())
             if place_cache[key]:
+                extra_places.append(cand)
                 continue
         if "ner" in cand.sources and not any(
             key in (m[0], m[-1]) for m in multi if len(m) > 1 and " " not in key
@@ -410,6 +420,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             if key not in org_cache:
                 org_cache[key] = _org_like(text, cand.text.strip())
             if org_cache[key]:
+                extra_orgs.append(cand)
                 continue
         final.append(cand)
     final = _drop_possessors(text, final)
@@ -417,7 +428,13 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     final = _expand_lists(text, final, other_spans)
     kept = _propagate(doc, final, other_spans)
     people = _merge(kept)
-    return people, _entities(ents, _PLACE_LABELS), _entities(ents, _ORG_LABELS)
+    person_chars = bytearray(len(text) + 1)
+    for person in people:
+        for m in person.mentions:
+            person_chars[m.start : m.end] = b"\x01" * (m.end - m.start)
+    places = _entities(ents, _PLACE_LABELS, person_chars, extra_places)
+    orgs = _merge_short_orgs(_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
+    return people, places, orgs
 
 
 def _drop_possessors(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -905,17 +922,45 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     return list(people.values())
 
 
-def _entities(ents: tuple[Span, ...], labels: set[str]) -> list[Entity]:
-    merged: dict[str, Entity] = {}
-    for ent in ents:
-        if ent.label_ in labels:
-            name = " ".join(ent.text.split())
-            if name.endswith(_POSSESSIVE):
-                name = name[:-2]
-            if name.lower().startswith("the "):
-                name = name[4:]
-            if not name:
+def _merge_short_orgs(orgs: list[Entity]) -> list[Entity]:
+    """ "Veltrix" joins "Veltrix Holdings Inc" when it is the only longer name starting so."""
+    out = []
+    for org in orgs:
+        if " " not in org.name:
+            longer = [o for o in orgs if " " in o.name and o.name.split()[0] == org.name]
+            if len(longer) == 1:
+                longer[0].mentions.extend(org.mentions)
+                longer[0].mentions.sort(key=lambda m: m.start)
                 continue
-            mention = Mention(ent.start_char, ent.end_char)
-            merged.setdefault(name, Entity(name)).mentions.append(mention)
+        out.append(org)
+    return out
+
+
+def _entities(
+    ents: tuple[Span, ...], labels: set[str], person_chars: bytearray, extra: list[_Cand]
+) -> list[Entity]:
+    """Places or organizations merged by name (case, "the" and possessive ignored); spans
+    that the people rules took are left out, and rejected person candidates that the text
+    uses as places or organizations are added."""
+    spans = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in labels]
+    spans += [(c.start, c.end, c.text) for c in extra]
+    merged: dict[str, Entity] = {}
+    seen: set[tuple[int, int]] = set()
+    for start, end, raw in sorted(spans):
+        if (start, end) in seen or any(person_chars[start:end]):
+            continue
+        seen.add((start, end))
+        name = " ".join(raw.split())
+        if name.endswith(_POSSESSIVE):
+            name = name[:-2]
+        if name.lower().startswith("the "):
+            name = name[4:]
+        if not name:
+            continue
+        entity = merged.get(name.casefold())
+        if entity is None:
+            entity = merged[name.casefold()] = Entity(_display(name))
+        elif entity.name.isupper() and not name.isupper():
+            entity.name = name
+        entity.mentions.append(Mention(start, end))
     return list(merged.values())

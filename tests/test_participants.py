@@ -207,3 +207,18 @@ def test_cricket_scorecard(nlp):
     names = {p.name for p in people_of(nlp, text)[0]}
     assert {"J. Pellow", "K. Odum", "Marsden", "Frith", "Tallis"} <= names
     assert not {"Extras", "Total", "Northshire"} & names
+
+
+def test_places_and_orgs_merged_and_rejects_moved_there(nlp):
+    text = (
+        "MARKETS - VELTRIX SHARES CLIMB.\nLONDON 1997-05-02\nTrading in London was quiet. "
+        "Shares in Toronto-based Veltrix climbed after Veltrix Holdings Inc agreed to buy a "
+        "parts supplier, said analyst Oren Falk.\n"
+    )
+    people, places, orgs = people_of(nlp, text)
+    assert [p.name for p in people] == ["Oren Falk"]
+    london = [e for e in places if e.name == "London"]
+    assert len(london) == 1 and len(london[0].mentions) == 2  # LONDON and London
+    veltrix = [e for e in orgs if e.name.startswith("Veltrix")]
+    assert [e.name for e in veltrix] == ["Veltrix Holdings Inc"]
+    assert len(veltrix[0].mentions) >= 2
