@@ -402,27 +402,29 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
 
     # One-word names that the text uses as places ("in Volgograd", a dateline), unless a
     # longer person name of the document ends or starts with them.
-    multi = [_norm(c.text).split() for c in kept if " " in c.text.strip()]
-    place_cache: dict[str, bool] = {}
-    org_cache: dict[str, bool] = {}
+    edge_words = set()
+    for c in kept:
+        words = _norm(c.text).split()
+        if len(words) > 1:
+            edge_words.update((words[0], words[-1]))
+    single = {c.text.strip() for c in kept if " " not in c.text.strip()}
+    places_here = _place_like(text, {w for w in single if _norm(w) not in edge_words})
+    orgs_here = _org_like(
+        text,
+        {
+            c.text.strip()
+            for c in kept
+            if "ner" in c.sources and (" " in c.text.strip() or _norm(c.text) not in edge_words)
+        },
+    )
     final = []
     for cand in kept:
-        key = _norm(cand.text)
-        if " " not in key and not any(key in (m[0], m[-1]) for m in multi):
-            if key not in place_cache:
-                place_cache[key] = _place_like(text, cand.text.strip())
-            if place_cache[key]:
-                extra_places.append(cand)
-                continue
-        if "ner" in cand.sources and not any(
-            key in (m[0], m[-1]) for m in multi if len(m) > 1 and " " not in key
-        ):
-            if key not in org_cache:
-                org_cache[key] = _org_like(text, cand.text.strip())
-            if org_cache[key]:
-                extra_orgs.append(cand)
-                continue
-        final.append(cand)
+        if _norm(cand.text) in places_here:
+            extra_places.append(cand)
+        elif cand.text.strip() in orgs_here and "ner" in cand.sources:
+            extra_orgs.append(cand)
+        else:
+            final.append(cand)
     final = _drop_possessors(text, final)
     final = _complete_names(doc, final)
     final = _expand_lists(text, final, other_spans)
@@ -590,28 +592,48 @@ _ORG_BEFORE = re.compile(
 )
 
 
-def _org_like(text: str, name: str) -> bool:
-    """A name the text uses as a company, club or institution: "Magna International Inc",
-    "Ontario-based Magna", "Belgian club Standard Liege", "Norwich striker", "Everton's"."""
-    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-        if _ORG_AFTER.match(text, m.end(), m.end() + 60) or _ORG_BEFORE.search(
-            text[max(0, m.start() - 30) : m.start()]
+def _occurrences(text: str, names: set[str], flags: int = 0):
+    """Every occurrence of any of the names, in one pass over the text."""
+    if not names:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(?=("
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-]))",
+        flags,
+    )
+    for m in pattern.finditer(text):
+        yield m.start(1), m.end(1), m.group(1)
+
+
+def _org_like(text: str, names: set[str]) -> set[str]:
+    """Names the text uses as a company, club or institution: "Magna International Inc",
+    "Ontario-based Magna", "Belgian club Standard Liege", "Norwich striker"."""
+    found = set()
+    for start, end, name in _occurrences(text, names):
+        if name not in found and (
+            _ORG_AFTER.match(text, end, end + 60)
+            or _ORG_BEFORE.search(text[max(0, start - 30) : start])
         ):
-            return True
-    return False
+            found.add(name)
+    return found
 
 
-def _place_like(text: str, word: str) -> bool:
-    """A one-word candidate the text uses as a place: "in Volgograd", a dateline."""
-    for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text, re.I):
-        before = text[max(0, m.start() - 16) : m.start()].rstrip()
-        if _PLACE_CONTEXT.search(before):
-            return True
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        after = text[m.end() : m.end() + 40]
-        if line_start == m.start() and re.match(r"[, A-Za-z.]*\d{4}-\d\d-\d\d", after):
-            return True
-    return False
+def _place_like(text: str, names: set[str]) -> set[str]:
+    """One-word names (casefolded) the text uses as places: "in Volgograd", a dateline."""
+    found = set()
+    for start, end, name in _occurrences(text, names, re.I):
+        key = name.casefold()
+        if key in found:
+            continue
+        before = text[max(0, start - 16) : start].rstrip()
+        line_start = text.rfind("\n", 0, start) + 1
+        after = text[end : end + 40]
+        if _PLACE_CONTEXT.search(before) or (
+            line_start == start and re.match(r"[, A-Za-z.]*\d{4}-\d\d-\d\d", after)
+        ):
+            found.add(key)
+    return found
 
 
 _TEAM_PART = r"[A-Za-z][A-Za-z.'&/ -]*?[A-Za-z.]"
@@ -884,12 +906,19 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     for c in cands:
         forms.setdefault(_norm(c.text), _display(" ".join(c.text.split())))
     keys = sorted(forms, key=lambda k: (-len(k.split()), -len(k)))
+    # each longer form indexed under its word suffixes and prefixes
+    by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in keys:
+        w = tuple(k.split())
+        for n in range(1, len(w)):
+            by_suffix[w[-n:]].append(k)
+            by_prefix[w[:n]].append(k)
     canon: dict[str, str] = {}
     for key in keys:
-        words = key.split()
-        longer = [k for k in keys if len(k.split()) > len(words) and canon.get(k, k) == k]
-        ends = [k for k in longer if k.split()[-len(words) :] == words]
-        starts = [k for k in longer if k.split()[: len(words)] == words]
+        words = tuple(key.split())
+        ends = [k for k in by_suffix.get(words, ()) if canon.get(k, k) == k]
+        starts = [k for k in by_prefix.get(words, ()) if canon.get(k, k) == k]
         if len(ends) == 1:
             canon[key] = ends[0]
         elif not ends and len(starts) == 1:
@@ -904,10 +933,7 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
         key = _norm(c.text)
         target = canon[key]
         if target == "?":
-            words = key.split()
-            options = [
-                k for k in keys if len(k.split()) > len(words) and k.split()[-len(words) :] == words
-            ]
+            options = by_suffix.get(tuple(key.split()), [])
             before = [k for k in options if k in recent]
             target = max(before, key=recent.__getitem__) if before else key
         recent[target] = c.start
