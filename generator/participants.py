@@ -61,7 +61,12 @@ _INITIAL_NAME = re.compile(
 _INNER_PARTICLE = r"(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el|De|Van|Van der)\s){0,2}"
 _FULL_NAME = _NAME_WORD + r"(?:\s" + _INNER_PARTICLE + _NAME_WORD + r"){1,3}"
 # "Michelle Freeman (Jamaica) 12.71", "Andy Townsend (5th)": a name before a short bracket.
-_NAME_BRACKET = re.compile(r"(?:^|(?<=[\s,;:\-]))(" + _FULL_NAME + r")\s\([^()\n]{1,60}\)", re.M)
+_NAME_BRACKET = re.compile(
+    r"(?:^|(?<=[\s,;:\-]))("
+    + _FULL_NAME
+    + r")\s\((?!(?:CNN|AP|AFP|Reuters|UPI|BBC)\))[^()\n]{1,60}\)",
+    re.M,
+)
 # Cricket: "c Vaas b Chandana", "st Kaluwitharana", "Gough 8-0-39-3".
 _CRICKET_FIELD = re.compile(
     r"(?:^|(?<=\s))(?:c|b|st|lbw b|c and b)\s((?:(?:de|van)\s)?" + _NAME_WORD + r")(?=\s|$)", re.M
@@ -675,7 +680,19 @@ def _venue_label(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end : end + 2].lstrip().startswith(":")
 
 
-_STRONG = {"signature", "byline", "trigger", "lineup", "nickname", "bracket"}
+_STRONG = {"signature", "byline", "trigger", "demonym", "lineup", "nickname", "bracket"}
+
+
+def _surname_elsewhere(text: str, start: int, end: int) -> bool:
+    """Whether the last word of text[start:end] also stands alone elsewhere in the text."""
+    words = text[start:end].split()
+    last, first = words[-1], words[0]
+    for m in re.finditer(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", text):
+        if start <= m.start() < end:
+            continue
+        if not text[max(0, m.start() - len(first) - 1) : m.start()].startswith(first):
+            return True
+    return False
 
 
 def _before_ok(text: str) -> bool:
@@ -706,7 +723,10 @@ def _add_pattern_candidates(
     taken = [(c.start, c.end, "PERSON") for c in cands]
     found: list[tuple[int, int, str]] = []
     for m in _INITIAL_NAME.finditer(text):
-        if not m.group().startswith(("U.S.", "U.N.", "U.K.", "E.U.")):
+        surname = m.group().split()[-1].split(".")[-1].lower()
+        if not m.group().startswith(("U.S.", "U.N.", "U.K.", "E.U.", "D.C.")) and (
+            surname not in ROLE_WORDS
+        ):
             found.append((m.start(), m.end(), "initial"))
     patterns = (
         (_NAME_BRACKET, "bracket"),
@@ -720,7 +740,7 @@ def _add_pattern_candidates(
         (_BYLINE, "byline"),
         (_TRIGGER, "trigger"),
         (_UPPER_TRIGGER, "trigger"),
-        (_DEMONYM_NAME, "trigger"),
+        (_DEMONYM_NAME, "demonym"),
     )
     for rx, src in patterns:
         group = 1
@@ -745,6 +765,8 @@ def _add_pattern_candidates(
                 cands.append(_Cand(start, end, name, role, {src}))
                 taken = [(c.start, c.end, "PERSON") for c in cands]
             continue
+        if src == "demonym" and not _surname_elsewhere(text, start, end):
+            continue  # "Irish Peace Process": a person is named again by surname
         if src in _STRONG:
             # the cue says person: a place/organization tag on exactly the name gives way
             if any(

@@ -112,6 +112,10 @@ PLACES = COUNTRIES | _words(
     leicestershire nottinghamshire warwickshire worcestershire gloucestershire
     northamptonshire glamorgan middlesex headingley
     chechnya bosnia kashmir kurdistan gaza tibet siberia crimea balkans
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
     """,
     (
         "sri lanka",
@@ -144,6 +148,15 @@ PLACES = COUNTRIES | _words(
         "great britain",
         "west indies",
         "soviet union",
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "north carolina",
+        "south carolina",
+        "north dakota",
+        "south dakota",
+        "west virginia",
+        "rhode island",
     ),
 )
 
@@ -181,6 +194,8 @@ ORG_WORDS = _words(
     fund trust association federation union committee commission agency institute
     hospital church mosque temple street road avenue square bridge river mountain
     island islands republic kingdom province district region county
+    police department court army navy force forces unit units office service services
+    code act process program programme project system
     """
 )
 
