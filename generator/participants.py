@@ -249,10 +249,8 @@ def _bad_name(name: str) -> bool:
     if len(parts) > 1 and parts[0] in COUNTRIES and parts[0] not in _GIVEN_NAME_COUNTRIES:
         return True  # "Bangladesh Lamps" (but "Trevor Holland" is a person)
     last = low.split()[-1]
-    if (
-        last in NOT_NAMES
-        or last in DEMONYMS
-        or ("." in low and (last in PLACES or last.split(".")[-1] in PLACES))
+    if last in NOT_NAMES or (
+        "." in low and (last in PLACES or last in DEMONYMS or last.split(".")[-1] in PLACES)
     ):
         return True
     return len(low) < 2
@@ -588,11 +586,11 @@ _ORG_AFTER = re.compile(
     r"(?:\s+&?\s*[A-Z][A-Za-z.]+){0,3}\s+"
     + _CORP_SUFFIX
     + r"|(?:'s)?\s+(?:striker|skipper|midfielder|defender|goalkeeper|winger|fullback|batsman|"
-    r"bowler|fans|supporters|shares|stock|stocks|ceo|executives|workers|employees|sanatorium)\b"
+    r"bowler|shares|stock|stocks|ceo|executives|workers|employees|sanatorium)\b"
 )
 _ORG_BEFORE = re.compile(
-    r"(?:\b(?:team|club|side|company|firm|group|maker|bank|carrier|airline|agency|newspaper|daily|"
-    r"weekly|magazine|publisher|manufacturer|producer|insurer|retailer|operator|brokerage|"
+    r"(?:\b(?:team|club|side|company|firm|group|bank|carrier|airline|agency|newspaper|daily|"
+    r"weekly|magazine|manufacturer|carmaker|insurer|retailer|brokerage|"
     r"shares in|shares of|stake in)|-based)\s+$"
 )
 

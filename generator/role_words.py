@@ -22,7 +22,8 @@ ROLE_WORDS = _words(
     president vice prime minister deputy foreign finance interior defence defense economy
     trade justice health education agriculture energy chancellor senator sen. rep.
     representative congressman congresswoman governor gov. mayor premier king queen prince
-    princess emperor empress pope cardinal archbishop bishop rabbi imam sheikh ayatollah
+    princess princes princesses kings queens duke duchess emperor empress pope cardinal
+    archbishop bishop rabbi imam sheikh ayatollah
     general gen. colonel col. lieutenant lt. major maj. captain capt. commander admiral
     adm. sergeant sgt. marshal field chief justice judge magistrate prosecutor attorney
     trooper sheriff detective agent constable inspector superintendent corporal
