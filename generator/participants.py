@@ -200,6 +200,10 @@ def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
         or run[i].ent_type_ == "NORP"
     ):
         i += 1
+    # "House Speaker John Boehner": a role word further in, with a two-word name after it
+    for j in range(len(run) - 3, i - 1, -1):
+        if run[j].lower_ in ROLE_WORDS and run[j].lower_ in ROLE_HEADS:
+            return run[: j + 1], run[j + 1 :]
     return run[:i], run[i:]
 
 
@@ -227,7 +231,7 @@ _GIVEN_NAME_COUNTRIES = frozenset(
     ["jordan", "georgia", "chad", "israel", "kenya", "china", "india"]
 )
 _FUNCTION_WORDS = frozenset(
-    ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and"]
+    ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
 )
 
 

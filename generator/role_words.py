@@ -103,7 +103,7 @@ PLACES = COUNTRIES | _words(
     jakarta manila seoul taipei sydney melbourne perth brisbane adelaide toronto montreal
     ottawa vancouver chicago boston houston dallas miami atlanta detroit denver seattle
     phoenix philadelphia baltimore pittsburgh cleveland cincinnati milwaukee minneapolis
-    minnesota texas california florida oakland anaheim kansas york
+    minnesota texas california florida oakland anaheim kansas york orleans
     geneva zurich brussels amsterdam rotterdam frankfurt munich hamburg cologne milan
     turin naples florence barcelona seville valencia manchester liverpool leeds
     birmingham glasgow edinburgh dublin belfast cardiff johannesburg nairobi lagos
@@ -196,7 +196,7 @@ ORG_WORDS = _words(
     hospital church mosque temple street road avenue square bridge river mountain
     island islands republic kingdom province district region county
     police department court army navy force forces unit units office service services
-    code act process program programme project system
+    code act process program programme project system state guides
     """
 )
 

@@ -222,3 +222,16 @@ def test_places_and_orgs_merged_and_rejects_moved_there(nlp):
     veltrix = [e for e in orgs if e.name.startswith("Veltrix")]
     assert [e.name for e in veltrix] == ["Veltrix Holdings Inc"]
     assert len(veltrix[0].mentions) >= 2
+
+
+def test_title_inside_entity_and_courtesy_title_merge(nlp):
+    text = "House Speaker Dana Whitfield met reporters. Mr. Whitfield said little on Tuesday."
+    people, _, _ = people_of(nlp, text)
+    assert [(p.name, len(p.mentions)) for p in people] == [("Dana Whitfield", 2)]
+    assert people[0].role in ("House Speaker", "Speaker")
+
+
+def test_resolve_initials_and_casing():
+    out = resolve([["Vladimir Putin"], ["V. Putin", "PUTIN"], ["Smith"]])
+    assert out[1] == {"V. Putin": "Vladimir Putin", "PUTIN": "Vladimir Putin"}
+    assert out[2] == {"Smith": "Smith"}
