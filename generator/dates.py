@@ -20,9 +20,7 @@ MONTHS = {
         start=1,
     )
 }
-_MONTH_DAY = re.compile(
-    r"^(?P<month>[A-Za-z]+)\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?$"
-)
+_MONTH_DAY = re.compile(r"^(?P<month>[A-Za-z]+)\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,? (?P<year>\d{4}))?$")
 _YEAR = re.compile(r"^(?:in )?(?P<year>1[5-9]\d\d|20\d\d)$")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
@@ -49,9 +47,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             continue
         value = normalize(ent.text, doc_date)
         if value is not None:
-            found.append(
-                DateMention(ent.text, ent.start_char, ent.end_char, value, ent.sent.text.strip())
-            )
+            found.append(DateMention(ent.text, ent.start_char, ent.end_char, value, ent.sent.text.strip()))
     return found
 
 

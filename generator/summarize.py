@@ -85,9 +85,7 @@ def build_summarizer(method: str) -> AbstractSummarizer:
     try:
         cls = SUMY_METHODS[method]
     except KeyError:
-        raise ValueError(
-            f"unknown summary method {method!r}; one of {sorted(SUMY_METHODS)}"
-        ) from None
+        raise ValueError(f"unknown summary method {method!r}; one of {sorted(SUMY_METHODS)}") from None
     summarizer = cls(Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
     if isinstance(summarizer, EdmundsonSummarizer):
