@@ -1,17 +1,25 @@
 """People (with the role the text gives them), places and organizations of one document.
 
 People start from spaCy PERSON entities, which rules measured on CoNLL-style news then clean
-and complete:
+and complete (``python -m generator.evaluation.participants FILE --ablation`` shows what
+each rule family is worth):
 
-* spans are cut at line breaks, numbers, dashes and cricket notation, and lose leading
-  courtesy titles, role words and demonyms ("Defender Paul Smith", "Russian Vladimir
-  Putin") and a trailing possessive;
-* a candidate is rejected when it is a known country/city/county, a common non-name word,
-  an organization-looking phrase, or a string the same document mostly tags as a place,
-  team or organization;
-* names are recovered that the tagger misses in results tables ("Name (Country) 12.71",
-  "P. Simmons 4-38", "c Vaas b Chandana", "Gough 8-0-39-3") and, once a person is known,
-  at their other mentions, including all-caps headlines;
+* spans are cut at line breaks, numbers, dashes, quotes and cricket notation, and lose
+  leading courtesy titles, role words and demonyms ("Defender Paul Smith", "Russian
+  Vladimir Putin", "House Speaker ...") and a trailing possessive; hyphenated parts and
+  regnal numbers the tagger cut off are taken back ("Kang Young-hoon", "Henry VIII");
+* a candidate is rejected when it is a known country/city/state, a common non-name word,
+  an organization-looking phrase, a string the same document mostly tags as a place or
+  organization, a team in a results or standings row, a one-word name the text uses as a
+  place ("in Volgograd", a dateline) or a company/club ("X Holdings Inc", "club X",
+  "X-based", "X striker", "X's <known full name>"); such rejects go to places or
+  organizations instead;
+* names the tagger misses are recovered from real news layouts: results tables ("Name
+  (Country) 12.71", "287 Name 70 76 71 70", "P. Simmons 4-38", "c Vaas b Chandana",
+  "Gough 8-0-39-3"), line-ups ("8 - Name", "(Name, 75)"), wire signatures and bylines,
+  role words before a name ("spokesman Glyn Davies"), comma lists in which most items are
+  already people, a given name written before a known surname, and, once a person is
+  known, their other mentions, including all-caps headlines;
 * mentions merge into one person per document: a shorter form joins the one longer name
   that ends (else starts) with it; a surname shared by two people joins the nearest full
   name before it, never both.
