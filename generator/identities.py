@@ -86,11 +86,24 @@ def resolve(
             if key:
                 forms.setdefault(key, Counter())[_display(target)] += 1
     alias_targets = {_key(v) for v in alias_by_key.values()}
-    by_edge: dict[str, list[tuple[str, ...]]] = {}
+    # Every more complete form is indexed under the shorter forms it extends, so that
+    # looking up one name costs only the forms that share its words.
+    extensions: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for k in forms:
-        if len(k) > 1:
-            by_edge.setdefault("<" + k[0], []).append(k)
-            by_edge.setdefault(">" + k[-1], []).append(k)
+        for n in range(1, len(k)):
+            extensions.setdefault((">", *k[-n:]), set()).add(k)
+            extensions.setdefault(("<", *k[:n]), set()).add(k)
+        if len(k[0].rstrip(".")) > 1:
+            for n in range(1, len(k)):
+                extensions.setdefault((".", k[0][0], *k[-n:]), set()).add(k)
+        else:
+            extensions.setdefault((".", k[0][0], *k[1:]), set())
+
+    def extenders(key: tuple[str, ...]) -> set[tuple[str, ...]]:
+        pool = extensions.get((">", *key), set()) | extensions.get(("<", *key), set())
+        if len(key) > 1 and len(key[0].rstrip(".")) == 1:
+            pool = pool | extensions.get((".", key[0][0], *key[1:]), set())
+        return {k for k in pool if k != key and _extends(key, k)}
 
     def maximal(cands: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
         return [c for c in cands if not any(_extends(c, o) for o in cands if o != c)]
@@ -99,8 +112,7 @@ def resolve(
 
     def archive_target(key: tuple[str, ...]) -> tuple[str, ...]:
         if key not in archive_cache:
-            pool = set(by_edge.get(">" + key[-1], ())) | set(by_edge.get("<" + key[0], ()))
-            longer = maximal(sorted(k for k in pool if k != key and _extends(key, k)))
+            longer = maximal(sorted(extenders(key)))
             archive_cache[key] = longer[0] if len(longer) == 1 else key
         return archive_cache[key]
 

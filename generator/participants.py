@@ -1,17 +1,25 @@
 """People (with the role the text gives them), places and organizations of one document.
 
 People start from spaCy PERSON entities, which rules measured on CoNLL-style news then clean
-and complete:
+and complete (``python -m generator.evaluation.participants FILE --ablation`` shows what
+each rule family is worth):
 
-* spans are cut at line breaks, numbers, dashes and cricket notation, and lose leading
-  courtesy titles, role words and demonyms ("Defender Paul Smith", "Russian Vladimir
-  Putin") and a trailing possessive;
-* a candidate is rejected when it is a known country/city/county, a common non-name word,
-  an organization-looking phrase, or a string the same document mostly tags as a place,
-  team or organization;
-* names are recovered that the tagger misses in results tables ("Name (Country) 12.71",
-  "P. Simmons 4-38", "c Vaas b Chandana", "Gough 8-0-39-3") and, once a person is known,
-  at their other mentions, including all-caps headlines;
+* spans are cut at line breaks, numbers, dashes, quotes and cricket notation, and lose
+  leading courtesy titles, role words and demonyms ("Defender Paul Smith", "Russian
+  Vladimir Putin", "House Speaker ...") and a trailing possessive; hyphenated parts and
+  regnal numbers the tagger cut off are taken back ("Kang Young-hoon", "Henry VIII");
+* a candidate is rejected when it is a known country/city/state, a common non-name word,
+  an organization-looking phrase, a string the same document mostly tags as a place or
+  organization, a team in a results or standings row, a one-word name the text uses as a
+  place ("in Volgograd", a dateline) or a company/club ("X Holdings Inc", "club X",
+  "X-based", "X striker", "X's <known full name>"); such rejects go to places or
+  organizations instead;
+* names the tagger misses are recovered from real news layouts: results tables ("Name
+  (Country) 12.71", "287 Name 70 76 71 70", "P. Simmons 4-38", "c Vaas b Chandana",
+  "Gough 8-0-39-3"), line-ups ("8 - Name", "(Name, 75)"), wire signatures and bylines,
+  role words before a name ("spokesman Glyn Davies"), comma lists in which most items are
+  already people, a given name written before a known surname, and, once a person is
+  known, their other mentions, including all-caps headlines;
 * mentions merge into one person per document: a shorter form joins the one longer name
   that ends (else starts) with it; a surname shared by two people joins the nearest full
   name before it, never both.
@@ -61,7 +69,12 @@ _INITIAL_NAME = re.compile(
 _INNER_PARTICLE = r"(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el|De|Van|Van der)\s){0,2}"
 _FULL_NAME = _NAME_WORD + r"(?:\s" + _INNER_PARTICLE + _NAME_WORD + r"){1,3}"
 # "Michelle Freeman (Jamaica) 12.71", "Andy Townsend (5th)": a name before a short bracket.
-_NAME_BRACKET = re.compile(r"(?:^|(?<=[\s,;:\-]))(" + _FULL_NAME + r")\s\([^()\n]{1,60}\)", re.M)
+_NAME_BRACKET = re.compile(
+    r"(?:^|(?<=[\s,;:\-]))("
+    + _FULL_NAME
+    + r")\s\((?!(?:CNN|AP|AFP|Reuters|UPI|BBC)\))[^()\n]{1,60}\)",
+    re.M,
+)
 # Cricket: "c Vaas b Chandana", "st Kaluwitharana", "Gough 8-0-39-3".
 _CRICKET_FIELD = re.compile(
     r"(?:^|(?<=\s))(?:c|b|st|lbw b|c and b)\s((?:(?:de|van)\s)?" + _NAME_WORD + r")(?=\s|$)", re.M
@@ -195,6 +208,10 @@ def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
         or run[i].ent_type_ == "NORP"
     ):
         i += 1
+    # "House Speaker John Boehner": a role word further in, with a two-word name after it
+    for j in range(len(run) - 3, i - 1, -1):
+        if run[j].lower_ in ROLE_WORDS and run[j].lower_ in ROLE_HEADS:
+            return run[: j + 1], run[j + 1 :]
     return run[:i], run[i:]
 
 
@@ -222,7 +239,7 @@ _GIVEN_NAME_COUNTRIES = frozenset(
     ["jordan", "georgia", "chad", "israel", "kenya", "china", "india"]
 )
 _FUNCTION_WORDS = frozenset(
-    ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and"]
+    ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
 )
 
 
@@ -244,10 +261,8 @@ def _bad_name(name: str) -> bool:
     if len(parts) > 1 and parts[0] in COUNTRIES and parts[0] not in _GIVEN_NAME_COUNTRIES:
         return True  # "Bangladesh Lamps" (but "Trevor Holland" is a person)
     last = low.split()[-1]
-    if (
-        last in NOT_NAMES
-        or last in DEMONYMS
-        or ("." in low and (last in PLACES or last.split(".")[-1] in PLACES))
+    if last in NOT_NAMES or (
+        "." in low and (last in PLACES or last in DEMONYMS or last.split(".")[-1] in PLACES)
     ):
         return True
     return len(low) < 2
@@ -380,42 +395,63 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     # Reject strings the document mostly uses for something else, and non-names.
     teams = _team_names(text)
     kept: list[_Cand] = []
+    # Rejected person candidates that the text shows to be places or organizations.
+    extra_places: list[_Cand] = []
+    extra_orgs: list[_Cand] = []
     for cand in cands:
         key = _norm(cand.text)
         counts = label_counts.get(key)
-        if _bad_name(cand.text) or key in teams or _venue_label(text, cand.start, cand.end):
+        if key in teams:
+            extra_orgs.append(cand)
+            continue
+        if key in PLACES or _venue_label(text, cand.start, cand.end):
+            extra_places.append(cand)
+            continue
+        if _bad_name(cand.text):
             continue
         if counts and counts["OTHER"] > counts["PERSON"] and "ner" in cand.sources:
             continue
+        if "ner" in cand.sources and cand.text.isupper() and len(cand.text) > 3:
+            continue  # the tagger guesses on all-caps headlines; known names come back later
         kept.append(cand)
 
     # One-word names that the text uses as places ("in Volgograd", a dateline), unless a
     # longer person name of the document ends or starts with them.
-    multi = [_norm(c.text).split() for c in kept if " " in c.text.strip()]
-    place_cache: dict[str, bool] = {}
-    org_cache: dict[str, bool] = {}
+    edge_words = set()
+    for c in kept:
+        words = _norm(c.text).split()
+        if len(words) > 1:
+            edge_words.update((words[0], words[-1]))
+    single = {c.text.strip() for c in kept if " " not in c.text.strip()}
+    places_here = _place_like(text, {w for w in single if _norm(w) not in edge_words})
+    orgs_here = _org_like(
+        text,
+        {
+            c.text.strip()
+            for c in kept
+            if "ner" in c.sources and (" " in c.text.strip() or _norm(c.text) not in edge_words)
+        },
+    )
     final = []
     for cand in kept:
-        key = _norm(cand.text)
-        if " " not in key and not any(key in (m[0], m[-1]) for m in multi):
-            if key not in place_cache:
-                place_cache[key] = _place_like(text, cand.text.strip())
-            if place_cache[key]:
-                continue
-        if "ner" in cand.sources and not any(
-            key in (m[0], m[-1]) for m in multi if len(m) > 1 and " " not in key
-        ):
-            if key not in org_cache:
-                org_cache[key] = _org_like(text, cand.text.strip())
-            if org_cache[key]:
-                continue
-        final.append(cand)
+        if _norm(cand.text) in places_here:
+            extra_places.append(cand)
+        elif cand.text.strip() in orgs_here and "ner" in cand.sources:
+            extra_orgs.append(cand)
+        else:
+            final.append(cand)
     final = _drop_possessors(text, final)
     final = _complete_names(doc, final)
     final = _expand_lists(text, final, other_spans)
     kept = _propagate(doc, final, other_spans)
     people = _merge(kept)
-    return people, _entities(ents, _PLACE_LABELS), _entities(ents, _ORG_LABELS)
+    person_chars = bytearray(len(text) + 1)
+    for person in people:
+        for m in person.mentions:
+            person_chars[m.start : m.end] = b"\x01" * (m.end - m.start)
+    places = _entities(ents, _PLACE_LABELS, person_chars, extra_places)
+    orgs = _merge_short_orgs(_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
+    return people, places, orgs
 
 
 def _drop_possessors(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -562,37 +598,57 @@ _ORG_AFTER = re.compile(
     r"(?:\s+&?\s*[A-Z][A-Za-z.]+){0,3}\s+"
     + _CORP_SUFFIX
     + r"|(?:'s)?\s+(?:striker|skipper|midfielder|defender|goalkeeper|winger|fullback|batsman|"
-    r"bowler|fans|supporters|shares|stock|stocks|ceo|executives|workers|employees|sanatorium)\b"
+    r"bowler|shares|stock|stocks|ceo|executives|workers|employees|sanatorium)\b"
 )
 _ORG_BEFORE = re.compile(
-    r"(?:\b(?:team|club|side|company|firm|group|maker|bank|carrier|airline|agency|newspaper|daily|"
-    r"weekly|magazine|publisher|manufacturer|producer|insurer|retailer|operator|brokerage|"
+    r"(?:\b(?:team|club|side|company|firm|group|bank|carrier|airline|agency|newspaper|daily|"
+    r"weekly|magazine|manufacturer|carmaker|insurer|retailer|brokerage|"
     r"shares in|shares of|stake in)|-based)\s+$"
 )
 
 
-def _org_like(text: str, name: str) -> bool:
-    """A name the text uses as a company, club or institution: "Magna International Inc",
-    "Ontario-based Magna", "Belgian club Standard Liege", "Norwich striker", "Everton's"."""
-    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
-        if _ORG_AFTER.match(text, m.end(), m.end() + 60) or _ORG_BEFORE.search(
-            text[max(0, m.start() - 30) : m.start()]
+def _occurrences(text: str, names: set[str], flags: int = 0):
+    """Every occurrence of any of the names, in one pass over the text."""
+    if not names:
+        return
+    pattern = re.compile(
+        r"(?<![\w-])(?=("
+        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w-]))",
+        flags,
+    )
+    for m in pattern.finditer(text):
+        yield m.start(1), m.end(1), m.group(1)
+
+
+def _org_like(text: str, names: set[str]) -> set[str]:
+    """Names the text uses as a company, club or institution: "Magna International Inc",
+    "Ontario-based Magna", "Belgian club Standard Liege", "Norwich striker"."""
+    found = set()
+    for start, end, name in _occurrences(text, names):
+        if name not in found and (
+            _ORG_AFTER.match(text, end, end + 60)
+            or _ORG_BEFORE.search(text[max(0, start - 30) : start])
         ):
-            return True
-    return False
+            found.add(name)
+    return found
 
 
-def _place_like(text: str, word: str) -> bool:
-    """A one-word candidate the text uses as a place: "in Volgograd", a dateline."""
-    for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", text, re.I):
-        before = text[max(0, m.start() - 16) : m.start()].rstrip()
-        if _PLACE_CONTEXT.search(before):
-            return True
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        after = text[m.end() : m.end() + 40]
-        if line_start == m.start() and re.match(r"[, A-Za-z.]*\d{4}-\d\d-\d\d", after):
-            return True
-    return False
+def _place_like(text: str, names: set[str]) -> set[str]:
+    """One-word names (casefolded) the text uses as places: "in Volgograd", a dateline."""
+    found = set()
+    for start, end, name in _occurrences(text, names, re.I):
+        key = name.casefold()
+        if key in found:
+            continue
+        before = text[max(0, start - 16) : start].rstrip()
+        line_start = text.rfind("\n", 0, start) + 1
+        after = text[end : end + 40]
+        if _PLACE_CONTEXT.search(before) or (
+            line_start == start and re.match(r"[, A-Za-z.]*\d{4}-\d\d-\d\d", after)
+        ):
+            found.add(key)
+    return found
 
 
 _TEAM_PART = r"[A-Za-z][A-Za-z.'&/ -]*?[A-Za-z.]"
@@ -634,7 +690,19 @@ def _venue_label(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end : end + 2].lstrip().startswith(":")
 
 
-_STRONG = {"signature", "byline", "trigger", "lineup", "nickname", "bracket"}
+_STRONG = {"signature", "byline", "trigger", "demonym", "lineup", "nickname", "bracket"}
+
+
+def _surname_elsewhere(text: str, start: int, end: int) -> bool:
+    """Whether the last word of text[start:end] also stands alone elsewhere in the text."""
+    words = text[start:end].split()
+    last, first = words[-1], words[0]
+    for m in re.finditer(r"(?<![\w-])" + re.escape(last) + r"(?![\w-])", text):
+        if start <= m.start() < end:
+            continue
+        if not text[max(0, m.start() - len(first) - 1) : m.start()].startswith(first):
+            return True
+    return False
 
 
 def _before_ok(text: str) -> bool:
@@ -665,7 +733,10 @@ def _add_pattern_candidates(
     taken = [(c.start, c.end, "PERSON") for c in cands]
     found: list[tuple[int, int, str]] = []
     for m in _INITIAL_NAME.finditer(text):
-        if not m.group().startswith(("U.S.", "U.N.", "U.K.", "E.U.")):
+        surname = m.group().split()[-1].split(".")[-1].lower()
+        if not m.group().startswith(("U.S.", "U.N.", "U.K.", "E.U.", "D.C.")) and (
+            surname not in ROLE_WORDS
+        ):
             found.append((m.start(), m.end(), "initial"))
     patterns = (
         (_NAME_BRACKET, "bracket"),
@@ -679,7 +750,7 @@ def _add_pattern_candidates(
         (_BYLINE, "byline"),
         (_TRIGGER, "trigger"),
         (_UPPER_TRIGGER, "trigger"),
-        (_DEMONYM_NAME, "trigger"),
+        (_DEMONYM_NAME, "demonym"),
     )
     for rx, src in patterns:
         group = 1
@@ -704,6 +775,8 @@ def _add_pattern_candidates(
                 cands.append(_Cand(start, end, name, role, {src}))
                 taken = [(c.start, c.end, "PERSON") for c in cands]
             continue
+        if src == "demonym" and not _surname_elsewhere(text, start, end):
+            continue  # "Irish Peace Process": a person is named again by surname
         if src in _STRONG:
             # the cue says person: a place/organization tag on exactly the name gives way
             if any(
@@ -865,12 +938,19 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     for c in cands:
         forms.setdefault(_norm(c.text), _display(" ".join(c.text.split())))
     keys = sorted(forms, key=lambda k: (-len(k.split()), -len(k)))
+    # each longer form indexed under its word suffixes and prefixes
+    by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for k in keys:
+        w = tuple(k.split())
+        for n in range(1, len(w)):
+            by_suffix[w[-n:]].append(k)
+            by_prefix[w[:n]].append(k)
     canon: dict[str, str] = {}
     for key in keys:
-        words = key.split()
-        longer = [k for k in keys if len(k.split()) > len(words) and canon.get(k, k) == k]
-        ends = [k for k in longer if k.split()[-len(words) :] == words]
-        starts = [k for k in longer if k.split()[: len(words)] == words]
+        words = tuple(key.split())
+        ends = [k for k in by_suffix.get(words, ()) if canon.get(k, k) == k]
+        starts = [k for k in by_prefix.get(words, ()) if canon.get(k, k) == k]
         if len(ends) == 1:
             canon[key] = ends[0]
         elif not ends and len(starts) == 1:
@@ -885,10 +965,7 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
         key = _norm(c.text)
         target = canon[key]
         if target == "?":
-            words = key.split()
-            options = [
-                k for k in keys if len(k.split()) > len(words) and k.split()[-len(words) :] == words
-            ]
+            options = by_suffix.get(tuple(key.split()), [])
             before = [k for k in options if k in recent]
             target = max(before, key=recent.__getitem__) if before else key
         recent[target] = c.start
@@ -903,17 +980,45 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     return list(people.values())
 
 
-def _entities(ents: tuple[Span, ...], labels: set[str]) -> list[Entity]:
-    merged: dict[str, Entity] = {}
-    for ent in ents:
-        if ent.label_ in labels:
-            name = " ".join(ent.text.split())
-            if name.endswith(_POSSESSIVE):
-                name = name[:-2]
-            if name.lower().startswith("the "):
-                name = name[4:]
-            if not name:
+def _merge_short_orgs(orgs: list[Entity]) -> list[Entity]:
+    """ "Veltrix" joins "Veltrix Holdings Inc" when it is the only longer name starting so."""
+    out = []
+    for org in orgs:
+        if " " not in org.name:
+            longer = [o for o in orgs if " " in o.name and o.name.split()[0] == org.name]
+            if len(longer) == 1:
+                longer[0].mentions.extend(org.mentions)
+                longer[0].mentions.sort(key=lambda m: m.start)
                 continue
-            mention = Mention(ent.start_char, ent.end_char)
-            merged.setdefault(name, Entity(name)).mentions.append(mention)
+        out.append(org)
+    return out
+
+
+def _entities(
+    ents: tuple[Span, ...], labels: set[str], person_chars: bytearray, extra: list[_Cand]
+) -> list[Entity]:
+    """Places or organizations merged by name (case, "the" and possessive ignored); spans
+    that the people rules took are left out, and rejected person candidates that the text
+    uses as places or organizations are added."""
+    spans = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in labels]
+    spans += [(c.start, c.end, c.text) for c in extra]
+    merged: dict[str, Entity] = {}
+    seen: set[tuple[int, int]] = set()
+    for start, end, raw in sorted(spans):
+        if (start, end) in seen or any(person_chars[start:end]):
+            continue
+        seen.add((start, end))
+        name = " ".join(raw.split())
+        if name.endswith(_POSSESSIVE):
+            name = name[:-2]
+        if name.lower().startswith("the "):
+            name = name[4:]
+        if not name:
+            continue
+        entity = merged.get(name.casefold())
+        if entity is None:
+            entity = merged[name.casefold()] = Entity(_display(name))
+        elif entity.name.isupper() and not name.isupper():
+            entity.name = name
+        entity.mentions.append(Mention(start, end))
     return list(merged.values())

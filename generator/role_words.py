@@ -22,7 +22,8 @@ ROLE_WORDS = _words(
     president vice prime minister deputy foreign finance interior defence defense economy
     trade justice health education agriculture energy chancellor senator sen. rep.
     representative congressman congresswoman governor gov. mayor premier king queen prince
-    princess emperor empress pope cardinal archbishop bishop rabbi imam sheikh ayatollah
+    princess princes princesses kings queens duke duchess emperor empress pope cardinal
+    archbishop bishop rabbi imam sheikh ayatollah
     general gen. colonel col. lieutenant lt. major maj. captain capt. commander admiral
     adm. sergeant sgt. marshal field chief justice judge magistrate prosecutor attorney
     trooper sheriff detective agent constable inspector superintendent corporal
@@ -102,7 +103,7 @@ PLACES = COUNTRIES | _words(
     jakarta manila seoul taipei sydney melbourne perth brisbane adelaide toronto montreal
     ottawa vancouver chicago boston houston dallas miami atlanta detroit denver seattle
     phoenix philadelphia baltimore pittsburgh cleveland cincinnati milwaukee minneapolis
-    minnesota texas california florida oakland anaheim kansas york
+    minnesota texas california florida oakland anaheim kansas york orleans
     geneva zurich brussels amsterdam rotterdam frankfurt munich hamburg cologne milan
     turin naples florence barcelona seville valencia manchester liverpool leeds
     birmingham glasgow edinburgh dublin belfast cardiff johannesburg nairobi lagos
@@ -112,6 +113,10 @@ PLACES = COUNTRIES | _words(
     leicestershire nottinghamshire warwickshire worcestershire gloucestershire
     northamptonshire glamorgan middlesex headingley
     chechnya bosnia kashmir kurdistan gaza tibet siberia crimea balkans
+    alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii
+    idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts
+    michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon
+    pennsylvania tennessee texas utah vermont virginia wisconsin wyoming
     """,
     (
         "sri lanka",
@@ -144,6 +149,15 @@ PLACES = COUNTRIES | _words(
         "great britain",
         "west indies",
         "soviet union",
+        "new hampshire",
+        "new jersey",
+        "new mexico",
+        "north carolina",
+        "south carolina",
+        "north dakota",
+        "south dakota",
+        "west virginia",
+        "rhode island",
     ),
 )
 
@@ -181,6 +195,8 @@ ORG_WORDS = _words(
     fund trust association federation union committee commission agency institute
     hospital church mosque temple street road avenue square bridge river mountain
     island islands republic kingdom province district region county
+    police department court army navy force forces unit units office service services
+    code act process program programme project system state guides
     """
 )
 

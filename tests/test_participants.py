@@ -172,3 +172,66 @@ def test_evaluation_command_runs(capsys):
     assert main([str(DEV), "--limit", "5"]) == 0
     out = capsys.readouterr().out
     assert "document all" in out and "docs/s" in out
+
+
+def test_companies_and_clubs_are_not_people(nlp):
+    text = (
+        "Shares in Toronto-based Veltrix climbed after Veltrix Holdings Inc agreed to buy a "
+        "parts supplier. The league punished Dutch club Sparta Velden on Monday. Harwick's "
+        "Tobias Mendel scored late, said Veltrix spokesman Oren Falk."
+    )
+    names = {p.name for p in people_of(nlp, text)[0]}
+    assert {"Tobias Mendel", "Oren Falk"} <= names
+    assert not {"Veltrix", "Sparta Velden", "Harwick"} & names
+
+
+def test_line_ups_and_name_lists(nlp):
+    text = (
+        "Line-ups:\nNorland - 1 - Pieter Vasko; 2 - Emil Drozdan (15 - Marek Holub 80th), "
+        "4 - Tomas Kerl, 6 - Anton Brisk\n"
+        "Scorers: Emil Drozdan (12th), Anton Brisk (44th).\n"
+        "Attendance: 8,000\n"
+    )
+    names = {p.name for p in people_of(nlp, text)[0]}
+    assert {"Pieter Vasko", "Emil Drozdan", "Marek Holub", "Tomas Kerl", "Anton Brisk"} <= names
+    assert not {"Norland", "Attendance"} & names
+
+
+def test_cricket_scorecard(nlp):
+    text = (
+        "CRICKET - TOUR MATCH SCOREBOARD.\nLEEDS 1997-05-02\nNorthshire\n"
+        "J. Pellow c and b Marsden 41\nK. Odum c Frith b Tallis 9\n"
+        "Extras (b-2 lb-4) 6\nTotal (for eight wickets) 212\n"
+        "Bowling: Marsden 8-1-30-2, Tallis 6-0-41-1\n"
+    )
+    names = {p.name for p in people_of(nlp, text)[0]}
+    assert {"J. Pellow", "K. Odum", "Marsden", "Frith", "Tallis"} <= names
+    assert not {"Extras", "Total", "Northshire"} & names
+
+
+def test_places_and_orgs_merged_and_rejects_moved_there(nlp):
+    text = (
+        "MARKETS - VELTRIX SHARES CLIMB.\nLONDON 1997-05-02\nTrading in London was quiet. "
+        "Shares in Toronto-based Veltrix climbed after Veltrix Holdings Inc agreed to buy a "
+        "parts supplier, said analyst Oren Falk.\n"
+    )
+    people, places, orgs = people_of(nlp, text)
+    assert [p.name for p in people] == ["Oren Falk"]
+    london = [e for e in places if e.name == "London"]
+    assert len(london) == 1 and len(london[0].mentions) == 2  # LONDON and London
+    veltrix = [e for e in orgs if e.name.startswith("Veltrix")]
+    assert [e.name for e in veltrix] == ["Veltrix Holdings Inc"]
+    assert len(veltrix[0].mentions) >= 2
+
+
+def test_title_inside_entity_and_courtesy_title_merge(nlp):
+    text = "House Speaker Dana Whitfield met reporters. Mr. Whitfield said little on Tuesday."
+    people, _, _ = people_of(nlp, text)
+    assert [(p.name, len(p.mentions)) for p in people] == [("Dana Whitfield", 2)]
+    assert people[0].role in ("House Speaker", "Speaker")
+
+
+def test_resolve_initials_and_casing():
+    out = resolve([["Vladimir Putin"], ["V. Putin", "PUTIN"], ["Smith"]])
+    assert out[1] == {"V. Putin": "Vladimir Putin", "PUTIN": "Vladimir Putin"}
+    assert out[2] == {"Smith": "Smith"}
