@@ -241,7 +241,7 @@ def unify_names(records: Sequence[Record], aliases: Mapping[str, str]) -> None:
         ("organizations", _rename_entities),
     ):
         names_by_doc = [[e.name for e in getattr(r, attr)] for r in records]
-        mappings = identities.resolve(names_by_doc, aliases)
+        mappings = identities.resolve(names_by_doc, aliases, extend=attr == "participants")
         for record, mapping in zip(records, mappings, strict=True):
             if attr in record.authored:
                 # An author's names stay as written, but for their own alias file.

@@ -3,8 +3,8 @@
 Rules, in order:
 
 1. the authors' alias map is applied first and always wins;
-2. names are compared casefolded, with courtesy titles ("Mr.", "Dr.") and a trailing
-   possessive dropped, so "PUTIN", "Mr. Putin" and "Putin's" are one key;
+2. names are compared casefolded, with courtesy titles ("Mr.", "Dr."), a leading "the"
+   and a trailing possessive dropped, so "PUTIN", "Mr. Putin" and "Putin's" are one key;
 3. a shorter name joins a longer one whose words end with it ("Putin" -> "Vladimir
    Putin"), else start with it ("Xi" -> "Xi Jinping"), or that has the same surname and a
    matching initial ("V. Putin"); first among the longer names of the same document, then
@@ -29,7 +29,7 @@ def _key(name: str) -> tuple[str, ...]:
     if words.endswith(("'s", "’s")):
         words = words[:-2]
     parts = words.split()
-    while len(parts) > 1 and parts[0] in _TITLES:
+    while len(parts) > 1 and (parts[0] in _TITLES or parts[0] == "the"):
         parts = parts[1:]
     return tuple(parts)
 
@@ -70,9 +70,15 @@ def _best_form(forms: Counter[str]) -> str:
 
 
 def resolve(
-    names_by_doc: Sequence[Sequence[str]], aliases: Mapping[str, str] | None = None
+    names_by_doc: Sequence[Sequence[str]],
+    aliases: Mapping[str, str] | None = None,
+    extend: bool = True,
 ) -> list[dict[str, str]]:
-    """For each document, a map from each of its names to the archive's canonical name."""
+    """For each document, a map from each of its names to the archive's canonical name.
+
+    With ``extend`` (people), a shorter name joins the one longer name it is part of
+    ("Putin" -> "Vladimir Putin"); without it (places, organizations, where "York" is not
+    "New York"), only aliases and differences of case, titles and possessives merge."""
     alias_by_key = {_key(k): v for k, v in (aliases or {}).items()}
 
     def aliased(name: str) -> str:
@@ -128,6 +134,9 @@ def resolve(
                 continue
             if key in alias_targets and alias_by_key.get(_key(name)) is not None:
                 mapping[name] = target  # the authors' word is final
+                continue
+            if not extend:
+                mapping[name] = _best_form(forms[key])
                 continue
             local = maximal([k for k in doc_keys if k != key and _extends(key, k)])
             if len(local) == 1:

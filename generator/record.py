@@ -73,7 +73,9 @@ class Analysis:
                 Participant(p["name"], p["role"], [Mention(**m) for m in p["mentions"]])
                 for p in data["participants"]
             ],
-            places=[Entity(e["name"], [Mention(**m) for m in e["mentions"]]) for e in data["places"]],
+            places=[
+                Entity(e["name"], [Mention(**m) for m in e["mentions"]]) for e in data["places"]
+            ],
             organizations=[
                 Entity(e["name"], [Mention(**m) for m in e["mentions"]])
                 for e in data["organizations"]

@@ -235,3 +235,12 @@ def test_resolve_initials_and_casing():
     out = resolve([["Vladimir Putin"], ["V. Putin", "PUTIN"], ["Smith"]])
     assert out[1] == {"V. Putin": "Vladimir Putin", "PUTIN": "Vladimir Putin"}
     assert out[2] == {"Smith": "Smith"}
+
+
+def test_places_merge_only_by_alias_or_spelling():
+    from generator.identities import resolve
+
+    maps = resolve([["York", "the Kremlin"], ["New York", "Kremlin"]], {}, extend=False)
+    assert maps[0]["York"] == "York"
+    assert maps[1]["New York"] == "New York"
+    assert maps[0]["the Kremlin"] == maps[1]["Kremlin"]
