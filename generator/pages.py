@@ -56,7 +56,10 @@ def page_uri(record: Record) -> str:
 
 
 def source_copy_uri(record: Record) -> str:
-    return f"{SOURCES_DIR}/{record.source}.txt"
+    """Where the plain-text copy of a source is published: always a ``.txt`` file (a ``.md``
+    source must not become a page), without doubling an existing ``.txt``."""
+    name = record.source if record.source.endswith(".txt") else record.source + ".txt"
+    return f"{SOURCES_DIR}/{name}"
 
 
 def url_of(src_uri: str, use_directory_urls: bool) -> str:

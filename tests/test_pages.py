@@ -259,3 +259,10 @@ def test_key_dates_link_to_their_place_on_the_timeline():
     assert anchors == ["t-2020-05", "t-2019", "t-unknown-03"]
     ids = set(re.findall(r'id="([^"]+)"', renderer.timeline_page()))
     assert set(anchors) <= ids
+
+
+def test_source_copies_are_text_files_without_a_doubled_extension():
+    from generator.pages import source_copy_uri
+
+    assert source_copy_uri(_record(source="news/a.txt")) == "_sources/news/a.txt"
+    assert source_copy_uri(_record(source="b.md")) == "_sources/b.md.txt"
