@@ -242,3 +242,14 @@ def test_feeds_list_dated_articles_with_front_matter_dates(example_site):
     channel = ET.parse(example_site / "feed_rss_created.xml").getroot().find("channel")
     assert len(channel.findall("item")) == 25
     assert channel.find("image/url").text.startswith(site)
+
+
+def test_about_page_links_to_working_feeds(page, site_url):
+    page.goto(site_url + "about/")
+    links = page.locator("article a", has_text=re.compile("^(RSS|JSON Feed)$"))
+    assert links.count() == 2
+    for i in range(2):
+        href = links.nth(i).evaluate("a => a.href")
+        response = page.request.get(href)
+        assert response.status == 200, href
+        assert "Joe Biden projected US president-elect" in response.text()
