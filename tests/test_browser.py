@@ -101,6 +101,9 @@ def _search(page, site_url: str, words: str, expect: str) -> list[str]:
 @pytest.mark.parametrize("words", ["Mishustin", "March 21"])
 def test_search_as_typed_finds_the_seed_article(page, site_url, words):
     hrefs = _search(page, site_url, words, SEED_PAGE)
+    if words == "Mishustin":
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / "search-desktop.png"))
     assert any(SEED_PAGE in href for href in hrefs), hrefs
     assert page.locator("input.md-search__input").input_value() == words
 
