@@ -18,7 +18,7 @@ def bars(counts: list[tuple[str, int]], title: str, unit: str = "month") -> str:
     they crowd. ``unit`` names the period in the caption."""
     if not counts:
         return ""
-    width, height, pad = 600, 170, 26
+    width, height, pad = 600, 180, 26
     n = len(counts)
     step = (width - 2 * pad) / n
     top = max(c for _, c in counts) or 1
@@ -45,7 +45,7 @@ def bars(counts: list[tuple[str, int]], title: str, unit: str = "month") -> str:
             shown, text = i % every == 0, label
         if shown:
             parts.append(
-                f'<text x="{x + step / 2:.1f}" y="{height - 8}" font-size="12" fill="{TEXT}" '
+                f'<text x="{x + step / 2:.1f}" y="{height - 8}" font-size="14" fill="{TEXT}" '
                 f'text-anchor="middle">{escape(text)}</text>'
             )
     parts.append(
@@ -53,8 +53,8 @@ def bars(counts: list[tuple[str, int]], title: str, unit: str = "month") -> str:
         f'stroke="{TEXT}" stroke-opacity="0.3"/>'
     )
     parts.append(
-        f'<text x="{pad}" y="16" font-size="12" fill="{TEXT}">{escape(title)} '
-        f"(highest: {top} in a {escape(unit)})</text></svg>"
+        f'<text x="{pad}" y="16" font-size="14" fill="{TEXT}">{escape(title)} '
+        f"(at most {top} a {escape(unit)})</text></svg>"
     )
     return "".join(parts)
 

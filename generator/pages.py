@@ -61,7 +61,10 @@ def page_uri(record: Record) -> str:
 
 
 def source_copy_uri(record: Record) -> str:
-    return f"{SOURCES_DIR}/{record.source}.txt"
+    """Where the plain-text copy of a source is published: always a ``.txt`` file (a ``.md``
+    source must not become a page), without doubling an existing ``.txt``."""
+    name = record.source if record.source.endswith(".txt") else record.source + ".txt"
+    return f"{SOURCES_DIR}/{name}"
 
 
 def url_of(src_uri: str, use_directory_urls: bool) -> str:
@@ -223,12 +226,15 @@ class SiteRenderer:
     def template(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
 
-    def listing(self, page: str, limit: int | None = None) -> Markup:
+    def listing(
+        self, page: str, limit: int | None = None, records: list[Record] | None = None
+    ) -> Markup:
         """The newest documents with summary and participants, for any page's ``page`` uri."""
+        records = self.records if records is None else records
         return Markup(
             self.template(
                 "listing.html.j2",
-                records=self.records[:limit] if limit else self.records,
+                records=records[:limit] if limit else records,
                 page=page,
                 link=lambda r: self.url(page, page_uri(r)),
                 person=lambda n: self.url(page, self.person_uri(n)),
@@ -340,16 +346,29 @@ class SiteRenderer:
         return charts.bars(counts, "Dated events per year" + note, "year")
 
     def articles_index(self) -> str:
+        """Every document, newest first, under a heading per year (undated ones last)."""
+        page = "articles/index.md"
+        groups: dict[str, list[Record]] = {}
+        for record in self.records:
+            groups.setdefault(record.date[:4] if record.date else "Undated", []).append(record)
         meta = {"title": "Articles", "description": "Every document, newest first"}
-        body = self.template("articles.md.j2", listing=self.listing("articles/index.md"))
+        body = self.template(
+            "articles.md.j2",
+            groups=[(year, self.listing(page, records=rs)) for year, rs in groups.items()],
+        )
         return front_matter(meta) + body
 
     def home_page(self) -> str:
+        """Counts, the way into each view, the newest documents and the undated ones."""
+        dated = [r for r in self.records if r.date]
+        undated = [r for r in self.records if not r.date]
         meta = {"title": "Home", "description": "Summaries of every document in the archive"}
         body = self.template(
             "home.md.j2",
             counts=self.counts(),
-            listing=self.listing("index.md", limit=20),
+            listing=self.listing("index.md", limit=20, records=dated) if dated else "",
+            undated=self.listing("index.md", limit=20, records=undated) if undated else "",
+            more=max(0, len(dated) - 20) + max(0, len(undated) - 20),
             articles=self.url("index.md", "articles/index.md"),
             people=self.url("index.md", "participants/index.md"),
             timeline=self.url("index.md", "timeline.md"),

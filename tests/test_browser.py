@@ -101,6 +101,9 @@ def _search(page, site_url: str, words: str, expect: str) -> list[str]:
 @pytest.mark.parametrize("words", ["Mishustin", "March 21"])
 def test_search_as_typed_finds_the_seed_article(page, site_url, words):
     hrefs = _search(page, site_url, words, SEED_PAGE)
+    if words == "Mishustin":
+        SHOTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(SHOTS / "search-desktop.png"))
     assert any(SEED_PAGE in href for href in hrefs), hrefs
     assert page.locator("input.md-search__input").input_value() == words
 
@@ -242,3 +245,14 @@ def test_feeds_list_dated_articles_with_front_matter_dates(example_site):
     channel = ET.parse(example_site / "feed_rss_created.xml").getroot().find("channel")
     assert len(channel.findall("item")) == 25
     assert channel.find("image/url").text.startswith(site)
+
+
+def test_about_page_links_to_working_feeds(page, site_url):
+    page.goto(site_url + "about/")
+    links = page.locator("article a", has_text=re.compile("^(RSS|JSON Feed)$"))
+    assert links.count() == 2
+    for i in range(2):
+        href = links.nth(i).evaluate("a => a.href")
+        response = page.request.get(href)
+        assert response.status == 200, href
+        assert "Joe Biden projected US president-elect" in response.text()

@@ -259,3 +259,21 @@ def test_key_dates_link_to_their_place_on_the_timeline():
     assert anchors == ["t-2020-05", "t-2019", "t-unknown-03"]
     ids = set(re.findall(r'id="([^"]+)"', renderer.timeline_page()))
     assert set(anchors) <= ids
+
+
+def test_source_copies_are_text_files_without_a_doubled_extension():
+    from generator.pages import source_copy_uri
+
+    assert source_copy_uri(_record(source="news/a.txt")) == "_sources/news/a.txt"
+    assert source_copy_uri(_record(source="b.md")) == "_sources/b.md.txt"
+
+
+def test_home_and_articles_show_undated_documents_too():
+    dated = _record(source="a.txt", slug="a", title="Dated one", date="2021-06-01")
+    undated = _record(source="b.txt", slug="b", title="Undated one", date=None)
+    renderer = SiteRenderer([undated, dated], SiteOptions())
+    home = _html(_split(renderer.home_page())[1])
+    assert home.index("Newest documents") < home.index("Dated one")
+    assert home.index("Documents without a date") < home.index("Undated one")
+    articles = _html(_split(renderer.articles_index())[1])
+    assert re.findall(r"<h2[^>]*>(.*?)</h2>", articles) == ["2021", "Undated"]
