@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -157,6 +156,15 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
     return Markup("".join(html))
 
 
+def _escape_for_theme(value: str) -> str:
+    """``&``, ``<``, ``>`` and ``"`` as entities: enough for element text and double-quoted
+    attributes (where Material puts these values); apostrophes stay as they are, so feeds
+    and tooltips keep "Trump's" readable."""
+    return (
+        value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter for MkDocs. Themes insert ``title`` and ``description`` as raw HTML
     (Material does, into ``<h1>``, the nav and a ``content`` attribute), so those two are
@@ -165,7 +173,7 @@ def front_matter(meta: dict[str, Any]) -> str:
     meta = dict(meta)
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):
-            meta[key] = html_escape(meta[key], quote=True)
+            meta[key] = _escape_for_theme(meta[key])
     if isinstance(meta.get("tags"), list):
         meta["tags"] = [t for t in meta["tags"] if not _MARKUP_CHARS.search(str(t))]
     dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
