@@ -944,9 +944,9 @@ def _is_duration(t: str) -> bool:
     return bool(_RX_DURATION.fullmatch(t))
 
 
-def _split_range(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _split_range(full_text: str, start: int, end: int) -> list[tuple[int, int]]:
     """ "2009-2010" -> two spans, "1957-58" -> two spans, "the quarter ended Sept. 30" -> two."""
-    text = doc.text[start:end]
+    text = full_text[start:end]
     pieces = []
     pos = 0
     for m in _RX_SPLIT.finditer(text):
@@ -1016,8 +1016,7 @@ def _iter_extra(text: str):
         yield m.start("y"), m.end("y")
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int]]:
-    text = doc.text
+def _candidates(doc: Doc, text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
@@ -1025,7 +1024,7 @@ def _candidates(doc: Doc) -> list[tuple[int, int]]:
         start = ent.start
         while start > 0 and doc[start - 1].lower_ in _LEFT_WORDS and start > ent.start - 2:
             start -= 1
-        for a, b in _split_range(doc, doc[start].idx, ent.end_char):
+        for a, b in _split_range(text, doc[start].idx, ent.end_char):
             spans.append((a, b))
     taken = sorted(spans)
     starts = [s for s, _ in taken]
@@ -1081,7 +1080,7 @@ _FINANCE = re.compile(
 )
 
 
-def _false_positive(doc: Doc, span: Span, t: str) -> bool:
+def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
     """Words that look like dates but are not: "may" the verb, "Sun" the newspaper, ..."""
     first, last = span[0], span[-1]
     before = doc[span.start - 1] if span.start > 0 else None
@@ -1126,7 +1125,6 @@ def _false_positive(doc: Doc, span: Span, t: str) -> bool:
         and not before.is_punct
     ):
         return True  # "NBC's Today show", "USA Today"
-    sent = span.sent.text
     # "in the third quarter" of a game
     return "quarter" in t.lower() and bool(_SPORT.search(sent)) and not _FINANCE.search(sent)
 
@@ -1138,7 +1136,13 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     found: list[DateMention] = []
     last_sent_start = -1
     sent_quarter_start = -1
-    for a, b in _candidates(doc):
+    # sentence boundaries once (Span.sent walks the tokens every time: quadratic on long texts)
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        bounds = [(0, len(text))]
+    sent_starts = [s for s, _ in bounds]
+    for a, b in _candidates(doc, text):
         a, b = _clean_span(text, a, b)
         if b <= a:
             continue
@@ -1149,19 +1153,16 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        if _false_positive(doc, span, raw):
+        s_start, s_end = bounds[max(0, bisect.bisect_right(sent_starts, a) - 1)]
+        sentence = _sentence_text(text, s_start, s_end, a, b)
+        if _false_positive(doc, span, raw, sentence):
             continue
-        sent = span.sent
         # quarters referred to later ("the quarter", "a year earlier") come from this sentence
         # or the one before; farther back they are forgotten
-        if sent.start_char != last_sent_start:
-            if (
-                ctx.last_quarter
-                and sent_quarter_start >= 0
-                and sent.start_char - sent_quarter_start > 600
-            ):
+        if s_start != last_sent_start:
+            if ctx.last_quarter and sent_quarter_start >= 0 and s_start - sent_quarter_start > 600:
                 ctx.last_quarter = None
-            last_sent_start = sent.start_char
+            last_sent_start = s_start
         ctx.tense = _tense(span)
         ctx.new_quarter = None
         value = _value(raw, ctx)
@@ -1175,7 +1176,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
                     continue
                 value = _value(sub.text, ctx)
                 if value is not None:
-                    a, raw = sub.start_char, sub.text
+                    a, b, raw = sub.start_char, sub.end_char, sub.text
                     break
         if value is None and re.fullmatch(r"\d\d?", t) and found:
             prev = found[-1]
@@ -1192,14 +1193,31 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             continue
         if ctx.new_quarter:
             ctx.last_quarter = ctx.new_quarter
-            sent_quarter_start = sent.start_char
+            sent_quarter_start = s_start
         ctx.last_value = value
         if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             ctx.last_day = value
         if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw):
             ctx.last_year = int(value[:4])
-        found.append(DateMention(raw, a, b, value, sent.text.strip()))
+        found.append(DateMention(raw, a, b, value, sentence))
     return found
+
+
+_MAX_SENTENCE = 1000
+
+
+def _sentence_text(text: str, start: int, end: int, a: int, b: int) -> str:
+    """The stripped sentence around [a, b); in a run-on "sentence" (a table, a text without
+    punctuation) only the words around the date, so that every mention stays small."""
+    if end - start <= _MAX_SENTENCE:
+        return text[start:end].strip()
+    lo, hi = max(start, a - 300), min(end, b + 300)
+    if lo > start:
+        lo = text.find(" ", lo, a) + 1 or lo
+    if hi < end:
+        cut = text.rfind(" ", b, hi)
+        hi = cut if cut > 0 else hi
+    return text[lo:hi].strip()
 
 
 _RX_DATELINE = re.compile(
