@@ -85,6 +85,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _FUTURE_WINDOW = 4  # months
+_ANAPHOR_REACH = 300  # characters from a named year to "that year"
 _BOUND_PREPS = {"by", "until", "till", "through", "thru"}
 _NEAR_DAYS = 60
 _NEAR_MONTHS = 1
@@ -571,6 +572,20 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         if ctx.last_quarter and not re.search(r"latest|recent|just", t):
             return ctx.last_quarter
         return _last_quarter(dd) if dd else None
+    # "that year", "the previous year": from a year the story named just before
+    if ctx.last_year and t in (
+        "that year",
+        "the same year",
+        "the following year",
+        "the next year",
+        "the year before",
+        "the previous year",
+        "the prior year",
+        "a year later",
+    ):
+        n = {"the following year": 1, "the next year": 1, "a year later": 1, "the year before": -1,
+             "the previous year": -1, "the prior year": -1}.get(t, 0)  # fmt: skip
+        return str(ctx.last_year + n)
     if m := _RX_YEAR_AGO_PERIOD.fullmatch(t):
         unit = m["unit"]
         if m["q"] and dd:
@@ -695,19 +710,6 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         if unit == "weekend" and rel == "this":
             return _weekend(dd, tense, default_future=True)
         return _shift_unit(dd, unit, n)
-    if ctx.last_year and t in (
-        "that year",
-        "the same year",
-        "the following year",
-        "the next year",
-        "the year before",
-        "the previous year",
-        "the prior year",
-        "a year later",
-    ):
-        n = {"the following year": 1, "the next year": 1, "a year later": 1, "the year before": -1,
-             "the previous year": -1, "the prior year": -1}.get(t, 0)  # fmt: skip
-        return str(ctx.last_year + n)
     if t in (
         "the year",
         "the current year",
@@ -1136,6 +1138,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     found: list[DateMention] = []
     last_sent_start = -1
     sent_quarter_start = -1
+    last_year_end = -1
     # sentence boundaries once (Span.sent walks the tokens every time: quadratic on long texts)
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         bounds = [(s.start_char, s.end_char) for s in doc.sents]
@@ -1163,6 +1166,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             if ctx.last_quarter and sent_quarter_start >= 0 and s_start - sent_quarter_start > 600:
                 ctx.last_quarter = None
             last_sent_start = s_start
+        if ctx.last_year and a - last_year_end > _ANAPHOR_REACH:
+            ctx.last_year = None
         ctx.tense = _tense(span)
         ctx.new_quarter = None
         value = _value(raw, ctx)
@@ -1199,6 +1204,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             ctx.last_day = value
         if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw):
             ctx.last_year = int(value[:4])
+            last_year_end = b
         found.append(DateMention(raw, a, b, value, sentence))
     return found
 
