@@ -703,6 +703,8 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
                 shift = {"same": 0, "following": 1, "next": 1}.get(rel, -1)
                 return _shift_unit(dt.date.fromisoformat(ctx.last_day), unit, shift)
             return None
+        if t.startswith("the ") and rel in ("last", "past") and unit == "day":
+            return None  # "the last day" of something, not yesterday
         if unit in ("decade", "century") and rel in ("last", "past", "next", "coming"):
             return None  # "the past decade" is the last ten years, not the 2000s
         n = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
@@ -725,7 +727,7 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         return str(dd.year) if dd else None
     if t in ("the weekend", "weekend") and dd:
         return _weekend(dd, tense, default_future=False)
-    if t in ("the week", "this week", "the current week") and dd:
+    if t in ("this week", "the current week") and dd:
         return _week(dd)
     return None
 
@@ -1115,6 +1117,24 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
             return True  # "today's world" is generic
         if first.is_title and before is not None and before.text in ("USA", "VOA", "NBC", "the"):
             return True  # "USA Today", "the Today show"
+    if low in ("christmas", "thanksgiving", "halloween", "easter") and (
+        last.dep_ in ("compound", "amod") and last.head.i > last.i
+    ):
+        return True  # "Christmas decorations"
+    if (
+        first.lower_ in ("tomorrow", "today", "yesterday")
+        and before is not None
+        and (before.lower_ in ("a", "an", "of", "better", "brighter") or before.pos_ == "ADJ")
+    ):
+        return True  # "a better tomorrow", "the people of tomorrow"
+    if (
+        t.lower() == "the year"
+        and before is not None
+        and before.lower_ == "of"
+        and before.i > 0
+        and doc[before.i - 1].pos_ in ("NOUN", "PROPN")
+    ):
+        return True  # "player of the year"
     if first.lower_ == "may" and len(span) == 1:
         if first.tag_ == "MD" or first.is_lower or first.pos_ in ("VERB", "AUX"):
             return True
