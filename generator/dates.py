@@ -930,7 +930,7 @@ _RX_DURATION = re.compile(
     rf"(?:\s+(?:old|long|running|straight|in a row))?$"
 )
 _RX_SPLIT = re.compile(
-    r"\s+(?:ended|ending|ends|end|through|thru|to|until|till|and|or|versus|vs\.?)\s+"
+    r"\s+(?:ended|ending|ends|through|thru|to|until|till|and|or|versus|vs\.?)\s+"
     r"|(?<=\d)\s*[-–—/]\s*(?=\d)|(?<=\b\d{4}),\s*(?=\d{4}\b)"
 )
 
@@ -1020,7 +1020,13 @@ def _iter_extra(text: str):
         yield m.start("y"), m.end("y")
 
 
-def _candidates(doc: Doc, text: str) -> list[tuple[int, int]]:
+_RX_ANY_YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\b")
+_RX_MONTH_WORD = re.compile(rf"(?i)\b{_MON}(?!\w)")
+
+
+def _candidates(
+    doc: Doc, text: str, year_hints: dict[tuple[int, int], str]
+) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
@@ -1028,8 +1034,13 @@ def _candidates(doc: Doc, text: str) -> list[tuple[int, int]]:
         start = ent.start
         while start > 0 and doc[start - 1].lower_ in _LEFT_WORDS and start > ent.start - 2:
             start -= 1
-        for a, b in _split_range(text, doc[start].idx, ent.end_char):
-            spans.append((a, b))
+        pieces = _split_range(text, doc[start].idx, ent.end_char)
+        spans.extend(pieces)
+        if len(pieces) > 1 and (y := _RX_ANY_YEAR.search(text, *pieces[-1])):
+            # "from April to November 2007": the year of the range's end holds for its start
+            for a, b in pieces[:-1]:
+                if not _RX_ANY_YEAR.search(text, a, b) and _RX_MONTH_WORD.search(text, a, b):
+                    year_hints[(a, b)] = y[0]
     taken = sorted(spans)
     starts = [s for s, _ in taken]
     extra: list[tuple[int, int]] = []
@@ -1165,7 +1176,9 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     else:
         bounds = [(0, len(text))]
     sent_starts = [s for s, _ in bounds]
-    for a, b in _candidates(doc, text):
+    year_hints: dict[tuple[int, int], str] = {}
+    for a, b in _candidates(doc, text, year_hints):
+        hint = year_hints.get((a, b))
         a, b = _clean_span(text, a, b)
         if b <= a:
             continue
@@ -1190,7 +1203,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             ctx.last_year = None
         ctx.tense = _tense(span)
         ctx.new_quarter = None
-        value = _value(raw, ctx)
+        value = (_value(f"{raw} {hint}", ctx) if hint else None) or _value(raw, ctx)
         if value is None and len(span) > 1 and not re.fullmatch(r"\d\d", t):
             # "coup d'etat last year", "the first nine months of 1997": a date at the end
             for k in range(1, min(len(span), 7)):
