@@ -1,21 +1,29 @@
 """Date expressions: found in the parse, normalized to TIMEX3 values, ranked into key dates.
 
-Extraction starts from spaCy's DATE entities and corrects them with rules: ranges and
-"X ended Y" entities are split, ages, durations and bare numbers are dropped, and expressions
-spaCy misses (weekdays, "now", "recently", seasons, quarters, spoken years, ...) are added.
+Extraction starts from spaCy's DATE entities and corrects them with rules: ranges and lists
+are split ("2009-2010", "1957-58", "1994, 1995 and 1997", "the quarter ended Sept. 30"),
+ages, durations ("three years") and bare numbers are dropped, look-alikes are refused ("may"
+the verb, "prices will fall", "The Mail on Sunday", "Black Friday", "summer camp", a game's
+"third quarter"), and expressions spaCy misses are added (weekdays, "now", "recently",
+quarters, seasons, month-day dates, years after a temporal preposition, spoken years).
 
 Normalization writes TIMEX3 values: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``YYYY-Www``,
 ``YYYY-Www-WE``, ``YYYY-Qn``, ``YYYY-Hn``, ``YYYY-SP|SU|FA|WI``, decades (``199``), centuries
-(``19``) and ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``. Relative expressions are resolved
-against the document date, with the tense of the governing verb deciding between past and
-future ("said Tuesday" vs "will meet Tuesday").
+(``19``) and ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``. Deictic expressions ("Tuesday",
+"yesterday", "last month", "March 20") are resolved against the document date; the tense of
+the verb the date modifies decides between past and future ("said Tuesday" vs "will meet
+Tuesday"); without a tense, months lean to the past, and a date within about six weeks of the
+document date keeps its year. Anaphoric expressions are resolved against the story, not the
+document date: "the next day" and "two days later" count from the last full date mentioned,
+"that year" from a year named just before, "the quarter" and "a year earlier" in business
+news from the quarter being reported; with nothing to count from they are left out.
 
 A year is never invented. Without a document date:
 - a month and day without a year is ``XXXX-MM-DD``, a month alone ``XXXX-MM``;
 - expressions that need the document date to mean anything ("Tuesday", "yesterday",
-  "last month", "next year", "a year ago") get no value and are left out of
-  :func:`find_dates`: TIMEX3 has no honest value for them, and a wrong date on the site is
-  worse than a missing one.
+  "last month", "next year", "a year ago", "the third quarter") get no value and are left
+  out of :func:`find_dates`: TIMEX3 has no honest value for them (``XXXX-WXX-2`` would say
+  nothing a reader can use), and a wrong date on the site is worse than a missing one.
 Every expression that gets no value is left out; ``find_dates`` only returns valued mentions.
 """
 
