@@ -392,6 +392,7 @@ _RX_QUARTER = re.compile(
     rf"(?:fiscal[\s-]+)?(?P<q>{_QORD}|q[1-4])(?:[\s-]+fiscal)?[\s-]+(?:quarter|qtr\.?|period)"
     rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<y2>{_YR}))?(?:\s+(?P<y3>{_YR}))?$"
 )
+_RX_H_SHORT = re.compile(rf"^h(?P<h>[12])\s*(?P<y>{_YR})$")
 _RX_Q_SHORT = re.compile(rf"^(?P<q>q[1-4])\s*(?:'|fy)?(?P<y>{_YR}|\d\d)?$")
 _RX_HALF = re.compile(
     rf"^(?:the\s+)?(?:(?P<y1>{_YR})\s+)?(?:fiscal\s+)?(?P<h>first|second|last|1st"
@@ -450,6 +451,10 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         mo, d, y = int(m[1]), int(m[2]), int(m[3])
         if y < 100:
             return None  # two-digit years would need a century guess
+        if mo > 12 >= d:
+            mo, d = d, mo  # "20/3/2023" is day first
+        elif mo != d and mo <= 12 and d <= 12:
+            return None  # "3/4/2023": March 4 in the US, April 3 elsewhere
         return _fmt_day(y, mo, d) if _valid(y, mo, d) else None
 
     # [weekday,] month day[,] [year]    /   [weekday,] day month [year]
@@ -527,6 +532,8 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
     ):
         return str(y)
     if m := re.fullmatch(r"(?:the )?(?P<y>1\d|20)(?P<d>\d)0'?s", t):
+        if m["d"] == "0" and m["y"] != "20":
+            return m["y"]  # "the 1800s": the century
         return f"{m['y']}{m['d']}"
     if m := re.fullmatch(r"(?:the )?'(?P<d>\d)0s", t):
         # "the '90s": the 1990s when the 2090s are still to come; "the '20s" is ambiguous
@@ -563,7 +570,13 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         y_txt = m["y"]
         if y_txt and len(y_txt) == 4:
             return f"{y_txt}-Q{m['q'][1]}"
-        return f"{dd.year}-Q{m['q'][1]}" if dd and not y_txt else None
+        if dd is None or y_txt:
+            return None
+        q = int(m["q"][1])
+        # a quarter that has not begun yet is last year's, unless spoken of in the future
+        return f"{dd.year - (tense != FUTURE and (q - 1) * 3 + 1 > dd.month)}-Q{q}"
+    if m := _RX_H_SHORT.fullmatch(t):
+        return f"{m['y']}-H{m['h']}"
     if m := _RX_HALF.fullmatch(t):
         y_txt = m["y1"] or m["y2"]
         h = 1 if m["h"] in ("first", "1st") else 2  # "second", "last", "2nd"
@@ -1019,10 +1032,17 @@ _RX_EXTRA_YEAR = re.compile(
 )
 
 
+_RX_EXTRA_NUMERIC = re.compile(
+    r"\b(?:1[0-9]|20)\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}/\d{1,2}/(?:1[0-9]|20)\d\d\b"
+)
+
+
 def _iter_extra(text: str):
     for m in _RX_EXTRA.finditer(text):
         yield m.start(), m.end()
     for m in _RX_EXTRA_CASED.finditer(text):
+        yield m.start(), m.end()
+    for m in _RX_EXTRA_NUMERIC.finditer(text):
         yield m.start(), m.end()
     for m in _RX_EXTRA_YEAR.finditer(text):
         yield m.start("y"), m.end("y")
