@@ -139,8 +139,10 @@ _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORD_WORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _NUMWORD = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several"
-    r"|couple of|a few|a couple of)"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|few|several|many|couple of"
+    r"|a few|a couple of|a dozen|dozens of|hundreds of)"
 )
 _PARTOFDAY = r"(?:morning|afternoon|evening|night|overnight)"
 
@@ -377,6 +379,8 @@ def _shift_unit(doc_date: dt.date, unit: str, n: int) -> str | None:
 def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
+    if "-" in word:
+        return _small_number(word.split("-"))
     return NUMBERS.get(word)
 
 
@@ -498,6 +502,18 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
             y = dd.year
         else:
             y = _resolve_month_year(mo, None, dd, tense)
+        return f"{y}-{mo:02d}"
+    if m := re.fullmatch(rf"(?:the )?(?P<rel>following|next|previous|prior) (?P<mon>{_MON})", t):
+        # "the following March": after the month or day the story named last
+        mo = _month(m["mon"])
+        ref = ctx.last_value or ""
+        if mo is None or not re.match(r"\d{4}-\d\d", ref):
+            return None
+        y, ref_mo = int(ref[:4]), int(ref[5:7])
+        if m["rel"] in ("following", "next"):
+            y += mo <= ref_mo
+        else:
+            y -= mo >= ref_mo
         return f"{y}-{mo:02d}"
     if m := re.fullmatch(r"(?:the )?week of (?P<rest>.+)", t):
         v = _value_core(m["rest"], ctx)
@@ -713,6 +729,11 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
     # last/this/next unit
     if m := _RX_REL_UNIT.fullmatch(t):
         rel, unit, rest = m["rel"], m["unit"], m["rest"].strip()
+        if not rest and (t.endswith(unit + "s") or t.endswith("centuries")):
+            # "the coming months", "the past weeks": no date, a vague time
+            if rel in ("coming", "next", "following"):
+                return "FUTURE_REF"
+            return "PAST_REF" if rel in ("last", "past", "previous", "prior") else None
         if rest or dd is None:
             return None
         anaphoric = rel in ("that", "same", "following", "previous", "prior") or (
@@ -880,6 +901,8 @@ def _tense(span: Span) -> str | None:
         if prep.lower_ in _BOUND_PREPS:
             return None  # "extended through January": the end of a period, past or future
         head = prep.head
+    if head.lower_ in ("due", "upcoming"):
+        return FUTURE  # "due out October 16"
     if head is tok or head.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_tense(head, 0)
@@ -1014,7 +1037,8 @@ _RX_EXTRA = re.compile(
 )
 
 
-_LEFT_WORDS = {"this", "last", "next", "that", "early", "late", "mid", "past", "coming", "previous"}
+_LEFT_WORDS = {"this", "last", "next", "that", "early", "late", "mid", "past", "coming"}
+_LEFT_WORDS_MONTH = {"previous", "following"}  # "the following March"
 
 
 _RX_EXTRA_CASED = re.compile(
@@ -1060,7 +1084,14 @@ def _candidates(
         if ent.label_ != "DATE":
             continue
         start = ent.start
-        while start > 0 and doc[start - 1].lower_ in _LEFT_WORDS and start > ent.start - 2:
+        while (
+            start > 0
+            and start > ent.start - 2
+            and (
+                doc[start - 1].lower_ in _LEFT_WORDS
+                or (doc[start - 1].lower_ in _LEFT_WORDS_MONTH and _month(ent[0].text) is not None)
+            )
+        ):
             start -= 1
         pieces = _split_range(text, doc[start].idx, ent.end_char)
         spans.extend(pieces)
@@ -1103,6 +1134,8 @@ def _clean_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_SAY = {"said", "says", "say", "told", "tells", "added", "adds", "explained", "asked", "wrote"}
+_NAME_TYPES = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "LAW"}
 _MAY_TITLES = {"theresa", "minister", "mrs", "mrs.", "ms", "ms.", "premier"}
 _SEASON_WORDS = {"spring", "summer", "fall", "autumn", "winter"}
 _WEEKDAY_WORDS = set(WEEKDAYS)
@@ -1128,6 +1161,8 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
     first, last = span[0], span[-1]
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if first.ent_type_ in _NAME_TYPES and not any(c.isdigit() for c in t):
+        return True  # "attorney Jerryl Christmas", "March Madness"
     low = last.lower_
     if low in _SEASON_WORDS:
         if last.pos_ in ("VERB", "AUX"):
@@ -1157,9 +1192,11 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
         if first.is_title and before is not None and before.text in ("USA", "VOA", "NBC", "the"):
             return True  # "USA Today", "the Today show"
     if low in ("christmas", "thanksgiving", "halloween", "easter") and (
-        last.dep_ in ("compound", "amod") and last.head.i > last.i
+        (last.dep_ in ("compound", "amod") and last.head.i > last.i)
+        or (len(span) == 1 and before is not None and before.pos_ == "PROPN" and before.is_title)
+        or (last.dep_ in ("nsubj", "nsubjpass") and last.head.lower_ in _SAY)
     ):
-        return True  # "Christmas decorations"
+        return True  # "Christmas decorations", "attorney Jerryl Christmas", "Christmas said"
     if (
         first.lower_ in ("tomorrow", "today", "yesterday")
         and before is not None
@@ -1232,7 +1269,12 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         ctx.tense = _tense(span)
         ctx.new_quarter = None
         value = (_value(f"{raw} {hint}", ctx) if hint else None) or _value(raw, ctx)
-        if value is None and len(span) > 1 and not re.fullmatch(r"\d\d", t):
+        if (
+            value is None
+            and len(span) > 1
+            and not re.fullmatch(r"\d\d", t)
+            and not re.match(r"(?:the )?(?:following|next|previous|prior|same) ", t)
+        ):
             # "coup d'etat last year", "the first nine months of 1997": a date at the end
             for k in range(1, min(len(span), 7)):
                 sub = span[k:]
