@@ -152,6 +152,23 @@ def test_normalize_public_function():
     assert normalize("now", None) == "PRESENT_REF"
 
 
+def test_numeric_and_vague_dates():
+    d = dt.date(2015, 4, 15)
+    assert normalize("20/3/2023", None) == "2023-03-20"
+    assert normalize("3/4/2023", None) is None  # March 4 or April 3: left out
+    assert normalize("the coming months", d) == "FUTURE_REF"
+    assert normalize("twenty years ago", d) == "1995"
+    assert normalize("the 1800s", None) == "18"
+
+
+def test_story_relative_month_and_holiday_names(nlp):
+    d = dt.date(2015, 4, 15)
+    text = "The protests began in June 2013. The teen died the following March."
+    assert values(nlp, text, d)[-1][1] == "2014-03"
+    assert values(nlp, "Attorney Jerryl Christmas said his client was innocent.", d) == []
+    assert values(nlp, "The new film is due out October 16.", d) == [("October 16", "2015-10-16")]
+
+
 def test_date_from_text():
     assert date_from_text("LONDON 1996-08-30\nShares rose.") == dt.date(1996, 8, 30)
     assert date_from_text("WASHINGTON, March 20, 2023 (Reuters) - ...") == dt.date(2023, 3, 20)
