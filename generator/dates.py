@@ -484,6 +484,15 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
             y = None
         if not _valid(y or 2000, mo, d):
             return None
+        if m["wd"] and not m["year"]:
+            # "Sunday, March 7": the weekday tells which year, among those the text allows
+            wd = _weekday(m["wd"])
+            options = [y, ctx.last_year] if y is not None else [ctx.last_year]
+            fits = [
+                o for o in options if o and _valid(o, mo, d) and dt.date(o, mo, d).weekday() == wd
+            ]
+            if fits:
+                y = fits[0]
         return _fmt_day(y, mo, d)
 
     # last/this/next month-name
@@ -515,6 +524,9 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         else:
             y -= mo >= ref_mo
         return f"{y}-{mo:02d}"
+    if (m := re.fullmatch(rf"that (?P<mon>{_MON})", t)) and (mo := _month(m["mon"])):
+        # "that February": in the year the story is telling
+        return f"{ctx.last_year}-{mo:02d}" if ctx.last_year else None
     if m := re.fullmatch(r"(?:the )?week of (?P<rest>.+)", t):
         v = _value_core(m["rest"], ctx)
         if v and re.fullmatch(r"\d{4}-\d\d-\d\d", v):
@@ -1164,9 +1176,18 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
     if first.ent_type_ in _NAME_TYPES and not any(c.isdigit() for c in t):
         return True  # "attorney Jerryl Christmas", "March Madness"
     low = last.lower_
+    if (
+        len(span) == 1
+        and first.text in ("March", "May")
+        and before is not None
+        and before.lower_ in ("the", "a")
+        and after is not None
+        and after.lower_ in ("on", "for", "against", "to", "through", "from", "of")
+    ):
+        return True  # "the March on Washington"
     if low in _SEASON_WORDS:
-        if last.pos_ in ("VERB", "AUX"):
-            return True  # "prices will fall"
+        if last.pos_ in ("VERB", "AUX") or (before is not None and before.lower_ in ("a", "an")):
+            return True  # "prices will fall", "he had a fall"
         if last.dep_ in ("compound", "amod") and last.head.i > last.i:
             return True  # "summer camp", "winter storm"
         if after is not None and after.is_title and after.i > 0 and not after.is_sent_start:
@@ -1191,8 +1212,8 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
             return True  # "today's world" is generic
         if first.is_title and before is not None and before.text in ("USA", "VOA", "NBC", "the"):
             return True  # "USA Today", "the Today show"
-    if low in ("christmas", "thanksgiving", "halloween", "easter") and (
-        (last.dep_ in ("compound", "amod") and last.head.i > last.i)
+    if first.lower_ in ("christmas", "thanksgiving", "halloween", "easter") and (
+        (len(span) == 1 and last.dep_ in ("compound", "amod") and last.head.i > last.i)
         or (len(span) == 1 and before is not None and before.pos_ == "PROPN" and before.is_title)
         or (last.dep_ in ("nsubj", "nsubjpass") and last.head.lower_ in _SAY)
     ):
