@@ -1146,6 +1146,8 @@ def _clean_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_EARLY_YEAR_CUES = {"in", "since", "from", "by", "until", "of", "year", "around", "circa", "c.",
+                    "before", "after", "to", "and", "between", "ad", "bc"}  # fmt: skip
 _SAY = {"said", "says", "say", "told", "tells", "added", "adds", "explained", "asked", "wrote"}
 _NAME_TYPES = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "LAW"}
 _MAY_TITLES = {"theresa", "minister", "mrs", "mrs.", "ms", "ms.", "premier"}
@@ -1173,6 +1175,12 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
     first, last = span[0], span[-1]
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if (
+        re.fullmatch(r"1[0-4]\d\d", t)
+        and before is not None
+        and before.lower_ not in _EARLY_YEAR_CUES
+    ):
+        return True  # "the Defense Department's 1033 program": a number, not a medieval year
     if first.ent_type_ in _NAME_TYPES and not any(c.isdigit() for c in t):
         return True  # "attorney Jerryl Christmas", "March Madness"
     low = last.lower_
