@@ -1,21 +1,29 @@
 """Date expressions: found in the parse, normalized to TIMEX3 values, ranked into key dates.
 
-Extraction starts from spaCy's DATE entities and corrects them with rules: ranges and
-"X ended Y" entities are split, ages, durations and bare numbers are dropped, and expressions
-spaCy misses (weekdays, "now", "recently", seasons, quarters, spoken years, ...) are added.
+Extraction starts from spaCy's DATE entities and corrects them with rules: ranges and lists
+are split ("2009-2010", "1957-58", "1994, 1995 and 1997", "the quarter ended Sept. 30"),
+ages, durations ("three years") and bare numbers are dropped, look-alikes are refused ("may"
+the verb, "prices will fall", "The Mail on Sunday", "Black Friday", "summer camp", a game's
+"third quarter"), and expressions spaCy misses are added (weekdays, "now", "recently",
+quarters, seasons, month-day dates, years after a temporal preposition, spoken years).
 
 Normalization writes TIMEX3 values: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``YYYY-Www``,
 ``YYYY-Www-WE``, ``YYYY-Qn``, ``YYYY-Hn``, ``YYYY-SP|SU|FA|WI``, decades (``199``), centuries
-(``19``) and ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``. Relative expressions are resolved
-against the document date, with the tense of the governing verb deciding between past and
-future ("said Tuesday" vs "will meet Tuesday").
+(``19``) and ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``. Deictic expressions ("Tuesday",
+"yesterday", "last month", "March 20") are resolved against the document date; the tense of
+the verb the date modifies decides between past and future ("said Tuesday" vs "will meet
+Tuesday"); without a tense, months lean to the past, and a date within about six weeks of the
+document date keeps its year. Anaphoric expressions are resolved against the story, not the
+document date: "the next day" and "two days later" count from the last full date mentioned,
+"that year" from a year named just before, "the quarter" and "a year earlier" in business
+news from the quarter being reported; with nothing to count from they are left out.
 
 A year is never invented. Without a document date:
 - a month and day without a year is ``XXXX-MM-DD``, a month alone ``XXXX-MM``;
 - expressions that need the document date to mean anything ("Tuesday", "yesterday",
-  "last month", "next year", "a year ago") get no value and are left out of
-  :func:`find_dates`: TIMEX3 has no honest value for them, and a wrong date on the site is
-  worse than a missing one.
+  "last month", "next year", "a year ago", "the third quarter") get no value and are left
+  out of :func:`find_dates`: TIMEX3 has no honest value for them (``XXXX-WXX-2`` would say
+  nothing a reader can use), and a wrong date on the site is worse than a missing one.
 Every expression that gets no value is left out; ``find_dates`` only returns valued mentions.
 """
 
@@ -85,6 +93,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _FUTURE_WINDOW = 4  # months
+_ANAPHOR_REACH = 300  # characters from a named year to "that year"
 _BOUND_PREPS = {"by", "until", "till", "through", "thru"}
 _NEAR_DAYS = 60
 _NEAR_MONTHS = 1
@@ -130,8 +139,10 @@ _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _ORD_WORD = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _NUMWORD = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several"
-    r"|couple of|a few|a couple of)"
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    r"|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|few|several|many|couple of"
+    r"|a few|a couple of|a dozen|dozens of|hundreds of)"
 )
 _PARTOFDAY = r"(?:morning|afternoon|evening|night|overnight)"
 
@@ -368,6 +379,8 @@ def _shift_unit(doc_date: dt.date, unit: str, n: int) -> str | None:
 def _count(word: str) -> int | None:
     if word.isdigit():
         return int(word)
+    if "-" in word:
+        return _small_number(word.split("-"))
     return NUMBERS.get(word)
 
 
@@ -383,6 +396,7 @@ _RX_QUARTER = re.compile(
     rf"(?:fiscal[\s-]+)?(?P<q>{_QORD}|q[1-4])(?:[\s-]+fiscal)?[\s-]+(?:quarter|qtr\.?|period)"
     rf"(?:\s+(?:of|in)\s+(?:fiscal\s+)?(?P<y2>{_YR}))?(?:\s+(?P<y3>{_YR}))?$"
 )
+_RX_H_SHORT = re.compile(rf"^h(?P<h>[12])\s*(?P<y>{_YR})$")
 _RX_Q_SHORT = re.compile(rf"^(?P<q>q[1-4])\s*(?:'|fy)?(?P<y>{_YR}|\d\d)?$")
 _RX_HALF = re.compile(
     rf"^(?:the\s+)?(?:(?P<y1>{_YR})\s+)?(?:fiscal\s+)?(?P<h>first|second|last|1st"
@@ -441,6 +455,10 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         mo, d, y = int(m[1]), int(m[2]), int(m[3])
         if y < 100:
             return None  # two-digit years would need a century guess
+        if mo > 12 >= d:
+            mo, d = d, mo  # "20/3/2023" is day first
+        elif mo != d and mo <= 12 and d <= 12:
+            return None  # "3/4/2023": March 4 in the US, April 3 elsewhere
         return _fmt_day(y, mo, d) if _valid(y, mo, d) else None
 
     # [weekday,] month day[,] [year]    /   [weekday,] day month [year]
@@ -466,6 +484,15 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
             y = None
         if not _valid(y or 2000, mo, d):
             return None
+        if m["wd"] and not m["year"]:
+            # "Sunday, March 7": the weekday tells which year, among those the text allows
+            wd = _weekday(m["wd"])
+            options = [y, ctx.last_year] if y is not None else [ctx.last_year]
+            fits = [
+                o for o in options if o and _valid(o, mo, d) and dt.date(o, mo, d).weekday() == wd
+            ]
+            if fits:
+                y = fits[0]
         return _fmt_day(y, mo, d)
 
     # last/this/next month-name
@@ -485,6 +512,21 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         else:
             y = _resolve_month_year(mo, None, dd, tense)
         return f"{y}-{mo:02d}"
+    if m := re.fullmatch(rf"(?:the )?(?P<rel>following|next|previous|prior) (?P<mon>{_MON})", t):
+        # "the following March": after the month or day the story named last
+        mo = _month(m["mon"])
+        ref = ctx.last_value or ""
+        if mo is None or not re.match(r"\d{4}-\d\d", ref):
+            return None
+        y, ref_mo = int(ref[:4]), int(ref[5:7])
+        if m["rel"] in ("following", "next"):
+            y += mo <= ref_mo
+        else:
+            y -= mo >= ref_mo
+        return f"{y}-{mo:02d}"
+    if (m := re.fullmatch(rf"that (?P<mon>{_MON})", t)) and (mo := _month(m["mon"])):
+        # "that February": in the year the story is telling
+        return f"{ctx.last_year}-{mo:02d}" if ctx.last_year else None
     if m := re.fullmatch(r"(?:the )?week of (?P<rest>.+)", t):
         v = _value_core(m["rest"], ctx)
         if v and re.fullmatch(r"\d{4}-\d\d-\d\d", v):
@@ -518,6 +560,8 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
     ):
         return str(y)
     if m := re.fullmatch(r"(?:the )?(?P<y>1\d|20)(?P<d>\d)0'?s", t):
+        if m["d"] == "0" and m["y"] != "20":
+            return m["y"]  # "the 1800s": the century
         return f"{m['y']}{m['d']}"
     if m := re.fullmatch(r"(?:the )?'(?P<d>\d)0s", t):
         # "the '90s": the 1990s when the 2090s are still to come; "the '20s" is ambiguous
@@ -554,7 +598,13 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         y_txt = m["y"]
         if y_txt and len(y_txt) == 4:
             return f"{y_txt}-Q{m['q'][1]}"
-        return f"{dd.year}-Q{m['q'][1]}" if dd and not y_txt else None
+        if dd is None or y_txt:
+            return None
+        q = int(m["q"][1])
+        # a quarter that has not begun yet is last year's, unless spoken of in the future
+        return f"{dd.year - (tense != FUTURE and (q - 1) * 3 + 1 > dd.month)}-Q{q}"
+    if m := _RX_H_SHORT.fullmatch(t):
+        return f"{m['y']}-H{m['h']}"
     if m := _RX_HALF.fullmatch(t):
         y_txt = m["y1"] or m["y2"]
         h = 1 if m["h"] in ("first", "1st") else 2  # "second", "last", "2nd"
@@ -571,6 +621,20 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         if ctx.last_quarter and not re.search(r"latest|recent|just", t):
             return ctx.last_quarter
         return _last_quarter(dd) if dd else None
+    # "that year", "the previous year": from a year the story named just before
+    if ctx.last_year and t in (
+        "that year",
+        "the same year",
+        "the following year",
+        "the next year",
+        "the year before",
+        "the previous year",
+        "the prior year",
+        "a year later",
+    ):
+        n = {"the following year": 1, "the next year": 1, "a year later": 1, "the year before": -1,
+             "the previous year": -1, "the prior year": -1}.get(t, 0)  # fmt: skip
+        return str(ctx.last_year + n)
     if m := _RX_YEAR_AGO_PERIOD.fullmatch(t):
         unit = m["unit"]
         if m["q"] and dd:
@@ -677,6 +741,11 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
     # last/this/next unit
     if m := _RX_REL_UNIT.fullmatch(t):
         rel, unit, rest = m["rel"], m["unit"], m["rest"].strip()
+        if not rest and (t.endswith(unit + "s") or t.endswith("centuries")):
+            # "the coming months", "the past weeks": no date, a vague time
+            if rel in ("coming", "next", "following"):
+                return "FUTURE_REF"
+            return "PAST_REF" if rel in ("last", "past", "previous", "prior") else None
         if rest or dd is None:
             return None
         anaphoric = rel in ("that", "same", "following", "previous", "prior") or (
@@ -688,6 +757,8 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
                 shift = {"same": 0, "following": 1, "next": 1}.get(rel, -1)
                 return _shift_unit(dt.date.fromisoformat(ctx.last_day), unit, shift)
             return None
+        if t.startswith("the ") and rel in ("last", "past") and unit == "day":
+            return None  # "the last day" of something, not yesterday
         if unit in ("decade", "century") and rel in ("last", "past", "next", "coming"):
             return None  # "the past decade" is the last ten years, not the 2000s
         n = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
@@ -695,19 +766,6 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         if unit == "weekend" and rel == "this":
             return _weekend(dd, tense, default_future=True)
         return _shift_unit(dd, unit, n)
-    if ctx.last_year and t in (
-        "that year",
-        "the same year",
-        "the following year",
-        "the next year",
-        "the year before",
-        "the previous year",
-        "the prior year",
-        "a year later",
-    ):
-        n = {"the following year": 1, "the next year": 1, "a year later": 1, "the year before": -1,
-             "the previous year": -1, "the prior year": -1}.get(t, 0)  # fmt: skip
-        return str(ctx.last_year + n)
     if t in (
         "the year",
         "the current year",
@@ -723,7 +781,7 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         return str(dd.year) if dd else None
     if t in ("the weekend", "weekend") and dd:
         return _weekend(dd, tense, default_future=False)
-    if t in ("the week", "this week", "the current week") and dd:
+    if t in ("this week", "the current week") and dd:
         return _week(dd)
     return None
 
@@ -855,6 +913,8 @@ def _tense(span: Span) -> str | None:
         if prep.lower_ in _BOUND_PREPS:
             return None  # "extended through January": the end of a period, past or future
         head = prep.head
+    if head.lower_ in ("due", "upcoming"):
+        return FUTURE  # "due out October 16"
     if head is tok or head.pos_ not in ("VERB", "AUX"):
         return None
     return _verb_tense(head, 0)
@@ -926,7 +986,7 @@ _RX_DURATION = re.compile(
     rf"(?:\s+(?:old|long|running|straight|in a row))?$"
 )
 _RX_SPLIT = re.compile(
-    r"\s+(?:ended|ending|ends|end|through|thru|to|until|till|and|or|versus|vs\.?)\s+"
+    r"\s+(?:ended|ending|ends|through|thru|to|until|till|and|or|versus|vs\.?)\s+"
     r"|(?<=\d)\s*[-–—/]\s*(?=\d)|(?<=\b\d{4}),\s*(?=\d{4}\b)"
 )
 
@@ -944,9 +1004,9 @@ def _is_duration(t: str) -> bool:
     return bool(_RX_DURATION.fullmatch(t))
 
 
-def _split_range(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+def _split_range(full_text: str, start: int, end: int) -> list[tuple[int, int]]:
     """ "2009-2010" -> two spans, "1957-58" -> two spans, "the quarter ended Sept. 30" -> two."""
-    text = doc.text[start:end]
+    text = full_text[start:end]
     pieces = []
     pos = 0
     for m in _RX_SPLIT.finditer(text):
@@ -989,7 +1049,8 @@ _RX_EXTRA = re.compile(
 )
 
 
-_LEFT_WORDS = {"this", "last", "next", "that", "early", "late", "mid", "past", "coming", "previous"}
+_LEFT_WORDS = {"this", "last", "next", "that", "early", "late", "mid", "past", "coming"}
+_LEFT_WORDS_MONTH = {"previous", "following"}  # "the following March"
 
 
 _RX_EXTRA_CASED = re.compile(
@@ -1007,26 +1068,50 @@ _RX_EXTRA_YEAR = re.compile(
 )
 
 
+_RX_EXTRA_NUMERIC = re.compile(
+    r"\b(?:1[0-9]|20)\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}/\d{1,2}/(?:1[0-9]|20)\d\d\b"
+)
+
+
 def _iter_extra(text: str):
     for m in _RX_EXTRA.finditer(text):
         yield m.start(), m.end()
     for m in _RX_EXTRA_CASED.finditer(text):
         yield m.start(), m.end()
+    for m in _RX_EXTRA_NUMERIC.finditer(text):
+        yield m.start(), m.end()
     for m in _RX_EXTRA_YEAR.finditer(text):
         yield m.start("y"), m.end("y")
 
 
-def _candidates(doc: Doc) -> list[tuple[int, int]]:
-    text = doc.text
+_RX_ANY_YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\b")
+_RX_MONTH_WORD = re.compile(rf"(?i)\b{_MON}(?!\w)")
+
+
+def _candidates(
+    doc: Doc, text: str, year_hints: dict[tuple[int, int], str]
+) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
         start = ent.start
-        while start > 0 and doc[start - 1].lower_ in _LEFT_WORDS and start > ent.start - 2:
+        while (
+            start > 0
+            and start > ent.start - 2
+            and (
+                doc[start - 1].lower_ in _LEFT_WORDS
+                or (doc[start - 1].lower_ in _LEFT_WORDS_MONTH and _month(ent[0].text) is not None)
+            )
+        ):
             start -= 1
-        for a, b in _split_range(doc, doc[start].idx, ent.end_char):
-            spans.append((a, b))
+        pieces = _split_range(text, doc[start].idx, ent.end_char)
+        spans.extend(pieces)
+        if len(pieces) > 1 and (y := _RX_ANY_YEAR.search(text, *pieces[-1])):
+            # "from April to November 2007": the year of the range's end holds for its start
+            for a, b in pieces[:-1]:
+                if not _RX_ANY_YEAR.search(text, a, b) and _RX_MONTH_WORD.search(text, a, b):
+                    year_hints[(a, b)] = y[0]
     taken = sorted(spans)
     starts = [s for s, _ in taken]
     extra: list[tuple[int, int]] = []
@@ -1061,6 +1146,10 @@ def _clean_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_EARLY_YEAR_CUES = {"in", "since", "from", "by", "until", "of", "year", "around", "circa", "c.",
+                    "before", "after", "to", "and", "between", "ad", "bc"}  # fmt: skip
+_SAY = {"said", "says", "say", "told", "tells", "added", "adds", "explained", "asked", "wrote"}
+_NAME_TYPES = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "LAW"}
 _MAY_TITLES = {"theresa", "minister", "mrs", "mrs.", "ms", "ms.", "premier"}
 _SEASON_WORDS = {"spring", "summer", "fall", "autumn", "winter"}
 _WEEKDAY_WORDS = set(WEEKDAYS)
@@ -1081,15 +1170,32 @@ _FINANCE = re.compile(
 )
 
 
-def _false_positive(doc: Doc, span: Span, t: str) -> bool:
+def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
     """Words that look like dates but are not: "may" the verb, "Sun" the newspaper, ..."""
     first, last = span[0], span[-1]
     before = doc[span.start - 1] if span.start > 0 else None
     after = doc[span.end] if span.end < len(doc) else None
+    if (
+        re.fullmatch(r"1[0-4]\d\d", t)
+        and before is not None
+        and before.lower_ not in _EARLY_YEAR_CUES
+    ):
+        return True  # "the Defense Department's 1033 program": a number, not a medieval year
+    if first.ent_type_ in _NAME_TYPES and not any(c.isdigit() for c in t):
+        return True  # "attorney Jerryl Christmas", "March Madness"
     low = last.lower_
+    if (
+        len(span) == 1
+        and first.text in ("March", "May")
+        and before is not None
+        and before.lower_ in ("the", "a")
+        and after is not None
+        and after.lower_ in ("on", "for", "against", "to", "through", "from", "of")
+    ):
+        return True  # "the March on Washington"
     if low in _SEASON_WORDS:
-        if last.pos_ in ("VERB", "AUX"):
-            return True  # "prices will fall"
+        if last.pos_ in ("VERB", "AUX") or (before is not None and before.lower_ in ("a", "an")):
+            return True  # "prices will fall", "he had a fall"
         if last.dep_ in ("compound", "amod") and last.head.i > last.i:
             return True  # "summer camp", "winter storm"
         if after is not None and after.is_title and after.i > 0 and not after.is_sent_start:
@@ -1114,6 +1220,26 @@ def _false_positive(doc: Doc, span: Span, t: str) -> bool:
             return True  # "today's world" is generic
         if first.is_title and before is not None and before.text in ("USA", "VOA", "NBC", "the"):
             return True  # "USA Today", "the Today show"
+    if first.lower_ in ("christmas", "thanksgiving", "halloween", "easter") and (
+        (len(span) == 1 and last.dep_ in ("compound", "amod") and last.head.i > last.i)
+        or (len(span) == 1 and before is not None and before.pos_ == "PROPN" and before.is_title)
+        or (last.dep_ in ("nsubj", "nsubjpass") and last.head.lower_ in _SAY)
+    ):
+        return True  # "Christmas decorations", "attorney Jerryl Christmas", "Christmas said"
+    if (
+        first.lower_ in ("tomorrow", "today", "yesterday")
+        and before is not None
+        and (before.lower_ in ("a", "an", "of", "better", "brighter") or before.pos_ == "ADJ")
+    ):
+        return True  # "a better tomorrow", "the people of tomorrow"
+    if (
+        t.lower() == "the year"
+        and before is not None
+        and before.lower_ == "of"
+        and before.i > 0
+        and doc[before.i - 1].pos_ in ("NOUN", "PROPN")
+    ):
+        return True  # "player of the year"
     if first.lower_ == "may" and len(span) == 1:
         if first.tag_ == "MD" or first.is_lower or first.pos_ in ("VERB", "AUX"):
             return True
@@ -1126,7 +1252,6 @@ def _false_positive(doc: Doc, span: Span, t: str) -> bool:
         and not before.is_punct
     ):
         return True  # "NBC's Today show", "USA Today"
-    sent = span.sent.text
     # "in the third quarter" of a game
     return "quarter" in t.lower() and bool(_SPORT.search(sent)) and not _FINANCE.search(sent)
 
@@ -1138,7 +1263,16 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     found: list[DateMention] = []
     last_sent_start = -1
     sent_quarter_start = -1
-    for a, b in _candidates(doc):
+    last_year_end = -1
+    # sentence boundaries once (Span.sent walks the tokens every time: quadratic on long texts)
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    else:
+        bounds = [(0, len(text))]
+    sent_starts = [s for s, _ in bounds]
+    year_hints: dict[tuple[int, int], str] = {}
+    for a, b in _candidates(doc, text, year_hints):
+        hint = year_hints.get((a, b))
         a, b = _clean_span(text, a, b)
         if b <= a:
             continue
@@ -1149,23 +1283,27 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        if _false_positive(doc, span, raw):
+        s_start, s_end = bounds[max(0, bisect.bisect_right(sent_starts, a) - 1)]
+        sentence = _sentence_text(text, s_start, s_end, a, b)
+        if _false_positive(doc, span, raw, sentence):
             continue
-        sent = span.sent
         # quarters referred to later ("the quarter", "a year earlier") come from this sentence
         # or the one before; farther back they are forgotten
-        if sent.start_char != last_sent_start:
-            if (
-                ctx.last_quarter
-                and sent_quarter_start >= 0
-                and sent.start_char - sent_quarter_start > 600
-            ):
+        if s_start != last_sent_start:
+            if ctx.last_quarter and sent_quarter_start >= 0 and s_start - sent_quarter_start > 600:
                 ctx.last_quarter = None
-            last_sent_start = sent.start_char
+            last_sent_start = s_start
+        if ctx.last_year and a - last_year_end > _ANAPHOR_REACH:
+            ctx.last_year = None
         ctx.tense = _tense(span)
         ctx.new_quarter = None
-        value = _value(raw, ctx)
-        if value is None and len(span) > 1 and not re.fullmatch(r"\d\d", t):
+        value = (_value(f"{raw} {hint}", ctx) if hint else None) or _value(raw, ctx)
+        if (
+            value is None
+            and len(span) > 1
+            and not re.fullmatch(r"\d\d", t)
+            and not re.match(r"(?:the )?(?:following|next|previous|prior|same) ", t)
+        ):
             # "coup d'etat last year", "the first nine months of 1997": a date at the end
             for k in range(1, min(len(span), 7)):
                 sub = span[k:]
@@ -1175,7 +1313,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
                     continue
                 value = _value(sub.text, ctx)
                 if value is not None:
-                    a, raw = sub.start_char, sub.text
+                    a, b, raw = sub.start_char, sub.end_char, sub.text
                     break
         if value is None and re.fullmatch(r"\d\d?", t) and found:
             prev = found[-1]
@@ -1192,14 +1330,32 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             continue
         if ctx.new_quarter:
             ctx.last_quarter = ctx.new_quarter
-            sent_quarter_start = sent.start_char
+            sent_quarter_start = s_start
         ctx.last_value = value
         if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             ctx.last_day = value
         if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw):
             ctx.last_year = int(value[:4])
-        found.append(DateMention(raw, a, b, value, sent.text.strip()))
+            last_year_end = b
+        found.append(DateMention(raw, a, b, value, sentence))
     return found
+
+
+_MAX_SENTENCE = 1000
+
+
+def _sentence_text(text: str, start: int, end: int, a: int, b: int) -> str:
+    """The stripped sentence around [a, b); in a run-on "sentence" (a table, a text without
+    punctuation) only the words around the date, so that every mention stays small."""
+    if end - start <= _MAX_SENTENCE:
+        return text[start:end].strip()
+    lo, hi = max(start, a - 300), min(end, b + 300)
+    if lo > start:
+        lo = text.find(" ", lo, a) + 1 or lo
+    if hi < end:
+        cut = text.rfind(" ", b, hi)
+        hi = cut if cut > 0 else hi
+    return text[lo:hi].strip()
 
 
 _RX_DATELINE = re.compile(
