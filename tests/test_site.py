@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,29 @@ def test_example_site_builds_strict():
         result = mkdocs_build(root, "--strict")
         assert result.returncode == 0, result.stderr
         assert (root / "site" / "timeline" / "index.html").is_file()
+
+
+def test_alias_file_and_sidecar_are_honoured_on_every_page(tmp_path):
+    text = SEED.read_text(encoding="utf-8")
+    root = write_site(
+        tmp_path,
+        {
+            "2023-03-21-talks.txt": "Talks in Moscow\n\n" + text,
+            "2023-03-21-talks.meta.yml": "title: Xi visits Moscow\nplaces: [Moscow, Beijing]\n",
+            "other.txt": "Putin said the talks went well. Vladimir Putin left on Friday.\n",
+            "aliases.yml": "Vladimir Putin: Vladimir V. Putin\nPutin: Vladimir V. Putin\n",
+        },
+    )
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    person = site / "participants" / "vladimir-v-putin" / "index.html"
+    assert person.is_file()
+    html = person.read_text(encoding="utf-8")
+    assert "Xi visits Moscow" in html, "the sidecar title wins"
+    visible = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "Appears in 2 documents" in visible, "both spellings are one person"
+    assert not (site / "participants" / "vladimir-putin").exists()
+    page = (site / "articles" / "2023" / "03" / "talks" / "index.html").read_text(encoding="utf-8")
+    assert "Xi visits Moscow" in page
+    assert "Ukraine" not in page.split("Full text")[0], "the sidecar's places replace extraction"
