@@ -1221,7 +1221,14 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
     if low in _WEEKDAY_WORDS or first.lower_ in _WEEKDAY_WORDS:
         if before is not None and before.lower_ in _NAMED_DAY_PREFIX and before.i < first.i:
             return True
-        if len(span) == 1 and after is not None and after.is_title and after.lower_ in _NAME_AFTER:
+        if (
+            len(span) == 1
+            and after is not None
+            and (
+                (after.is_title and after.lower_ in _NAME_AFTER)
+                or after.lower_ in ("school", "schools", "edition", "editions", "paper", "papers")
+            )
+        ):
             return True
         if before is not None and before.i >= 1 and doc[before.i - 1].lower_ == "mail":
             return True  # "The Mail on Sunday"
