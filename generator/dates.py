@@ -93,6 +93,7 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _FUTURE_WINDOW = 4  # months
+_QUARTER_AHEAD = 3  # months
 _ANAPHOR_REACH = 300  # characters from a named year to "that year"
 _BOUND_PREPS = {"by", "until", "till", "through", "thru"}
 _NEAR_DAYS = 60
@@ -586,10 +587,7 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         elif re.match(r"next year'?s?\s", t) and dd:
             y = dd.year + 1
         elif dd is not None:
-            y = dd.year
-            # a quarter that has not begun yet is last year's, unless spoken of in the future
-            if tense != FUTURE and (q - 1) * 3 + 1 > dd.month:
-                y -= 1
+            y = _quarter_year(q, dd, tense)
         else:
             return None
         ctx.new_quarter = f"{y}-Q{q}"
@@ -601,8 +599,7 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
         if dd is None or y_txt:
             return None
         q = int(m["q"][1])
-        # a quarter that has not begun yet is last year's, unless spoken of in the future
-        return f"{dd.year - (tense != FUTURE and (q - 1) * 3 + 1 > dd.month)}-Q{q}"
+        return f"{_quarter_year(q, dd, tense)}-Q{q}"
     if m := _RX_H_SHORT.fullmatch(t):
         return f"{m['y']}-H{m['h']}"
     if m := _RX_HALF.fullmatch(t):
@@ -792,6 +789,15 @@ def _weekend(dd: dt.date, tense: str | None, default_future: bool) -> str:
         return _week(dd) + "-WE"
     future = tense in (FUTURE, PRESENT) or (tense is None and default_future)
     return _week(dd if future else dd - dt.timedelta(weeks=1)) + "-WE"
+
+
+def _quarter_year(q: int, dd: dt.date, tense: str | None) -> int:
+    """The year of "the third quarter" said on ``dd``: this year's once it has begun, or if it
+    begins within a few months (or the verb is future); else last year's, just reported."""
+    months_ahead = (q - 1) * 3 + 1 - dd.month
+    if months_ahead <= 0 or tense == FUTURE or months_ahead <= _QUARTER_AHEAD:
+        return dd.year
+    return dd.year - 1
 
 
 def _last_quarter(d: dt.date) -> str:
@@ -1148,6 +1154,10 @@ def _clean_span(text: str, a: int, b: int) -> tuple[int, int]:
 
 _EARLY_YEAR_CUES = {"in", "since", "from", "by", "until", "of", "year", "around", "circa", "c.",
                     "before", "after", "to", "and", "between", "ad", "bc"}  # fmt: skip
+_AWARD_NOUNS = {"player", "person", "man", "woman", "coach", "rookie", "team", "album", "song",
+                "record", "book", "car", "word", "athlete", "manager", "driver", "artist",
+                "story", "moment", "goal", "star", "newcomer", "teacher", "entertainer",
+                "sportsman", "sportswoman", "businessman", "businesswoman", "award"}  # fmt: skip
 _SAY = {"said", "says", "say", "told", "tells", "added", "adds", "explained", "asked", "wrote"}
 _NAME_TYPES = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "LAW"}
 _MAY_TITLES = {"theresa", "minister", "mrs", "mrs.", "ms", "ms.", "premier"}
@@ -1211,7 +1221,14 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
     if low in _WEEKDAY_WORDS or first.lower_ in _WEEKDAY_WORDS:
         if before is not None and before.lower_ in _NAMED_DAY_PREFIX and before.i < first.i:
             return True
-        if len(span) == 1 and after is not None and after.is_title and after.lower_ in _NAME_AFTER:
+        if (
+            len(span) == 1
+            and after is not None
+            and (
+                (after.is_title and after.lower_ in _NAME_AFTER)
+                or after.lower_ in ("school", "schools", "edition", "editions", "paper", "papers")
+            )
+        ):
             return True
         if before is not None and before.i >= 1 and doc[before.i - 1].lower_ == "mail":
             return True  # "The Mail on Sunday"
@@ -1237,7 +1254,7 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
         and before is not None
         and before.lower_ == "of"
         and before.i > 0
-        and doc[before.i - 1].pos_ in ("NOUN", "PROPN")
+        and doc[before.i - 1].lower_ in _AWARD_NOUNS
     ):
         return True  # "player of the year"
     if first.lower_ == "may" and len(span) == 1:
@@ -1310,6 +1327,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
                 if sub[0].is_punct or sub[0].lower_ in ("'s", "of", "and", "to"):
                     continue
                 if _RX_NOT_DATE.match(_norm_text(sub.text)) or _is_duration(sub.text):
+                    continue
+                if _false_positive(doc, sub, sub.text, sentence):
                     continue
                 value = _value(sub.text, ctx)
                 if value is not None:
