@@ -1180,6 +1180,38 @@ _FINANCE = re.compile(
 )
 
 
+_TIME_ZONES = frozenset(
+    [
+        "UTC",
+        "GMT",
+        "Z",
+        "EST",
+        "EDT",
+        "CST",
+        "CDT",
+        "MST",
+        "MDT",
+        "PST",
+        "PDT",
+        "AKST",
+        "HST",
+        "BST",
+        "CET",
+        "CEST",
+        "EET",
+        "EEST",
+        "IST",
+        "JST",
+        "KST",
+        "AEST",
+        "AEDT",
+        "NZST",
+        "NZDT",
+        "MSK",
+    ]
+)
+
+
 def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
     """Words that look like dates but are not: "may" the verb, "Sun" the newspaper, ..."""
     first, last = span[0], span[-1]
@@ -1191,6 +1223,12 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
         and before.lower_ not in _EARLY_YEAR_CUES
     ):
         return True  # "the Defense Department's 1033 program": a number, not a medieval year
+    if (
+        re.fullmatch(r"[0-2]\d[0-5]\d", t)
+        and after is not None
+        and (after.text.upper() in _TIME_ZONES or after.lower_ in ("local", "hours", "hrs"))
+    ):
+        return True  # "at 1625 UTC", "1922 local time": a clock time, not a year
     if first.ent_type_ in _NAME_TYPES and not any(c.isdigit() for c in t):
         return True  # "attorney Jerryl Christmas", "March Madness"
     low = last.lower_

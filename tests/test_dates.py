@@ -209,3 +209,13 @@ def test_run_on_text_keeps_mentions_small(nlp):
     assert len(found) == 600
     assert max(len(m.sentence) for m in found) <= 1000
     assert all(text[m.start : m.end] == m.text for m in found)
+
+
+def test_clock_times_are_not_years(nlp):
+    doc_date = dt.date(2020, 11, 7)
+    doc = nlp("On Saturday at 1625 UTC, the agency projected the winner. He was born in 1922.")
+    values = [d.value for d in find_dates(doc, doc_date)]
+    assert "1625" not in values
+    assert "1922" in values
+    doc = nlp("The rocket launched at 1922 local time yesterday.")
+    assert "1922" not in [d.value for d in find_dates(doc, doc_date)]
