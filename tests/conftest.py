@@ -97,3 +97,15 @@ def copy_seed():
         shutil.copy(SEED, dest / SEED.name)
 
     return _copy
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole session: Playwright's sync API allows only one
+    running instance per thread, so every browser test shares this one."""
+    from .browser import chromium_missing, launch_browser
+
+    if reason := chromium_missing():
+        pytest.skip(reason)
+    with launch_browser() as chromium:
+        yield chromium

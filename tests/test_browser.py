@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import DESKTOP, PHONE, block_external, chromium_missing, launch_browser, serve
+from .browser import DESKTOP, PHONE, block_external, serve
 from .conftest import ROOT, mkdocs_build
 
 pytestmark = pytest.mark.slow
@@ -59,14 +59,6 @@ def plain_site(tmp_path_factory, example_site) -> Path:
 def site_url(example_site):
     with serve(example_site) as url:
         yield url
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if reason := chromium_missing():
-        pytest.skip(reason)
-    with launch_browser() as browser:
-        yield browser
 
 
 @pytest.fixture

@@ -201,15 +201,13 @@ def test_front_matter_values_win_and_round_trip(tmp_path):
 
 
 @pytest.mark.slow
-def test_no_document_content_runs_in_a_real_browser(hostile_site):
-    from .browser import block_external, chromium_missing, launch_browser, serve
+def test_no_document_content_runs_in_a_real_browser(hostile_site, browser):
+    from .browser import block_external, serve
 
-    if reason := chromium_missing():
-        pytest.skip(reason)
     root, _ = hostile_site
     site = root / "site"
     pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
-    with serve(site) as url, launch_browser() as browser:
+    with serve(site) as url:
         page = browser.new_page()
         block_external(page, url)
         dialogs: list[str] = []
@@ -228,3 +226,4 @@ def test_no_document_content_runs_in_a_real_browser(hostile_site):
         assert page.evaluate("typeof window.__xss") == "undefined"
         assert dialogs == []
         assert len(pages) > len(make_hostile.PUBLISHED)
+        page.close()
