@@ -1123,8 +1123,19 @@ def _person_cue(span: Span, person_tokens: set[int]) -> bool:
     head = root.head
     if root.dep_ in ("nsubj", "nsubjpass") and head.lower_ in _SAY_FORMS:
         return True
-    if root.dep_ == "appos" and head.lower_ in _PERSON_NOUNS:
-        return True
+    if (
+        root.dep_ == "appos"
+        and head.lower_ in _PERSON_NOUNS
+        and span.start == head.i + 2
+        and doc[head.i + 1].text == ","
+    ):
+        return True  # "their daughter, Gloria" (not "the mayor of Esperanza, Sultan Kudarat")
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ in ("named", "called")
+        and doc[span.start - 2].lower_ in _PERSON_NOUNS
+    ):
+        return True  # "a student named Wong"
     for child in root.children:
         if child.dep_ == "appos" and child.lower_ in _PERSON_NOUNS:
             return True
@@ -1203,7 +1214,17 @@ def _beside_place(span: Span, place_tokens: set[int]) -> bool:
     root = span.root
     linked = [root.head] if root.dep_ == "conj" else []
     linked += [c for c in root.children if c.dep_ == "conj"]
-    return any(t.i in place_tokens and not (span.start <= t.i < span.end) for t in linked)
+    if any(t.i in place_tokens and not (span.start <= t.i < span.end) for t in linked):
+        return True
+    doc = span.doc
+    for step, i in ((-1, span.start - 1), (1, span.end)):
+        seen = 0
+        while 0 <= i < len(doc) and doc[i].lower_ in (",", "and", "or") and seen < 3:
+            i += step
+            seen += 1
+        if seen and 0 <= i < len(doc) and i in place_tokens:
+            return True
+    return False
 
 
 def _not_people(
@@ -1282,7 +1303,10 @@ def _verdict(
         or any(_titled(s) for s in mspans)
     )
     evidence = [_not_person_evidence(s, other_spans) for s in mspans]
-    if any(strong for strong, _ in evidence) and not explicit:
+    strong = sum(1 for st, _ in evidence if st)
+    if not explicit and (
+        strong * 2 >= len(evidence) > 0 or _alias_of_other(doc, name, other_spans)
+    ):
         return "no"
     if explicit or any(_person_cue(s, person_tokens) for s in mspans):
         return "yes"
@@ -1293,7 +1317,39 @@ def _verdict(
     )
     if one_word or group or any(weak for _, weak in evidence):
         return "no"
+    if " " in name and _place_elsewhere(doc.text, name, person, other_spans):
+        return "no"
     return "maybe"
+
+
+def _place_elsewhere(
+    text: str, name: str, person: Participant, other_spans: list[tuple[int, int, str]]
+) -> bool:
+    """The same full name elsewhere, outside the person's mentions, after "in/at/near" or
+    tagged in part as a place ("recorded in Sultan Kudarat")."""
+    mine = {(m.start, m.end) for m in person.mentions}
+    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        if (m.start(), m.end()) in mine:
+            continue
+        before = text[max(0, m.start() - 8) : m.start()].split()
+        if before and before[-1].lower() in _PLACE_PREPS:
+            return True
+        if any(
+            s < m.end() and m.start() < e and label in _PLACE_LABELS for s, e, label in other_spans
+        ):
+            return True
+    return False
+
+
+def _alias_of_other(doc: Doc, name: str, other_spans: list[tuple[int, int, str]]) -> bool:
+    """ "The Philippine Institute of Volcanology and Seismology (Phivolcs)": a name in
+    brackets right after a place or organization is its short form."""
+    text = doc.text
+    for m in re.finditer(r"\(\s*" + re.escape(name) + r"\s*\)", text):
+        paren = m.start()
+        if any(s <= paren - 2 < e or s <= paren < e for s, e, _ in other_spans):
+            return True
+    return False
 
 
 def _demonym_of(words: list[str], place: list[str]) -> bool:

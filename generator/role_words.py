@@ -273,7 +273,7 @@ VEHICLE_WORDS = _words("shuttle rover airbus boeing spacecraft starship orbiter 
 NOT_PERSON_BEFORE = _words(
     """
     novel book film movie show series game album song magazine newspaper paper daily
-    channel station ship vessel truck car shuttle aircraft plane rocket mission brand
+    channel station ship vessel truck car shuttle aircraft plane rocket brand
     company firm startup band ethnic tribe
     """
 )
