@@ -1086,6 +1086,9 @@ _PERSON_PRONOUNS = frozenset(["he", "she", "his", "her", "him", "hers", "himself
 _PLACE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around"])
 _GROUP_ENDINGS = ("ers", "ans", "ists", "ites", "ics", "ese")
 _ORG_APPOS = NOT_PERSON_HEADS | ORG_WORDS
+_PERSON_MODIFIED = frozenset(
+    ["campaign", "administration", "presidency", "family", "aides", "camp", "government"]
+)
 _ROMAN_LOW = frozenset(r.lower() for r in _ROMAN)
 
 
@@ -1112,7 +1115,7 @@ def _titled(span: Span) -> bool:
     )
 
 
-def _person_cue(span: Span, person_tokens: set[int]) -> bool:
+def _person_cue(span: Span, person_tokens: set[int], strict: bool = False) -> bool:
     """Something in the sentence says this mention is a person: subject of a speech verb,
     an apposition with a person noun, "X, 45,", "X is/became the mayor", a conjunct of a
     known person, or a he/she later in the sentence of which it is the subject."""
@@ -1153,10 +1156,14 @@ def _person_cue(span: Span, person_tokens: set[int]) -> bool:
         and any(c.dep_ == "attr" and c.lower_ in _PERSON_NOUNS for c in head.children)
     ):
         return True
+    if strict:
+        return False  # the weaker cues below do not outweigh a place or organization word
     if root.dep_ == "conj" and head.i in person_tokens and not (span.start <= head.i < span.end):
         return True
     if any(c.dep_ == "conj" and c.i in person_tokens for c in root.children):
         return True
+    if end < len(doc) and doc[end].lower_ in _PERSON_MODIFIED:
+        return True  # "the Dole campaign"
     if root.dep_ in ("nsubj", "nsubjpass", "poss"):
         sent = span.sent
         if any(t.lower_ in _PERSON_PRONOUNS for t in doc[span.end : sent.end]):
@@ -1287,6 +1294,11 @@ def _verdict(
     last_raw = name.split()[-1].strip(".,")
     if any(w in VEHICLE_WORDS for w in words):
         return "no"
+    explicit = (
+        person.role is not None
+        or any(m.start in cued for m in person.mentions)
+        or any(_titled(s) for s in mspans)
+    )
     if len(words) > 1 and (
         words[-1] in NOT_PERSON_HEADS
         or (
@@ -1296,12 +1308,11 @@ def _verdict(
             and words[-1] not in NAME_SUFFIXES
         )
     ):
+        # "Causeway Bay", "Arkham VR"; but "director Michael Bay said"
+        titled = person.role is not None or any(_titled(s) for s in mspans)
+        if titled or any(_person_cue(s, person_tokens, strict=True) for s in mspans):
+            return "yes"
         return "no"
-    explicit = (
-        person.role is not None
-        or any(m.start in cued for m in person.mentions)
-        or any(_titled(s) for s in mspans)
-    )
     evidence = [_not_person_evidence(s, other_spans) for s in mspans]
     strong = sum(1 for st, _ in evidence if st)
     if not explicit and (
@@ -1311,9 +1322,8 @@ def _verdict(
     if explicit or any(_person_cue(s, person_tokens) for s in mspans):
         return "yes"
     one_word = all(len(s) == 1 for s in mspans) and " " not in name and "." not in name
-    group = words[-1].endswith(_GROUP_ENDINGS) and (
-        any(s[-1].tag_ == "NNPS" for s in mspans)
-        or any(_demonym_of(words, p.split()) for p in place_labels if p)
+    group = words[-1].endswith(_GROUP_ENDINGS) and any(
+        _demonym_of(words, p.split()) for p in place_labels if p
     )
     if one_word or group or any(weak for _, weak in evidence):
         return "no"

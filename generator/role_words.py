@@ -255,8 +255,8 @@ SAY_VERBS = _words(
 # medium, work or vehicle ("Causeway Bay", "Manila Bulletin", "Mack truck").
 NOT_PERSON_HEADS = _words(
     """
-    mall bay center centre plaza park station airport port harbour harbor beach valley
-    hill hills lake bulletin times post news tv network channel radio magazine newspaper
+    mall bay center centre plaza station airport port harbour harbor beach valley
+    lake bulletin times post news tv network channel radio magazine newspaper
     daily herald tribune journal gazette movement party province
     truck car van bus train ship boat vessel shuttle rover jet plane aircraft rocket
     spacecraft capsule satellite app game games show series film movie novel book album
