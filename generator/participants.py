@@ -865,9 +865,18 @@ def _propagate(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) 
     """Other mentions of a known person: the same full name, its surname, all-caps forms."""
     text = doc.text
     surnames: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
     for name in {c.text for c in cands if " " in c.text}:
-        last = name.split()[-1]
-        if "." not in last:
+        words = name.split()
+        while len(words) > 2 and words[-1].strip(",").casefold() in NAME_SUFFIXES:
+            words = words[:-1]  # "Harold P. Whitcombe Jr." -> "Whitcombe"
+        first, last = words[0], words[-1].rstrip(",")
+        for prefix in NAME_PREFIXES:
+            if last.casefold().startswith(prefix) and len(last) > len(prefix) + 2:
+                last = last[len(prefix) :]  # "al-Rashidi" -> "Rashidi"
+                break
+        if "." not in last and (first, last) not in seen:
+            seen.add((first, last))  # "Robert Mugabe", "Robert Gabriel Mugabe": one person
             surnames[last] += 1
     forms = {c.text for c in cands}
     for last, n in surnames.items():
@@ -1229,8 +1238,16 @@ def _beside_place(span: Span, place_tokens: set[int]) -> bool:
         while 0 <= i < len(doc) and doc[i].lower_ in (",", "and", "or") and seen < 3:
             i += step
             seen += 1
-        if seen and 0 <= i < len(doc) and i in place_tokens:
+        if not seen or not 0 <= i < len(doc):
+            continue
+        if i in place_tokens:
             return True
+        # a neighbour that ends in a place word: "Kowloon Bay, and Lok Fu"
+        if step == 1:
+            while i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].text != "I":
+                i += 1
+        if doc[i].is_title and doc[i].lower_ in NOT_PERSON_HEADS and doc[i].i > 0:
+            return doc[i - 1].is_title if step == -1 else doc[i].i > span.end
     return False
 
 

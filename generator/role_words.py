@@ -255,7 +255,8 @@ SAY_VERBS = _words(
 # medium, work or vehicle ("Causeway Bay", "Manila Bulletin", "Mack truck").
 NOT_PERSON_HEADS = _words(
     """
-    mall bay center centre plaza station airport port harbour harbor beach valley
+    mall bay center centre plaza station airport port harbour harbor beach valley point
+    heights village gardens
     lake bulletin times post news tv network channel radio magazine newspaper
     daily herald tribune journal gazette movement party province
     truck car van bus train ship boat vessel shuttle rover jet plane aircraft rocket
