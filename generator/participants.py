@@ -43,6 +43,7 @@ from .role_words import (
     COUNTRIES,
     DEMONYMS,
     HONORIFICS,
+    MEDIA_ORG_HEADS,
     NAME_PREFIXES,
     NAME_SUFFIXES,
     NOT_NAMES,
@@ -52,6 +53,7 @@ from .role_words import (
     PARTICLES,
     PERSON_NOUNS,
     PERSON_TRIGGERS,
+    PLACE_HEADS,
     PLACES,
     ROLE_HEADS,
     ROLE_WORDS,
@@ -452,7 +454,17 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     final = _expand_lists(text, final, other_spans)
     kept = _propagate(doc, final, other_spans)
     cued = {c.start for c in kept if c.sources - {"ner", "propagated"}}
-    people = _not_people(doc, _merge(kept), cued, other_spans)
+    merged = _merge(kept)
+    people = _not_people(doc, merged, cued, other_spans)
+    # Rejected names whose last word says place or organization go there instead.
+    kept_ids = {id(p) for p in people}
+    for person in merged:
+        if id(person) in kept_ids:
+            continue
+        kind = _entity_kind(person.name)
+        if kind:
+            target = extra_places if kind == "place" else extra_orgs
+            target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:
@@ -1223,6 +1235,19 @@ def _not_person_evidence(span: Span, org_spans: list[tuple[int, int, str]]) -> t
         and not (nxt is not None and nxt.text in _POSSESSIVE)
     )
     return False, weak
+
+
+def _entity_kind(name: str) -> str | None:
+    """ "Causeway Bay" is a place, "Manila Bulletin" an organization, by the last word."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    last = words[-1].casefold()
+    if last in PLACE_HEADS:
+        return "place"
+    if last in MEDIA_ORG_HEADS:
+        return "org"
+    return None
 
 
 def _beside_place(span: Span, place_tokens: set[int]) -> bool:

@@ -278,3 +278,17 @@ NOT_PERSON_BEFORE = _words(
     company firm startup band ethnic tribe
     """
 )
+
+# Last words that send a rejected person candidate to places or to organizations instead.
+PLACE_HEADS = _words(
+    """
+    mall bay center centre plaza station airport port harbour harbor beach valley point
+    heights village gardens lake province
+    """
+)
+MEDIA_ORG_HEADS = _words(
+    """
+    bulletin times post news tv network channel radio magazine newspaper daily herald
+    tribune journal gazette movement party organization organisation foundation company firm
+    """
+)

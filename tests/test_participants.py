@@ -353,3 +353,11 @@ def test_one_word_names_with_a_person_cue_are_kept(nlp):
 def test_place_word_surname_kept_with_a_title(nlp):
     people, _, _ = people_of(nlp, "Director Michael Bay said the film would open in June.")
     assert [(p.name, p.role) for p in people] == [("Michael Bay", "Director")]
+
+
+def test_rejected_place_and_medium_go_to_places_and_organizations(nlp):
+    text = "Shoppers fled Gaisano Mall after the quake. According to Lagos Bulletin, 40 died."
+    people, places, orgs = people_of(nlp, text)
+    assert not people
+    assert "Gaisano Mall" in {e.name for e in places}
+    assert "Lagos Bulletin" in {e.name for e in orgs} | {e.name for e in places}
