@@ -21,8 +21,19 @@ each rule family is worth):
   already people, a given name written before a known surname, and, once a person is
   known, their other mentions, including all-caps headlines;
 * mentions merge into one person per document: a shorter form joins the one longer name
-  that ends (else starts) with it; a surname shared by two people joins the nearest full
-  name before it, never both.
+  that ends (else starts) with it, or that only adds middle names ("Robert Mugabe" ->
+  "Robert Gabriel Mugabe"); titles ("Cde"), "Jr."/"III" and Arabic particles ("al-")
+  do not count; a surname shared by two people joins the nearest full name before it,
+  never both;
+* finally, entries the document shows to be no person are dropped (a wrong person on the
+  site is worse than a missing one): craft ("Space Shuttle X"); names ending in a place,
+  medium or organization word ("Causeway Bay", "Manila Bulletin") unless a title or a
+  strong cue says person; names that most mentions put after "the" or a work/medium/group
+  noun, before a place/vehicle word ("Mack truck"), or that are an organization's bracketed
+  short form; and one-word names, demonym plurals, names after "in/at/near" or listed
+  beside a rejected place, unless a cue says person ("X said", "their son, X", "Mr. X",
+  "X, 45,", a title, a conjunct of a known person, a layout pattern). Rejected names with a
+  place or organization last word go to places or organizations.
 
 Roles come only from the text: title words right before a name ("Russian President"),
 an apposition ("Jane Doe, the company's chief executive,") or "X, who is Y", and only when
