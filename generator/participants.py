@@ -1157,7 +1157,10 @@ def _person_cue(span: Span, person_tokens: set[int], strict: bool = False) -> bo
     root = span.root
     head = root.head
     if root.dep_ in ("nsubj", "nsubjpass") and head.lower_ in _SAY_FORMS:
-        return True
+        after = [t.lower_ for t in doc[span.end : span.sent.end]]
+        # "Phivolcs said in its report": a body, not a person
+        if "its" not in after or any(t in _PERSON_PRONOUNS for t in after):
+            return True
     if (
         root.dep_ == "appos"
         and head.lower_ in _PERSON_NOUNS

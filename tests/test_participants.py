@@ -332,6 +332,7 @@ def test_groups_events_and_organizations_are_no_people(nlp):
         "The Atlantic Weather Service (Marwen) issued a warning. Marwen said in its "
         "bulletin that storms were likely.",
         "In an interview with Dawn, she said she was forced into marriage.",
+        "Reporters asked about the leak. Kessler said in its report that the data was exposed.",
         "Protesters started at the square, Kowloon Bay, and Lok Fu early yesterday.",
     ]
     for text in cases:
