@@ -464,7 +464,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     final = _complete_names(doc, final)
     final = _expand_lists(text, final, other_spans)
     kept = _propagate(doc, final, other_spans)
-    cued = {c.start for c in kept if c.sources - {"ner", "propagated"}}
+    cued = {c.start for c in kept if c.sources - {"ner", "propagated", "completed"}}
     merged = _merge(kept)
     people = _not_people(doc, merged, cued, other_spans)
     # Rejected names whose last word says place or organization go there instead.

@@ -311,6 +311,8 @@ def test_craft_places_media_and_works_are_no_people(nlp):
         "The quake was recorded in Sultan Kudarat. Maria Santos, the mayor of Esperanza, "
         "Sultan Kudarat, closed schools.",
         "She spoke on the talk show Morning Joe on Friday.",
+        "The mayor spoke on CNN's morning news talk show Morning Joe when he made the "
+        "announcement.",  # the tagger has "Joe" alone; name completion gives the show's name
         "She launched her graphic novel Angel Catbird at the fair.",
         "He flipped the Kenworth truck he had been driving on its side.",
         "Players ride a lift down to the Bat Cave, to suit up.",
