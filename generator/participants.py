@@ -1203,6 +1203,11 @@ def _person_cue(span: Span, person_tokens: set[int], strict: bool = False) -> bo
         sent = span.sent
         if any(t.lower_ in _PERSON_PRONOUNS for t in doc[span.end : sent.end]):
             return True
+        # "Obama met Merkel in Berlin. He said ...": the next sentence starts with he/she
+        if root.dep_ != "poss" and sent.end < len(doc):
+            opener = doc[sent.end : sent.end + 2]
+            if any(t.lower_ in ("he", "she") for t in opener):
+                return True
     return False
 
 

@@ -347,10 +347,11 @@ def test_one_word_names_with_a_person_cue_are_kept(nlp):
     text = (
         "Madonna said she would tour again next year. The couple's son, Tobias, was "
         "treated in hospital. Mr. Ferrante says the fees will rise. A student named Chan "
-        "said the march was peaceful."
+        "said the march was peaceful. Obama met reporters in Berlin on Tuesday. He said "
+        "the talks were useful."
     )
     people, _, _ = people_of(nlp, text)
-    assert {"Madonna", "Tobias", "Ferrante", "Chan"} <= {p.name for p in people}
+    assert {"Madonna", "Tobias", "Ferrante", "Chan", "Obama"} <= {p.name for p in people}
 
 
 def test_place_word_surname_kept_with_a_title(nlp):
