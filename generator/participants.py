@@ -1147,7 +1147,17 @@ def _titled(span: Span) -> bool:
     )
 
 
-def _person_cue(span: Span, person_tokens: set[int], strict: bool = False) -> bool:
+def _sentence_ends(doc: Doc) -> list[int]:
+    """For each token, the end of its sentence (doc.sents once; Span.sent is slow)."""
+    ends = [len(doc)] * len(doc)
+    for sent in doc.sents:
+        ends[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
+    return ends
+
+
+def _person_cue(
+    span: Span, person_tokens: set[int], sent_end: list[int], strict: bool = False
+) -> bool:
     """Something in the sentence says this mention is a person: subject of a speech verb,
     an apposition with a person noun, "X, 45,", "X is/became the mayor", a conjunct of a
     known person, or a he/she later in the sentence of which it is the subject."""
@@ -1157,7 +1167,7 @@ def _person_cue(span: Span, person_tokens: set[int], strict: bool = False) -> bo
     root = span.root
     head = root.head
     if root.dep_ in ("nsubj", "nsubjpass") and head.lower_ in _SAY_FORMS:
-        after = [t.lower_ for t in doc[span.end : span.sent.end]]
+        after = [t.lower_ for t in doc[span.end : sent_end[span.start]]]
         # "Phivolcs said in its report": a body, not a person
         if "its" not in after or any(t in _PERSON_PRONOUNS for t in after):
             return True
@@ -1200,12 +1210,12 @@ def _person_cue(span: Span, person_tokens: set[int], strict: bool = False) -> bo
     if end < len(doc) and doc[end].lower_ in _PERSON_MODIFIED:
         return True  # "the Dole campaign"
     if root.dep_ in ("nsubj", "nsubjpass", "poss"):
-        sent = span.sent
-        if any(t.lower_ in _PERSON_PRONOUNS for t in doc[span.end : sent.end]):
+        end_of_sent = sent_end[span.start]
+        if any(t.lower_ in _PERSON_PRONOUNS for t in doc[span.end : end_of_sent]):
             return True
         # "Obama met Merkel in Berlin. He said ...": the next sentence starts with he/she
-        if root.dep_ != "poss" and sent.end < len(doc):
-            opener = doc[sent.end : sent.end + 2]
+        if root.dep_ != "poss" and end_of_sent < len(doc):
+            opener = doc[end_of_sent : end_of_sent + 2]
             if any(t.lower_ in ("he", "she") for t in opener):
                 return True
     return False
@@ -1319,11 +1329,21 @@ def _not_people(
     for p in people:
         for span in spans[id(p)]:
             person_tokens.update(range(span.start, span.end))
-    place_labels = {_norm(doc.text[s:e]) for s, e, label in other_spans}
+    text = doc.text
+    place_labels = {_norm(text[s:e]) for s, e, label in other_spans}
+    sent_end = _sentence_ends(doc)
     verdicts: dict[int, str] = {}  # "no", "yes" (a cue says person) or "maybe"
     for person in people:
         verdicts[id(person)] = _verdict(
-            doc, person, spans[id(person)], cued, other_spans, person_tokens, place_labels
+            doc,
+            text,
+            person,
+            spans[id(person)],
+            cued,
+            other_spans,
+            person_tokens,
+            place_labels,
+            sent_end,
         )
     # "at the park, Causeway Bay, and Tin Hau": beside a rejected place, no cue
     rejected: set[int] = set()
@@ -1343,12 +1363,14 @@ def _not_people(
 
 def _verdict(
     doc: Doc,
+    text: str,
     person: Participant,
     mspans: list[Span],
     cued: set[int],
     other_spans: list[tuple[int, int, str]],
     person_tokens: set[int],
     place_labels: set[str],
+    sent_end: list[int],
 ) -> str:
     name = person.name
     words = [w.strip(".,").casefold() for w in name.split()]
@@ -1371,16 +1393,16 @@ def _verdict(
     ):
         # "Causeway Bay", "Arkham VR"; but "director Michael Bay said"
         titled = person.role is not None or any(_titled(s) for s in mspans)
-        if titled or any(_person_cue(s, person_tokens, strict=True) for s in mspans):
+        if titled or any(_person_cue(s, person_tokens, sent_end, strict=True) for s in mspans):
             return "yes"
         return "no"
     evidence = [_not_person_evidence(s, other_spans) for s in mspans]
     strong = sum(1 for st, _ in evidence if st)
     if not explicit and (
-        strong * 2 >= len(evidence) > 0 or _alias_of_other(doc, name, other_spans)
+        strong * 2 >= len(evidence) > 0 or _alias_of_other(text, name, other_spans)
     ):
         return "no"
-    if explicit or any(_person_cue(s, person_tokens) for s in mspans):
+    if explicit or any(_person_cue(s, person_tokens, sent_end) for s in mspans):
         return "yes"
     one_word = all(len(s) == 1 for s in mspans) and " " not in name and "." not in name
     group = words[-1].endswith(_GROUP_ENDINGS) and any(
@@ -1388,7 +1410,7 @@ def _verdict(
     )
     if one_word or group or any(weak for _, weak in evidence):
         return "no"
-    if " " in name and _place_elsewhere(doc.text, name, person, other_spans):
+    if " " in name and _place_elsewhere(text, name, person, other_spans):
         return "no"
     return "maybe"
 
@@ -1412,10 +1434,9 @@ def _place_elsewhere(
     return False
 
 
-def _alias_of_other(doc: Doc, name: str, other_spans: list[tuple[int, int, str]]) -> bool:
+def _alias_of_other(text: str, name: str, other_spans: list[tuple[int, int, str]]) -> bool:
     """ "The Philippine Institute of Volcanology and Seismology (Phivolcs)": a name in
     brackets right after a place or organization is its short form."""
-    text = doc.text
     for m in re.finditer(r"\(\s*" + re.escape(name) + r"\s*\)", text):
         paren = m.start()
         if any(s <= paren - 2 < e or s <= paren < e for s, e, _ in other_spans):
