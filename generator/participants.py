@@ -990,6 +990,11 @@ def _merge_words(key: str) -> tuple[str, ...]:
     return tuple(out) or tuple(words)
 
 
+def _suffix(key: str) -> str:
+    last = key.split()[-1].strip(",")
+    return last.rstrip(".") if last in NAME_SUFFIXES else ""
+
+
 def _merge(cands: list[_Cand]) -> list[Participant]:
     cands = sorted(cands, key=lambda c: c.start)
     # Distinct full forms, longest first: a form contained as a word suffix/prefix of a
@@ -1015,7 +1020,15 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     canon: dict[str, str] = {}
     for key in keys:
         words = mwords[key]
-        same = [k for k in keys if k != key and mwords[k] == words and canon.get(k) == k]
+        same = [
+            k
+            for k in keys
+            if k != key
+            and mwords[k] == words
+            and canon.get(k) == k
+            and _suffix(k) in (_suffix(key), "")  # "John Smith Sr." is not "John Smith Jr."
+            and _suffix(key) in (_suffix(k), "")
+        ]
         if same:  # "Edward J. DeBartolo" and "Edward J. DeBartolo Jr."
             canon[key] = same[0]
             continue

@@ -301,6 +301,10 @@ def test_merge_keeps_different_people_with_one_surname():
     people = _merge(cands)
     # the middle-name form joins; Grace stays apart; a bare "Banda" joins the nearest before
     assert sorted(p.name for p in people) == ["Grace Banda", "Samuel Gift Banda"]
+    # father and son stay apart; a form without suffix goes to neither
+    names = ["John Reed Sr.", "John Reed Jr.", "John Reed"]
+    cands = [_Cand(i * 30, i * 30 + len(n), n) for i, n in enumerate(names)]
+    assert len(_merge(cands)) == 3
 
 
 def test_craft_places_media_and_works_are_no_people(nlp):
