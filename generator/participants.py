@@ -21,8 +21,19 @@ each rule family is worth):
   already people, a given name written before a known surname, and, once a person is
   known, their other mentions, including all-caps headlines;
 * mentions merge into one person per document: a shorter form joins the one longer name
-  that ends (else starts) with it; a surname shared by two people joins the nearest full
-  name before it, never both.
+  that ends (else starts) with it, or that only adds middle names ("Robert Mugabe" ->
+  "Robert Gabriel Mugabe"); titles ("Cde"), "Jr."/"III" and Arabic particles ("al-")
+  do not count; a surname shared by two people joins the nearest full name before it,
+  never both;
+* finally, entries the document shows to be no person are dropped (a wrong person on the
+  site is worse than a missing one): craft ("Space Shuttle X"); names ending in a place,
+  medium or organization word ("Causeway Bay", "Manila Bulletin") unless a title or a
+  strong cue says person; names that most mentions put after "the" or a work/medium/group
+  noun, before a place/vehicle word ("Mack truck"), or that are an organization's bracketed
+  short form; and one-word names, demonym plurals, names after "in/at/near" or listed
+  beside a rejected place, unless a cue says person ("X said", "their son, X", "Mr. X",
+  "X, 45,", a title, a conjunct of a known person, a layout pattern). Rejected names with a
+  place or organization last word go to places or organizations.
 
 Roles come only from the text: title words right before a name ("Russian President"),
 an apposition ("Jane Doe, the company's chief executive,") or "X, who is Y", and only when
@@ -43,13 +54,22 @@ from .role_words import (
     COUNTRIES,
     DEMONYMS,
     HONORIFICS,
+    MEDIA_ORG_HEADS,
+    NAME_PREFIXES,
+    NAME_SUFFIXES,
     NOT_NAMES,
+    NOT_PERSON_BEFORE,
+    NOT_PERSON_HEADS,
     ORG_WORDS,
     PARTICLES,
+    PERSON_NOUNS,
     PERSON_TRIGGERS,
+    PLACE_HEADS,
     PLACES,
     ROLE_HEADS,
     ROLE_WORDS,
+    SAY_VERBS,
+    VEHICLE_WORDS,
 )
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -444,7 +464,18 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     final = _complete_names(doc, final)
     final = _expand_lists(text, final, other_spans)
     kept = _propagate(doc, final, other_spans)
-    people = _merge(kept)
+    cued = {c.start for c in kept if c.sources - {"ner", "propagated", "completed"}}
+    merged = _merge(kept)
+    people = _not_people(doc, merged, cued, other_spans)
+    # Rejected names whose last word says place or organization go there instead.
+    kept_ids = {id(p) for p in people}
+    for person in merged:
+        if id(person) in kept_ids:
+            continue
+        kind = _entity_kind(person.name)
+        if kind:
+            target = extra_places if kind == "place" else extra_orgs
+            target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:
@@ -857,9 +888,18 @@ def _propagate(doc: Doc, cands: list[_Cand], other: list[tuple[int, int, str]]) 
     """Other mentions of a known person: the same full name, its surname, all-caps forms."""
     text = doc.text
     surnames: Counter[str] = Counter()
+    seen: set[tuple[str, str]] = set()
     for name in {c.text for c in cands if " " in c.text}:
-        last = name.split()[-1]
-        if "." not in last:
+        words = name.split()
+        while len(words) > 2 and words[-1].strip(",").casefold() in NAME_SUFFIXES:
+            words = words[:-1]  # "Harold P. Whitcombe Jr." -> "Whitcombe"
+        first, last = words[0], words[-1].rstrip(",")
+        for prefix in NAME_PREFIXES:
+            if last.casefold().startswith(prefix) and len(last) > len(prefix) + 2:
+                last = last[len(prefix) :]  # "al-Rashidi" -> "Rashidi"
+                break
+        if "." not in last and (first, last) not in seen:
+            seen.add((first, last))  # "Robert Mugabe", "Robert Gabriel Mugabe": one person
             surnames[last] += 1
     forms = {c.text for c in cands}
     for last, n in surnames.items():
@@ -930,33 +970,81 @@ def _display(name: str) -> str:
     return name
 
 
+def _merge_words(key: str) -> tuple[str, ...]:
+    """The words of a casefolded name that identify the person: courtesy titles,
+    generational suffixes ("Jr.", "III") and Arabic particles ("al-", "bin") left out."""
+    words = [w.strip(",") for w in key.split()]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    out = []
+    for w in words:
+        for p in NAME_PREFIXES:
+            if w.startswith(p) and len(w) > len(p) + 1:
+                w = w[len(p) :]
+                break
+        if len(words) > 1 and w in ("al", "el", "bin", "ibn", "bint"):
+            continue
+        out.append(w)
+    return tuple(out) or tuple(words)
+
+
+def _suffix(key: str) -> str:
+    last = key.split()[-1].strip(",")
+    return last.rstrip(".") if last in NAME_SUFFIXES else ""
+
+
 def _merge(cands: list[_Cand]) -> list[Participant]:
     cands = sorted(cands, key=lambda c: c.start)
     # Distinct full forms, longest first: a form contained as a word suffix/prefix of a
-    # longer one joins it when that longer one is unique.
+    # longer one joins it when that longer one is unique; so does a form that only lacks
+    # middle names ("Robert Mugabe" -> "Robert Gabriel Mugabe"). Titles, "Jr." and Arabic
+    # particles do not count ("Cde Mugabe", "DeBartolo Jr.", "al-Muhandis").
     forms = {}
     for c in cands:
         forms.setdefault(_norm(c.text), _display(" ".join(c.text.split())))
-    keys = sorted(forms, key=lambda k: (-len(k.split()), -len(k)))
+    mwords = {k: _merge_words(k) for k in forms}
+    keys = sorted(forms, key=lambda k: (-len(mwords[k]), -len(k)))
     # each longer form indexed under its word suffixes and prefixes
     by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
     by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
     for k in keys:
-        w = tuple(k.split())
+        w = mwords[k]
         for n in range(1, len(w)):
             by_suffix[w[-n:]].append(k)
             by_prefix[w[:n]].append(k)
+        if len(w) > 2:
+            by_ends[(w[0], w[-1])].append(k)
     canon: dict[str, str] = {}
     for key in keys:
-        words = tuple(key.split())
+        words = mwords[key]
+        same = [
+            k
+            for k in keys
+            if k != key
+            and mwords[k] == words
+            and canon.get(k) == k
+            and _suffix(k) in (_suffix(key), "")  # "John Smith Sr." is not "John Smith Jr."
+            and _suffix(key) in (_suffix(k), "")
+        ]
+        if same:  # "Edward J. DeBartolo" and "Edward J. DeBartolo Jr."
+            canon[key] = same[0]
+            continue
         ends = [k for k in by_suffix.get(words, ()) if canon.get(k, k) == k]
         starts = [k for k in by_prefix.get(words, ()) if canon.get(k, k) == k]
+        middle = []
+        if len(words) == 2:
+            middle = [k for k in by_ends.get((words[0], words[1]), ()) if canon.get(k, k) == k]
         if len(ends) == 1:
             canon[key] = ends[0]
         elif not ends and len(starts) == 1:
             canon[key] = starts[0]
         elif len(ends) > 1:
             canon[key] = "?"  # shared surname: resolved per mention below
+        elif len(middle) == 1:
+            canon[key] = middle[0]
         else:
             canon[key] = key
     people: dict[str, Participant] = {}
@@ -965,7 +1053,7 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
         key = _norm(c.text)
         target = canon[key]
         if target == "?":
-            options = by_suffix.get(tuple(key.split()), [])
+            options = [canon.get(k, k) for k in by_suffix.get(mwords[key], [])]
             before = [k for k in options if k in recent]
             target = max(before, key=recent.__getitem__) if before else key
         recent[target] = c.start
@@ -1022,3 +1110,353 @@ def _entities(
             entity.name = name
         entity.mentions.append(Mention(start, end))
     return list(merged.values())
+
+
+def _verb_forms(verbs: frozenset[str]) -> frozenset[str]:
+    """Inflected forms without a lemmatizer: "say" -> says, saying; "cry" -> cried."""
+    out = set(verbs)
+    for v in verbs:
+        out.update((v + "s", v + "ing", v + "ed", v + "d", v + "es"))
+        if v.endswith("y"):
+            out.update((v[:-1] + "ied", v[:-1] + "ies"))
+        if v.endswith("e"):
+            out.add(v[:-1] + "ing")
+    return frozenset(out)
+
+
+_SAY_FORMS = _verb_forms(SAY_VERBS)
+_PERSON_NOUNS = PERSON_NOUNS | ROLE_HEADS
+_COPULAS = frozenset(["is", "was", "became", "becomes", "remains", "remained", "'s"])
+_PERSON_PRONOUNS = frozenset(["he", "she", "his", "her", "him", "hers", "himself", "herself"])
+_PLACE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around"])
+_GROUP_ENDINGS = ("ers", "ans", "ists", "ites", "ics", "ese")
+_ORG_APPOS = NOT_PERSON_HEADS | ORG_WORDS
+_PERSON_MODIFIED = frozenset(
+    ["campaign", "administration", "presidency", "family", "aides", "camp", "government"]
+)
+_ROMAN_LOW = frozenset(r.lower() for r in _ROMAN)
+
+
+def _mention_spans(doc: Doc, person: Participant) -> list[Span]:
+    spans = []
+    for m in person.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans
+
+
+def _titled(span: Span) -> bool:
+    """A courtesy title or role word right before the mention ("Mr. Toccafondi")."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    low = prev.lower_
+    return (
+        low in HONORIFICS
+        or low in ROLE_WORDS
+        or low in PERSON_TRIGGERS
+        or (low in PERSON_NOUNS and not prev.is_title)
+    )
+
+
+def _sentence_ends(doc: Doc) -> list[int]:
+    """For each token, the end of its sentence (doc.sents once; Span.sent is slow)."""
+    ends = [len(doc)] * len(doc)
+    for sent in doc.sents:
+        ends[sent.start : sent.end] = [sent.end] * (sent.end - sent.start)
+    return ends
+
+
+def _person_cue(
+    span: Span, person_tokens: set[int], sent_end: list[int], strict: bool = False
+) -> bool:
+    """Something in the sentence says this mention is a person: subject of a speech verb,
+    an apposition with a person noun, "X, 45,", "X is/became the mayor", a conjunct of a
+    known person, or a he/she later in the sentence of which it is the subject."""
+    if _titled(span):
+        return True
+    doc = span.doc
+    root = span.root
+    head = root.head
+    if root.dep_ in ("nsubj", "nsubjpass") and head.lower_ in _SAY_FORMS:
+        after = [t.lower_ for t in doc[span.end : sent_end[span.start]]]
+        # "Phivolcs said in its report": a body, not a person
+        if "its" not in after or any(t in _PERSON_PRONOUNS for t in after):
+            return True
+    if (
+        root.dep_ == "appos"
+        and head.lower_ in _PERSON_NOUNS
+        and span.start == head.i + 2
+        and doc[head.i + 1].text == ","
+    ):
+        return True  # "their daughter, Gloria" (not "the mayor of Esperanza, Sultan Kudarat")
+    if (
+        span.start >= 2
+        and doc[span.start - 1].lower_ in ("named", "called")
+        and doc[span.start - 2].lower_ in _PERSON_NOUNS
+    ):
+        return True  # "a student named Wong"
+    for child in root.children:
+        if child.dep_ == "appos" and child.lower_ in _PERSON_NOUNS:
+            return True
+    end = span.end
+    if (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].like_num
+        and (doc[end + 2].text == ",")
+    ):
+        return True  # "Jane Roe, 45,"
+    if (
+        root.dep_ == "nsubj"
+        and head.lower_ in _COPULAS
+        and any(c.dep_ == "attr" and c.lower_ in _PERSON_NOUNS for c in head.children)
+    ):
+        return True
+    if strict:
+        return False  # the weaker cues below do not outweigh a place or organization word
+    if root.dep_ == "conj" and head.i in person_tokens and not (span.start <= head.i < span.end):
+        return True
+    if any(c.dep_ == "conj" and c.i in person_tokens for c in root.children):
+        return True
+    if end < len(doc) and doc[end].lower_ in _PERSON_MODIFIED:
+        return True  # "the Dole campaign"
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        end_of_sent = sent_end[span.start]
+        if any(t.lower_ in _PERSON_PRONOUNS for t in doc[span.end : end_of_sent]):
+            return True
+        # "Obama met Merkel in Berlin. He said ...": the next sentence starts with he/she
+        if root.dep_ != "poss" and end_of_sent < len(doc):
+            opener = doc[end_of_sent : end_of_sent + 2]
+            if any(t.lower_ in ("he", "she") for t in opener):
+                return True
+    return False
+
+
+def _not_person_evidence(span: Span, org_spans: list[tuple[int, int, str]]) -> tuple[bool, bool]:
+    """(strong, weak) evidence that a mention is no person. Strong: followed by a place,
+    organization, medium or vehicle word ("Mack truck"); after a noun for a work, medium or
+    group ("talk show Morning Joe", "ethnic Ndebele") or after "the" ("the Bat Cave"); an
+    abbreviation in brackets after an organization; an apposition that is an organization
+    ("UpGuard, a cybersecurity firm"). Weak: after "in/at/near" ("in Sultan Kudarat")."""
+    doc = span.doc
+    start, end = span.start, span.end
+    nxt = doc[end] if end < len(doc) else None
+    prev = doc[start - 1] if start > 0 else None
+    if nxt is not None and nxt.lower_ in NOT_PERSON_HEADS and nxt.pos_ in ("NOUN", "PROPN"):
+        return True, False
+    if prev is not None and prev.is_lower and prev.lower_ in NOT_PERSON_BEFORE:
+        return True, False
+    if (
+        prev is not None
+        and prev.lower_ == "the"
+        and not (nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN")
+    ):
+        return True, False  # "the Bat Cave", but not "the Marc Dutroux case"
+    if prev is not None and prev.text == "(" and nxt is not None and nxt.text == ")":
+        before = prev.idx
+        if any(s < before <= e + 1 for s, e, label in org_spans if label == "ORG"):
+            return True, False
+    if nxt is not None and nxt.text == "," and end + 3 < len(doc):
+        # "UpGuard, a cybersecurity firm," (a common noun, not "(Czech Republic)")
+        for tok in doc[end + 1 : min(end + 6, len(doc))]:
+            if tok.text in (",", ".", ";", "(", ")") or tok.is_sent_start:
+                break
+            if (
+                tok.lower_ in _ORG_APPOS
+                and tok.pos_ == "NOUN"
+                and tok.is_lower
+                and tok.dep_ == "appos"
+                and start <= tok.head.i < end
+            ):
+                return True, False
+    weak = (
+        prev is not None
+        and prev.lower_ in _PLACE_PREPS
+        and not (nxt is not None and nxt.text in _POSSESSIVE)
+    )
+    return False, weak
+
+
+def _entity_kind(name: str) -> str | None:
+    """ "Causeway Bay" is a place, "Manila Bulletin" an organization, by the last word."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    last = words[-1].casefold()
+    if last in PLACE_HEADS:
+        return "place"
+    if last in MEDIA_ORG_HEADS:
+        return "org"
+    return None
+
+
+def _beside_place(span: Span, place_tokens: set[int]) -> bool:
+    """A conjunct or list neighbour of a place ("at the park, Causeway Bay, and Tin Hau")."""
+    root = span.root
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [c for c in root.children if c.dep_ == "conj"]
+    if any(t.i in place_tokens and not (span.start <= t.i < span.end) for t in linked):
+        return True
+    doc = span.doc
+    for step, i in ((-1, span.start - 1), (1, span.end)):
+        seen = 0
+        while 0 <= i < len(doc) and doc[i].lower_ in (",", "and", "or") and seen < 3:
+            i += step
+            seen += 1
+        if not seen or not 0 <= i < len(doc):
+            continue
+        if i in place_tokens:
+            return True
+        # a neighbour that ends in a place word: "Kowloon Bay, and Lok Fu"
+        if step == 1:
+            while i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].text != "I":
+                i += 1
+        if doc[i].is_title and doc[i].lower_ in NOT_PERSON_HEADS and doc[i].i > 0:
+            return doc[i - 1].is_title if step == -1 else doc[i].i > span.end
+    return False
+
+
+def _not_people(
+    doc: Doc,
+    people: list[Participant],
+    cued: set[int],
+    other_spans: list[tuple[int, int, str]],
+) -> list[Participant]:
+    """Drop entries that the document shows to be no person (a wrong person on the site is
+    worse than a missing one):
+
+    * a craft ("Space Shuttle Columbia"), or a name ending in a place, organization, medium
+      or work word ("Causeway Bay", "Manila Bulletin", "Arkham VR");
+    * strong evidence on a mention (see ``_not_person_evidence``), unless a role or title
+      says person;
+    * a one-word name, a group-like plural ("Hong Kongers"), a name after "in/at/near" or
+      joined by "and" or a comma to a place, unless a cue in its sentences says person
+      ("Madonna said", "their daughter, Gloria", "Mr. Toccafondi") or a layout pattern
+      found it (results tables, line-ups, bylines)."""
+    if not people:
+        return people
+    spans = {id(p): _mention_spans(doc, p) for p in people}
+    person_tokens: set[int] = set()
+    for p in people:
+        for span in spans[id(p)]:
+            person_tokens.update(range(span.start, span.end))
+    text = doc.text
+    place_labels = {_norm(text[s:e]) for s, e, label in other_spans}
+    sent_end = _sentence_ends(doc)
+    verdicts: dict[int, str] = {}  # "no", "yes" (a cue says person) or "maybe"
+    for person in people:
+        verdicts[id(person)] = _verdict(
+            doc,
+            text,
+            person,
+            spans[id(person)],
+            cued,
+            other_spans,
+            person_tokens,
+            place_labels,
+            sent_end,
+        )
+    # "at the park, Causeway Bay, and Tin Hau": beside a rejected place, no cue
+    rejected: set[int] = set()
+    for p in people:
+        if verdicts[id(p)] == "no":
+            for span in spans[id(p)]:
+                rejected.update(range(span.start, span.end))
+    return [
+        p
+        for p in people
+        if verdicts[id(p)] == "yes"
+        or (
+            verdicts[id(p)] == "maybe" and not any(_beside_place(s, rejected) for s in spans[id(p)])
+        )
+    ]
+
+
+def _verdict(
+    doc: Doc,
+    text: str,
+    person: Participant,
+    mspans: list[Span],
+    cued: set[int],
+    other_spans: list[tuple[int, int, str]],
+    person_tokens: set[int],
+    place_labels: set[str],
+    sent_end: list[int],
+) -> str:
+    name = person.name
+    words = [w.strip(".,").casefold() for w in name.split()]
+    last_raw = name.split()[-1].strip(".,")
+    if any(w in VEHICLE_WORDS for w in words):
+        return "no"
+    explicit = (
+        person.role is not None
+        or any(m.start in cued for m in person.mentions)
+        or any(_titled(s) for s in mspans)
+    )
+    if len(words) > 1 and (
+        words[-1] in NOT_PERSON_HEADS
+        or (
+            last_raw.isupper()
+            and len(last_raw) > 1
+            and words[-1] not in _ROMAN_LOW
+            and words[-1] not in NAME_SUFFIXES
+        )
+    ):
+        # "Causeway Bay", "Arkham VR"; but "director Michael Bay said"
+        titled = person.role is not None or any(_titled(s) for s in mspans)
+        if titled or any(_person_cue(s, person_tokens, sent_end, strict=True) for s in mspans):
+            return "yes"
+        return "no"
+    evidence = [_not_person_evidence(s, other_spans) for s in mspans]
+    strong = sum(1 for st, _ in evidence if st)
+    if not explicit and (
+        strong * 2 >= len(evidence) > 0 or _alias_of_other(text, name, other_spans)
+    ):
+        return "no"
+    if explicit or any(_person_cue(s, person_tokens, sent_end) for s in mspans):
+        return "yes"
+    one_word = all(len(s) == 1 for s in mspans) and " " not in name and "." not in name
+    group = words[-1].endswith(_GROUP_ENDINGS) and any(
+        _demonym_of(words, p.split()) for p in place_labels if p
+    )
+    if one_word or group or any(weak for _, weak in evidence):
+        return "no"
+    if " " in name and _place_elsewhere(text, name, person, other_spans):
+        return "no"
+    return "maybe"
+
+
+def _place_elsewhere(
+    text: str, name: str, person: Participant, other_spans: list[tuple[int, int, str]]
+) -> bool:
+    """The same full name elsewhere, outside the person's mentions, after "in/at/near" or
+    tagged in part as a place ("recorded in Sultan Kudarat")."""
+    mine = {(m.start, m.end) for m in person.mentions}
+    for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
+        if (m.start(), m.end()) in mine:
+            continue
+        before = text[max(0, m.start() - 8) : m.start()].split()
+        if before and before[-1].lower() in _PLACE_PREPS:
+            return True
+        if any(
+            s < m.end() and m.start() < e and label in _PLACE_LABELS for s, e, label in other_spans
+        ):
+            return True
+    return False
+
+
+def _alias_of_other(text: str, name: str, other_spans: list[tuple[int, int, str]]) -> bool:
+    """ "The Philippine Institute of Volcanology and Seismology (Phivolcs)": a name in
+    brackets right after a place or organization is its short form."""
+    for m in re.finditer(r"\(\s*" + re.escape(name) + r"\s*\)", text):
+        paren = m.start()
+        if any(s <= paren - 2 < e or s <= paren < e for s, e, _ in other_spans):
+            return True
+    return False
+
+
+def _demonym_of(words: list[str], place: list[str]) -> bool:
+    """ "hong kongers" from the place "hong kong"."""
+    return words[:-1] == place[:-1] and words[-1].startswith(place[-1]) and words != place

@@ -14,6 +14,7 @@ def _words(text: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
 # Courtesy titles: dropped from names, never a role.
 HONORIFICS = _words(
     "mr mr. mrs mrs. ms ms. miss dr dr. sir dame mister madam messrs messrs. mme herr"
+    " cde cde. comrade"
 )
 
 # Words that make up a role written before a name ("Prime Minister", "coach", "Defender").
@@ -214,5 +215,80 @@ PERSON_TRIGGERS = _words(
     left-hander right-hander sprinter hurdler runner swimmer cyclist boxer golfer player
     leader dissident lawyer attorney prosecutor negotiator analyst economist editor
     correspondent commander general colonel
+    """
+)
+
+
+# Generational suffixes after a surname ("Edward J. DeBartolo Jr."): ignored when merging.
+NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+
+# Arabic name particles, alone or glued with a hyphen ("al-Muhandis"): ignored when merging.
+NAME_PREFIXES = ("al-", "el-", "bin-", "ibn-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-")
+
+# Nouns for people: an apposition or a noun right before a name with one of these says
+# person ("their daughter, Gloria", "illustrator Johnnie Christmas", "a student named Wong").
+PERSON_NOUNS = _words(
+    """
+    man woman boy girl child baby infant son daughter mother father brother sister wife
+    husband widow widower grandmother grandfather grandson granddaughter uncle aunt
+    nephew niece cousin friend neighbour neighbor student pupil teacher resident citizen
+    actor actress singer musician rapper artist illustrator writer author novelist poet
+    journalist photographer filmmaker director producer comedian presenter host anchor
+    doctor nurse surgeon scientist researcher engineer astronaut pilot soldier activist
+    campaigner protester victim suspect defendant witness survivor patient lawyer
+    businessman businesswoman entrepreneur billionaire investor founder politician
+    candidate nominee dancer model designer chef athlete player coach
+    """
+)
+
+# Verbs whose subject is mostly a person or a speaking body ("Madonna said", "Wong told").
+SAY_VERBS = _words(
+    """
+    say tell add explain ask reply recall insist admit deny claim argue urge warn write
+    tweet comment describe remember believe think feel hope plead testify vow promise
+    confess apologize apologise laugh smile weep cry die marry resign
+    said told wrote thought felt wept
+    """
+)
+
+# A name ending in one of these, or followed by one, is a place, facility, organization,
+# medium, work or vehicle ("Causeway Bay", "Manila Bulletin", "Mack truck").
+NOT_PERSON_HEADS = _words(
+    """
+    mall bay center centre plaza station airport port harbour harbor beach valley point
+    heights village gardens
+    lake bulletin times post news tv network channel radio magazine newspaper
+    daily herald tribune journal gazette movement party province
+    truck car van bus train ship boat vessel shuttle rover jet plane aircraft rocket
+    spacecraft capsule satellite app game games show series film movie novel book album
+    massacre massacres war wars crisis scandal uprising revolution protests riots
+    organization organisation foundation company firm
+    """
+)
+
+# Words inside a name that make it a craft or vehicle ("Space Shuttle Columbia").
+VEHICLE_WORDS = _words("shuttle rover airbus boeing spacecraft starship orbiter lander")
+
+# Common nouns right before a name that make it a title, medium, craft or group
+# ("graphic novel Angel Catbird", "talk show Morning Joe", "ethnic Ndebele").
+NOT_PERSON_BEFORE = _words(
+    """
+    novel book film movie show series game album song magazine newspaper paper daily
+    channel station ship vessel truck car shuttle aircraft plane rocket brand
+    company firm startup band ethnic tribe
+    """
+)
+
+# Last words that send a rejected person candidate to places or to organizations instead.
+PLACE_HEADS = _words(
+    """
+    mall bay center centre plaza station airport port harbour harbor beach valley point
+    heights village gardens lake province
+    """
+)
+MEDIA_ORG_HEADS = _words(
+    """
+    bulletin times post news tv network channel radio magazine newspaper daily herald
+    tribune journal gazette movement party organization organisation foundation company firm
     """
 )

@@ -127,6 +127,12 @@ ABLATIONS: dict[str, list[tuple[str, object]]] = {
     "comma-list expansion": [("_expand_lists", lambda text, cands, other: cands)],
     "propagation (surnames, all caps)": [("_propagate", lambda doc, cands, other: list(cands))],
     "non-name word lists (_bad_name)": [("_bad_name", lambda name: len(name.strip()) < 2)],
+    "no-person filter (craft, place/org words, cues)": [
+        ("_not_people", lambda doc, people, cued, other: people)
+    ],
+    "merge keys (titles, Jr., al-, middle names)": [
+        ("_merge_words", lambda key: tuple(key.split()))
+    ],
 }
 
 
