@@ -176,8 +176,20 @@ def front_matter(meta: dict[str, Any]) -> str:
             meta[key] = _escape_for_theme(meta[key])
     if isinstance(meta.get("tags"), list):
         meta["tags"] = [t for t in meta["tags"] if not _MARKUP_CHARS.search(str(t))]
-    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    dumped = yaml.safe_dump(_no_nel(meta), sort_keys=False, allow_unicode=True, width=1000)
     return "---\n" + dumped + "---\n\n"
+
+
+def _no_nel(value: Any) -> Any:
+    """PyYAML folds a NEL (U+0085) inside a single-quoted scalar into a space and the text no
+    longer round-trips; it is a line break, so it becomes a space before emitting."""
+    if isinstance(value, str):
+        return value.replace("\x85", " ")
+    if isinstance(value, list):
+        return [_no_nel(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _no_nel(v) for k, v in value.items()}
+    return value
 
 
 class SiteRenderer:
