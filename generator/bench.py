@@ -55,7 +55,7 @@ theme:
     - search.suggest
     - search.highlight
     - content.tooltips
-plugins:
+{nav}plugins:
   - search
   - tags
 {plugin}
@@ -66,6 +66,21 @@ markdown_extensions:
   - tables
   - toc:
       permalink: true
+"""
+
+# A short nav: with MkDocs' automatic nav every page lists every sibling (thousands of
+# participant pages in one section), so build time grows with the square of the archive;
+# `navigation.prune` does not help within the open section. --auto-nav measures that.
+SHORT_NAV = """\
+nav:
+  - Home: index.md
+  - Articles: articles/index.md
+  - Participants: participants/index.md
+  - Timeline: timeline.md
+  - Tags: tags.md
+validation:
+  nav:
+    omitted_files: ignore
 """
 
 PLUGIN_CONFIG = """\
@@ -87,7 +102,9 @@ def load_texts(eval_dir: Path) -> list[str]:
     return texts
 
 
-def make_archive(root: Path, n: int, texts: list[str], processes: int) -> list[Path]:
+def make_archive(
+    root: Path, n: int, texts: list[str], processes: int, nav: str = SHORT_NAV
+) -> list[Path]:
     """A MkDocs project in ``root`` whose sources are n documents with fresh names."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     src = root / "sources"
@@ -100,7 +117,7 @@ def make_archive(root: Path, n: int, texts: list[str], processes: int) -> list[P
         paths.append(path)
     plugin = PLUGIN_CONFIG.format(processes=processes)
     (root / "mkdocs.yml").write_text(
-        SITE_CONFIG.format(docs="docs", plugin=plugin), encoding="utf-8"
+        SITE_CONFIG.format(docs="docs", plugin=plugin, nav=nav), encoding="utf-8"
     )
     return paths
 
@@ -275,7 +292,8 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
     result: dict = {"docs": n}
     try:
         root = work / "archive"
-        paths = make_archive(root, n, texts, args.processes)
+        nav = "" if args.auto_nav else SHORT_NAV
+        paths = make_archive(root, n, texts, args.processes, nav)
         cache, site = root / ".cache", root / "site"
         cold, warm, change, plain = Stats(), Stats(), Stats(), Stats()
         tree, maxrss, analysis_s, warm_stage = Stats(), Stats(), Stats(), Stats()
@@ -323,7 +341,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
             cwd=root, env=_env(), check=True, capture_output=True,
         )  # fmt: skip
         (work / "plain" / "mkdocs.yml").write_text(
-            SITE_CONFIG.format(docs="docs", plugin=""), encoding="utf-8"
+            SITE_CONFIG.format(docs="docs", plugin="", nav=nav), encoding="utf-8"
         )
         for _ in range(runs):
             shutil.rmtree(work / "plain" / "site", ignore_errors=True)
@@ -453,6 +471,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--analysis-docs", type=int, default=1000, help="texts for analysis rows")
     p.add_argument("--analysis-runs", type=int, default=3, help="runs of the analysis rows")
     p.add_argument("--skip-analysis", action="store_true", help="no analysis rows")
+    p.add_argument("--auto-nav", action="store_true", help="MkDocs' automatic (full) nav")
     p.add_argument("--skip-change", action="store_true", help="no one-change builds")
     p.add_argument("--eval-dir", type=Path, default=EVAL_DIR, help="where */dev.jsonl are")
     p.add_argument("--workdir", default=None, help="temporary folder (default: system temp)")
