@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 # The defaults of `generator.summarize`, repeated here so that settings (and cache keys) need
 # no import of sumy; tests/test_scale.py checks that the two agree.
 DEFAULT_SENTENCES = 3
-DEFAULT_METHOD = "lexrank"
+DEFAULT_METHOD = "positional"
 # Methods known without importing sumy; any other name is checked by `summarize` itself.
 KNOWN_METHODS = (
+    "positional",
     "lexrank",
     "textrank",
     "luhn",

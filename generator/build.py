@@ -86,8 +86,12 @@ def load_aliases(root: Path) -> dict[str, str]:
 def load_sources(root: Path) -> tuple[list[Source], dict[str, str]]:
     sources, skipped = [], {}
     root = root.resolve()
-    for path in discover(root):
+    for path, reason in discover(root):
         rel = path.relative_to(root).as_posix()
+        if reason is not None:
+            skipped[rel] = reason
+            log.warning("Skipped %s: %s", rel, reason)
+            continue
         try:
             source = read_source(path, root)
         except SourceError as exc:

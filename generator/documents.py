@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import charset_normalizer
+import ftfy
 import yaml
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
@@ -43,40 +44,70 @@ class Source:
     warnings: list[str] = field(default_factory=list)
 
 
-def discover(root: Path) -> Iterator[Path]:
-    """Document files under ``root`` in a stable order; hidden files, backups and links that
-    lead outside ``root`` are passed over."""
+def discover(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Files under ``root`` in a stable order, each with None when it is a document to read,
+    else the reason it is skipped. Hidden files, editor backups and author data files
+    (``*.yml``: sidecars, aliases) are passed over silently."""
     root = root.resolve()
     for path in sorted(root.rglob("*")):
         rel = path.relative_to(root)
         if any(part.startswith(".") for part in rel.parts) or _BACKUP.search(path.name):
             continue
-        if path.suffix.lower() not in DOCUMENT_SUFFIXES or path.name.endswith(SIDECAR_SUFFIX):
-            continue
         try:
             real = path.resolve(strict=True)
         except (OSError, RuntimeError):
+            yield path, "broken symbolic link"
             continue
-        if not real.is_relative_to(root) or not real.is_file():
+        if not real.is_relative_to(root):
+            yield path, "symbolic link to outside the sources folder; not followed"
             continue
-        yield path
+        if not path.is_file():
+            continue
+        suffix = path.suffix.lower()
+        if suffix in (".yml", ".yaml"):
+            continue
+        if suffix not in DOCUMENT_SUFFIXES:
+            yield path, f"not a text document ({suffix or 'no extension'})"
+            continue
+        yield path, None
+
+
+# Among equally good guesses, the web's default legacy encoding (WHATWG) is the likeliest.
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 
 
 def decode(data: bytes) -> str:
-    """Text of a file's bytes, by BOM, then strict UTF-8, then a real charset detector."""
+    """Text of a file's bytes: by BOM, then strict UTF-8, then charset-normalizer's best
+    guess; mojibake (UTF-8 read as Windows-1252 somewhere upstream) is repaired by ftfy."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    if b"\x00" in data[:8192]:
-        raise SourceError("binary file (contains NUL bytes)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = charset_normalizer.from_bytes(data).best()
-    if best is None:
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _detect(data)
+        else:
+            if "\x00" in text[:8192]:
+                text = _detect(data)
+    return ftfy.fix_encoding(text)
+
+
+def _detect(data: bytes) -> str:
+    results = list(charset_normalizer.from_bytes(data))
+    if not results:
         raise SourceError("binary file (no text encoding fits)")
+    best = results[0]
+    if b"\x00" in data[:8192] and not best.encoding.startswith(("utf_16", "utf_32")):
+        raise SourceError("binary file (contains NUL bytes)")
+    for result in results:
+        if (
+            result.encoding in _PREFERRED_LEGACY
+            and result.chaos <= best.chaos
+            and result.coherence >= best.coherence - 0.01
+        ):
+            return str(result)
     return str(best)
 
 

@@ -8,11 +8,13 @@ Markdown, YAML or Jinja shows literally. Front matter is written by PyYAML's saf
 from __future__ import annotations
 
 import importlib.resources
+import logging
 import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -24,16 +26,22 @@ from . import archive, charts
 from .build import slugify
 from .record import Mention, Record
 
+log = logging.getLogger("mkdocs.plugins.summaries")
+
 LISTING_MARKER = "<!-- summaries:listing -->"
 CSS_URI = "assets/summaries/summaries.css"
 SOURCES_DIR = "_sources"
+_MARKUP_CHARS = re.compile(r"[<>&\"]")
 
 
 def default_templates() -> Path:
-    try:
-        return Path(str(importlib.resources.files("generator.site_templates")))
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parent.parent / "site_templates"
+    """The packaged templates: the checkout's own ``site_templates/`` when running from one
+    (an editable install elsewhere, e.g. another worktree, must not shadow it), else the
+    installed ``generator.site_templates`` package."""
+    local = Path(__file__).resolve().parent.parent / "site_templates"
+    if (local / "document.md.j2").is_file():
+        return local
+    return Path(str(importlib.resources.files("generator.site_templates")))
 
 
 @dataclass(frozen=True)
@@ -70,11 +78,22 @@ def url_of(src_uri: str, use_directory_urls: bool) -> str:
 def relative_url(from_src: str, to_src: str, use_directory_urls: bool) -> str:
     here = url_of(from_src, use_directory_urls)
     there = url_of(to_src, use_directory_urls)
-    base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+    # The folder the browser resolves from ("." for a top-level page): never "/", which
+    # posixpath.relpath would take as the filesystem root and answer with the working directory.
+    base = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
     rel = posixpath.relpath(there or ".", base or ".")
     if there.endswith("/") or not there:
         rel = rel.rstrip("/") + "/"
     return "./" if rel == "./" or rel == "/" else rel.removeprefix("./")
+
+
+def timeline_anchor(value: str) -> str:
+    """The id of the timeline's place for a date value: its month, or its year when the
+    date has no month (``2020-03-05`` -> ``t-2020-03``, ``XXXX-03-20`` -> ``t-unknown-03``)."""
+    year, _, rest = value.partition("-")
+    year = "unknown" if year == "XXXX" else year
+    month = rest[:2]
+    return f"t-{year}-{month}" if month.isdigit() else f"t-{year}"
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -136,9 +155,18 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
 
 
 def front_matter(meta: dict[str, Any]) -> str:
-    return (
-        "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000) + "---\n\n"
-    )
+    """YAML front matter for MkDocs. Themes insert ``title`` and ``description`` as raw HTML
+    (Material does, into ``<h1>``, the nav and a ``content`` attribute), so those two are
+    HTML-escaped here; tags with markup characters are left out, as the tags plugin renders
+    them too."""
+    meta = dict(meta)
+    for key in ("title", "description"):
+        if isinstance(meta.get(key), str):
+            meta[key] = html_escape(meta[key], quote=True)
+    if isinstance(meta.get("tags"), list):
+        meta["tags"] = [t for t in meta["tags"] if not _MARKUP_CHARS.search(str(t))]
+    dumped = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=1000)
+    return "---\n" + dumped + "---\n\n"
 
 
 class SiteRenderer:
@@ -158,7 +186,11 @@ class SiteRenderer:
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
         )
-        self.env.globals.update(date_label=archive.date_label)
+        self.env.globals.update(
+            date_label=archive.date_label,
+            anchor=timeline_anchor,
+            is_calendar_date=archive.is_calendar_date,
+        )
 
     def url(self, from_src: str, to_src: str) -> str:
         return relative_url(from_src, to_src, self.options.use_directory_urls)
@@ -170,7 +202,10 @@ class SiteRenderer:
         pages: dict[str, str] = {}
         chronological = list(reversed([r for r in self.records if r.date]))
         for record in self.records:
-            pages[page_uri(record)] = self.document_page(record, chronological)
+            try:
+                pages[page_uri(record)] = self.document_page(record, chronological)
+            except Exception as exc:  # noqa: BLE001 - one bad page must not stop the site
+                log.warning("Skipped %s: its page could not be rendered (%s)", record.source, exc)
         pages["participants/index.md"] = self.people_index()
         for name in self.people:
             pages[self.person_uri(name)] = self.person_page(name)
@@ -180,6 +215,10 @@ class SiteRenderer:
         if self.options.home:
             pages["index.md"] = self.home_page()
         return pages
+
+    def origins(self) -> dict[str, str]:
+        """Each document page's source file (relative to the sources folder), by page uri."""
+        return {page_uri(record): record.source for record in self.records}
 
     def template(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
@@ -238,9 +277,7 @@ class SiteRenderer:
         person = self.people[name]
         page = self.person_uri(name)
         top = person.companions.most_common(8)
-        svg = charts.companions(
-            name, [(other, n, self.url(page, self.person_uri(other))) for other, n in top]
-        )
+        svg = charts.companions(name, top)
         dates = sorted(person.dates, key=lambda d: archive.sort_key(d[0].value))
         meta = {"title": name, "description": f"{name} in {len(person.records)} documents"}
         body = self.template(
@@ -265,25 +302,42 @@ class SiteRenderer:
 
     def timeline_page(self) -> str:
         page = "timeline.md"
-        per_month: Counter[str] = Counter(
-            e.value[:7] for e in self.events if not e.value.startswith("XXXX") and len(e.value) >= 7
-        )
-        months = _month_range(sorted(per_month))
-        chart = charts.month_bars(
-            [(m, per_month.get(m, 0)) for m in months], "Dated events per month"
-        )
+        chart = self.timeline_chart()
         groups: dict[str, dict[str, list[archive.Event]]] = {}
         for event in self.events:
             year, month = event.group
-            groups.setdefault(year, {}).setdefault(month or "(month unknown)", []).append(event)
+            groups.setdefault(year, {}).setdefault(month, []).append(event)
         meta = {"title": "Timeline", "description": "Every dated event across the archive"}
         body = self.template(
             "timeline.md.j2",
             groups=groups,
             chart=Markup(chart),
+            unknown_year=archive.UNKNOWN_YEAR,
             link=lambda r: self.url(page, page_uri(r)),
         )
         return front_matter(meta) + body
+
+    def timeline_chart(self) -> str:
+        """Dated events per month (per year when that is more than 15 years of bars) from the
+        first document's publication to the last event; earlier events, such as a birth year
+        in an obituary, are counted in the caption instead. Year-less dates are not drawn."""
+        known = [e.value for e in self.events if not e.value.startswith("XXXX")]
+        published = sorted(r.date[:7] for r in self.records if r.date)
+        if not known:
+            return ""
+        start = published[0] if published else min(known)[:7]
+        shown = [v for v in known if v[: len(start)] >= start[: len(v)]]
+        earlier = len(known) - len(shown)
+        note = f"; {earlier} earlier, not drawn" if earlier else ""
+        per_month: Counter[str] = Counter(v[:7] for v in shown if len(v) >= 7)
+        months = _month_range(sorted({start, *per_month}))
+        if len(months) <= 180:
+            counts = [(m, per_month.get(m, 0)) for m in months]
+            return charts.bars(counts, "Dated events per month" + note, "month")
+        per_year: Counter[int] = Counter(int(v[:4]) for v in shown)
+        first, last = int(start[:4]), max(per_year)
+        counts = [(str(y), per_year[y]) for y in range(first, last + 1)]
+        return charts.bars(counts, "Dated events per year" + note, "year")
 
     def articles_index(self) -> str:
         meta = {"title": "Articles", "description": "Every document, newest first"}

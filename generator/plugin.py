@@ -133,8 +133,9 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             home=self.config.home and files.get_file_from_path("index.md") is None,
         )
         self.result, self.renderer = result, SiteRenderer(result.records, options)
+        origins = self.renderer.origins()
         for uri, content in self.renderer.render().items():
-            self._add(files, config, uri, content)
+            self._add(files, config, uri, content, origins.get(uri))
         if not self.config.source_url:
             for record in result.records:
                 text = (self.sources / record.source).read_bytes()
@@ -143,14 +144,26 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self._add(files, config, CSS_URI, css)
         return files
 
-    def _add(self, files: Files, config: MkDocsConfig, uri: str, content: str | bytes) -> None:
+    def _add(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        uri: str,
+        content: str | bytes,
+        origin: str | None = None,
+    ) -> None:
         existing = files.get_file_from_path(uri)
         if existing is not None and not existing.generated_by:
             log.warning("%s is written by hand in docs/; the generated page is not used", uri)
             return
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, uri, content=content))
+        file = File.generated(config, uri, content=content)
+        if origin and self.sources is not None:
+            # The document the page comes from (content stays in memory): plugins such as
+            # mkdocs-rss-plugin need a real path for every page they list.
+            file.abs_src_path = str(self.sources / origin)
+        files.append(file)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

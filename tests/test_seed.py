@@ -62,7 +62,16 @@ def test_analyze_command_contract(tmp_path, seed_text):
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     out = subprocess.run(
-        [sys.executable, "-m", "generator", "--no-progress", "analyze", "--sentences", "2", str(path)],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--no-progress",
+            "analyze",
+            "--sentences",
+            "2",
+            str(path),
+        ],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -72,7 +81,13 @@ def test_analyze_command_contract(tmp_path, seed_text):
     assert [r["id"] for r in results] == ["seed", "dated"]
     for result in results:
         assert set(result) == {
-            "id", "title", "summary", "dates", "participants", "places", "organizations",
+            "id",
+            "title",
+            "summary",
+            "dates",
+            "participants",
+            "places",
+            "organizations",
         }
         assert len(result["summary"]) == 2
         assert all(sentence in seed_text for sentence in result["summary"])

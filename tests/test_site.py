@@ -73,7 +73,10 @@ def test_hand_written_pages_win_and_listing_marker(tmp_path):
     root = write_site(
         tmp_path,
         {SEED.name: SEED.read_text(encoding="utf-8")},
-        docs={"index.md": "# My archive\n\n<!-- summaries:listing -->\n", "timeline.md": "# Mine\n"},
+        docs={
+            "index.md": "# My archive\n\n<!-- summaries:listing -->\n",
+            "timeline.md": "# Mine\n",
+        },
     )
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
@@ -95,7 +98,17 @@ def test_pages_command_writes_front_matter(tmp_path):
     )
     out = tmp_path / "out"
     subprocess.run(
-        [sys.executable, "-m", "generator", "--no-progress", "pages", "--cache-dir", "", str(src), str(out)],
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "--no-progress",
+            "pages",
+            "--cache-dir",
+            "",
+            str(src),
+            str(out),
+        ],
         cwd=ROOT,
         check=True,
         capture_output=True,

@@ -1,0 +1,202 @@
+"""Word lists for the participants stage, written for this project.
+
+Lower-case throughout. Countries, major cities and regions are the ones that news text most
+often shows; they are used only to reject person candidates, never to create places.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
+    return frozenset(text.split()) | frozenset(extra)
+
+
+# Courtesy titles: dropped from names, never a role.
+HONORIFICS = _words(
+    "mr mr. mrs mrs. ms ms. miss dr dr. sir dame mister madam messrs messrs. mme herr"
+)
+
+# Words that make up a role written before a name ("Prime Minister", "coach", "Defender").
+ROLE_WORDS = _words(
+    """
+    president vice prime minister deputy foreign finance interior defence defense economy
+    trade justice health education agriculture energy chancellor senator sen. rep.
+    representative congressman congresswoman governor gov. mayor premier king queen prince
+    princess emperor empress pope cardinal archbishop bishop rabbi imam sheikh ayatollah
+    general gen. colonel col. lieutenant lt. major maj. captain capt. commander admiral
+    adm. sergeant sgt. marshal field chief justice judge magistrate prosecutor attorney
+    trooper sheriff detective agent constable inspector superintendent corporal
+    professor prof. reverend rev. father pastor
+    ambassador envoy secretary undersecretary spokesman spokeswoman spokesperson chairman
+    chairwoman chair ceo executive director managing manager coach striker defender
+    midfielder goalkeeper keeper forward winger skipper batsman bowler pitcher quarterback
+    champion veteran officer official leader opposition speaker commissioner
+    mp lawmaker legislator diplomat analyst economist dealer trader broker
+    founder owner publisher editor correspondent reporter
+    foreign-minister vice-president co-founder all-rounder off-spinner spinner opener
+    wicketkeeper wicket-keeper goalscorer playmaker striker-turned-coach
+    """
+)
+
+# Role heads accepted in appositions and "who is" clauses (precision first).
+ROLE_HEADS = _words(
+    """
+    president minister chancellor senator governor mayor premier king queen prince princess
+    emperor pope cardinal archbishop bishop general colonel commander admiral judge
+    prosecutor attorney ambassador envoy secretary spokesman spokeswoman spokesperson
+    chairman chairwoman ceo executive director manager coach striker defender midfielder
+    goalkeeper captain skipper batsman bowler pitcher quarterback champion leader speaker
+    commissioner lawmaker legislator diplomat analyst economist founder owner editor
+    chief officer official deputy chair president-elect candidate negotiator
+    """
+)
+
+# Demonyms and nationality adjectives that news puts before names ("Russian Vladimir Putin").
+DEMONYMS = _words(
+    """
+    american british english scottish welsh irish french german italian spanish portuguese
+    dutch belgian swiss austrian swedish norwegian danish finnish icelandic russian
+    ukrainian polish czech slovak hungarian romanian bulgarian serbian croatian bosnian
+    slovenian greek turkish cypriot israeli palestinian lebanese syrian jordanian iraqi
+    iranian saudi egyptian libyan tunisian algerian moroccan nigerian ghanaian kenyan
+    ethiopian somali sudanese ugandan tanzanian zambian zimbabwean african angolan
+    chinese japanese korean taiwanese vietnamese thai cambodian burmese malaysian
+    singaporean indonesian filipino indian pakistani afghan bangladeshi lankan nepali
+    australian zealander canadian mexican brazilian argentine argentinian chilean
+    peruvian colombian venezuelan cuban jamaican uruguayan paraguayan bolivian ecuadorean
+    estonian latvian lithuanian belarusian georgian armenian azeri kazakh uzbek tajik
+    kyrgyz turkmen mongolian kuwaiti qatari emirati yemeni omani bahraini briton
+    indian former ex- world olympic european asian african latin
+    """
+)
+
+# Countries, regions and cities that taggers often take for people.
+COUNTRIES = _words(
+    """
+    afghanistan albania algeria andorra angola argentina armenia australia austria
+    azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan
+    bolivia bosnia botswana brazil brunei bulgaria burkina burundi cambodia cameroon canada
+    chad chile china colombia comoros congo croatia cuba cyprus czech denmark djibouti
+    dominica ecuador egypt england eritrea estonia ethiopia fiji finland france gabon
+    gambia georgia germany ghana greece grenada guatemala guinea guyana haiti honduras
+    hungary iceland india indonesia iran iraq ireland israel italy jamaica japan jordan
+    kazakhstan kazakstan kenya kiribati korea kosovo kuwait kyrgyzstan laos latvia lebanon
+    lesotho liberia libya liechtenstein lithuania luxembourg macedonia madagascar malawi
+    malaysia maldives mali malta mauritania mauritius mexico moldova monaco mongolia
+    montenegro morocco mozambique myanmar burma namibia nauru nepal netherlands holland
+    nicaragua niger nigeria norway oman pakistan palau panama paraguay peru philippines
+    poland portugal qatar romania russia rwanda samoa senegal serbia seychelles
+    singapore slovakia slovenia somalia spain sudan suriname surinam swaziland sweden
+    switzerland syria taiwan tajikistan tanzania thailand togo tonga trinidad tunisia
+    turkey turkmenistan tuvalu uganda ukraine uruguay uzbekistan vanuatu vatican venezuela
+    vietnam yemen yugoslavia zaire zambia zimbabwe scotland wales britain europe asia africa
+    america antarctica oceania faroes
+    """
+)
+
+PLACES = COUNTRIES | _words(
+    """
+    london paris berlin moscow beijing tokyo washington rome madrid lisbon vienna prague
+    warsaw budapest bucharest sofia athens ankara istanbul cairo jerusalem
+    baghdad tehran kabul islamabad delhi bombay mumbai calcutta dhaka colombo bangkok
+    jakarta manila seoul taipei sydney melbourne perth brisbane adelaide toronto montreal
+    ottawa vancouver chicago boston houston dallas miami atlanta detroit denver seattle
+    phoenix philadelphia baltimore pittsburgh cleveland cincinnati milwaukee minneapolis
+    minnesota texas california florida oakland anaheim kansas york
+    geneva zurich brussels amsterdam rotterdam frankfurt munich hamburg cologne milan
+    turin naples florence barcelona seville valencia manchester liverpool leeds
+    birmingham glasgow edinburgh dublin belfast cardiff johannesburg nairobi lagos
+    sarajevo belgrade zagreb bratislava kiev minsk riga vilnius tallinn helsinki oslo
+    stockholm copenhagen lima bogota caracas santiago havana mexico
+    surrey sussex kent essex yorkshire lancashire derbyshire durham somerset hampshire
+    leicestershire nottinghamshire warwickshire worcestershire gloucestershire
+    northamptonshire glamorgan middlesex headingley
+    chechnya bosnia kashmir kurdistan gaza tibet siberia crimea balkans
+    """,
+    (
+        "sri lanka",
+        "new zealand",
+        "south africa",
+        "north korea",
+        "south korea",
+        "united states",
+        "hong kong",
+        "saudi arabia",
+        "costa rica",
+        "el salvador",
+        "san marino",
+        "puerto rico",
+        "czech republic",
+        "ivory coast",
+        "sierra leone",
+        "tel aviv",
+        "new york",
+        "los angeles",
+        "san francisco",
+        "san diego",
+        "st louis",
+        "kansas city",
+        "buenos aires",
+        "rio de janeiro",
+        "sao paulo",
+        "new delhi",
+        "united kingdom",
+        "great britain",
+        "west indies",
+        "soviet union",
+    ),
+)
+
+# Capitalized words that taggers take for people but that are not names.
+NOT_NAMES = _words(
+    """
+    extras total totals attendance avg average result results scores scorers scoreboard
+    standings stadium reuters newsroom death god allah jesus christ bowling batting
+    fall wickets innings overs note notes table tables division league cup round final
+    semifinal quarterfinal group team club fc united city county stakes grand prix
+    open championship championships tournament series world tour race
+    pct gb w d l pts min mins sec secs heat heats qualifier qualifiers
+    monday tuesday wednesday thursday friday saturday sunday january february march april
+    june july august september october november december jan feb mar apr jun jul aug sep
+    sept oct nov dec
+    the a an and or of in on at for to from by with v vs
+    internet marijuana cocaine heroin aids hiv
+    springbok springboks wallaby wallabies hutu hutus tutsi tutsis azeris kurds serbs croats
+    moslems muslims honda cosworth mercedes-benz toyota ferrari yamaha kawasaki ducati
+    peugeot renault porsche nissan
+    twitter facebook instagram youtube google apple amazon netflix microsoft tiktok snapchat
+    oscars grammy grammys emmy emmys tonys bafta
+    """
+)
+
+# Lower-case particles that may sit inside a name ("Maarten den Bakker", "Aravinda de Silva").
+PARTICLES = _words("de da das do dos du del della di van von der den ter ten la le bin ibn al el y")
+
+# Words that mark an organization, team or facility rather than a person.
+ORG_WORDS = _words(
+    """
+    newsroom bureau club fc afc united city stadium prison corp corporation co inc ltd llc spa plc
+    ag sa nv bv gmbh bank group party ministry council university college school airport
+    mining network cables holdings industries motors airlines airways insurance securities
+    fund trust association federation union committee commission agency institute
+    hospital church mosque temple street road avenue square bridge river mountain
+    island islands republic kingdom province district region county
+    """
+)
+
+# Lower-case words after which a capitalized two- or three-word sequence is a person
+# ("spokesman Glyn Davies", "finalist MaliVai Washington", "team mate Les Ferdinand").
+PERSON_TRIGGERS = _words(
+    """
+    spokesman spokeswoman spokesperson finalist mate team-mate teammate striker defender
+    midfielder goalkeeper keeper winger forward fullback full-back flanker fly-half scrum-half
+    lock prop hooker centre coach manager captain skipper chairman chairwoman director
+    president minister premier secretary ambassador envoy senator governor mayor judge
+    champion compatriot countryman countrywoman rival colleague veteran rookie winner
+    opponent newcomer partner husband wife son daughter brother sister father mother boss
+    chief officer official driver rider batsman bowler all-rounder opener pitcher
+    left-hander right-hander sprinter hurdler runner swimmer cyclist boxer golfer player
+    leader dissident lawyer attorney prosecutor negotiator analyst economist editor
+    correspondent commander general colonel
+    """
+)

@@ -1,0 +1,99 @@
+"""Helpers to look at a built site in a real browser: Debian's Chromium driven by Playwright.
+
+Reusable from any test::
+
+    from tests.browser import CHROMIUM, launch_browser, serve
+
+    with serve(site_dir) as url, launch_browser() as browser:
+        page = browser.new_page()
+        page.goto(url + "articles/...")
+
+Nothing is downloaded: Playwright's own browsers are never installed (no ``playwright
+install``); ``CHROMIUM`` is the system browser, and the launch flags keep it off the network.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+CHROMIUM = os.environ.get("SUMMARIES_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def chromium_missing() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not Path(CHROMIUM).is_file():
+        return f"Chromium not found at {CHROMIUM} (scripts/test.sh installs Debian's chromium)"
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "the playwright Python package is not installed (pip install -e '.[test]')"
+    return None
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path | str) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 at a free port; yields the base URL (ends with ``/``)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@contextlib.contextmanager
+def launch_browser(**options: object) -> Iterator[object]:
+    """A headless Chromium (Playwright ``Browser``), closed on exit."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, **options
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def block_external(page, base_url: str) -> list[str]:  # noqa: ANN001
+    """Abort every request that leaves ``base_url``; returns the list of blocked URLs."""
+    blocked: list[str] = []
+
+    def route(r) -> None:  # noqa: ANN001
+        url = r.request.url
+        if url.startswith(base_url) or url.startswith(("data:", "blob:", "about:")):
+            r.continue_()
+        else:
+            blocked.append(url)
+            r.abort()
+
+    page.route("**/*", route)
+    return blocked

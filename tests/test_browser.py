@@ -1,0 +1,244 @@
+"""The example site in a real browser: Debian's Chromium, driven by Playwright.
+
+The example site (this repository's ``mkdocs.yml``, ``docs/`` and ``seeds/``) is built once
+per session with a real ``mkdocs build``, served on 127.0.0.1 and read the way a person
+reads it: typing into search, clicking links, switching to dark mode, on a phone and a
+desktop. Screenshots go to ``screenshots/`` (committed; the README shows them).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from .browser import DESKTOP, PHONE, block_external, chromium_missing, launch_browser, serve
+from .conftest import ROOT, mkdocs_build
+
+pytestmark = pytest.mark.slow
+
+SEED_PAGE = "articles/000_784cf20fb6785547/"
+SHOTS = ROOT / "screenshots"
+
+
+def _build_example(root: Path, edit=None, cache_from: Path | None = None) -> Path:  # noqa: ANN001
+    for name in ("mkdocs.yml", "docs", "seeds"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    if edit:
+        config = root / "mkdocs.yml"
+        config.write_text(edit(config.read_text(encoding="utf-8")), encoding="utf-8")
+    if cache_from is not None and (cache_from / ".cache").is_dir():
+        shutil.copytree(cache_from / ".cache", root / ".cache")
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """This repository's example site, as `mkdocs build --strict` makes it."""
+    return _build_example(tmp_path_factory.mktemp("example"))
+
+
+@pytest.fixture(scope="session")
+def plain_site(tmp_path_factory, example_site) -> Path:
+    """The example site without instant loading and without directory URLs (`x.html`)."""
+
+    def edit(config: str) -> str:
+        config = config.replace("    - navigation.instant\n", "")
+        return "use_directory_urls: false\n" + config
+
+    return _build_example(tmp_path_factory.mktemp("plain"), edit, example_site.parent)
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site):
+    with serve(example_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if reason := chromium_missing():
+        pytest.skip(reason)
+    with launch_browser() as browser:
+        yield browser
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport=DESKTOP, color_scheme="light")
+    page = context.new_page()
+    page.blocked = block_external(page, site_url)
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+    assert not page.blocked, f"the site asked for other sites: {page.blocked}"
+
+
+def _search(page, site_url: str, words: str, expect: str) -> list[str]:
+    """Types ``words`` into Material's search like a person does (key by key); waits until a
+    result links to ``expect`` (up to 15 s) and returns the result links."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.goto(site_url)
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(words, delay=40)
+    script = """([expect]) => [...document.querySelectorAll('.md-search-result a')]
+        .some(a => (a.getAttribute('href') || '').includes(expect))"""
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(script, arg=[expect], timeout=15_000)
+    links = page.locator(".md-search-result a")
+    return [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+
+
+@pytest.mark.parametrize("words", ["Mishustin", "March 21"])
+def test_search_as_typed_finds_the_seed_article(page, site_url, words):
+    hrefs = _search(page, site_url, words, SEED_PAGE)
+    assert any(SEED_PAGE in href for href in hrefs), hrefs
+    assert page.locator("input.md-search__input").input_value() == words
+
+
+def test_seed_page_shows_summary_dates_people_and_links_both_ways(page, site_url):
+    page.goto(site_url + SEED_PAGE)
+    summary = page.locator(".summaries-summary")
+    assert "Vladimir Putin" in summary.inner_text()
+    facts = page.locator("table.summaries-facts")
+    assert "March 20 (year unknown)" in facts.inner_text()
+    assert "March 21 (year unknown)" in facts.inner_text()
+    assert "Russian Prime Minister" in facts.inner_text()
+    assert page.locator("mark.summaries-summary-sentence").count() >= 1
+    on_timeline = facts.locator("a", has_text="March 21 (year unknown)")
+    assert on_timeline.get_attribute("href").endswith("timeline/#t-unknown-03")
+
+    # Navigation.instant is on: the click swaps the page in without a full load.
+    page.locator("table.summaries-facts a", has_text="Mikhail Mishustin").click()
+    page.wait_for_url(re.compile(r"/participants/mikhail-mishustin/$"))
+    page.locator("h1", has_text="Mikhail Mishustin").wait_for()
+    assert "Russian Prime Minister" in page.locator("article").inner_text()
+    back = page.locator(f'article a[href$="{SEED_PAGE}"]')
+    assert back.count() >= 1
+    back.first.click()
+    page.wait_for_url(re.compile(re.escape(SEED_PAGE) + "$"))
+    page.locator(".summaries-summary").wait_for()
+    assert "Key facts" in page.locator("article").inner_text()
+
+
+def test_timeline_puts_march_20_before_march_21(page, site_url):
+    page.goto(site_url + "timeline/")
+    labels = page.locator("ul.summaries-timeline time").all_inner_texts()
+    assert labels.index("March 20 (year unknown)") < labels.index("March 21 (year unknown)")
+    assert page.locator("svg.summaries-chart").count() == 1
+    # Year-less dates have their own group, after every dated year.
+    headings = page.locator("article h2").all_inner_texts()
+    assert headings[-1].strip().rstrip("¶").strip() == "Year unknown", headings
+
+
+def test_instant_navigation_renders_the_target_page(page, site_url):
+    page.goto(site_url)
+    assert page.evaluate("typeof document$ !== 'undefined'")  # Material's instant loading
+    page.locator("article a.md-button", has_text="Timeline").click()
+    page.wait_for_url(re.compile(r"/timeline/$"))
+    page.locator("article h1", has_text="Timeline").wait_for()
+    assert page.locator("svg.summaries-chart").is_visible()
+    page.locator("ul.summaries-timeline a").first.click()
+    page.locator(".summaries-summary").wait_for()
+    assert page.locator("table.summaries-facts").is_visible()
+
+
+@pytest.mark.parametrize(
+    "name, path",
+    [("home", ""), ("document", SEED_PAGE), ("timeline", "timeline/"), ("people", "participants/")],
+)
+@pytest.mark.parametrize("device, viewport", [("desktop", DESKTOP), ("phone", PHONE)])
+def test_screenshots(browser, site_url, name, path, device, viewport):
+    context = browser.new_context(viewport=viewport, color_scheme="light")
+    page = context.new_page()
+    blocked = block_external(page, site_url)
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    # Nothing sticks out sideways on a phone: no horizontal scrolling.
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-{device}.png"))
+    context.close()
+    assert overflow <= 1, f"{name} is {overflow}px wider than a {device} screen"
+    assert not blocked
+
+
+def test_dark_mode_keeps_the_content(page, site_url):
+    page.goto(site_url + SEED_PAGE)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    summary = page.locator(".summaries-summary")
+    assert summary.is_visible() and "Vladimir Putin" in summary.inner_text()
+    colors = page.evaluate(
+        """() => {
+          const text = document.querySelector('.summaries-text p');
+          const style = getComputedStyle(text);
+          return [style.color, getComputedStyle(document.body).backgroundColor];
+        }"""
+    )
+    assert colors[0] != colors[1], colors
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "document-dark.png"))
+    page.goto(site_url + "participants/mikhail-mishustin/")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "person-dark.png"), full_page=True)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+
+
+def test_plain_site_without_instant_loading_or_directory_urls(browser, plain_site):
+    config = (plain_site.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "navigation.instant" not in config and "use_directory_urls: false" in config
+    with serve(plain_site) as url:
+        context = browser.new_context(viewport=PHONE, color_scheme="dark")
+        page = context.new_page()
+        blocked = block_external(page, url)
+        missing: list[str] = []
+        page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+        page.goto(url + "index.html")
+        assert page.evaluate("typeof document$ !== 'undefined'")
+        page.locator("a.md-button", has_text="Timeline").click()
+        page.wait_for_url(url + "timeline.html")
+        page.locator("ul.summaries-timeline a", has_text="The early evening session").first.click()
+        page.wait_for_url(re.compile(r"/articles/000_784cf20fb6785547\.html$"))
+        page.locator("table.summaries-facts a", has_text="Xi Jinping").click()
+        page.wait_for_url(re.compile(r"/participants/xi-jinping\.html$"))
+        assert "Chinese President" in page.locator("article").inner_text()
+        page.goto(url + "participants/index.html")
+        assert page.locator("table.summaries-people-index tr").count() > 50
+        page.screenshot(path=str(SHOTS / "people-phone-dark.png"))
+        context.close()
+    assert not missing, missing
+    assert not blocked
+
+
+def test_tags_index_lists_people_places_and_organizations(example_site):
+    html = (example_site / "tags" / "index.html").read_text(encoding="utf-8")
+    for tag in ("Mikhail Mishustin", "Moscow", "Kremlin"):
+        assert re.search(rf'<h2 id="tag:[^"]+">\s*<span class="md-tag">{tag}</span>', html), tag
+    assert f'href="../{SEED_PAGE}"' in html or f'href="../{SEED_PAGE}#' in html
+
+
+def test_feeds_list_dated_articles_with_front_matter_dates(example_site):
+    import json
+    import xml.etree.ElementTree as ET
+
+    feed = json.loads((example_site / "feed_json_created.json").read_text(encoding="utf-8"))
+    items = feed["items"]
+    assert len(items) == 25, "every dated article, and only those"
+    site = "https://example.github.io/mkdocs-summaries/"
+    assert all(i["url"].startswith(site + "articles/20") for i in items)
+    biden = next(i for i in items if "Joe Biden projected" in i["title"])
+    assert biden["date_published"].startswith("2020-11-07")
+    channel = ET.parse(example_site / "feed_rss_created.xml").getroot().find("channel")
+    assert len(channel.findall("item")) == 25
+    assert channel.find("image/url").text.startswith(site)

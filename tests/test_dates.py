@@ -1,0 +1,171 @@
+"""Date extraction, normalization and ranking, with the real spaCy model (no mocks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.dates import date_from_text, find_dates, key_dates, normalize
+from generator.nlp import load_model
+from generator.record import DateMention, Mention
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dates" / "dev.jsonl"
+SEED = (
+    "Xi Jinping arrived in Russia on March 20 for a three-day state visit. "
+    "On March 21, he held talks with Vladimir Putin in the Kremlin."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+def values(nlp, text, doc_date=None):
+    return [(m.text, m.value) for m in find_dates(nlp(text), doc_date)]
+
+
+def test_seed_without_document_date_never_invents_a_year(nlp):
+    assert values(nlp, SEED) == [("March 20", "XXXX-03-20"), ("March 21", "XXXX-03-21")]
+
+
+def test_seed_with_document_date(nlp):
+    found = values(nlp, SEED, dt.date(2023, 3, 25))
+    assert found == [("March 20", "2023-03-20"), ("March 21", "2023-03-21")]
+
+
+def test_offsets_and_sentence(nlp):
+    doc = nlp(SEED)
+    for m in find_dates(doc):
+        assert doc.text[m.start : m.end] == m.text
+    first = find_dates(doc)[0]
+    assert first.sentence == "Xi Jinping arrived in Russia on March 20 for a three-day state visit."
+
+
+def test_weekday_tense_decides_past_or_future(nlp):
+    wednesday = dt.date(2023, 3, 22)
+    assert values(nlp, "The minister said Tuesday that talks had failed.", wednesday) == [
+        ("Tuesday", "2023-03-21")
+    ]
+    assert values(nlp, "The two leaders will meet Tuesday in Geneva.", wednesday) == [
+        ("Tuesday", "2023-03-28")
+    ]
+
+
+def test_weekday_without_document_date_is_left_out(nlp):
+    assert values(nlp, "The minister said Tuesday that talks had failed.") == []
+
+
+def test_relative_expressions(nlp):
+    d = dt.date(2023, 3, 22)
+    text = (
+        "Prices rose yesterday after falling last month. "
+        "Sales fell last year and will rise next week."
+    )
+    assert values(nlp, text, d) == [
+        ("yesterday", "2023-03-21"),
+        ("last month", "2023-02"),
+        ("last year", "2022"),
+        ("next week", "2023-W13"),
+    ]
+
+
+def test_year_range_is_two_dates(nlp):
+    assert [v for _, v in values(nlp, "He served as mayor in 2009-2010 before moving abroad.")] == [
+        "2009",
+        "2010",
+    ]
+    assert [v for _, v in values(nlp, "The 1957-58 season was his best.")] == ["1957", "1958"]
+
+
+def test_year_lists_and_day_ranges(nlp):
+    d = dt.date(2000, 4, 6)
+    assert [v for _, v in values(nlp, "He lived there from 2001 to 2005.", d)] == ["2001", "2005"]
+    assert [v for _, v in values(nlp, "The summit is on April 24 and 25.", d)] == [
+        "2000-04-24",
+        "2000-04-25",
+    ]
+
+
+def test_anaphoric_days_count_from_the_story_not_the_document(nlp):
+    d = dt.date(2023, 3, 22)
+    text = "The storm hit the coast on March 13 and moved inland the next day."
+    assert values(nlp, text, d) == [("March 13", "2023-03-13"), ("the next day", "2023-03-14")]
+    # no date in the story to count from: left out rather than guessed
+    assert values(nlp, "Two days later he returned.", d) == []
+
+
+def test_dates_near_the_document_date_keep_its_year(nlp):
+    # past tense, but a day three weeks ahead is not last year's
+    d = dt.date(1989, 10, 30)
+    assert values(nlp, "The offer was extended to Nov. 16.", d) == [("Nov. 16", "1989-11-16")]
+    assert normalize("December", dt.date(2023, 1, 5)) == "2022-12"
+
+
+def test_may_the_verb_is_not_a_date(nlp):
+    assert values(nlp, "The committee may decide to delay the vote.", dt.date(2023, 3, 22)) == []
+    assert values(nlp, "The vote was held in May.", dt.date(2023, 8, 1)) == [("May", "2023-05")]
+
+
+def test_durations_and_ages_are_not_dates(nlp):
+    d = dt.date(2023, 3, 22)
+    assert values(nlp, "The project took three years to finish.", d) == []
+    assert values(nlp, "The 52-year-old engineer worked there for six months.", d) == []
+
+
+def test_seasons_quarters_decades(nlp):
+    d = dt.date(1998, 1, 8)
+    assert values(nlp, "Profits fell in the third quarter of 1997.", d)[-1][1] == "1997-Q3"
+    assert values(nlp, "The plant was built in the 1990s.", d) == [("the 1990s", "199")]
+    assert values(nlp, "Construction started last fall.", d) == [("last fall", "1997-FA")]
+    assert values(nlp, "Prices will fall further.", d) == []
+    assert normalize("the first half of 2024", None) == "2024-H1"
+    assert normalize("the summer of 1996", None) == "1996-SU"
+    assert normalize("early 2019", None) == "2019"
+    assert normalize("Q2 2021", None) == "2021-Q2"
+
+
+def test_normalize_public_function():
+    assert normalize("March 20", None) == "XXXX-03-20"
+    assert normalize("March 20", dt.date(2023, 3, 25)) == "2023-03-20"
+    assert normalize("Sept. 30, 1989", None) == "1989-09-30"
+    assert normalize("June 2004", None) == "2004-06"
+    assert normalize("yesterday", None) is None
+    assert normalize("yesterday", dt.date(2023, 3, 1)) == "2023-02-28"
+    assert normalize("nineteen ninety-six", None) == "1996"
+    assert normalize("now", None) == "PRESENT_REF"
+
+
+def test_date_from_text():
+    assert date_from_text("LONDON 1996-08-30\nShares rose.") == dt.date(1996, 8, 30)
+    assert date_from_text("WASHINGTON, March 20, 2023 (Reuters) - ...") == dt.date(2023, 3, 20)
+    assert date_from_text("No date here.") is None
+
+
+def test_key_dates_ranks_summary_specific_day_first():
+    dates = [
+        DateMention("2019", 0, 4, "2019", ""),
+        DateMention("last month", 20, 30, "2023-02", ""),
+        DateMention("now", 35, 38, "PRESENT_REF", ""),
+        DateMention("March 20", 100, 108, "2023-03-20", ""),
+        DateMention("March 3", 200, 207, "2023-03-03", ""),
+        DateMention("2019", 300, 304, "2019", ""),
+    ]
+    ranked = key_dates(dates, [Mention(90, 150)], limit=5)
+    assert [d.value for d in ranked] == ["2023-03-20", "2023-03-03", "2023-02", "2019"]
+    assert len(key_dates(dates, [], limit=2)) == 2
+
+
+@pytest.mark.skipif(not EVAL.exists(), reason="shared evaluation data not available")
+def test_dev_sample_scores(nlp):
+    from generator.evaluation.common import read_jsonl
+    from generator.evaluation.dates import Counts, parse_dct, score_document
+
+    total = Counts()
+    for d in read_jsonl(EVAL, limit=20):
+        found = find_dates(nlp(d["text"]), parse_dct(d["dct"]))
+        total.add(score_document([(m.start, m.end, m.value) for m in found], d["timexes"]))
+    assert total.relaxed / max(total.n_pred, 1) > 0.8
+    assert total.value / max(total.relaxed, 1) > 0.7

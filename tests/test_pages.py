@@ -1,0 +1,261 @@
+"""Fast tests of the page renderer: hand-made records, no model, no mkdocs build."""
+
+from __future__ import annotations
+
+import html as html_module
+import re
+
+import markdown
+import pytest
+
+from generator import archive, charts
+from generator.pages import SiteOptions, SiteRenderer, markup_text, page_uri, relative_url
+from generator.record import DateMention, Entity, Mention, Participant, Record
+
+HOSTILE = (
+    "<script>window.__xss = 1</script> {{ 7 * 7 }} {% raw %} ${x}\n"
+    "# Not a heading\n"
+    "---\n"
+    "title: not front matter\n"
+    "---\n"
+    "[link](javascript:alert(1)) <img src=x onerror=alert(1)> *stars* & <!-- comment -->"
+)
+
+
+def _record(
+    text: str = "Anna Berg met Carl Dahl in Oslo on March 20. They met again on March 21.",
+    *,
+    source: str = "talks.txt",
+    slug: str = "talks",
+    title: str = "Talks in Oslo",
+    date: str | None = "2023-03-22",
+    dates: list[tuple[str, str]] | None = None,
+    people: list[tuple[str, str | None]] | None = None,
+) -> Record:
+    def find(needle: str) -> Mention:
+        start = text.find(needle)
+        assert start >= 0, needle
+        return Mention(start, start + len(needle))
+
+    sentences = [s for s in re.split(r"(?<=\.)\s+", text) if s]
+    date_mentions = []
+    for phrase, value in (
+        dates if dates is not None else [("March 20", "XXXX-03-20"), ("March 21", "XXXX-03-21")]
+    ):
+        m = find(phrase)
+        sentence = next(s for s in sentences if phrase in s)
+        date_mentions.append(DateMention(phrase, m.start, m.end, value, sentence))
+    participants = [
+        Participant(name, role, [find(name)] if name in text else [])
+        for name, role in (
+            people if people is not None else [("Anna Berg", "Mayor"), ("Carl Dahl", None)]
+        )
+    ]
+    return Record(
+        source=source,
+        slug=slug,
+        title=title,
+        date=date,
+        text=text,
+        summary=sentences[:1],
+        summary_spans=[find(sentences[0])],
+        dates=date_mentions,
+        key_dates=list(date_mentions),
+        participants=participants,
+        places=[Entity("Oslo", [find("Oslo")])] if "Oslo" in text else [],
+        organizations=[],
+        tags=[p.name for p in participants],
+    )
+
+
+def _split(page: str) -> tuple[dict, str]:
+    """Front matter and body, parsed the way MkDocs parses a page."""
+    from mkdocs.utils.meta import get_data
+
+    assert page.startswith("---\n")
+    body, meta = get_data(page)
+    return meta, body
+
+
+def _html(body: str) -> str:
+    """What MkDocs makes of a page body (the extensions of the example site)."""
+    return markdown.markdown(
+        body, extensions=["attr_list", "md_in_html", "admonition", "tables", "toc"]
+    )
+
+
+# Escaping: document text never becomes live HTML, Markdown, Jinja or front matter.
+
+
+def test_hostile_text_title_and_names_stay_text():
+    record = _record(
+        HOSTILE + " Anna Berg spoke on March 20.",
+        title="<b>{{ title }}</b>",
+        people=[("Anna Berg", "<i>Mayor</i> {{ role }}")],
+        dates=[("March 20", "XXXX-03-20")],
+    )
+    pages = SiteRenderer([record], SiteOptions()).render()
+    meta, body = _split(pages[page_uri(record)])
+    assert meta["source"] == "talks.txt" and "not front matter" not in str(meta.get("title"))
+    assert html_module.unescape(meta["title"]) == "<b>{{ title }}</b>"
+    html = _html(body)
+    assert "<script>" not in html and "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in html
+    assert "<img" not in html and "onerror=alert(1)&gt;" in html
+    assert "{{ 7 * 7 }}" in html and "49" not in html
+    assert "{% raw %}" in html
+    assert not re.search(r"<h1[^>]*>\s*Not a heading", html), "a '#' line is not a heading"
+    assert "<hr" not in html, "a '---' line is not a rule"
+    assert 'href="javascript:' not in html
+    assert "<em>stars</em>" not in html
+    assert "&lt;!-- comment --&gt;" in html
+    assert "&lt;i&gt;Mayor&lt;/i&gt; {{ role }}" in html
+    for uri, page in pages.items():
+        assert "<script" not in _html(_split(page)[1]) if page.startswith("---\n") else True, uri
+
+
+def test_markup_text_marks_and_links_inside_escaped_paragraphs():
+    text = "A <b> B.\n\nC & D."
+    html = markup_text(text, [Mention(0, 8)], [(Mention(2, 5), "../p/x/")])
+    assert html == (
+        '<p><mark class="summaries-summary-sentence" title="In the summary">A '
+        '<a class="summaries-person" href="../p/x/">&lt;b&gt;</a> B.</mark></p><p>C &amp; D.</p>'
+    )
+
+
+# URLs: relative, with and without directory URLs.
+
+
+@pytest.mark.parametrize(
+    "use_directory_urls, from_src, to_src, expected",
+    [
+        (
+            True,
+            "articles/2023/03/talks.md",
+            "participants/anna-berg.md",
+            "../../../../participants/anna-berg/",
+        ),
+        (
+            False,
+            "articles/2023/03/talks.md",
+            "participants/anna-berg.md",
+            "../../../participants/anna-berg.html",
+        ),
+        (True, "index.md", "timeline.md", "timeline/"),
+        (False, "index.md", "timeline.md", "timeline.html"),
+        (True, "participants/anna-berg.md", "participants/index.md", "../"),
+        (False, "participants/anna-berg.md", "participants/index.md", "index.html"),
+        (True, "timeline.md", "index.md", "../"),
+        (False, "timeline.md", "index.md", "index.html"),
+    ],
+)
+def test_relative_url(use_directory_urls, from_src, to_src, expected):
+    assert relative_url(from_src, to_src, use_directory_urls) == expected
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_links_on_a_document_page_resolve(use_directory_urls):
+    import posixpath
+
+    record = _record()
+    renderer = SiteRenderer([record], SiteOptions(use_directory_urls=use_directory_urls))
+    pages = renderer.render()
+    page = page_uri(record)
+    here = "/" + page[:-3] + ("/" if use_directory_urls else ".html")
+    hrefs = re.findall(r'href="([^"]+)"', pages[page])
+    person = [h for h in hrefs if "anna-berg" in h]
+    assert person, hrefs
+    for href in person:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(here), href))
+        assert target == ("/participants/anna-berg" + ("" if use_directory_urls else ".html"))
+
+
+# Timeline: date order, grouping, year-less dates on their own.
+
+
+def test_timeline_orders_days_and_keeps_year_unknown_apart():
+    first = _record(
+        "Anna Berg arrived on March 21. Talks began on March 20. Carl Dahl left in 2019.",
+        dates=[("March 21", "XXXX-03-21"), ("March 20", "XXXX-03-20"), ("2019", "2019")],
+    )
+    second = _record(
+        "Anna Berg voted on 5 May 2020. Polls closed on 1 January 2020.",
+        source="vote.txt",
+        slug="vote",
+        title="Vote",
+        date="2020-05-06",
+        dates=[("5 May 2020", "2020-05-05"), ("1 January 2020", "2020-01-01")],
+        people=[("Anna Berg", None)],
+    )
+    renderer = SiteRenderer([first, second], SiteOptions())
+    values = [e.value for e in renderer.events]
+    assert values == ["2019", "2020-01-01", "2020-05-05", "XXXX-03-20", "XXXX-03-21"]
+    _, body = _split(renderer.timeline_page())
+    html = _html(body)
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
+    assert headings == ["2019", "2020", archive.UNKNOWN_YEAR]
+    assert re.findall(r"<h3[^>]*>(.*?)</h3>", html) == ["January 2020", "May 2020", "March"]
+    labels = re.findall(r"<time[^>]*>(.*?)</time>", html)
+    assert labels.index("March 20 (year unknown)") < labels.index("March 21 (year unknown)")
+    assert "2019, " not in " ".join(labels[labels.index("March 20 (year unknown)") :])
+    assert "svg" in html and "Dated events per month" in html
+
+
+def test_chart_counts_and_escapes():
+    svg = charts.bars([("2020-01", 2), ("2020-02", 0), ("<x>", 1)], "Per <month>")
+    assert svg.count("<rect") == 3 and "<x>" not in svg and "&lt;x&gt;" in svg
+    assert "Per &lt;month&gt;" in svg
+    ring = charts.companions("A <b>", [("B & C", 2), ("D", 1)])
+    assert "&lt;b&gt;" in ring and "B &amp; C (2)" in ring and "<a " not in ring
+
+
+# People.
+
+
+def test_person_page_lists_roles_documents_dates_and_companions():
+    first = _record()
+    second = _record(
+        "Anna Berg opened the bridge on 5 May 2020. Eva Falk cut the ribbon.",
+        source="bridge.txt",
+        slug="bridge",
+        title="Bridge opens",
+        date="2020-05-06",
+        dates=[("5 May 2020", "2020-05-05")],
+        people=[("Anna Berg", "Governor"), ("Eva Falk", None)],
+    )
+    renderer = SiteRenderer([first, second], SiteOptions())
+    meta, body = _split(renderer.person_page("Anna Berg"))
+    assert meta["title"] == "Anna Berg"
+    html = _html(body)
+    assert "Mayor" in html and "Governor" in html
+    assert html.index("Talks in Oslo") < html.index("Bridge opens"), "newest document first"
+    assert "May 5, 2020" in html and "March 20 (year unknown)" in html
+    assert "Carl Dahl" in html and "Eva Falk" in html and "summaries-companions" in html
+    index = _html(_split(renderer.people_index())[1])
+    row = re.search(r"<tr><td><a [^>]*>Anna Berg</a></td><td>(.*?)</td><td>(\d+)</td></tr>", index)
+    assert row and "Mayor" in row.group(1) and row.group(2) == "2"
+
+
+def test_document_page_front_matter_and_prev_next():
+    older = _record(source="a.txt", slug="a", title="Older", date="2023-03-01")
+    newer = _record(source="b.txt", slug="b", title="Newer", date="2023-03-22")
+    pages = SiteRenderer([older, newer], SiteOptions()).render()
+    meta, body = _split(pages[page_uri(older)])
+    assert str(meta["date"]) == "2023-03-01" and meta["title"] == "Older"
+    assert "Anna Berg" in meta["tags"]
+    assert 'rel="next"' in body and "Newer" in body and 'rel="prev"' not in body
+    assert "summaries-summary" in body and "Mayor" in body
+    home = _html(_split(pages["index.md"])[1])
+    assert home.index("Newer") < home.index("Older")
+
+
+def test_key_dates_link_to_their_place_on_the_timeline():
+    record = _record(
+        "Anna Berg spoke on 5 May 2020. She left in 2019. She returns on March 20.",
+        dates=[("5 May 2020", "2020-05-05"), ("2019", "2019"), ("March 20", "XXXX-03-20")],
+    )
+    renderer = SiteRenderer([record], SiteOptions())
+    page = renderer.render()[page_uri(record)]
+    anchors = re.findall(r'href="\.\./\.\./\.\./\.\./timeline/#([^"]+)"', page)
+    assert anchors == ["t-2020-05", "t-2019", "t-unknown-03"]
+    ids = set(re.findall(r'id="([^"]+)"', renderer.timeline_page()))
+    assert set(anchors) <= ids
