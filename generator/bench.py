@@ -167,7 +167,12 @@ def timed(cmd: list[str], cwd: Path) -> Run:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    out = proc.stdout.read() if proc.stdout else ""
+    lines = []
+    for line in proc.stdout or ():
+        lines.append(line)
+        if "summaries:" in line:
+            _say(line.strip())
+    out = "".join(lines)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -314,6 +319,10 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
         result["index_bytes"] = index.stat().st_size
         result["index_breakdown"] = index_breakdown(index)
         result["pages"] = sum(1 for _ in site.rglob("index.html"))
+        _say(
+            f"N={n} site {_mib(result['site_bytes'])}, {result['pages']} pages, search index "
+            f"{result['index_bytes'] / n:.0f} B/doc {result['index_breakdown']}"
+        )
         for _ in range(runs):
             run = mkdocs_build_logged(root)
             assert analysed_count(run.log) == 0, run.log[-2000:]
