@@ -179,3 +179,27 @@ def test_cli_pages_on_a_dask_cluster(tmp_path, cluster):
     assert out.returncode == 0, out.stderr
     assert "for 2 documents" in out.stderr
     assert (tmp_path / "out" / "participants" / "mikhail-mishustin.md").is_file()
+
+
+def test_identical_documents_are_analysed_once(tmp_path):
+    from generator.record import Analysis, Mention, Participant
+
+    text = "Anna Berg met the mayor in Oslo on Monday. They spoke for an hour."
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "2020-01-02-meeting.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "2020-01-03-other.txt").write_text(text + " Then she left.", encoding="utf-8")
+    seen: list[int] = []
+
+    def runner(jobs, settings):
+        seen.append(len(jobs))
+        for job_text, _ in jobs:
+            person = Participant("Anna Berg", None, [Mention(0, 9)])
+            yield Analysis(job_text[:20], [], [], [], [person], [], [])
+
+    result = build(tmp_path, Settings(), AnalysisCache(tmp_path / ".cache"), runner)
+    assert seen == [2] and result.analyzed == 2 and len(result.records) == 3
+    first, second = (r for r in result.records if r.source.endswith("meeting.txt"))
+    assert first.participants is not second.participants
+    again = build(tmp_path, Settings(), AnalysisCache(tmp_path / ".cache"), runner)
+    assert seen == [2] and again.analyzed == 0 and again.cached == 3
