@@ -13,7 +13,7 @@ text repeats. Reported, each as the median (min-max) of ``--runs`` runs:
 - analysis (in one process, after the model is loaded): our analysis of the texts, a plain
   `nlp.pipe` pass with the model's full default pipeline over the same texts, and our
   analysis with 1 and with 2 worker processes (wall time and CPU time);
-- peak memory of the build (sum of RSS over the build's process tree, sampled, and the
+- peak memory of the build (sum of PSS over the build's process tree, sampled, and the
   largest single process's max RSS from the kernel), site size, search index size.
 """
 
@@ -144,7 +144,7 @@ def _env() -> dict[str, str]:
 @dataclass
 class Run:
     seconds: float
-    tree_rss: int  # peak of the summed RSS of the process tree (sampled every 50 ms)
+    tree_rss: int  # peak of the summed PSS of the process tree (sampled every 100 ms)
     max_rss: int  # the largest single process's peak RSS (kernel's ru_maxrss)
     log: str = ""
 
@@ -171,11 +171,12 @@ def timed(cmd: list[str], cwd: Path) -> Run:
             try:
                 for p in [parent, *parent.children(recursive=True)]:
                     with contextlib.suppress(psutil.Error):
-                        total += p.memory_info().rss
+                        # PSS: pages shared by forked workers are counted once in the sum.
+                        total += p.memory_full_info().pss
             except psutil.Error:
                 break
             peak = max(peak, total)
-            stop.wait(0.05)
+            stop.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -327,7 +328,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
             tree.add(run.tree_rss)
             maxrss.add(run.max_rss)
             analysis_s.add(_analysis_seconds(run.log))
-            _say(f"N={n} cold {run.seconds:.1f}s, tree RSS {run.tree_rss / 2**20:.0f} MiB")
+            _say(f"N={n} cold {run.seconds:.1f}s, tree PSS {run.tree_rss / 2**20:.0f} MiB")
         result["site_bytes"] = dir_size(site)
         index = site / "search" / "search_index.json"
         result["index_bytes"] = index.stat().st_size
@@ -457,7 +458,7 @@ def report(results: list[dict]) -> str:
     row("pool 1 process, wall", lambda r: an(r, "pool1_wall").fmt())
     row("pool 2 processes, wall", lambda r: an(r, "pool2_wall").fmt())
     row("speedup 2 / 1 process", lambda r: ratio(an(r, "pool1_wall"), an(r, "pool2_wall")))
-    row("peak RSS, build tree (sum)", lambda r: _mib(max(r["tree_rss"].values)))
+    row("peak memory, build tree (PSS sum)", lambda r: _mib(max(r["tree_rss"].values)))
     row("peak RSS, largest process", lambda r: _mib(max(r["max_rss"].values)))
     row("site size", lambda r: _mib(r["site_bytes"]))
     row("pages (index.html)", lambda r: f"{r['pages']:,}")
