@@ -483,6 +483,19 @@ def report(results: list[dict]) -> str:
     return "\n".join(lines) + "\n" + notes
 
 
+STATS_KEYS = ("cold", "warm", "change", "plain", "tree_rss", "max_rss", "cold_analysis")
+
+
+def _from_json(raw: dict) -> dict:
+    result = dict(raw)
+    for key in (*STATS_KEYS, "warm_stage"):
+        result[key] = Stats(list(raw.get(key) or []))
+    result["analysis"] = {k: Stats(v) for k, v in (raw.get("analysis") or {}).items()}
+    if not result["analysis"]:
+        del result["analysis"]
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m generator bench", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
@@ -508,7 +521,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workdir", default=None, help="temporary folder (default: system temp)")
     p.add_argument("--keep", action="store_true", help="keep the generated archives")
     p.add_argument("--json", type=Path, help="also write the raw numbers here")
+    p.add_argument(
+        "--report", type=Path, nargs="+", help="only print one table from earlier --json files"
+    )
     args = p.parse_args(argv)
+    if args.report:
+        loaded = [r for path in args.report for r in json.loads(path.read_text("utf-8"))]
+        print(report([_from_json(r) for r in sorted(loaded, key=lambda r: r["docs"])]))
+        return 0
     texts = load_texts(args.eval_dir)
     results = []
     for n in args.docs:
