@@ -13,7 +13,9 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
 from .analysis import Settings
@@ -22,12 +24,17 @@ from .record import Analysis
 FORMAT = 1
 
 
-def atomic_write(path: Path, data: str) -> None:
+def atomic_write(path: Path, data: str | Callable[[TextIO], None]) -> None:
+    """Writes ``data`` (a string, or a function that writes to the file) to a temporary file
+    beside ``path`` and renames it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -126,4 +133,7 @@ class PageCache:
     def put(self, key: str, pages: dict[str, str]) -> None:
         if self.path is None:
             return
-        atomic_write(self.path, json.dumps({"key": key, "pages": pages}, ensure_ascii=False))
+        # Streamed: the pages of a large archive are hundreds of MB, never one string.
+        atomic_write(
+            self.path, lambda fh: json.dump({"key": key, "pages": pages}, fh, ensure_ascii=False)
+        )
