@@ -32,6 +32,8 @@ from .pages import (
 )
 
 log = logging.getLogger("mkdocs.plugins.summaries")
+# The code that turns records into pages: part of the page cache's key.
+RENDERING_MODULES = ("pages", "archive", "charts", "record")
 
 
 class _PluginConfig(base.Config):
@@ -151,7 +153,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         rendering code changed since the last build, else rendered (and cached)."""
         assert self.renderer is not None
         package = Path(__file__).resolve().parent
-        code = sorted(package.glob("*.py"))
+        code = [package / f"{name}.py" for name in RENDERING_MODULES]
         templates = [p for p in (self.templates, default_templates()) if p and p.is_dir()]
         key = render_key(result.records, options, code, templates)
         pages = self.page_cache.get(key)
