@@ -6,6 +6,7 @@ pages (`pages`), and handed to MkDocs as generated files. Nothing is written int
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from pathlib import Path
@@ -119,6 +120,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         assert self.sources is not None
         if not self.sources.is_dir():
             return files
+        gc.unfreeze()  # `mkdocs serve`: the previous build's objects may be collected now
         started = time.perf_counter()
         result = build(self.sources, self.settings, self.cache, self._runner())
         log.info(
@@ -146,6 +148,10 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
                 self._add(files, config, source_copy_uri(record), text)
         css = (default_templates() / "summaries.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css)
+        # Records, renderer and pages live until the build ends: frozen, the garbage
+        # collector does not walk them again on every full collection while MkDocs renders.
+        gc.collect()
+        gc.freeze()
         return files
 
     def _pages(self, result: BuildResult, options: SiteOptions) -> dict[str, str]:
