@@ -114,7 +114,7 @@ class PageCache:
     changed (so a build with no change skips rendering). Written atomically; when two builds
     race, the last whole file wins."""
 
-    NAME = "pages.json"
+    NAME = "pages.cache"  # JSON; not *.json, which are the analysis entries
 
     def __init__(self, directory: Path | None) -> None:
         self.path = directory / self.NAME if directory is not None else None

@@ -114,7 +114,7 @@ def test_one_changed_document_is_the_only_one_analysed(tmp_path):
     )
     assert blocked.returncode == 0, blocked.stderr[-3000:]
     assert _counts(blocked.stderr) == (3, 0, 3)
-    assert (root / ".cache" / "summaries" / "pages.json").is_file()
+    assert (root / ".cache" / "summaries" / "pages.cache").is_file()
     assert person.read_text(encoding="utf-8") == html, "pages from the page cache are the same"
 
 
