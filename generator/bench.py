@@ -434,7 +434,7 @@ def report(results: list[dict]) -> str:
         rows.append((label, *cells))
 
     def ratio(a: Stats, b: Stats) -> str:
-        return f"{a.median / b.median:.2f}x"
+        return f"{a.median / b.median:.2f}x" if a.values and b.values else "-"
 
     def an(r: dict, key: str) -> Stats:
         return r["analysis"][key]
