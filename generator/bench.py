@@ -13,7 +13,7 @@ text repeats. Reported, each as the median (min-max) of ``--runs`` runs:
 - analysis (in one process, after the model is loaded): our analysis of the texts, a plain
   `nlp.pipe` pass with the model's full default pipeline over the same texts, and our
   analysis with 1 and with 2 worker processes (wall time and CPU time);
-- peak memory of the build (sum of RSS over the build's process tree, sampled, and the
+- peak memory of the build (sum of PSS over the build's process tree, sampled, and the
   largest single process's max RSS from the kernel), site size, search index size.
 """
 
@@ -55,7 +55,7 @@ theme:
     - search.suggest
     - search.highlight
     - content.tooltips
-plugins:
+{nav}plugins:
   - search
   - tags
 {plugin}
@@ -66,6 +66,21 @@ markdown_extensions:
   - tables
   - toc:
       permalink: true
+"""
+
+# A short nav: with MkDocs' automatic nav every page lists every sibling (thousands of
+# participant pages in one section), so build time grows with the square of the archive;
+# `navigation.prune` does not help within the open section. --auto-nav measures that.
+SHORT_NAV = """\
+nav:
+  - Home: index.md
+  - Articles: articles/index.md
+  - Participants: participants/index.md
+  - Timeline: timeline.md
+  - Tags: tags.md
+validation:
+  nav:
+    omitted_files: ignore
 """
 
 PLUGIN_CONFIG = """\
@@ -87,20 +102,34 @@ def load_texts(eval_dir: Path) -> list[str]:
     return texts
 
 
-def make_archive(root: Path, n: int, texts: list[str], processes: int) -> list[Path]:
-    """A MkDocs project in ``root`` whose sources are n documents with fresh names."""
+def make_archive(
+    root: Path,
+    n: int,
+    texts: list[str],
+    processes: int,
+    nav: str = SHORT_NAV,
+    repeat: bool = False,
+) -> list[Path]:
+    """A MkDocs project in ``root`` whose sources are n documents with fresh names.
+
+    With ``repeat``, the texts repeat with the same date (in folders set-00, set-01, ...), so
+    only len(texts) documents are distinct and need an analysis; otherwise every document has
+    its own date, hence its own analysis."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
     src = root / "sources"
     src.mkdir(exist_ok=True)
     paths = []
     for i, text in zip(range(n), itertools.cycle(texts)):
-        day = FIRST_DATE + dt.timedelta(days=i)
-        path = src / f"{day.isoformat()}-doc-{i:05d}.txt"
+        j = i % len(texts) if repeat else i
+        day = FIRST_DATE + dt.timedelta(days=j)
+        folder = src / f"set-{i // len(texts):02d}" if repeat else src
+        folder.mkdir(exist_ok=True)
+        path = folder / f"{day.isoformat()}-doc-{j:05d}.txt"
         path.write_text(text.strip() + "\n", encoding="utf-8")
         paths.append(path)
     plugin = PLUGIN_CONFIG.format(processes=processes)
     (root / "mkdocs.yml").write_text(
-        SITE_CONFIG.format(docs="docs", plugin=plugin), encoding="utf-8"
+        SITE_CONFIG.format(docs="docs", plugin=plugin, nav=nav), encoding="utf-8"
     )
     return paths
 
@@ -115,7 +144,7 @@ def _env() -> dict[str, str]:
 @dataclass
 class Run:
     seconds: float
-    tree_rss: int  # peak of the summed RSS of the process tree (sampled every 50 ms)
+    tree_rss: int  # peak of the summed PSS of the process tree (sampled every 100 ms)
     max_rss: int  # the largest single process's peak RSS (kernel's ru_maxrss)
     log: str = ""
 
@@ -142,15 +171,21 @@ def timed(cmd: list[str], cwd: Path) -> Run:
             try:
                 for p in [parent, *parent.children(recursive=True)]:
                     with contextlib.suppress(psutil.Error):
-                        total += p.memory_info().rss
+                        # PSS: pages shared by forked workers are counted once in the sum.
+                        total += p.memory_full_info().pss
             except psutil.Error:
                 break
             peak = max(peak, total)
-            stop.wait(0.05)
+            stop.wait(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    out = proc.stdout.read() if proc.stdout else ""
+    lines = []
+    for line in proc.stdout or ():
+        lines.append(line)
+        if "summaries:" in line:
+            _say(line.strip())
+    out = "".join(lines)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -275,7 +310,10 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
     result: dict = {"docs": n}
     try:
         root = work / "archive"
-        paths = make_archive(root, n, texts, args.processes)
+        nav = "" if args.auto_nav else SHORT_NAV
+        paths = make_archive(root, n, texts, args.processes, nav, args.repeat)
+        distinct = min(n, len(texts)) if args.repeat else n
+        result["distinct"] = distinct
         cache, site = root / ".cache", root / "site"
         cold, warm, change, plain = Stats(), Stats(), Stats(), Stats()
         tree, maxrss, analysis_s, warm_stage = Stats(), Stats(), Stats(), Stats()
@@ -285,17 +323,21 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
             shutil.rmtree(cache, ignore_errors=True)
             shutil.rmtree(site, ignore_errors=True)
             run = mkdocs_build_logged(root)
-            assert analysed_count(run.log) == n, run.log[-2000:]
+            assert analysed_count(run.log) == distinct, run.log[-2000:]
             cold.add(run.seconds)
             tree.add(run.tree_rss)
             maxrss.add(run.max_rss)
             analysis_s.add(_analysis_seconds(run.log))
-            _say(f"N={n} cold {run.seconds:.1f}s, tree RSS {run.tree_rss / 2**20:.0f} MiB")
+            _say(f"N={n} cold {run.seconds:.1f}s, tree PSS {run.tree_rss / 2**20:.0f} MiB")
         result["site_bytes"] = dir_size(site)
         index = site / "search" / "search_index.json"
         result["index_bytes"] = index.stat().st_size
         result["index_breakdown"] = index_breakdown(index)
         result["pages"] = sum(1 for _ in site.rglob("index.html"))
+        _say(
+            f"N={n} site {_mib(result['site_bytes'])}, {result['pages']} pages, search index "
+            f"{result['index_bytes'] / n:.0f} B/doc {result['index_breakdown']}"
+        )
         for _ in range(runs):
             run = mkdocs_build_logged(root)
             assert analysed_count(run.log) == 0, run.log[-2000:]
@@ -323,7 +365,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
             cwd=root, env=_env(), check=True, capture_output=True,
         )  # fmt: skip
         (work / "plain" / "mkdocs.yml").write_text(
-            SITE_CONFIG.format(docs="docs", plugin=""), encoding="utf-8"
+            SITE_CONFIG.format(docs="docs", plugin="", nav=nav), encoding="utf-8"
         )
         for _ in range(runs):
             shutil.rmtree(work / "plain" / "site", ignore_errors=True)
@@ -392,11 +434,12 @@ def report(results: list[dict]) -> str:
         rows.append((label, *cells))
 
     def ratio(a: Stats, b: Stats) -> str:
-        return f"{a.median / b.median:.2f}x"
+        return f"{a.median / b.median:.2f}x" if a.values and b.values else "-"
 
     def an(r: dict, key: str) -> Stats:
         return r["analysis"][key]
 
+    row("distinct documents analysed", lambda r: f"{r['distinct']:,}")
     row("cold build", lambda r: r["cold"].fmt())
     row("  of which summaries stage", lambda r: r["cold_analysis"].fmt())
     row("  cold per document", lambda r: f"{1000 * r['cold'].median / r['docs']:.1f} ms")
@@ -415,7 +458,7 @@ def report(results: list[dict]) -> str:
     row("pool 1 process, wall", lambda r: an(r, "pool1_wall").fmt())
     row("pool 2 processes, wall", lambda r: an(r, "pool2_wall").fmt())
     row("speedup 2 / 1 process", lambda r: ratio(an(r, "pool1_wall"), an(r, "pool2_wall")))
-    row("peak RSS, build tree (sum)", lambda r: _mib(max(r["tree_rss"].values)))
+    row("peak memory, build tree (PSS sum)", lambda r: _mib(max(r["tree_rss"].values)))
     row("peak RSS, largest process", lambda r: _mib(max(r["max_rss"].values)))
     row("site size", lambda r: _mib(r["site_bytes"]))
     row("pages (index.html)", lambda r: f"{r['pages']:,}")
@@ -440,6 +483,19 @@ def report(results: list[dict]) -> str:
     return "\n".join(lines) + "\n" + notes
 
 
+STATS_KEYS = ("cold", "warm", "change", "plain", "tree_rss", "max_rss", "cold_analysis")
+
+
+def _from_json(raw: dict) -> dict:
+    result = dict(raw)
+    for key in (*STATS_KEYS, "warm_stage"):
+        result[key] = Stats(list(raw.get(key) or []))
+    result["analysis"] = {k: Stats(v) for k, v in (raw.get("analysis") or {}).items()}
+    if not result["analysis"]:
+        del result["analysis"]
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m generator bench", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)  # fmt: skip
@@ -453,12 +509,26 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--analysis-docs", type=int, default=1000, help="texts for analysis rows")
     p.add_argument("--analysis-runs", type=int, default=3, help="runs of the analysis rows")
     p.add_argument("--skip-analysis", action="store_true", help="no analysis rows")
+    p.add_argument(
+        "--repeat",
+        action="store_true",
+        help="texts repeat with their dates: only the distinct ones are analysed (cold "
+        "builds then do not show the cost of N analyses)",
+    )
+    p.add_argument("--auto-nav", action="store_true", help="MkDocs' automatic (full) nav")
     p.add_argument("--skip-change", action="store_true", help="no one-change builds")
     p.add_argument("--eval-dir", type=Path, default=EVAL_DIR, help="where */dev.jsonl are")
     p.add_argument("--workdir", default=None, help="temporary folder (default: system temp)")
     p.add_argument("--keep", action="store_true", help="keep the generated archives")
     p.add_argument("--json", type=Path, help="also write the raw numbers here")
+    p.add_argument(
+        "--report", type=Path, nargs="+", help="only print one table from earlier --json files"
+    )
     args = p.parse_args(argv)
+    if args.report:
+        loaded = [r for path in args.report for r in json.loads(path.read_text("utf-8"))]
+        print(report([_from_json(r) for r in sorted(loaded, key=lambda r: r["docs"])]))
+        return 0
     texts = load_texts(args.eval_dir)
     results = []
     for n in args.docs:

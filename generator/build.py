@@ -110,19 +110,26 @@ def analyze_sources(
     cache: AnalysisCache,
     runner: Runner | None = None,
 ) -> tuple[list[Analysis | Exception | None], int]:
-    """Analyses in the order of ``sources``: from the cache, or by ``runner`` for the rest."""
+    """Analyses in the order of ``sources``: from the cache, or by ``runner`` for the rest.
+    Identical documents (same text and date) are analysed once; the count is of analyses."""
     keys = [cache.key(s.text, s.date, settings) for s in sources]
     results: list[Analysis | Exception | None] = [cache.get(k) for k in keys]
-    todo = [i for i, r in enumerate(results) if r is None]
-    if not todo:
+    missing: dict[str, list[int]] = {}
+    for i, result in enumerate(results):
+        if result is None:
+            missing.setdefault(keys[i], []).append(i)
+    if not missing:
         return results, 0
-    jobs = [(sources[i].text, sources[i].date) for i in todo]
+    jobs = [(sources[idx[0]].text, sources[idx[0]].date) for idx in missing.values()]
     run = runner or (lambda items, s: analyze_many(items, s))
-    for i, analysis in zip(todo, run(jobs, settings), strict=True):
-        results[i] = analysis
+    for (key, indices), analysis in zip(missing.items(), run(jobs, settings), strict=True):
         if isinstance(analysis, Analysis):
-            cache.put(keys[i], analysis)
-    return results, len(todo)
+            cache.put(key, analysis)
+        for n, i in enumerate(indices):
+            # Each record gets its own copy: later stages rename people in place.
+            copy = n and isinstance(analysis, Analysis)
+            results[i] = Analysis.from_dict(analysis.to_dict()) if copy else analysis
+    return results, len(missing)
 
 
 def _find_mentions(text: str, name: str) -> list[Mention]:

@@ -15,7 +15,9 @@ import importlib.metadata
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TextIO
 
 from . import __version__
 from .analysis import Settings
@@ -40,12 +42,17 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-def atomic_write(path: Path, data: str) -> None:
+def atomic_write(path: Path, data: str | Callable[[TextIO], None]) -> None:
+    """Writes ``data`` (a string, or a function that writes to the file) to a temporary file
+    beside ``path`` and renames it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(data)
+            if callable(data):
+                data(fh)
+            else:
+                fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -98,3 +105,59 @@ class AnalysisCache:
             return
         payload = json.dumps({"key": key, "analysis": analysis.to_dict()}, ensure_ascii=False)
         atomic_write(self._path(key), payload)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, set | frozenset):
+        return sorted(value, key=str)
+    if isinstance(value, Path):
+        return str(value)
+    return str(value)
+
+
+def render_key(records: list, options: object, code: list[Path], templates: list[Path]) -> str:
+    """Everything the generated pages depend on: every record (author values, analyses and
+    names across the archive included), the site options, the rendering code and templates."""
+    import dataclasses
+
+    digest = hashlib.sha256()
+    digest.update(f"{FORMAT}\0{__version__}\0".encode())
+    digest.update(json.dumps(dataclasses.asdict(options), default=_plain).encode())
+    for record in records:
+        digest.update(json.dumps(dataclasses.asdict(record), default=_plain).encode())
+    for folder in templates:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(f"\0{path.relative_to(folder)}\0".encode() + path.read_bytes())
+    for path in code:
+        digest.update(f"\0{path.name}\0".encode() + path.read_bytes())
+    return digest.hexdigest()
+
+
+class PageCache:
+    """The last build's generated pages in one file, reused when nothing they depend on
+    changed (so a build with no change skips rendering). Written atomically; when two builds
+    race, the last whole file wins."""
+
+    NAME = "pages.cache"  # JSON; not *.json, which are the analysis entries
+
+    def __init__(self, directory: Path | None) -> None:
+        self.path = directory / self.NAME if directory is not None else None
+
+    def get(self, key: str) -> dict[str, str] | None:
+        if self.path is None:
+            return None
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("key") != key or not isinstance(data.get("pages"), dict):
+                return None
+            return data["pages"]
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, pages: dict[str, str]) -> None:
+        if self.path is None:
+            return
+        # Streamed: the pages of a large archive are hundreds of MB, never one string.
+        atomic_write(
+            self.path, lambda fh: json.dump({"key": key, "pages": pages}, fh, ensure_ascii=False)
+        )

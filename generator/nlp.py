@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import importlib.util
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,11 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
         if importlib.util.find_spec(candidate) is not None:
             nlp = spacy.load(candidate, exclude=["lemmatizer"])
             nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
+            # spaCy and the model are ~150,000 long-lived objects; every full garbage
+            # collection afterwards would walk them again (a build that analysed one document
+            # rendered its pages 2x slower). Frozen, the collector leaves them alone.
+            gc.collect()
+            gc.freeze()
             return nlp
     raise RuntimeError(
         f"spaCy model {name!r} is not installed; "

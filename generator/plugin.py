@@ -6,6 +6,7 @@ pages (`pages`), and handed to MkDocs as generated files. Nothing is written int
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from pathlib import Path
@@ -21,7 +22,7 @@ from mkdocs.structure.pages import Page
 from . import runners
 from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
 from .build import BuildResult, build
-from .cache import AnalysisCache
+from .cache import AnalysisCache, PageCache, render_key
 from .pages import (
     CSS_URI,
     LISTING_MARKER,
@@ -32,6 +33,8 @@ from .pages import (
 )
 
 log = logging.getLogger("mkdocs.plugins.summaries")
+# The code that turns records into pages: part of the page cache's key.
+RENDERING_MODULES = ("pages", "archive", "charts", "record")
 
 
 class _PluginConfig(base.Config):
@@ -90,7 +93,9 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self.sources = (root / self.config.sources).resolve()
         if not self.sources.is_dir():
             log.warning("Sources folder %s does not exist; no documents to publish", self.sources)
-        self.cache = AnalysisCache(root / self.config.cache_dir if self.config.cache_dir else None)
+        cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
+        self.cache = AnalysisCache(cache_dir)
+        self.page_cache = PageCache(cache_dir)
         self.templates = (root / self.config.templates).resolve() if self.config.templates else None
         self.settings = Settings(
             sentences=self.config.sentences,
@@ -115,6 +120,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         assert self.sources is not None
         if not self.sources.is_dir():
             return files
+        gc.unfreeze()  # `mkdocs serve`: the previous build's objects may be collected now
         started = time.perf_counter()
         result = build(self.sources, self.settings, self.cache, self._runner())
         log.info(
@@ -134,7 +140,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         )
         self.result, self.renderer = result, SiteRenderer(result.records, options)
         origins = self.renderer.origins()
-        for uri, content in self.renderer.render().items():
+        for uri, content in self._pages(result, options).items():
             self._add(files, config, uri, content, origins.get(uri))
         if not self.config.source_url:
             for record in result.records:
@@ -142,7 +148,25 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
                 self._add(files, config, source_copy_uri(record), text)
         css = (default_templates() / "summaries.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css)
+        # Records, renderer and pages live until the build ends: frozen, the garbage
+        # collector does not walk them again on every full collection while MkDocs renders.
+        gc.collect()
+        gc.freeze()
         return files
+
+    def _pages(self, result: BuildResult, options: SiteOptions) -> dict[str, str]:
+        """The generated pages: from the page cache when no record, option, template or
+        rendering code changed since the last build, else rendered (and cached)."""
+        assert self.renderer is not None
+        package = Path(__file__).resolve().parent
+        code = [package / f"{name}.py" for name in RENDERING_MODULES]
+        templates = [p for p in (self.templates, default_templates()) if p and p.is_dir()]
+        key = render_key(result.records, options, code, templates)
+        pages = self.page_cache.get(key)
+        if pages is None:
+            pages = self.renderer.render()
+            self.page_cache.put(key, pages)
+        return pages
 
     def _add(
         self,

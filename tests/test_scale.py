@@ -114,6 +114,8 @@ def test_one_changed_document_is_the_only_one_analysed(tmp_path):
     )
     assert blocked.returncode == 0, blocked.stderr[-3000:]
     assert _counts(blocked.stderr) == (3, 0, 3)
+    assert (root / ".cache" / "summaries" / "pages.cache").is_file()
+    assert person.read_text(encoding="utf-8") == html, "pages from the page cache are the same"
 
 
 @pytest.fixture(scope="module")
@@ -179,3 +181,58 @@ def test_cli_pages_on_a_dask_cluster(tmp_path, cluster):
     assert out.returncode == 0, out.stderr
     assert "for 2 documents" in out.stderr
     assert (tmp_path / "out" / "participants" / "mikhail-mishustin.md").is_file()
+
+
+def test_identical_documents_are_analysed_once(tmp_path):
+    from generator.record import Analysis, Mention, Participant
+
+    text = "Anna Berg met the mayor in Oslo on Monday. They spoke for an hour."
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "2020-01-02-meeting.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "2020-01-03-other.txt").write_text(text + " Then she left.", encoding="utf-8")
+    seen: list[int] = []
+
+    def runner(jobs, settings):
+        seen.append(len(jobs))
+        for job_text, _ in jobs:
+            person = Participant("Anna Berg", None, [Mention(0, 9)])
+            yield Analysis(job_text[:20], [], [], [], [person], [], [])
+
+    result = build(tmp_path, Settings(), AnalysisCache(tmp_path / ".cache"), runner)
+    assert seen == [2] and result.analyzed == 2 and len(result.records) == 3
+    first, second = (r for r in result.records if r.source.endswith("meeting.txt"))
+    assert first.participants is not second.participants
+    again = build(tmp_path, Settings(), AnalysisCache(tmp_path / ".cache"), runner)
+    assert seen == [2] and again.analyzed == 0 and again.cached == 3
+
+
+def test_page_cache_key_follows_records_options_and_templates(tmp_path):
+    from generator.cache import PageCache, render_key
+    from generator.pages import SiteOptions
+    from generator.record import Analysis
+
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "2020-01-02-a.txt").write_text("Anna Berg spoke in Oslo.", "utf-8")
+
+    def runner(jobs, settings):
+        for text, _ in jobs:
+            yield Analysis(text[:9], [], [], [], [], [], [])
+
+    records = build(tmp_path / "src", Settings(), AnalysisCache(None), runner).records
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    code = [ROOT / "generator" / "pages.py"]
+    key = render_key(records, SiteOptions(), code, [templates])
+    assert key == render_key(records, SiteOptions(), code, [templates])
+    assert key != render_key(records, SiteOptions(full_text_search=True), code, [templates])
+    records[0].title = "Another title"
+    assert key != render_key(records, SiteOptions(), code, [templates])
+    (templates / "document.md.j2").write_text("{{ record.title }}", "utf-8")
+    assert render_key(records, SiteOptions(), code, []) != render_key(
+        records, SiteOptions(), code, [templates]
+    )
+    cache = PageCache(tmp_path / "cache")
+    assert cache.get(key) is None
+    cache.put(key, {"a.md": "A"})
+    assert cache.get(key) == {"a.md": "A"} and cache.get("other") is None
