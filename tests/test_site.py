@@ -161,3 +161,27 @@ def test_alias_file_and_sidecar_are_honoured_on_every_page(tmp_path):
     page = (site / "articles" / "2023" / "03" / "talks" / "index.html").read_text(encoding="utf-8")
     assert "Xi visits Moscow" in page
     assert "Ukraine" not in page.split("Full text")[0], "the sidecar's places replace extraction"
+
+
+def test_search_index_stays_small_by_default():
+    """Title, summary, key facts and tags are indexed; full text, listings and the lists on
+    person and timeline pages are not (issue: under 2 KB of index per document)."""
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for name in ("mkdocs.yml", "docs", "seeds"):
+            src = ROOT / name
+            (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+        shutil.rmtree(root / "docs")
+        (root / "docs").mkdir()
+        result = mkdocs_build(root)
+        assert result.returncode == 0, result.stderr
+        raw = (root / "site" / "search" / "search_index.json").read_text(encoding="utf-8")
+        documents = len(list((root / "seeds").rglob("*.txt")))
+        assert len(raw) / documents < 2048
+        docs = json.loads(raw)["docs"]
+        assert not any(d["location"].startswith("tags/") for d in docs)
+        assert not any(d["location"].endswith("#full-text") for d in docs)
+        assert any("Mishustin" in " ".join(d.get("tags", [])) for d in docs)
