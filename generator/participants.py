@@ -964,9 +964,10 @@ def _line_of(text: str, pos: int) -> str:
 
 
 def _display(name: str) -> str:
-    """Title-case an all-caps name for display ("ROBERTO DURAN" -> "Roberto Duran")."""
-    if name.isupper() and len(name) > 3:
-        return " ".join(w.capitalize() for w in name.split())
+    """Title-case an all-caps name for display ("ROBERTO DURAN" -> "Roberto Duran"); short
+    acronyms and dotted abbreviations stay as written ("IRGC", "U.S.")."""
+    if name.isupper() and (len(name) > 4 or " " in name):
+        return " ".join(w if "." in w else w.capitalize() for w in name.split())
     return name
 
 

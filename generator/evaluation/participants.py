@@ -191,13 +191,13 @@ def main(argv: Sequence[str]) -> int:
     nlp = load_model()
     docs = list(read_jsonl(args.file, args.limit))
     if args.ablation:
-        _run_ablation(docs, list(nlp.pipe(d["text"] for d in docs)))
+        _run_ablation(docs, list(nlp.pipe((d["text"] for d in docs), batch_size=16)))
         return 0
     start = time.perf_counter()
     cpu_start = time.process_time()
     results = []
     rules_time = 0.0
-    for item, doc in zip(docs, nlp.pipe(d["text"] for d in docs), strict=True):
+    for item, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=16), strict=True):
         rules_start = time.perf_counter()
         if args.baseline:
             spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
