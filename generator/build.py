@@ -214,46 +214,32 @@ def _is_plain(value: Any) -> bool:
     return False
 
 
-def _rename_people(people: list[Participant], mapping: Mapping[str, str]) -> list[Participant]:
-    merged: dict[str, Participant] = {}
-    for person in people:
-        name = mapping.get(person.name, person.name)
+def _rename(items: list[Any], mapping: Mapping[str, str]) -> list[Any]:
+    """People, places or organizations under their archive names; two that get one name
+    become one entry with every mention (and a person keeps the first role stated)."""
+    merged: dict[str, Any] = {}
+    for item in items:
+        name = mapping.get(item.name, item.name)
         if name in merged:
             target = merged[name]
-            target.mentions = sorted({*target.mentions, *person.mentions}, key=lambda m: m.start)
-            target.role = target.role or person.role
+            target.mentions = sorted({*target.mentions, *item.mentions}, key=lambda m: m.start)
+            if isinstance(target, Participant):
+                target.role = target.role or item.role
         else:
-            merged[name] = replace(person, name=name, mentions=list(person.mentions))
-    return list(merged.values())
-
-
-def _rename_entities(entities: list[Entity], mapping: Mapping[str, str]) -> list[Entity]:
-    merged: dict[str, Entity] = {}
-    for entity in entities:
-        name = mapping.get(entity.name, entity.name)
-        if name in merged:
-            merged[name].mentions = sorted(
-                {*merged[name].mentions, *entity.mentions}, key=lambda m: m.start
-            )
-        else:
-            merged[name] = Entity(name, list(entity.mentions))
+            merged[name] = replace(item, name=name, mentions=list(item.mentions))
     return list(merged.values())
 
 
 def unify_names(records: Sequence[Record], aliases: Mapping[str, str]) -> None:
     """One name per real person, place and organization across the archive (in place)."""
-    for attr, rename in (
-        ("participants", _rename_people),
-        ("places", _rename_entities),
-        ("organizations", _rename_entities),
-    ):
+    for attr in ("participants", "places", "organizations"):
         names_by_doc = [[e.name for e in getattr(r, attr)] for r in records]
         mappings = identities.resolve(names_by_doc, aliases, extend=attr == "participants")
         for record, mapping in zip(records, mappings, strict=True):
             if attr in record.authored:
                 # An author's names stay as written, but for their own alias file.
                 mapping = {name: aliases.get(name, name) for name in mapping}
-            setattr(record, attr, rename(getattr(record, attr), mapping))
+            setattr(record, attr, _rename(getattr(record, attr), mapping))
     for record in records:
         author_tags = record.extra.pop("author_tags", [])
         names = [p.name for p in record.participants]
