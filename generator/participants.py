@@ -64,6 +64,7 @@ from .role_words import (
     PARTICLES,
     PERSON_NOUNS,
     PERSON_TRIGGERS,
+    PLACE_FIRST_WORDS,
     PLACE_HEADS,
     PLACES,
     ROLE_HEADS,
@@ -73,6 +74,8 @@ from .role_words import (
 )
 
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A token of a dateline glued to a given name: "(CNN)Andrew" before "Paul Tahmooressi".
+_GLUED_NAME = re.compile(r"^\(?[A-Z]{2,}\)([A-Z][a-z]+)$")
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 _POSSESSIVE = ("'s", "’s")
@@ -158,7 +161,9 @@ def _runs(span: Span) -> list[list[Token]]:
         runs.append(current)
     out = []
     for run in runs:
-        while run and (run[-1].lower_ in PARTICLES or run[-1].text in ("-", "'", "’")):
+        while run and (
+            (run[-1].is_lower and run[-1].lower_ in PARTICLES) or run[-1].text in ("-", "'", "’")
+        ):
             run = run[:-1]
         if run:
             out.append(run)
@@ -191,6 +196,14 @@ def _extend(doc: Doc, name: list[Token]) -> list[Token]:
     name = list(name)
     while True:
         i = name[-1].i + 1
+        if (
+            i < len(doc)
+            and doc[i].text == "."
+            and not name[-1].whitespace_
+            and name[-1].lower_ in ("jr", "jnr", "sr", "snr")
+        ):
+            name.append(doc[i])  # "Carlos Sainz Jnr." keeps the period of its suffix
+            continue
         if (
             i + 1 < len(doc)
             and doc[i].text == "-"
@@ -235,6 +248,17 @@ def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
     return run[:i], run[i:]
 
 
+def _glued_name(tok: Token) -> bool:
+    """ "CNN)Andrew": a dateline glued to the given name of the name that follows."""
+    m = _GLUED_NAME.search(tok.text)
+    return bool(
+        m
+        and tok.whitespace_
+        and not tok.vocab[m.group(1).lower()].is_stop
+        and not _is_title_word(m.group(1))  # "(CNN)Actress Taraji P. Henson"
+    )
+
+
 def _is_title_word(word: str) -> bool:
     low = word.lower()
     parts = [p for p in low.split("-") if p]
@@ -260,6 +284,8 @@ _GIVEN_NAME_COUNTRIES = frozenset(
 )
 _FUNCTION_WORDS = frozenset(
     ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
+    + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
+    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 
 
@@ -278,6 +304,8 @@ def _bad_name(name: str) -> bool:
     if any(w in _FUNCTION_WORDS for w in outside_quotes):
         return True
     parts = low.split()
+    if len(parts) > 1 and parts[0] in PLACE_FIRST_WORDS:
+        return True  # "Lake Nicaragua", "Punta Gorda"
     if len(parts) > 1 and parts[0] in COUNTRIES and parts[0] not in _GIVEN_NAME_COUNTRIES:
         return True  # "Bangladesh Lamps" (but "Trevor Holland" is a person)
     last = low.split()[-1]
@@ -400,6 +428,9 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             if not name or (prefix and prefix[-1].text in _COUNTRY_ABBREVIATIONS and len(name) < 2):
                 continue  # "U.S. Treasury", "U.N. Ambassador"
             name = _extend(doc, name)
+            before = doc[name[0].i - 1] if name[0].i > 0 else None
+            if before is not None and _glued_name(before):
+                name = [before, *name]
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             if ")" in text[start:end]:  # "(CNN)Jessie Usher": a dateline glued to the name
                 start += text[start:end].rindex(")") + 1
@@ -463,6 +494,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     final = _drop_possessors(text, final)
     final = _complete_names(doc, final)
     final = _expand_lists(text, final, other_spans)
+    final = _coordinated(text, final, other_spans, teams)
     kept = _propagate(doc, final, other_spans)
     cued = {c.start for c in kept if c.sources - {"ner", "propagated", "completed"}}
     merged = _merge(kept)
@@ -539,6 +571,8 @@ def _complete_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
         if span is None or len(span) != 1:
             continue
         tok = span[0]
+        if (tok.text != first and not _glued_name(tok)) or doc.vocab[low].is_stop:
+            continue
         if tok.tag_ != "NNP" or tok.is_sent_start:
             continue
         if tok.ent_type_ and tok.ent_type_ != "PERSON":
@@ -618,6 +652,8 @@ _DEMONYM_NAME = re.compile(
     + _NAME_WORD
     + r")\b(?! [A-Z])"
 )
+# "Todung Mulya Lubis, who represents the pair": "who" is said of people (firms take "which").
+_WHO = re.compile(r"(?<![\w'’.-])(" + _FULL_NAME + r"),\s+who\s")
 _PLACE_CONTEXT = re.compile(r"\b(?:in|at|near|from|outside|inside|town of|city of|village of)$")
 
 
@@ -632,7 +668,9 @@ _ORG_AFTER = re.compile(
     r"bowler|shares|stock|stocks|ceo|executives|workers|employees|sanatorium)\b"
 )
 _ORG_BEFORE = re.compile(
-    r"(?:\b(?:team|club|side|company|firm|group|bank|carrier|airline|agency|newspaper|daily|"
+    # a "writing team" is no sports team
+    r"(?:\b(?:(?<!writing )(?<!legal )(?<!creative )(?<!design )team|"
+    r"club|side|company|firm|group|bank|carrier|airline|agency|newspaper|daily|"
     r"weekly|magazine|manufacturer|carmaker|insurer|retailer|brokerage|"
     r"shares in|shares of|stake in)|-based)\s+$"
 )
@@ -721,7 +759,7 @@ def _venue_label(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end : end + 2].lstrip().startswith(":")
 
 
-_STRONG = {"signature", "byline", "trigger", "demonym", "lineup", "nickname", "bracket"}
+_STRONG = {"signature", "byline", "trigger", "demonym", "lineup", "nickname", "bracket", "who"}
 
 
 def _surname_elsewhere(text: str, start: int, end: int) -> bool:
@@ -738,7 +776,11 @@ def _surname_elsewhere(text: str, start: int, end: int) -> bool:
 
 def _before_ok(text: str) -> bool:
     """A tag starting before the name only covers titles or a "Team - " label."""
-    return _only_titles(text) or bool(re.search(r"\s-\s*$", text))
+    return (
+        _only_titles(text)
+        or bool(re.search(r"\s-\s*$", text))
+        or bool(re.fullmatch(r"\(?[A-Z]{2,}\)", text))  # "(CNN)Levi Pettit"
+    )
 
 
 def _only_titles(text: str) -> bool:
@@ -782,6 +824,7 @@ def _add_pattern_candidates(
         (_TRIGGER, "trigger"),
         (_UPPER_TRIGGER, "trigger"),
         (_DEMONYM_NAME, "demonym"),
+        (_WHO, "who"),
     )
     for rx, src in patterns:
         group = 1
@@ -799,6 +842,8 @@ def _add_pattern_candidates(
                 for c in cands
                 if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)
             ]
+            if src == "who":
+                continue  # says person, not where the name starts ("Democrat Walter Mondale")
             if inner and not _bad_name(name) and not _clashes(text, start, end, other):
                 for c in inner:
                     cands.remove(c)
@@ -815,7 +860,7 @@ def _add_pattern_candidates(
                 and start < e
                 and (
                     (s < start and not _before_ok(text[s:start]))
-                    or (e > end and not text[end:e].strip().startswith("("))
+                    or (e > end and not text[end:e].strip().startswith(("(", *_POSSESSIVE)))
                 )
                 for s, e, _ in other
             ):
@@ -881,6 +926,44 @@ def _expand_lists(text: str, cands: list[_Cand], other: list[tuple[int, int, str
                             out.append(_Cand(s, e, text[s:e], None, {"list"}))
                             known.add((s, e))
             run = []
+    return out
+
+
+_FULL_NAME_ALONE = re.compile(
+    r"(?<![\w'’.-])" + _NAME_WORD + r"(?:\s[A-Z]\.)?" + _FULL_NAME[len(_NAME_WORD) :] + r"(?![\w-])"
+)
+_COORDINATION = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+def _coordinated(
+    text: str, cands: list[_Cand], other: list[tuple[int, int, str]], teams: set[str]
+) -> list[_Cand]:
+    """ "Felipe Nasri and Marcus Ericsson", "stars Cate Blanchett, Lily James, Richard
+    Madden": a full name coordinated with a person's full name names a person too, unless
+    the tagger calls it a place, or it is a team or no name."""
+    known = {(c.start, c.end) for c in cands}
+    groups: list[list[tuple[int, int]]] = []
+    for m in _FULL_NAME_ALONE.finditer(text):
+        item = (_skip_titles(text, m.start(), m.end()), m.end())
+        if groups and _COORDINATION.fullmatch(text, groups[-1][-1][1], m.start()):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    out = list(cands)
+    for group in groups:
+        if len(group) < 2 or not any(item in known for item in group):
+            continue
+        for start, end in group:
+            name = text[start:end]
+            if (
+                any(c.start < end and start < c.end for c in out)
+                or _bad_name(name)
+                or _norm(name) in teams
+                or any(" ".join(_norm(name).split()[:k]) in PLACES for k in (1, 2))
+                or any(label != "ORG" and s < end and start < e for s, e, label in other)
+            ):
+                continue
+            out.append(_Cand(start, end, name, None, {"coordinated"}))
     return out
 
 
@@ -1251,7 +1334,7 @@ def _not_person_evidence(span: Span, org_spans: list[tuple[int, int, str]]) -> t
         return True, False
     if (
         prev is not None
-        and prev.lower_ == "the"
+        and prev.lower_ in ("the", "a", "an")
         and not (nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN")
     ):
         return True, False  # "the Bat Cave", but not "the Marc Dutroux case"

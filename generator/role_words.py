@@ -165,6 +165,7 @@ PLACES = COUNTRIES | _words(
 # Capitalized words that taggers take for people but that are not names.
 NOT_NAMES = _words(
     """
+    zero
     extras total totals attendance avg average result results scores scorers scoreboard
     standings stadium reuters newsroom death god allah jesus christ bowling batting
     fall wickets innings overs note notes table tables division league cup round final
@@ -190,6 +191,8 @@ PARTICLES = _words("de da das do dos du del della di van von der den ter ten la 
 # Words that mark an organization, team or facility rather than a person.
 ORG_WORDS = _words(
     """
+    gallery management resources medecins médecins frontieres frontières desk futures bros
+    brothers exchange
     newsroom bureau club fc afc united city stadium prison corp corporation co inc ltd llc spa plc
     ag sa nv bv gmbh bank group party ministry council university college school airport
     mining network cables holdings industries motors airlines airways insurance securities
@@ -215,12 +218,21 @@ PERSON_TRIGGERS = _words(
     left-hander right-hander sprinter hurdler runner swimmer cyclist boxer golfer player
     leader dissident lawyer attorney prosecutor negotiator analyst economist editor
     correspondent commander general colonel
+    chemist physicist biologist scientist crystallographer mathematician philosopher
+    historian professor researcher astronaut actor actress singer musician rapper artist
+    painter sculptor illustrator writer author novelist poet playwright journalist
+    photographer filmmaker producer comedian presenter anchor surgeon nurse engineer
+    activist campaigner businessman businesswoman entrepreneur billionaire tycoon investor
+    founder co-founder politician candidate nominee dancer designer chef athlete bishop
+    archbishop priest rabbi imam cleric soldier suspect victim defendant gunman teenager
+    detective sheriff sergeant lieutenant explorer inventor teacher widow boyfriend
+    girlfriend fiance fiancee starring stars co-star
     """
 )
 
 
 # Generational suffixes after a surname ("Edward J. DeBartolo Jr."): ignored when merging.
-NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+NAME_SUFFIXES = _words("jr jr. jnr jnr. sr sr. snr snr. ii iii iv")
 
 # Arabic name particles, alone or glued with a hyphen ("al-Muhandis"): ignored when merging.
 NAME_PREFIXES = ("al-", "el-", "bin-", "ibn-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-")
@@ -277,6 +289,11 @@ NOT_PERSON_BEFORE = _words(
     channel station ship vessel truck car shuttle aircraft plane rocket brand
     company firm startup band ethnic tribe
     """
+)
+
+# First words of place names: "Lake Nicaragua", "Mount Kenya", "Punta Gorda".
+PLACE_FIRST_WORDS = _words(
+    "lake mount mt mt. cape port fort punta isla isle lago monte cerro bahia"
 )
 
 # Last words that send a rejected person candidate to places or to organizations instead.

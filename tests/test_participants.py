@@ -369,3 +369,59 @@ def test_rejected_place_and_medium_go_to_places_and_organizations(nlp):
     assert not people
     assert "Gaisano Mall" in {e.name for e in places}
     assert "Lagos Bulletin" in {e.name for e in orgs} | {e.name for e in places}
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # "X, who ..." says person, even when the tagger says organization.
+        (
+            "The appeal was filed on Monday. Todung Mulya Lubis, who represents the two men, "
+            "said a court would hear it.",
+            ["Todung Mulya Lubis"],
+        ),
+        # Coordinated with a person's full name (middle initials too).
+        (
+            "Renault's new pairing of Felipe Nasri and Marcus Ericsson qualified 11th and 14th.",
+            ["Felipe Nasri", "Marcus Ericsson"],
+        ),
+        (
+            "CNN's Faith Karimi, Eliott C. McLaughlin and Justin Lear contributed to this report.",
+            ["Faith Karimi", "Eliott C. McLaughlin", "Justin Lear"],
+        ),
+        # A dateline glued to the given name; not when the glued word is a verb or a title.
+        (
+            "(CNN)Andrew Paul Tahmooressi, the Marine reservist, was arrested again. "
+            "Tahmooressi was released on Friday.",
+            ["Andrew Paul Tahmooressi"],
+        ),
+        (
+            "(CNN)Have Rick and his fellow survivors finally found a home? Rick said no.",
+            ["Rick"],
+        ),
+        ("(CNN)Actress Taraji P. Henson is apologizing. Henson said so.", ["Taraji P. Henson"]),
+        ("Carlos Sainz Jnr., son of the former rally champion, was eighth.", ["Carlos Sainz Jnr."]),
+        # A capitalized particle at the end is part of the name.
+        (
+            'The system "is a huge problem," says Professor Fan Bin, of the Huadong Institute.',
+            ["Fan Bin"],
+        ),
+        # An occupation before the name.
+        (
+            "It was found with the help of British chemist and x-ray crystallographer "
+            "Rosalind Franklin's research.",
+            ["Rosalind Franklin"],
+        ),
+        # "writing team" is no sports team.
+        (
+            "Disney bought a script by writing team Elizabeth Martin and Lauren Hynek. "
+            "Martin and Hynek met in high school.",
+            ["Elizabeth Martin", "Lauren Hynek"],
+        ),
+        ("Patient Zero -- the first case in the outbreak -- was a two-year-old boy.", []),
+        ("The canal would cross Lake Nicaragua near Punta Gorda, officials said.", []),
+    ],
+)
+def test_narrative_news_cues(nlp, text, people):
+    found, _, _ = people_of(nlp, text)
+    assert [p.name for p in found] == people
