@@ -267,6 +267,7 @@ def _is_title_word(word: str) -> bool:
         or low in DEMONYMS
         or bool(parts)
         and all(p in ROLE_WORDS or p in PERSON_TRIGGERS for p in parts)
+        or (low.endswith("s") and low[:-1] in ROLE_WORDS)  # "Representatives Darin LaHood"
     )
 
 

@@ -24,7 +24,7 @@ ROLE_WORDS = _words(
     trade justice health education agriculture energy chancellor senator sen. rep.
     representative congressman congresswoman governor gov. mayor premier king queen prince
     princess princes princesses kings queens duke duchess emperor empress pope cardinal
-    archbishop bishop rabbi imam sheikh ayatollah
+    archbishop bishop rabbi imam sheikh ayatollah mufti
     general gen. colonel col. lieutenant lt. major maj. captain capt. commander admiral
     adm. sergeant sgt. marshal field chief justice judge magistrate prosecutor attorney
     trooper sheriff detective agent constable inspector superintendent corporal
