@@ -7,6 +7,7 @@ import datetime as dt
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -240,11 +241,47 @@ def unify_names(records: Sequence[Record], aliases: Mapping[str, str]) -> None:
                 # An author's names stay as written, but for their own alias file.
                 mapping = {name: aliases.get(name, name) for name in mapping}
             setattr(record, attr, _rename(getattr(record, attr), mapping))
+    _people_the_archive_calls_otherwise(records)
     for record in records:
         author_tags = record.extra.pop("author_tags", [])
         names = [p.name for p in record.participants]
         names += [e.name for e in record.places] + [e.name for e in record.organizations]
         record.tags = list(dict.fromkeys([*author_tags, *names]))
+
+
+def _people_the_archive_calls_otherwise(records: Sequence[Record]) -> None:
+    """A "person" that the archive mostly names as a place or organization ("Sauber" a
+    person in one report, the racing team in five others) joins the places or organizations
+    of its document. Counted in documents: at least two others, and twice the person's;
+    people an author listed stay."""
+    as_person: Counter[str] = Counter()
+    as_other: dict[str, Counter[str]] = {}
+    for record in records:
+        for p in record.participants if "participants" not in record.authored else ():
+            as_person[p.name.casefold()] += 1
+        for attr in ("places", "organizations"):
+            for e in getattr(record, attr):
+                as_other.setdefault(e.name.casefold(), Counter())[attr] += 1
+    moved = {
+        name: votes.most_common(1)[0][0]
+        for name, votes in as_other.items()
+        if name in as_person and votes.total() >= max(2, 2 * as_person[name])
+    }
+    if not moved:
+        return
+    for record in records:
+        if "participants" in record.authored:
+            continue
+        kept = []
+        for person in record.participants:
+            attr = moved.get(person.name.casefold())
+            if attr is None or attr in record.authored:
+                kept.append(person)
+                continue
+            entities = getattr(record, attr)
+            entities.append(Entity(person.name, list(person.mentions)))
+            setattr(record, attr, _rename(entities, {}))
+        record.participants = kept
 
 
 def build(

@@ -425,3 +425,45 @@ def test_rejected_place_and_medium_go_to_places_and_organizations(nlp):
 def test_narrative_news_cues(nlp, text, people):
     found, _, _ = people_of(nlp, text)
     assert [p.name for p in found] == people
+
+
+def _record(slug, people=(), orgs=(), authored=()):
+    from generator.record import Entity, Mention, Participant, Record
+
+    def mentions(name):
+        return [Mention(0, len(name))]
+
+    return Record(
+        source=f"{slug}.txt",
+        slug=slug,
+        title=slug,
+        date=None,
+        text="",
+        summary=[],
+        summary_spans=[],
+        dates=[],
+        key_dates=[],
+        participants=[Participant(n, None, mentions(n)) for n in people],
+        places=[],
+        organizations=[Entity(n, mentions(n)) for n in orgs],
+        authored=set(authored),
+    )
+
+
+def test_archive_moves_a_person_it_mostly_calls_an_organization():
+    from generator.build import unify_names
+
+    records = [
+        _record("a", people=["Sauber", "Felipe Nasr"]),
+        _record("b", orgs=["Sauber"]),
+        _record("c", orgs=["Sauber"]),
+        _record("d", people=["Sauber"], authored=["participants"]),  # the author's word
+        _record("e", people=["Jordan"], orgs=["Jordan"]),  # one vote is not enough
+    ]
+    unify_names(records, {})
+    a, _, _, d, e = records
+    assert [p.name for p in a.participants] == ["Felipe Nasr"]
+    assert [o.name for o in a.organizations] == ["Sauber"]
+    assert "Sauber" in a.tags
+    assert [p.name for p in d.participants] == ["Sauber"]
+    assert [p.name for p in e.participants] == ["Jordan"]
