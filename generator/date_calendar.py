@@ -76,8 +76,6 @@ _DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixt
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _FUTURE_WINDOW = 4  # months
 _QUARTER_AHEAD = 3  # months
-_NEAR_DAYS = 60
-_NEAR_MONTHS = 1
 
 # The same words as regex fragments, for the normalization rules, the extraction patterns and
 # the dateline

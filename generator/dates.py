@@ -112,7 +112,6 @@ def baseline_normalize(text: str, doc_date: dt.date | None) -> str | None:
 
 _BOUND_PREPS = {"by", "until", "till", "through", "thru"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
-_PAST_TAGS = {"VBD"}
 
 
 _MODALS = {"would", "might", "may", "should", "'d"}
