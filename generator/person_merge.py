@@ -1,0 +1,171 @@
+"""One entry per person, place and organization of a document.
+
+``_merge`` joins the mentions of people: a shorter form joins the one longer name that ends
+(else starts) with it, or that only adds middle names ("Robert Mugabe" -> "Robert Gabriel
+Mugabe"); courtesy titles, "Jr."/"III" and Arabic particles ("al-") do not count
+(``_merge_words``); a surname shared by two people joins the nearest full name before it,
+never both. ``_entities`` merges places and organizations by name, leaving out spans that
+the people took and adding rejected person candidates that the text uses as places or
+organizations; ``_merge_short_orgs`` joins "Veltrix" to "Veltrix Holdings Inc".
+``_display`` title-cases all-caps names ("ROBERTO DURAN" -> "Roberto Duran").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Span
+
+from .person_names import _POSSESSIVE, _Cand, _norm
+from .record import Entity, Mention, Participant
+from .role_words import HONORIFICS, NAME_PREFIXES, NAME_SUFFIXES
+
+
+def _display(name: str) -> str:
+    """Title-case an all-caps name for display ("ROBERTO DURAN" -> "Roberto Duran"); short
+    acronyms and dotted abbreviations stay as written ("IRGC", "U.S.")."""
+    if name.isupper() and (len(name) > 4 or " " in name):
+        return " ".join(w if "." in w else w.capitalize() for w in name.split())
+    return name
+
+
+def _merge_words(key: str) -> tuple[str, ...]:
+    """The words of a casefolded name that identify the person: courtesy titles,
+    generational suffixes ("Jr.", "III") and Arabic particles ("al-", "bin") left out."""
+    words = [w.strip(",") for w in key.split()]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    out = []
+    for w in words:
+        for p in NAME_PREFIXES:
+            if w.startswith(p) and len(w) > len(p) + 1:
+                w = w[len(p) :]
+                break
+        if len(words) > 1 and w in ("al", "el", "bin", "ibn", "bint"):
+            continue
+        out.append(w)
+    return tuple(out) or tuple(words)
+
+
+def _suffix(key: str) -> str:
+    last = key.split()[-1].strip(",")
+    return last.rstrip(".") if last in NAME_SUFFIXES else ""
+
+
+def _merge(cands: list[_Cand]) -> list[Participant]:
+    cands = sorted(cands, key=lambda c: c.start)
+    # Distinct full forms, longest first: a form contained as a word suffix/prefix of a
+    # longer one joins it when that longer one is unique; so does a form that only lacks
+    # middle names ("Robert Mugabe" -> "Robert Gabriel Mugabe"). Titles, "Jr." and Arabic
+    # particles do not count ("Cde Mugabe", "DeBartolo Jr.", "al-Muhandis").
+    forms = {}
+    for c in cands:
+        forms.setdefault(_norm(c.text), _display(" ".join(c.text.split())))
+    mwords = {k: _merge_words(k) for k in forms}
+    keys = sorted(forms, key=lambda k: (-len(mwords[k]), -len(k)))
+    # each longer form indexed under its word suffixes and prefixes
+    by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for k in keys:
+        w = mwords[k]
+        for n in range(1, len(w)):
+            by_suffix[w[-n:]].append(k)
+            by_prefix[w[:n]].append(k)
+        if len(w) > 2:
+            by_ends[(w[0], w[-1])].append(k)
+    canon: dict[str, str] = {}
+    for key in keys:
+        words = mwords[key]
+        same = [
+            k
+            for k in keys
+            if k != key
+            and mwords[k] == words
+            and canon.get(k) == k
+            and _suffix(k) in (_suffix(key), "")  # "John Smith Sr." is not "John Smith Jr."
+            and _suffix(key) in (_suffix(k), "")
+        ]
+        if same:  # "Edward J. DeBartolo" and "Edward J. DeBartolo Jr."
+            canon[key] = same[0]
+            continue
+        ends = [k for k in by_suffix.get(words, ()) if canon.get(k, k) == k]
+        starts = [k for k in by_prefix.get(words, ()) if canon.get(k, k) == k]
+        middle = []
+        if len(words) == 2:
+            middle = [k for k in by_ends.get((words[0], words[1]), ()) if canon.get(k, k) == k]
+        if len(ends) == 1:
+            canon[key] = ends[0]
+        elif not ends and len(starts) == 1:
+            canon[key] = starts[0]
+        elif len(ends) > 1:
+            canon[key] = "?"  # shared surname: resolved per mention below
+        elif len(middle) == 1:
+            canon[key] = middle[0]
+        else:
+            canon[key] = key
+    people: dict[str, Participant] = {}
+    recent: dict[str, int] = {}
+    for c in cands:
+        key = _norm(c.text)
+        target = canon[key]
+        if target == "?":
+            options = [canon.get(k, k) for k in by_suffix.get(mwords[key], [])]
+            before = [k for k in options if k in recent]
+            target = max(before, key=recent.__getitem__) if before else key
+        recent[target] = c.start
+        person = people.get(target)
+        if person is None:
+            person = people[target] = Participant(forms.get(target, forms[key]), None)
+        person.mentions.append(Mention(c.start, c.end))
+        if person.role is None and c.role:
+            person.role = c.role
+    for person in people.values():
+        person.mentions.sort(key=lambda m: m.start)
+    return list(people.values())
+
+
+def _merge_short_orgs(orgs: list[Entity]) -> list[Entity]:
+    """ "Veltrix" joins "Veltrix Holdings Inc" when it is the only longer name starting so."""
+    out = []
+    for org in orgs:
+        if " " not in org.name:
+            longer = [o for o in orgs if " " in o.name and o.name.split()[0] == org.name]
+            if len(longer) == 1:
+                longer[0].mentions.extend(org.mentions)
+                longer[0].mentions.sort(key=lambda m: m.start)
+                continue
+        out.append(org)
+    return out
+
+
+def _entities(
+    ents: tuple[Span, ...], labels: set[str], person_chars: bytearray, extra: list[_Cand]
+) -> list[Entity]:
+    """Places or organizations merged by name (case, "the" and possessive ignored); spans
+    that the people rules took are left out, and rejected person candidates that the text
+    uses as places or organizations are added."""
+    spans = [(e.start_char, e.end_char, e.text) for e in ents if e.label_ in labels]
+    spans += [(c.start, c.end, c.text) for c in extra]
+    merged: dict[str, Entity] = {}
+    seen: set[tuple[int, int]] = set()
+    for start, end, raw in sorted(spans):
+        if (start, end) in seen or any(person_chars[start:end]):
+            continue
+        seen.add((start, end))
+        name = " ".join(raw.split())
+        if name.endswith(_POSSESSIVE):
+            name = name[:-2]
+        if name.lower().startswith("the "):
+            name = name[4:]
+        if not name:
+            continue
+        entity = merged.get(name.casefold())
+        if entity is None:
+            entity = merged[name.casefold()] = Entity(_display(name))
+        elif entity.name.isupper() and not name.isupper():
+            entity.name = name
+        entity.mentions.append(Mention(start, end))
+    return list(merged.values())

@@ -1,0 +1,336 @@
+"""What a person's name looks like, and the role the text writes around it.
+
+The pieces the other people modules share: the candidate record (``_Cand``), the regular
+expressions for a name word and a full name, and the token rules that turn a spaCy PERSON
+entity into a name: runs of name-like tokens cut at line breaks, numbers, quotes and
+possessives; leading courtesy titles, role words and demonyms stripped ("Defender Paul
+Smith", "House Speaker John Boehner"); hyphenated parts, "Jr." and regnal numbers the
+tagger cut off taken back ("Kang Young-hoon", "Henry VIII"). ``_bad_name`` is the word-list
+test that a string is no name at all. Roles come from title words right before a name
+("Russian President") or an apposition after it ("Jane Doe, the company's chief
+executive,"), and only when the role's head word is a known role noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .role_words import (
+    COUNTRIES,
+    DEMONYMS,
+    HONORIFICS,
+    NOT_NAMES,
+    ORG_WORDS,
+    PARTICLES,
+    PERSON_TRIGGERS,
+    PLACE_FIRST_WORDS,
+    PLACES,
+    ROLE_HEADS,
+    ROLE_WORDS,
+)
+
+# A token of a dateline glued to a given name: "(CNN)Andrew" before "Paul Tahmooressi".
+_GLUED_NAME = re.compile(r"^\(?[A-Z]{2,}\)([A-Z][a-z]+)$")
+
+
+_POSSESSIVE = ("'s", "’s")
+
+_NAME_WORD = (
+    r"(?:(?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:(?:-|['’](?!s\b))[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+"
+    r"|(?:al|el|bin|ibn|abu|abd|ul|ur)-[A-Z][a-z]+)"
+)
+
+
+_INNER_PARTICLE = r"(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el|De|Van|Van der)\s){0,2}"
+_FULL_NAME = _NAME_WORD + r"(?:\s" + _INNER_PARTICLE + _NAME_WORD + r"){1,3}"
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+    sources: set[str] = field(default_factory=set)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _is_name_token(tok: Token, inner: bool) -> bool:
+    text = tok.text
+    if not text.strip() or any(c.isdigit() for c in text):
+        return False
+    if text in ("-", "'", "’") and inner and not tok.whitespace_ and not tok.nbor(-1).whitespace_:
+        return True
+    if text[0].isupper():
+        return any(c.isalpha() for c in text)
+    if inner and _name_suffix(tok) and tok.nbor(-1).text == "-" and not tok.nbor(-1).whitespace_:
+        return True  # "Young-hoon", "Ata-ur-Rehman"
+    return inner and tok.lower_ in PARTICLES
+
+
+def _runs(span: Span) -> list[list[Token]]:
+    """Split an entity into runs of name-like tokens."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    for tok in span:
+        if tok.text in _POSSESSIVE:
+            if current:
+                runs.append(current)
+            current = []
+            continue
+        if _is_name_token(tok, inner=bool(current)) and "\n" not in tok.text:
+            current.append(tok)
+            if tok.whitespace_ and "\n" in tok.whitespace_:
+                runs.append(current)
+                current = []
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    out = []
+    for run in runs:
+        while run and (
+            (run[-1].is_lower and run[-1].lower_ in PARTICLES) or run[-1].text in ("-", "'", "’")
+        ):
+            run = run[:-1]
+        if run:
+            out.append(run)
+    return out
+
+
+_COUNTRY_ABBREVIATIONS = frozenset(
+    ["U.S.", "U.N.", "U.K.", "E.U.", "U.S.A.", "US", "UN", "UK", "EU"]
+)
+_ROMAN = frozenset(
+    ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
+)
+_PRONOUN_I_NEXT = frozenset(["'m", "'ve", "'ll", "'d", "am", "think", "do", "have", "had", "know"])
+
+
+def _name_suffix(tok: Token) -> bool:
+    """A lower-case part after a hyphen that belongs to a name ("-hoon", "-ur"), not an
+    English compound ("Smith-starring", "Moscow-based")."""
+    low = tok.lower_
+    return (
+        tok.is_alpha
+        and (tok.text[0].isupper() or len(low) <= 4)
+        and not low.endswith(("ed", "ing", "er", "ly"))
+        and low not in ("led", "born", "style", "era", "like", "type", "era", "bred", "run", "made")
+    )
+
+
+def _extend(doc: Doc, name: list[Token]) -> list[Token]:
+    """Take in what the tagger cut off: "-hoon" of "Young-hoon", a regnal number ("Henry VIII")."""
+    name = list(name)
+    while True:
+        i = name[-1].i + 1
+        if (
+            i < len(doc)
+            and doc[i].text == "."
+            and not name[-1].whitespace_
+            and name[-1].lower_ in ("jr", "jnr", "sr", "snr")
+        ):
+            name.append(doc[i])  # "Carlos Sainz Jnr." keeps the period of its suffix
+            continue
+        if (
+            i + 1 < len(doc)
+            and doc[i].text == "-"
+            and not name[-1].whitespace_
+            and not doc[i].whitespace_
+            and _name_suffix(doc[i + 1])
+        ):
+            name += [doc[i], doc[i + 1]]
+            continue
+        if (
+            i < len(doc)
+            and name[-1].whitespace_ == " "
+            and (
+                doc[i].text in _ROMAN
+                or (
+                    doc[i].text == "I"
+                    and (i + 1 == len(doc) or doc[i + 1].lower_ not in _PRONOUN_I_NEXT)
+                )
+            )
+        ):
+            name.append(doc[i])
+        return name
+
+
+def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
+    """Split leading honorifics, role words and demonyms from a run: (prefix, name)."""
+    i = 0
+    while i < len(run) - 1 and (
+        run[i].lower_ in HONORIFICS
+        or run[i].lower_ in ROLE_WORDS
+        or run[i].lower_ in PERSON_TRIGGERS
+        or run[i].lower_ in DEMONYMS
+        or run[i].text in _COUNTRY_ABBREVIATIONS
+        or run[i].lower_.startswith("ex-")
+        or run[i].ent_type_ == "NORP"
+    ):
+        i += 1
+    # "House Speaker John Boehner": a role word further in, with a two-word name after it
+    for j in range(len(run) - 3, i - 1, -1):
+        if run[j].lower_ in ROLE_WORDS and run[j].lower_ in ROLE_HEADS:
+            return run[: j + 1], run[j + 1 :]
+    return run[:i], run[i:]
+
+
+def _glued_name(tok: Token) -> bool:
+    """ "CNN)Andrew": a dateline glued to the given name of the name that follows."""
+    m = _GLUED_NAME.search(tok.text)
+    return bool(
+        m
+        and tok.whitespace_
+        and not tok.vocab[m.group(1).lower()].is_stop
+        and not _is_title_word(m.group(1))  # "(CNN)Actress Taraji P. Henson"
+    )
+
+
+def _is_title_word(word: str) -> bool:
+    low = word.lower()
+    parts = [p for p in low.split("-") if p]
+    return (
+        low in HONORIFICS
+        or low in DEMONYMS
+        or bool(parts)
+        and all(p in ROLE_WORDS or p in PERSON_TRIGGERS for p in parts)
+        or (low.endswith("s") and low[:-1] in ROLE_WORDS)  # "Representatives Darin LaHood"
+    )
+
+
+def _skip_titles(text: str, start: int, end: int) -> int:
+    """Move start past leading titles, role words and demonyms, keeping at least one word."""
+    while True:
+        m = re.match(r"(\S+)\s+", text[start:end])
+        if not m or not _is_title_word(m.group(1)):
+            return start
+        start += m.end()
+
+
+_GIVEN_NAME_COUNTRIES = frozenset(
+    ["jordan", "georgia", "chad", "israel", "kenya", "china", "india"]
+)
+_FUNCTION_WORDS = frozenset(
+    ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
+    + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
+    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+)
+
+
+def _bad_name(name: str) -> bool:
+    low = _norm(name)
+    words = low.replace(".", ". ").split()
+    if low in PLACES or low in NOT_NAMES or low in DEMONYMS or low in ROLE_WORDS:
+        return True
+    if all(_is_title_word(w) or w in NOT_NAMES for w in low.split()):
+        return True
+    if any(w.strip(".") in ORG_WORDS for w in words):
+        return True
+    if all(w in NOT_NAMES or w in PLACES for w in low.split()):
+        return True
+    outside_quotes = re.sub(r'"[^"]*"', " ", low).split()
+    if any(w in _FUNCTION_WORDS for w in outside_quotes):
+        return True
+    parts = low.split()
+    if len(parts) > 1 and parts[0] in PLACE_FIRST_WORDS:
+        return True  # "Lake Nicaragua", "Punta Gorda"
+    if len(parts) > 1 and parts[0] in COUNTRIES and parts[0] not in _GIVEN_NAME_COUNTRIES:
+        return True  # "Bangladesh Lamps" (but "Trevor Holland" is a person)
+    last = low.split()[-1]
+    if last in NOT_NAMES or (
+        "." in low and (last in PLACES or last in DEMONYMS or last.split(".")[-1] in PLACES)
+    ):
+        return True
+    return len(low) < 2
+
+
+def _role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
+    """Title words right before token i (plus the ones trimmed from inside the entity)."""
+    words = [t for t in prefix if t.lower_ not in HONORIFICS]
+    j = i
+    while j > 0 and len(words) < 6:
+        tok = doc[j - 1]
+        if "\n" in tok.whitespace_ or "\n" in tok.text:
+            break
+        if tok.lower_ in HONORIFICS and not words:
+            j -= 1
+            continue
+        demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYMS
+        if tok.lower_ in ROLE_WORDS or (words and demonym):
+            words.insert(0, tok)
+            j -= 1
+            continue
+        break
+    # The role must end in a role noun ("Russian President"), not a lone demonym.
+    while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lower_ not in ROLE_WORDS:
+        words.pop()
+    if not words or not any(w.lower_ in ROLE_HEADS for w in words):
+        return None
+    return " ".join(w.text for w in words)
+
+
+def _clause(tok: Token) -> bool:
+    return tok.dep_ in ("relcl", "acl") and tok.tag_.startswith("V")
+
+
+_CLAUSE_WORDS = frozenset(["who", "which", "that", "whose", "whom", "where", "when"])
+
+
+def _clean_phrase(tokens: list[Token]) -> str | None:
+    for k, tok in enumerate(tokens):
+        if tok.lower_ in _CLAUSE_WORDS:
+            tokens = tokens[:k]
+            break
+    while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "PRON") or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > 10:
+        return None
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return " ".join(text.split())
+
+
+def _role_after(doc: Doc, start: int, end: int) -> str | None:
+    """Apposition ("Jane Doe, the company's chief executive,") or "X, who is Y"."""
+    if doc.has_annotation("DEP") is False:
+        return None
+    span = doc[start:end]
+    root = span.root
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    for child in root.children:
+        if child.i < end:
+            continue
+        if child.dep_ == "appos" and child.lower_ in ROLE_HEADS and child.tag_.startswith("NN"):
+            sub = [t for t in child.subtree if t.i >= end]
+            # stop the apposition at the next comma/clause
+            cut = []
+            for t in sub:
+                if t.text in (",", ";", "(", ")") or _clause(t):
+                    break
+                cut.append(t)
+            if cut and cut[-1].i >= child.i:
+                return _clean_phrase(cut)
+        if child.dep_ == "relcl" and child.lower_ in ("is", "was", "'s"):
+            subj = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ == "who"]
+            attr = [c for c in child.children if c.dep_ == "attr"]
+            if subj and attr and attr[0].lower_ in ROLE_HEADS:
+                toks = []
+                for t in attr[0].subtree:
+                    if t.text in (",", ";") or _clause(t):
+                        break
+                    toks.append(t)
+                return _clean_phrase(toks)
+    return None
