@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .person_filters import (
     _PLACE_LABELS,
