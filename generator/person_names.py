@@ -219,6 +219,8 @@ def _skip_titles(text: str, start: int, end: int) -> int:
 _GIVEN_NAME_COUNTRIES = frozenset(
     ["jordan", "georgia", "chad", "israel", "kenya", "china", "india"]
 )
+# Names for no one in particular: "Jim Crow laws", "Uncle Sam".
+_FIGURATIVE = frozenset(["uncle sam", "jim crow", "uncle tom"])
 _FUNCTION_WORDS = frozenset(
     ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
     + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
@@ -241,6 +243,8 @@ def _bad_name(name: str) -> bool:
     if any(w in _FUNCTION_WORDS for w in outside_quotes):
         return True
     parts = low.split()
+    if low in _FIGURATIVE or (low.endswith("ers") and low[:-3] in PLACES):
+        return True  # "Uncle Sam"; "Hong Kongers"
     if len(parts) > 1 and parts[0] in PLACE_FIRST_WORDS:
         return True  # "Lake Nicaragua", "Punta Gorda"
     if len(parts) > 1 and parts[0] in COUNTRIES and parts[0] not in _GIVEN_NAME_COUNTRIES:

@@ -38,6 +38,7 @@ from .role_words import (
     NAME_SUFFIXES,
     NOT_NAMES,
     ORG_WORDS,
+    PERSON_NOUNS,
     PERSON_TRIGGERS,
     PLACES,
     ROLE_WORDS,
@@ -136,6 +137,15 @@ _DEMONYM_NAME = re.compile(
 )
 # "Todung Mulya Lubis, who represents the pair": "who" is said of people (firms take "which").
 _WHO = re.compile(r"(?<![\w'’.-])(" + _FULL_NAME + r"),\s+who\s")
+# "Ranjeeta Rohatgi, an advocate", "Aijalon Mahli Gomes, a U.S. citizen", "Victor Barnard,
+# 53,": an apposition that only a person takes (a noun for people, an age).
+_APPOSITION = re.compile(
+    r"(?<![\w'’.-])("
+    + _FULL_NAME
+    + r"),\s+(?:\d{1,2},\s|(?:a|an|the)\s+(?:[\w.'-]+\s+){0,3}?(?:"
+    + "|".join(sorted(PERSON_NOUNS | PERSON_TRIGGERS, key=len, reverse=True))
+    + r")\b)"
+)
 
 
 _STRONG = {"signature", "byline", "trigger", "demonym", "lineup", "nickname", "bracket", "who"}
@@ -204,6 +214,7 @@ def _add_pattern_candidates(
         (_UPPER_TRIGGER, "trigger"),
         (_DEMONYM_NAME, "demonym"),
         (_WHO, "who"),
+        (_APPOSITION, "who"),
     )
     for rx, src in patterns:
         group = 1
@@ -391,7 +402,9 @@ def _coordinated(
                 or _bad_name(name)
                 or _norm(name) in teams
                 or any(" ".join(_norm(name).split()[:k]) in PLACES for k in (1, 2))
-                or any(label != "ORG" and s < end and start < e for s, e, label in other)
+                or any(
+                    label not in ("ORG", "FAC") and s < end and start < e for s, e, label in other
+                )
             ):
                 continue
             out.append(_Cand(start, end, name, None, {"coordinated"}))

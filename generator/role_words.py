@@ -24,9 +24,11 @@ ROLE_WORDS = _words(
     trade justice health education agriculture energy chancellor senator sen. rep.
     representative congressman congresswoman governor gov. mayor premier king queen prince
     princess princes princesses kings queens duke duchess emperor empress pope cardinal
-    archbishop bishop rabbi imam sheikh ayatollah mufti
+    archbishop bishop rabbi imam sheikh ayatollah mufti lord baron baroness earl countess
+    viscount
     general gen. colonel col. lieutenant lt. major maj. captain capt. commander admiral
     adm. sergeant sgt. marshal field chief justice judge magistrate prosecutor attorney
+    sgt capt lt cpl cpl. pvt pvt. adm cmdr cmdr. supt supt.
     trooper sheriff detective agent constable inspector superintendent corporal
     professor prof. reverend rev. father pastor
     ambassador envoy secretary undersecretary spokesman spokeswoman spokesperson chairman
@@ -192,6 +194,7 @@ PARTICLES = _words("de da das do dos du del della di van von der den ter ten la 
 ORG_WORDS = _words(
     """
     gallery management resources medecins médecins frontieres frontières desk futures bros
+    cruises
     brothers exchange
     newsroom bureau club fc afc united city stadium prison corp corporation co inc ltd llc spa plc
     ag sa nv bv gmbh bank group party ministry council university college school airport
@@ -226,7 +229,7 @@ PERSON_TRIGGERS = _words(
     founder co-founder politician candidate nominee dancer designer chef athlete bishop
     archbishop priest rabbi imam cleric soldier suspect victim defendant gunman teenager
     detective sheriff sergeant lieutenant explorer inventor teacher widow boyfriend
-    girlfriend fiance fiancee starring stars co-star
+    girlfriend fiance fiancee starring stars co-star meteorologist advocate
     """
 )
 

@@ -418,6 +418,21 @@ def test_rejected_place_and_medium_go_to_places_and_organizations(nlp):
             "Martin and Hynek met in high school.",
             ["Elizabeth Martin", "Lauren Hynek"],
         ),
+        # An apposition only a person takes; a stray title; names for no one in particular.
+        (
+            'The law is "vague," according to Ranjeeta Rohatgi, an advocate who was present.',
+            ["Ranjeeta Rohatgi"],
+        ),
+        (
+            "Aijalon Mahli Gomes, a U.S. citizen sentenced to eight years, was released.",
+            ["Aijalon Mahli Gomes"],
+        ),
+        ("They fired at us, said Sgt. John MacLellan. Then the brothers ran.", ["John MacLellan"]),
+        (
+            "CNN meteorologist Judson Jones said there were preliminary reports of tornadoes.",
+            ["Judson Jones"],
+        ),
+        ("Uncle Sam wants you, the poster said, and Jim Crow laws were still in force.", []),
         ("Patient Zero -- the first case in the outbreak -- was a two-year-old boy.", []),
         ("The canal would cross Lake Nicaragua near Punta Gorda, officials said.", []),
     ],
