@@ -221,6 +221,7 @@ _GIVEN_NAME_COUNTRIES = frozenset(
 )
 # Names for no one in particular: "Jim Crow laws", "Uncle Sam".
 _FIGURATIVE = frozenset(["uncle sam", "jim crow", "uncle tom"])
+_SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | {"england", "france", "wales", "holland", "togo"}
 _FUNCTION_WORDS = frozenset(
     ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
     + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
@@ -247,6 +248,8 @@ def _bad_name(name: str) -> bool:
         return True  # "Uncle Sam"; "Hong Kongers"
     if len(parts) > 1 and parts[0] in PLACE_FIRST_WORDS:
         return True  # "Lake Nicaragua", "Punta Gorda"
+    if len(parts) > 1 and parts[-1] in COUNTRIES and parts[-1] not in _SURNAME_COUNTRIES:
+        return True  # "Airservices Australia", "Vodafone India"
     if len(parts) > 1 and parts[0] in COUNTRIES and parts[0] not in _GIVEN_NAME_COUNTRIES:
         return True  # "Bangladesh Lamps" (but "Trevor Holland" is a person)
     last = low.split()[-1]

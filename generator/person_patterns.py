@@ -111,7 +111,7 @@ _BYLINE = re.compile(r"\A[^\n]*\n(" + _FULL_NAME + r")\n" + _DATELINE)
 _TRIGGER = re.compile(
     r"\b(?:"
     + "|".join(sorted(PERSON_TRIGGERS, key=len, reverse=True))
-    + r")\s+("
+    + r"),?\s+("
     + _FULL_NAME
     + r")\b"
 )
@@ -138,17 +138,39 @@ _DEMONYM_NAME = re.compile(
 # "Todung Mulya Lubis, who represents the pair": "who" is said of people (firms take "which").
 _WHO = re.compile(r"(?<![\w'’.-])(" + _FULL_NAME + r"),\s+who\s")
 # "Ranjeeta Rohatgi, an advocate", "Aijalon Mahli Gomes, a U.S. citizen", "Victor Barnard,
-# 53,": an apposition that only a person takes (a noun for people, an age).
+# 53,", "Evgeniya Albats, editor-in-chief of": an apposition that only a person takes.
+_PERSON_WORDS = "|".join(sorted(PERSON_NOUNS | PERSON_TRIGGERS, key=len, reverse=True))
 _APPOSITION = re.compile(
     r"(?<![\w'’.-])("
     + _FULL_NAME
     + r"),\s+(?:\d{1,2},\s|(?:a|an|the)\s+(?:[\w.'-]+\s+){0,3}?(?:"
-    + "|".join(sorted(PERSON_NOUNS | PERSON_TRIGGERS, key=len, reverse=True))
-    + r")\b)"
+    + _PERSON_WORDS
+    + r")\b|(?:[\w-]+\s+){0,2}?(?:"
+    + _PERSON_WORDS
+    + r")\s+(?:of|at|for)\s)"
+)
+# News credits: "told CNN's Christiane Amanpour", "Jen Christensen contributed to this report".
+_CREDIT = re.compile(
+    r"\b(?:CNN|BBC|NPR|Reuters|AP|AFP|NBC|CBS|ABC|HLN|Bloomberg)['’]s\s+("
+    + _FULL_NAME
+    + r")\b|(?<![\w'’.-])("
+    + _FULL_NAME
+    + r")\s+(?:contributed (?:to )?(?:this|the) (?:report|story)|contributed reporting|"
+    r"wrote and reported|reported from)\b"
 )
 
 
-_STRONG = {"signature", "byline", "trigger", "demonym", "lineup", "nickname", "bracket", "who"}
+_STRONG = {
+    "signature",
+    "byline",
+    "trigger",
+    "demonym",
+    "lineup",
+    "nickname",
+    "bracket",
+    "who",
+    "credit",
+}
 
 
 def _surname_elsewhere(text: str, start: int, end: int) -> bool:
@@ -215,10 +237,11 @@ def _add_pattern_candidates(
         (_DEMONYM_NAME, "demonym"),
         (_WHO, "who"),
         (_APPOSITION, "who"),
+        (_CREDIT, "credit"),
     )
     for rx, src in patterns:
-        group = 1
         for m in rx.finditer(text):
+            group = next(g for g in range(1, rx.groups + 1) if m.group(g) is not None)
             found.append((m.start(group), m.end(group), src))
     for start, end, src in sorted(found):
         start = _skip_titles(text, start, end)
@@ -261,6 +284,15 @@ def _add_pattern_candidates(
         taken.append((start, end, "PERSON"))
 
 
+def _tagged_exactly(doc: Doc, m: re.Match[str], label: str) -> bool:
+    """ "Azamat Tazhayakov" tagged an organization where "Tazhayakov" alone is a person: the
+    tag covers exactly given name and surname, so it is the tagger's slip, not a firm."""
+    span = doc.char_span(m.start(), m.end())
+    return span is not None and any(
+        (e.start, e.end) == (span.start, span.end) and e.label_ == label for e in doc.ents
+    )
+
+
 def _complete_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """A one-word name that the text also writes with a given name before it ("Faik
     Nerweyi" ... "Nerweyi") gets that full form, when the word before is a proper noun
@@ -299,7 +331,7 @@ def _complete_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
             continue
         if tok.tag_ != "NNP" or tok.is_sent_start:
             continue
-        if tok.ent_type_ and tok.ent_type_ != "PERSON":
+        if tok.ent_type_ and tok.ent_type_ != "PERSON" and not _tagged_exactly(doc, m, "ORG"):
             continue  # the word before is tagged a place or organization
         s, e = m.start(), m.end()
         if (s, e) in taken:

@@ -58,6 +58,7 @@ ROLE_HEADS = _words(
 # Demonyms and nationality adjectives that news puts before names ("Russian Vladimir Putin").
 DEMONYMS = _words(
     """
+    catholic protestant muslim jewish sunni shiite buddhist hindu
     american british english scottish welsh irish french german italian spanish portuguese
     dutch belgian swiss austrian swedish norwegian danish finnish icelandic russian
     ukrainian polish czech slovak hungarian romanian bulgarian serbian croatian bosnian
@@ -230,6 +231,7 @@ PERSON_TRIGGERS = _words(
     archbishop priest rabbi imam cleric soldier suspect victim defendant gunman teenager
     detective sheriff sergeant lieutenant explorer inventor teacher widow boyfriend
     girlfriend fiance fiancee starring stars co-star meteorologist advocate
+    editor-in-chief
     """
 )
 

@@ -433,6 +433,21 @@ def test_rejected_place_and_medium_go_to_places_and_organizations(nlp):
             ["Judson Jones"],
         ),
         ("Uncle Sam wants you, the poster said, and Jim Crow laws were still in force.", []),
+        # News credits, an apposition with "of", a role word and a comma before the name.
+        ("The museum reopened. Jen Christensen contributed to this report.", ["Jen Christensen"]),
+        (
+            "It was a catastrophe, the president told CNN's Christiane Amanpour on Monday.",
+            ["Christiane Amanpour"],
+        ),
+        (
+            '"She said it." Evgeniya Albats, editor-in-chief of The New Times, said.',
+            ["Evgeniya Albats"],
+        ),
+        (
+            "The tour company's general director, Felipe Diez-Canedo, released a statement.",
+            ["Felipe Diez-Canedo"],
+        ),
+        ("Australia's air traffic control manager, Airservices Australia, announced a test.", []),
         ("Patient Zero -- the first case in the outbreak -- was a two-year-old boy.", []),
         ("The canal would cross Lake Nicaragua near Punta Gorda, officials said.", []),
     ],
