@@ -203,28 +203,38 @@ def _is_title_word(word: str) -> bool:
         or low in DEMONYMS
         or bool(parts)
         and all(p in ROLE_WORDS or p in PERSON_TRIGGERS for p in parts)
+        or (len(parts) > 1 and parts[-1] in PERSON_TRIGGERS)  # "Oscar-winner", "co-founder"
         or (low.endswith("s") and low[:-1] in ROLE_WORDS)  # "Representatives Darin LaHood"
     )
 
 
 def _skip_titles(text: str, start: int, end: int) -> int:
-    """Move start past leading titles, role words and demonyms, keeping at least one word."""
+    """Move start past leading titles, role words and demonyms, keeping at least one word;
+    and past "House Speaker", a role word further in with a two-word name after it."""
     while True:
         m = re.match(r"(\S+)\s+", text[start:end])
         if not m or not _is_title_word(m.group(1)):
-            return start
+            break
         start += m.end()
+    words = list(re.finditer(r"\S+", text[start:end]))
+    for i in range(len(words) - 3, 0, -1):
+        low = words[i].group().lower()
+        if low in ROLE_WORDS and low in ROLE_HEADS:
+            return start + words[i + 1].start()
+    return start
 
 
 _GIVEN_NAME_COUNTRIES = frozenset(
     ["jordan", "georgia", "chad", "israel", "kenya", "china", "india"]
 )
 # Names for no one in particular: "Jim Crow laws", "Uncle Sam".
-_FIGURATIVE = frozenset(["uncle sam", "jim crow", "uncle tom"])
+_FIGURATIVE = frozenset(["uncle sam", "jim crow", "uncle tom", "rosh hashanah", "yom kippur"])
 _SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | {"england", "france", "wales", "holland", "togo"}
 _FUNCTION_WORDS = frozenset(
     ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
     + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
+    + ["following", "according", "including", "despite", "during", "amid", "since", "until"]
+    + ["without", "against", "among", "via"]
     + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 

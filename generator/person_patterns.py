@@ -55,7 +55,7 @@ _INITIAL_NAME = re.compile(
 _NAME_BRACKET = re.compile(
     r"(?:^|(?<=[\s,;:\-]))("
     + _FULL_NAME
-    + r")\s\((?!(?:CNN|AP|AFP|Reuters|UPI|BBC)\))[^()\n]{1,60}\)",
+    + r")\s\((?!(?:CNN|AP|AFP|Reuters|UPI|BBC)\))(?![a-z]+\s[a-z]+\s)[^()\n]{1,60}\)",
     re.M,
 )
 # Cricket: "c Vaas b Chandana", "st Kaluwitharana", "Gough 8-0-39-3".
@@ -255,8 +255,6 @@ def _add_pattern_candidates(
                 for c in cands
                 if start <= c.start and c.end <= end and (c.start, c.end) != (start, end)
             ]
-            if src == "who":
-                continue  # says person, not where the name starts ("Democrat Walter Mondale")
             if inner and not _bad_name(name) and not _clashes(text, start, end, other):
                 for c in inner:
                     cands.remove(c)

@@ -25,6 +25,7 @@ ROLE_WORDS = _words(
     representative congressman congresswoman governor gov. mayor premier king queen prince
     princess princes princesses kings queens duke duchess emperor empress pope cardinal
     archbishop bishop rabbi imam sheikh ayatollah mufti lord baron baroness earl countess
+    democrat republican emeritus acting interim
     viscount
     general gen. colonel col. lieutenant lt. major maj. captain capt. commander admiral
     adm. sergeant sgt. marshal field chief justice judge magistrate prosecutor attorney
@@ -168,7 +169,7 @@ PLACES = COUNTRIES | _words(
 # Capitalized words that taggers take for people but that are not names.
 NOT_NAMES = _words(
     """
-    zero
+    zero mum mom dad mummy mommy daddy grandma grandpa ramadan hanukkah passover diwali
     extras total totals attendance avg average result results scores scorers scoreboard
     standings stadium reuters newsroom death god allah jesus christ bowling batting
     fall wickets innings overs note notes table tables division league cup round final
@@ -195,7 +196,7 @@ PARTICLES = _words("de da das do dos du del della di van von der den ter ten la 
 ORG_WORDS = _words(
     """
     gallery management resources medecins médecins frontieres frontières desk futures bros
-    cruises
+    cruises desert canyon glacier volcano peninsula strait gulf encyclopedia
     brothers exchange
     newsroom bureau club fc afc united city stadium prison corp corporation co inc ltd llc spa plc
     ag sa nv bv gmbh bank group party ministry council university college school airport
