@@ -75,6 +75,7 @@ from .person_names import (
     _role_before,
     _runs,
     _strip_prefix,
+    _widen,
 )
 from .person_patterns import (
     _add_pattern_candidates,
@@ -114,7 +115,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             prefix, name = _strip_prefix(run)
             if not name or (prefix and prefix[-1].text in _COUNTRY_ABBREVIATIONS and len(name) < 2):
                 continue  # "U.S. Treasury", "U.N. Ambassador"
-            name = _extend(doc, name)
+            name = _widen(doc, _extend(doc, name))
             before = doc[name[0].i - 1] if name[0].i > 0 else None
             if before is not None and _glued_name(before):
                 name = [before, *name]
@@ -122,8 +123,8 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             if ")" in text[start:end]:  # "(CNN)Jessie Usher": a dateline glued to the name
                 start += text[start:end].rindex(")") + 1
             role = None
-            if prefix or name[0].i == ent.start:
-                role = _role_before(doc, run[0].i, prefix)
+            if prefix or name[0].i <= ent.start:
+                role = _role_before(doc, min(run[0].i, name[0].i), prefix)
             if role is None:
                 role = _role_after(doc, name[0].i, name[-1].i + 1)
             cands.append(_Cand(start, end, text[start:end], role, {"ner"}))

@@ -164,6 +164,51 @@ def _extend(doc: Doc, name: list[Token]) -> list[Token]:
         return name
 
 
+def _plain_name_word(tok: Token) -> bool:
+    """An untagged, capitalized proper noun that is no title, place, organization or common
+    word: a part of a name the tagger left out."""
+    low = tok.lower_
+    return (
+        tok.is_alpha
+        and tok.is_title
+        and tok.tag_ == "NNP"
+        and tok.ent_type_ in ("", "PERSON")
+        and not _is_title_word(tok.text)
+        and low not in PLACES
+        and low not in ORG_WORDS
+        and low not in NOT_NAMES
+        and low not in _FUNCTION_WORDS
+        and not tok.vocab[low].is_stop
+        and not low.endswith("ist")  # "Scientologist Tom Cruise"
+    )
+
+
+def _widen(doc: Doc, name: list[Token]) -> list[Token]:
+    """A given name the tagger left out before a full name ("Mehmet" of "Mehmet Ali
+    Ediboglu"), a surname after it ("Karam" of "Jesús Murillo Karam")."""
+    if len(name) < 2:
+        return name
+    i = name[0].i - 1
+    if (
+        i > 0
+        and doc[i].whitespace_
+        and not doc[i].is_sent_start
+        # not the end of a title: "Chief of Staff Denis", "Commissioner of Road Policing Dave"
+        and not any(t.lower_ in ("of", "the", "and", "for") for t in doc[max(0, i - 3) : i])
+        and _plain_name_word(doc[i])
+    ):
+        name = [doc[i], *name]
+    j = name[-1].i + 1
+    if (
+        j < len(doc)
+        and name[-1].whitespace_
+        and _plain_name_word(doc[j])
+        and (j + 1 == len(doc) or doc[j + 1].tag_ != "NNP")
+    ):
+        name = [*name, doc[j]]
+    return name
+
+
 def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split leading honorifics, role words and demonyms from a run: (prefix, name)."""
     i = 0

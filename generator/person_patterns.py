@@ -149,6 +149,10 @@ _APPOSITION = re.compile(
     + _PERSON_WORDS
     + r")\s+(?:of|at|for)\s)"
 )
+# '... energy," Klaus Radke said.': who speaks right after a closing quote.
+_QUOTED_BY = re.compile(
+    r"[\"”]\s+(" + _FULL_NAME + r")\s+(?:said|says|told|added|asked|recalled|explained)\b"
+)
 # News credits: "told CNN's Christiane Amanpour", "Jen Christensen contributed to this report".
 _CREDIT = re.compile(
     r"\b(?:CNN|BBC|NPR|Reuters|AP|AFP|NBC|CBS|ABC|HLN|Bloomberg)['’]s\s+("
@@ -170,6 +174,7 @@ _STRONG = {
     "bracket",
     "who",
     "credit",
+    "quoted",
 }
 
 
@@ -238,6 +243,7 @@ def _add_pattern_candidates(
         (_WHO, "who"),
         (_APPOSITION, "who"),
         (_CREDIT, "credit"),
+        (_QUOTED_BY, "quoted"),
     )
     for rx, src in patterns:
         for m in rx.finditer(text):

@@ -25,7 +25,7 @@ ROLE_WORDS = _words(
     representative congressman congresswoman governor gov. mayor premier king queen prince
     princess princes princesses kings queens duke duchess emperor empress pope cardinal
     archbishop bishop rabbi imam sheikh ayatollah mufti lord baron baroness earl countess
-    democrat republican emeritus acting interim
+    democrat republican emeritus acting interim administrator
     viscount
     general gen. colonel col. lieutenant lt. major maj. captain capt. commander admiral
     adm. sergeant sgt. marshal field chief justice judge magistrate prosecutor attorney

@@ -448,6 +448,17 @@ def test_rejected_place_and_medium_go_to_places_and_organizations(nlp):
             ["Felipe Diez-Canedo"],
         ),
         ("Australia's air traffic control manager, Airservices Australia, announced a test.", []),
+        # Name parts the tagger left out; a speaker after a closing quote.
+        (
+            "Turkish lawmaker Mehmet Ali Ediboglu told CNN that the border was open.",
+            ["Mehmet Ali Ediboglu"],
+        ),
+        (
+            "Mexico's attorney general Jesús Murillo Karam announced the arrests.",
+            ["Jesús Murillo Karam"],
+        ),
+        ("NASA Administrator Charles Bolden spoke at the launch.", ["Charles Bolden"]),
+        ('"We need more energy," Klaus Radke said.', ["Klaus Radke"]),
         ("Patient Zero -- the first case in the outbreak -- was a two-year-old boy.", []),
         ("The canal would cross Lake Nicaragua near Punta Gorda, officials said.", []),
     ],
