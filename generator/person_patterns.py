@@ -153,6 +153,10 @@ _APPOSITION = re.compile(
 _QUOTED_BY = re.compile(
     r"[\"”]\s+(" + _FULL_NAME + r")\s+(?:said|says|told|added|asked|recalled|explained)\b"
 )
+# "a user called Caleb Parke", "a woman named Maria Lopez"
+_NAMED = re.compile(
+    r"\b(?:" + _PERSON_WORDS + r"|user|users)\s+(?:named|called)\s+(" + _FULL_NAME + r")\b"
+)
 # News credits: "told CNN's Christiane Amanpour", "Jen Christensen contributed to this report".
 _CREDIT = re.compile(
     r"\b(?:CNN|BBC|NPR|Reuters|AP|AFP|NBC|CBS|ABC|HLN|Bloomberg)['’]s\s+("
@@ -244,6 +248,7 @@ def _add_pattern_candidates(
         (_APPOSITION, "who"),
         (_CREDIT, "credit"),
         (_QUOTED_BY, "quoted"),
+        (_NAMED, "who"),
     )
     for rx, src in patterns:
         for m in rx.finditer(text):
@@ -251,6 +256,14 @@ def _add_pattern_candidates(
             found.append((m.start(group), m.end(group), src))
     for start, end, src in sorted(found):
         start = _skip_titles(text, start, end)
+        # a capitalized word opening the sentence: "But Mina Tzemach, the polling expert"
+        first = re.match(r"(\S+)\s+(?=\S+\s+\S)", text[start:end])
+        if (
+            first
+            and first.group(1).lower() in _FUNCTION_WORDS
+            and text[start + first.end()].isupper()
+        ):
+            start = _skip_titles(text, start + first.end(), end)
         name = text[start:end]
         if start >= end:
             continue

@@ -29,6 +29,7 @@ ROLE_WORDS = _words(
     viscount
     general gen. colonel col. lieutenant lt. major maj. captain capt. commander admiral
     adm. sergeant sgt. marshal field chief justice judge magistrate prosecutor attorney
+    det det.
     sgt capt lt cpl cpl. pvt pvt. adm cmdr cmdr. supt supt.
     trooper sheriff detective agent constable inspector superintendent corporal
     professor prof. reverend rev. father pastor
@@ -196,7 +197,8 @@ PARTICLES = _words("de da das do dos du del della di van von der den ter ten la 
 ORG_WORDS = _words(
     """
     gallery management resources medecins médecins frontieres frontières desk futures bros
-    cruises desert canyon glacier volcano peninsula strait gulf encyclopedia
+    cruises desert canyon glacier volcano peninsula strait gulf encyclopedia headquarters
+    drive lane boulevard highway
     brothers exchange
     newsroom bureau club fc afc united city stadium prison corp corporation co inc ltd llc spa plc
     ag sa nv bv gmbh bank group party ministry council university college school airport
@@ -231,7 +233,9 @@ PERSON_TRIGGERS = _words(
     founder co-founder politician candidate nominee dancer designer chef athlete bishop
     archbishop priest rabbi imam cleric soldier suspect victim defendant gunman teenager
     detective sheriff sergeant lieutenant explorer inventor teacher widow boyfriend
-    girlfriend fiance fiancee starring stars co-star meteorologist advocate
+    girlfriend fiance fiancee starring stars co-star meteorologist advocate intern
+    instructor creator expert pollster strategist consultant adviser advisor aide scholar
+    commentator critic blogger
     editor-in-chief
     """
 )

@@ -459,6 +459,12 @@ def test_rejected_place_and_medium_go_to_places_and_organizations(nlp):
         ),
         ("NASA Administrator Charles Bolden spoke at the launch.", ["Charles Bolden"]),
         ('"We need more energy," Klaus Radke said.', ["Klaus Radke"]),
+        (
+            '"It was wrong," a user called Caleb Parke wrote. But Mina Tzemach, the polling '
+            "expert, disagreed.",
+            ["Caleb Parke", "Mina Tzemach"],
+        ),
+        ("CNN Intern Harvard Zhang contributed to this report.", ["Harvard Zhang"]),
         ("Patient Zero -- the first case in the outbreak -- was a two-year-old boy.", []),
         ("The canal would cross Lake Nicaragua near Punta Gorda, officials said.", []),
     ],
