@@ -279,7 +279,7 @@ _FUNCTION_WORDS = frozenset(
     ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
     + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
     + ["following", "according", "including", "despite", "during", "amid", "since", "until"]
-    + ["without", "against", "among", "via"]
+    + ["without", "against", "among", "via", "besides", "fellow"]
     + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 )
 

@@ -170,7 +170,7 @@ PLACES = COUNTRIES | _words(
 # Capitalized words that taggers take for people but that are not names.
 NOT_NAMES = _words(
     """
-    zero mum mom dad mummy mommy daddy grandma grandpa ramadan hanukkah passover diwali
+    zero mum mom dad mummy mommy daddy grandma grandpa ramadan hanukkah passover diwali copa
     extras total totals attendance avg average result results scores scorers scoreboard
     standings stadium reuters newsroom death god allah jesus christ bowling batting
     fall wickets innings overs note notes table tables division league cup round final
@@ -198,7 +198,7 @@ ORG_WORDS = _words(
     """
     gallery management resources medecins médecins frontieres frontières desk futures bros
     cruises desert canyon glacier volcano peninsula strait gulf encyclopedia headquarters
-    drive lane boulevard highway
+    drive lane boulevard highway central springs
     brothers exchange
     newsroom bureau club fc afc united city stadium prison corp corporation co inc ltd llc spa plc
     ag sa nv bv gmbh bank group party ministry council university college school airport
