@@ -135,6 +135,14 @@ ABLATIONS: dict[str, list[tuple[str, object]]] = {
     "merge keys (titles, Jr., al-, middle names)": [
         ("_merge_words", lambda key: tuple(key.split()))
     ],
+    "who / apposition / 'called' cues": [
+        ("_WHO", _NEVER),
+        ("_APPOSITION", _NEVER),
+        ("_NAMED", _NEVER),
+    ],
+    "news credits, quoted speakers": [("_CREDIT", _NEVER), ("_QUOTED_BY", _NEVER)],
+    "coordination (X and <person>)": [("_coordinated", lambda text, cands, other, teams: cands)],
+    "widening (Mehmet Ali Ediboglu)": [("_widen", lambda doc, name: name)],
 }
 
 
