@@ -173,13 +173,21 @@ def _plain_name_word(tok: Token) -> bool:
         and tok.is_title
         and tok.tag_ == "NNP"
         and tok.ent_type_ in ("", "PERSON")
-        and not _is_title_word(tok.text)
-        and low not in PLACES
-        and low not in ORG_WORDS
-        and low not in NOT_NAMES
-        and low not in _FUNCTION_WORDS
+        and not _no_name_word(tok.text)
         and not tok.vocab[low].is_stop
         and not low.endswith("ist")  # "Scientologist Tom Cruise"
+    )
+
+
+def _no_name_word(word: str) -> bool:
+    """A title, place, organization, non-name or function word: never a given name."""
+    low = word.lower()
+    return (
+        _is_title_word(word)
+        or low in PLACES
+        or low in NOT_NAMES
+        or low in ORG_WORDS
+        or low in _FUNCTION_WORDS
     )
 
 
@@ -222,11 +230,19 @@ def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
         or run[i].ent_type_ == "NORP"
     ):
         i += 1
-    # "House Speaker John Boehner": a role word further in, with a two-word name after it
-    for j in range(len(run) - 3, i - 1, -1):
-        if run[j].lower_ in ROLE_WORDS and run[j].lower_ in ROLE_HEADS:
-            return run[: j + 1], run[j + 1 :]
+    j = _inner_role([t.lower_ for t in run], i)
+    if j is not None:
+        return run[: j + 1], run[j + 1 :]
     return run[:i], run[i:]
+
+
+def _inner_role(words: list[str], first: int = 0) -> int | None:
+    """ "House Speaker John Boehner": the index of a role word further in (from ``first``,
+    lower-case words), with a two-word name after it."""
+    for j in range(len(words) - 3, first - 1, -1):
+        if words[j] in ROLE_WORDS and words[j] in ROLE_HEADS:
+            return j
+    return None
 
 
 def _glued_name(tok: Token) -> bool:
@@ -262,11 +278,8 @@ def _skip_titles(text: str, start: int, end: int) -> int:
             break
         start += m.end()
     words = list(re.finditer(r"\S+", text[start:end]))
-    for i in range(len(words) - 3, 0, -1):
-        low = words[i].group().lower()
-        if low in ROLE_WORDS and low in ROLE_HEADS:
-            return start + words[i + 1].start()
-    return start
+    j = _inner_role([w.group().lower() for w in words])
+    return start + words[j + 1].start() if j is not None else start
 
 
 _GIVEN_NAME_COUNTRIES = frozenset(

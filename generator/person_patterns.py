@@ -29,6 +29,7 @@ from .person_names import (
     _Cand,
     _glued_name,
     _is_title_word,
+    _no_name_word,
     _norm,
     _skip_titles,
 )
@@ -37,7 +38,6 @@ from .role_words import (
     NAME_PREFIXES,
     NAME_SUFFIXES,
     NOT_NAMES,
-    ORG_WORDS,
     PERSON_NOUNS,
     PERSON_TRIGGERS,
     PLACES,
@@ -331,14 +331,7 @@ def _complete_names(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     for m in pattern.finditer(text):
         first = m.group(1)
         low = first.lower()
-        if (
-            _is_title_word(first)
-            or low in PLACES
-            or low in NOT_NAMES
-            or low in ORG_WORDS
-            or low in _FUNCTION_WORDS
-            or first.isupper()
-        ):
+        if _no_name_word(first) or first.isupper():
             continue
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None or len(span) != 1:
