@@ -98,14 +98,15 @@ class IndexedMatcher:
 
     def _file(self, key: int, pattern: list[dict]) -> None:
         tokens = [[(offset, *test) for test in self._tests(t)] for offset, t in enumerate(pattern)]
-        for column in range(len(_COLUMNS)):
-            filing = next((test for test in tokens[0] if test[1] == column and test[3]), None)
-            if filing is not None:
-                checks = [test[:3] for tests in tokens for test in tests if test is not filing]
-                for value in filing[3]:
-                    self._filed[column].setdefault(value, []).append((key, len(pattern), checks))
-                return
-        self._anywhere.append((key, len(pattern), [test[:3] for tests in tokens for test in tests]))
+        # filed under the most selective column whose values the first token must have
+        bounded = [test for test in tokens[0] if test[3]]
+        filing = min(bounded, key=lambda test: test[1], default=None)
+        checks = [test[:3] for tests in tokens for test in tests if test is not filing]
+        if filing is None:
+            self._anywhere.append((key, len(pattern), checks))
+            return
+        for value in filing[3]:
+            self._filed[filing[1]].setdefault(value, []).append((key, len(pattern), checks))
 
     def _tests(self, token: dict) -> list[tuple[int, Callable[[int], bool], frozenset[int]]]:
         """(column, test of its value, the values that pass or an empty set when unbounded)."""
