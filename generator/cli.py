@@ -13,9 +13,10 @@ from pathlib import Path
 from . import __version__, runners
 from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
 from .build import build
-from .cache import AnalysisCache, atomic_write
-from .pages import SiteOptions, SiteRenderer
+from .cache import AnalysisCache, PageCache
+from .pages import SiteOptions
 from .record import Analysis
+from .site import assemble, export
 
 EVALUATIONS = ("summaries", "dates", "participants")
 
@@ -111,17 +112,25 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
-    cache = AnalysisCache(Path(args.cache_dir) if args.cache_dir else None)
-    result = build(Path(args.src), _settings(args), cache, _runner(args))
-    pages = SiteRenderer(
-        result.records, SiteOptions(full_text_search=args.full_text_search)
-    ).render()
-    out = Path(args.out)
-    for uri, content in pages.items():
-        atomic_write(out / uri, content)
+    """The site without a builder's plugin: pages, stylesheet, source copies, hand-written
+    pages with their listings, and the mkdocs.yml fragment (`site.export`)."""
+    cache_dir = Path(args.cache_dir) if args.cache_dir else None
+    src, out = Path(args.src), Path(args.out)
+    docs = Path(args.docs) if args.docs else None
+    result = build(src, _settings(args), AnalysisCache(cache_dir), _runner(args))
+    options = SiteOptions(
+        full_text_search=args.full_text_search,
+        source_url=args.source_url,
+        home=not (docs is not None and (docs / "index.md").is_file()),
+    )
+    site = assemble(result, src, options, PageCache(cache_dir))
+    config = Path(args.config) if args.config else out.parent / "summaries.yml"
+    export(site, out, docs=docs, config=config)
     print(
-        f"{len(pages)} pages for {len(result.records)} documents written to {out}; "
-        f"{len(result.skipped)} skipped",
+        f"{len(site.pages)} pages for {len(result.records)} documents written to {out}; "
+        f"{len(result.skipped)} skipped; its mkdocs.yml fragment: {config} "
+        f"(a mkdocs.yml beside it with `INHERIT: {config.name}`, site_name and site_url "
+        "builds it with mkdocs, properdocs or zensical)",
         file=sys.stderr,
     )
     return 0
@@ -152,6 +161,19 @@ def parser() -> argparse.ArgumentParser:
     _add_settings(g)
     g.add_argument("--cache-dir", default=".cache/summaries", help="analysis cache ('' for none)")
     g.add_argument("--full-text-search", action="store_true")
+    g.add_argument(
+        "--docs", default=None, help="hand-written pages to include (their listings filled)"
+    )
+    g.add_argument(
+        "--source-url",
+        default=None,
+        help="base URL of the sources (links to them) instead of plain-text copies",
+    )
+    g.add_argument(
+        "--config",
+        default=None,
+        help="where to write the mkdocs.yml fragment (default: summaries.yml beside OUT)",
+    )
     g.add_argument("src")
     g.add_argument("out")
     e = sub.add_parser("evaluate", help="score a component on annotated JSON Lines")
