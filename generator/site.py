@@ -8,6 +8,7 @@ MkDocs, ProperDocs and Zensical read. Both are thin shells over `assemble` and
 
 from __future__ import annotations
 
+import copy
 import logging
 import shutil
 from collections.abc import Iterable
@@ -42,7 +43,20 @@ EXPORT_EXTENSIONS: list[Any] = [
     "tables",
     {"toc": {"permalink": True}},
 ]
-EXPORT_PLUGINS = ["search", "tags"]
+EXPORT_PLUGINS: list[Any] = [
+    "search",
+    "tags",
+    # Feeds of the dated documents, dated by their front matter (mkdocs-rss-plugin for MkDocs
+    # and ProperDocs, built into Zensical); the feeds' own URLs need the site's `site_url`.
+    {
+        "rss": {
+            "use_git": False,
+            "date_from_meta": {"as_creation": "date", "as_update": "date"},
+            "match_path": "articles/[0-9]{4}/[0-9]{2}/.+",
+            "use_material_social_cards": False,
+        }
+    },
+]
 
 
 @dataclass
@@ -184,7 +198,7 @@ def config_fragment(docs_dir: Path | str, nav: list) -> dict[str, Any]:
     return {
         "docs_dir": str(docs_dir),
         "theme": {"name": "material", "features": ["navigation.indexes", "navigation.prune"]},
-        "plugins": list(EXPORT_PLUGINS),
+        "plugins": copy.deepcopy(EXPORT_PLUGINS),
         "markdown_extensions": list(EXPORT_EXTENSIONS),
         "extra_css": [CSS_URI],
         "nav": nav,
