@@ -136,6 +136,20 @@ def cmd_pages(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_links(args: argparse.Namespace) -> int:
+    """Check a built site's internal links (`links.check_site`); non-zero when one is broken."""
+    from .links import check_site, iter_report
+
+    report = check_site(Path(args.site), args.site_url, anchors=not args.no_anchors)
+    for line in iter_report(report.broken, limit=args.limit):
+        print(line)
+    print(
+        f"{report.pages} pages, {report.checked} internal links, {len(report.broken)} broken",
+        file=sys.stderr,
+    )
+    return 1 if report.broken else 0
+
+
 def cmd_evaluate(args: argparse.Namespace, rest: list[str]) -> int:
     module = importlib.import_module(f"generator.evaluation.{args.kind}")
     return module.main([args.file, *rest])
@@ -176,6 +190,11 @@ def parser() -> argparse.ArgumentParser:
     )
     g.add_argument("src")
     g.add_argument("out")
+    k = sub.add_parser("links", help="check every internal link of a built site")
+    k.add_argument("site", help="the built site's folder")
+    k.add_argument("--site-url", default=None, help="the address it is served at (its site_url)")
+    k.add_argument("--no-anchors", action="store_true", help="do not check #fragments")
+    k.add_argument("--limit", type=int, default=50, help="broken links to list")
     e = sub.add_parser("evaluate", help="score a component on annotated JSON Lines")
     e.add_argument("kind", choices=EVALUATIONS)
     e.add_argument("file")
@@ -194,4 +213,5 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_bench(args, rest)
     if rest:
         parser().error(f"unrecognized arguments: {' '.join(rest)}")
-    return {"analyze": cmd_analyze, "pages": cmd_pages}[args.command](args)
+    commands = {"analyze": cmd_analyze, "pages": cmd_pages, "links": cmd_links}
+    return commands[args.command](args)
