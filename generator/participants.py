@@ -52,6 +52,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
+from . import entities
 from .person_filters import (
     _PLACE_LABELS,
     _drop_possessors,
@@ -202,4 +203,5 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             person_chars[m.start : m.end] = b"\x01" * (m.end - m.start)
     places = _entities(ents, _PLACE_LABELS, person_chars, extra_places)
     orgs = _merge_short_orgs(_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
+    places, orgs = entities.clean(text, people, places, orgs)
     return people, places, orgs

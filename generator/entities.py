@@ -1,0 +1,183 @@
+"""Places and organizations as a reader should see them on the page and as tags.
+
+The tagger's GPE/LOC/FAC and ORG spans are evidence, not the answer. Each rule below keeps a
+wrong name off the page rather than risk it (a missing tag costs less than a wrong one):
+
+- ``speaker_mark``: a name inside an interview's speaker mark, ``((WN))``;
+- ``fragment``: a cut parenthesis ("National Hurricane Center (NHC"), trailing commas and
+  quotes, a possessive apostrophe ("United States'"), leading lower-case words ("a World
+  Health Organisation", "pro-Beijing New People Party");
+- ``not_a_name``: no capital letter or no Latin letter, time zones, diseases, religions,
+  events (``data/en/time_zones.txt``, ``not_entities.txt``), a common noun alone
+  (``generic_entity_words.txt``);
+- ``person``: a name that is one of the document's people or a word of one ("Mendez" when
+  "Tony Mendez" is a person), and a person's name glued after an organization's ("NPR Hamza
+  bin Laden" is "NPR");
+- ``variant``: one canonical name and kind for the common variants (US / U.S. / United
+  States; EU / European Union) from ``entity_variants.yml``, and a known country or city
+  tagged as an organization is a place.
+
+Every rule can be switched off by name (``Rules.off``) for ablation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .record import Entity, Mention, Participant
+from .role_words import PLACES
+
+DATA = Path(__file__).resolve().parent / "data" / "en"
+RULES = ("speaker_mark", "fragment", "not_a_name", "person", "variant")
+_SPEAKER_MARK = re.compile(r"\(\([^()\n]{0,80}\)\)")
+_PUNCT = re.compile(r"[^\w\s]|_")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_EDGE = " \t,;:'’\"“”‘-–—"
+# A sentence's full stop glued to a name ("the West."), not an abbreviation's ("U.S.", "Inc.").
+_FULL_STOP = re.compile(r"(?<=[a-z]{3})\.$")
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+
+
+@dataclass
+class Rules:
+    """Which rules run; ``off`` names the ones switched off (``--ablation``)."""
+
+    off: frozenset[str] = frozenset()
+
+    def on(self, name: str) -> bool:
+        return name not in self.off
+
+
+def key(name: str) -> str:
+    """A name compared without case, accents, punctuation or a leading "the"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = " ".join(_PUNCT.sub(" ", _POSSESSIVE.sub("", text)).split())
+    return text[4:] if text.startswith("the ") else text
+
+
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """One of the ``data/en/*.txt`` lists, as keys."""
+    lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(key(line.split("#", 1)[0]) for line in lines if line.split("#", 1)[0].strip())
+
+
+@functools.cache
+def variants() -> dict[str, tuple[str, str]]:
+    """Each variant's key -> (canonical name, kind), the canonical names included."""
+    table = yaml.safe_load((DATA / "entity_variants.yml").read_text(encoding="utf-8"))
+    out: dict[str, tuple[str, str]] = {}
+    for canonical, entry in table.items():
+        for form in [canonical, *entry["variants"]]:
+            out[key(form)] = (canonical, entry["kind"])
+    return out
+
+
+def repair(name: str) -> str:
+    """The name without a cut parenthesis, edge punctuation or leading lower-case words."""
+    if name.count("(") > name.count(")"):
+        name = name[: name.rindex("(")]
+    elif name.count(")") > name.count("("):
+        name = name[name.index(")") + 1 :]
+    name = _FULL_STOP.sub("", name.strip(_EDGE)).strip(_EDGE)
+    if name.endswith(("'", "’")):
+        name = name[:-1]
+    words = name.split()
+    while words and not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        words.pop(0)
+    return " ".join(words).strip(_EDGE)
+
+
+def is_no_name(name: str) -> bool:
+    k = key(name)
+    return (
+        not k
+        or not any(ch.isupper() for ch in name)
+        or not _LATIN.search(name)
+        or k in word_list("time_zones")
+        or k in word_list("not_entities")
+        or k in word_list("generic_entity_words")
+    )
+
+
+def _person_keys(people: Iterable[Participant]) -> tuple[set[str], set[str]]:
+    """Full-name keys of the document's people, and every word of their names."""
+    full, words = set(), set()
+    for person in people:
+        k = key(person.name)
+        full.add(k)
+        words.update(w for w in k.split() if len(w) > 2)
+    return full, words
+
+
+def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
+    """ "NPR Hamza bin Laden" -> "NPR": a person's name at the end of the name is cut."""
+    words = name.split()
+    for i in range(1, len(words)):
+        tail = key(" ".join(words[i:]))
+        if tail in full or all(w in person_words for w in tail.split()):
+            return " ".join(words[:i])
+    return name
+
+
+def clean(
+    text: str,
+    people: list[Participant],
+    places: list[Entity],
+    orgs: list[Entity],
+    rules: Rules | None = None,
+) -> tuple[list[Entity], list[Entity]]:
+    """The document's places and organizations after the rules above, merged by name."""
+    rules = rules or Rules()
+    marks = [m.span() for m in _SPEAKER_MARK.finditer(text)] if rules.on("speaker_mark") else []
+    full, person_words = _person_keys(people)
+    found: dict[str, dict[str, Entity]] = {"place": {}, "organization": {}}
+    for kind, entities in (("place", places), ("organization", orgs)):
+        for entity in entities:
+            mentions = [m for m in entity.mentions if not any(s <= m.start < e for s, e in marks)]
+            if not mentions:
+                continue
+            name = entity.name
+            if rules.on("fragment"):
+                name = repair(name)
+            if rules.on("person"):
+                name = _without_person(name, full, person_words)
+            if not name or (rules.on("not_a_name") and is_no_name(name)):
+                continue
+            k = key(name)
+            if rules.on("person") and (k in full or k in person_words):
+                continue
+            target = kind
+            if rules.on("variant"):
+                canonical = variants().get(k)
+                if canonical:
+                    name, target = canonical
+                elif kind == "organization" and k in PLACES:
+                    target = "place"
+            _add(found[target], name, mentions)
+    # A name both a place and an organization is shown once: as the kind it has more often.
+    for k in set(found["place"]) & set(found["organization"]):
+        place, org = found["place"][k], found["organization"][k]
+        loser = "organization" if len(place.mentions) >= len(org.mentions) else "place"
+        winner = found["place" if loser == "organization" else "organization"][k]
+        winner.mentions = sorted(
+            {*winner.mentions, *found[loser].pop(k).mentions}, key=lambda m: m.start
+        )
+    return list(found["place"].values()), list(found["organization"].values())
+
+
+def _add(entities: dict[str, Entity], name: str, mentions: list[Mention]) -> None:
+    k = key(name)
+    entity = entities.get(k)
+    if entity is None:
+        entities[k] = Entity(name, list(mentions))
+        return
+    entity.mentions = sorted({*entity.mentions, *mentions}, key=lambda m: m.start)

@@ -1,0 +1,108 @@
+"""Places and organizations: each rule of `generator.entities` with its examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import entities
+from generator.participants import find_participants
+from generator.record import Entity, Mention, Participant
+
+
+def _entity(text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(name, [Mention(start, start + len(name))])
+
+
+def _clean(text, places=(), orgs=(), people=(), off=frozenset()):  # noqa: ANN001, ANN202
+    persons = [Participant(p, None, []) for p in people]
+    got = entities.clean(
+        text,
+        persons,
+        [_entity(text, n) for n in places],
+        [_entity(text, n) for n in orgs],
+        entities.Rules(off=frozenset(off)),
+    )
+    return [e.name for e in got[0]], [e.name for e in got[1]]
+
+
+@pytest.mark.parametrize(
+    ("name", "repaired"),
+    [
+        ("National Hurricane Center (NHC", "National Hurricane Center"),
+        ("NHC)", ""),
+        ("Associated Press,", "Associated Press"),
+        ("United States'", "United States"),
+        ("a World Health Organisation", "World Health Organisation"),
+        ("pro-Beijing New People Party", "New People Party"),
+        ("royal command", ""),
+        ("U.S.", "U.S."),
+        ("Acme Inc.", "Acme Inc."),
+        ("Kenya.", "Kenya"),
+    ],
+)
+def test_fragments_are_repaired(name: str, repaired: str) -> None:
+    assert entities.repair(name) == repaired
+
+
+@pytest.mark.parametrize(
+    "name", ["UTC", "GMT", "BST", "Covid-19", "Islam", "State", "Department", "juveniles", "نگرفت"]
+)
+def test_what_is_no_name(name: str) -> None:
+    assert entities.is_no_name(name)
+
+
+@pytest.mark.parametrize("name", ["Senate", "Congress", "Kremlin", "NASA", "Hong Kong"])
+def test_names_stay(name: str) -> None:
+    assert not entities.is_no_name(name)
+
+
+def test_every_data_file_loads_and_says_what_it_holds() -> None:
+    for path in sorted(entities.DATA.iterdir()):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# "), path.name
+    for name in ("time_zones", "not_entities", "generic_entity_words"):
+        assert entities.word_list(name)
+    assert entities.variants()["u s"] == ("United States", "place")
+
+
+def test_speaker_marks_are_no_organization() -> None:
+    text = "((WN)) How did you start? ((Jo Jorgensen)) At the WN office."
+    assert _clean(text, orgs=["WN"]) == ([], [])
+    assert _clean(text, orgs=["WN"], off={"speaker_mark"}) == ([], ["WN"])
+
+
+def test_variants_are_one_place_of_one_kind() -> None:
+    text = "The US and the U.S. government, the United States, and the EU and European Union."
+    places, orgs = _clean(text, places=["US", "U.S."], orgs=["United States", "EU"])
+    assert places == ["United States"]
+    assert orgs == ["European Union"]
+    assert _clean(text, places=["US", "U.S."], off={"variant"})[0] == ["US", "U.S."]
+
+
+def test_a_known_place_tagged_as_organization_is_a_place() -> None:
+    assert _clean("Talks with Samoa went on.", orgs=["Samoa"]) == (["Samoa"], [])
+
+
+def test_people_are_no_places_or_organizations() -> None:
+    text = "Tony Mendez of the CIA. Mendez said NPR Hamza bin Laden reported."
+    people = ["Tony Mendez", "Hamza bin Laden"]
+    assert _clean(text, places=["Mendez"], orgs=["NPR Hamza bin Laden"], people=people) == (
+        [],
+        ["NPR"],
+    )
+    assert _clean(text, places=["Mendez"], people=people, off={"person"}) == (["Mendez"], [])
+
+
+@pytest.mark.slow
+def test_a_parsed_interview_lists_no_time_zone_or_speaker(nlp) -> None:
+    text = (
+        "The briefing began at 14:00 UTC in London, where the National Hurricane Center (NHC) "
+        "and the US Navy spoke.\n\n((WN)) What happened in the U.S. today?\n\n"
+        "((Maria Lopez)) The storm reached the United States coast before 09:00 GMT."
+    )
+    _, places, orgs = find_participants(nlp(text))
+    names = {e.name for e in places} | {e.name for e in orgs}
+    assert not names & {"UTC", "GMT", "WN", "US", "U.S."}
+    assert "United States" in {e.name for e in places}
+    assert not any("(" in n for n in names)
