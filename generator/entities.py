@@ -9,13 +9,18 @@ wrong name off the page rather than risk it (a missing tag costs less than a wro
   Health Organisation", "pro-Beijing New People Party");
 - ``not_a_name``: no capital letter or no Latin letter, time zones, diseases, religions,
   events (``data/en/time_zones.txt``, ``not_entities.txt``), a common noun alone
-  (``generic_entity_words.txt``);
+  (``generic_entity_words.txt``), awards, laws and events by their last word
+  (``not_entity_heads.txt``: "Nobel Prize", "National Emergencies Act");
 - ``person``: a name that is one of the document's people or a word of one ("Mendez" when
   "Tony Mendez" is a person), and a person's name glued after an organization's ("NPR Hamza
   bin Laden" is "NPR");
 - ``variant``: one canonical name and kind for the common variants (US / U.S. / United
   States; EU / European Union) from ``entity_variants.yml``, and a known country or city
-  tagged as an organization is a place.
+  tagged as an organization is a place, and so is a name ending in a place word
+  (``place_heads.txt``: "Wind River Reservation");
+- ``short_form``: an acronym, a name without its place or without its head joins the only
+  longer name of the document that it abbreviates ("FEMA", "Senate" of "Puerto Rico
+  Senate", "Abaco" of "Abaco Islands").
 
 Every rule can be switched off by name (``Rules.off``) for ablation.
 """
@@ -32,10 +37,10 @@ from pathlib import Path
 import yaml
 
 from .record import Entity, Mention, Participant
-from .role_words import PLACES
+from .role_words import DEMONYMS, PLACES
 
 DATA = Path(__file__).resolve().parent / "data" / "en"
-RULES = ("speaker_mark", "fragment", "not_a_name", "person", "variant")
+RULES = ("speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form")
 _SPEAKER_MARK = re.compile(r"\(\([^()\n]{0,80}\)\)")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -105,6 +110,7 @@ def is_no_name(name: str) -> bool:
         or k in word_list("time_zones")
         or k in word_list("not_entities")
         or k in word_list("generic_entity_words")
+        or k.split()[-1] in word_list("not_entity_heads")
     )
 
 
@@ -160,7 +166,9 @@ def clean(
                 canonical = variants().get(k)
                 if canonical:
                     name, target = canonical
-                elif kind == "organization" and k in PLACES:
+                elif kind == "organization" and (
+                    k in PLACES or k.split()[-1] in word_list("place_heads")
+                ):
                     target = "place"
             _add(found[target], name, mentions)
     # A name both a place and an organization is shown once: as the kind it has more often.
@@ -171,7 +179,61 @@ def clean(
         winner.mentions = sorted(
             {*winner.mentions, *found[loser].pop(k).mentions}, key=lambda m: m.start
         )
+    if rules.on("short_form"):
+        for entities in found.values():
+            _merge_short_forms(entities)
     return list(found["place"].values()), list(found["organization"].values())
+
+
+_INITIAL_SKIP = frozenset(["of", "and", "the", "for", "de", "on", "in", "&"])
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _INITIAL_SKIP).upper()
+
+
+def _is_qualifier(words: list[str]) -> bool:
+    """Words that only say where ("Puerto Rico", "U.S.", "Israeli") before a body's name."""
+    k = key(" ".join(words))
+    return bool(words) and (
+        k in PLACES
+        or variants().get(k, ("", ""))[1] == "place"
+        or all(w in DEMONYMS for w in k.split())
+    )
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """``short`` is ``name``'s initials ("FEMA"), the name without its place ("Senate" of
+    "Puerto Rico Senate") or without its head ("Abaco" of "Abaco Islands")."""
+    words, other = short.split(), name.split()
+    if len(other) <= len(words):
+        return False
+    if short.isupper() and short.isalpha() and _initials(name) == short:
+        return True
+    tail = key(" ".join(other[-len(words) :]))
+    if tail == key(short) and _is_qualifier(other[: -len(words)]):
+        return True
+    heads = word_list("place_heads") | word_list("generic_entity_words")
+    return (
+        len(words) == 1
+        and len(other) == 2
+        and key(other[0]) == key(short)
+        and (key(other[1]) in heads)
+    )
+
+
+def _longer_form(short: str, names: list[str]) -> str | None:
+    """The only longer name of the document that ``short`` abbreviates."""
+    found = {name for name in names if _abbreviates(short, name)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _merge_short_forms(entities: dict[str, Entity]) -> None:
+    names = [e.name for e in entities.values()]
+    for k, entity in list(entities.items()):
+        longer = _longer_form(entity.name, names)
+        if longer is not None and key(longer) in entities:
+            _add(entities, longer, entities.pop(k).mentions)
 
 
 def _add(entities: dict[str, Entity], name: str, mentions: list[Mention]) -> None:

@@ -106,3 +106,38 @@ def test_a_parsed_interview_lists_no_time_zone_or_speaker(nlp) -> None:
     assert not names & {"UTC", "GMT", "WN", "US", "U.S."}
     assert "United States" in {e.name for e in places}
     assert not any("(" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("short", "longer"),
+    [
+        ("FEMA", "Federal Emergency Management Agency"),
+        ("JHU", "Johns Hopkins University"),
+        ("Senate", "Puerto Rico Senate"),
+        ("Libertarian Party", "U.S. Libertarian Party"),
+    ],
+)
+def test_a_short_form_joins_the_only_longer_name(short: str, longer: str) -> None:
+    text = f"The {longer} met. Then the {short} spoke."
+    assert _clean(text, orgs=[longer, short])[1] == [longer]
+    assert _clean(text, orgs=[longer, short], off={"short_form"})[1] == [longer, short]
+    text = "The storm hit the Abaco Islands; Abaco is flooded."
+    assert _clean(text, places=["Abaco Islands", "Abaco"])[0] == ["Abaco Islands"]
+
+
+def test_a_short_form_of_two_names_stays() -> None:
+    text = "The Puerto Rico Senate and the US Senate disagreed; the Senate voted."
+    orgs = ["Puerto Rico Senate", "US Senate", "Senate"]
+    assert _clean(text, orgs=orgs)[1] == orgs
+
+
+@pytest.mark.parametrize(
+    "name", ["Nobel Prize", "National Emergencies Act", "Iran Hostage Crisis", "G7 Summit"]
+)
+def test_awards_laws_and_events_are_no_entities(name: str) -> None:
+    assert entities.is_no_name(name)
+
+
+def test_a_place_word_makes_a_place() -> None:
+    text = "Bison arrived at the Wind River Reservation."
+    assert _clean(text, orgs=["Wind River Reservation"]) == (["Wind River Reservation"], [])
