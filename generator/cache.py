@@ -88,7 +88,9 @@ class AnalysisCache:
         self.misses = 0
 
     @staticmethod
-    def key(text: str, doc_date: dt.date | None, settings: Settings) -> str:
+    def key(
+        text: str, doc_date: dt.date | None, settings: Settings, title: str | None = None
+    ) -> str:
         material = json.dumps(
             [
                 FORMAT,
@@ -96,6 +98,7 @@ class AnalysisCache:
                 settings.to_dict(),
                 doc_date and doc_date.isoformat(),
                 text,
+                *([title] if title else []),
             ],
             ensure_ascii=False,
         )

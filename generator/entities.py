@@ -37,7 +37,7 @@ from pathlib import Path
 import yaml
 
 from .record import Entity, Mention, Participant
-from .role_words import DEMONYMS, PLACES
+from .role_words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
 
 DATA = Path(__file__).resolve().parent / "data" / "en"
 RULES = ("speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form")
@@ -101,17 +101,44 @@ def repair(name: str) -> str:
     return " ".join(words).strip(_EDGE)
 
 
+# Words that cannot end a name: the tagger cut it ("Associates of", "Grand Masters and").
+_OPEN_END = frozenset(["of", "and", "for", "the", "in", "on", "at", "to", "de", "la", "del", "&"])
+# "Magellanic", "Germanic", "Scientologist", "Localist": adjectives and followers, not bodies.
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ic|ist|ists)$")
+# Adjectives that are no name with a demonym alone: "Iranian National", "Supreme".
+_ADJECTIVE_WORDS = frozenset(["national", "international", "supreme", "federal", "central"])
+_ROLE_ENDS = ROLE_HEADS | {"advisor", "adviser", "candidate", "nominee", "aide"}
+_SEAS = frozenset(["atlantic", "pacific", "arctic", "antarctic", "baltic", "adriatic", "celtic"])
+_COMPASS = re.compile(r"^(?:North|South|East|West)ern$|^Middle Eastern$")
+
+
 def is_no_name(name: str) -> bool:
     k = key(name)
+    words = k.split()
     return (
         not k
+        or words[-1] in _OPEN_END
+        or all(w in _OPEN_END for w in words)
+        or "/" in name  # "Change Research/CNBC", "Progressives/Socialists": two things
+        or (len(words) == 1 and bool(_ADJECTIVE.match(name)) and k not in _SEAS)
+        or bool(_COMPASS.match(name.split()[-1]) or _COMPASS.match(name))
+        or name.lower().startswith(("pro-", "anti-"))
+        or (len(words) > 1 and words[-1] in _ROLE_ENDS)  # "National Security Advisor"
+        or " in " in f" {k} "  # "Omsk in Siberia": two places, neither whole
         or not any(ch.isupper() for ch in name)
         or not _LATIN.search(name)
         or k in word_list("time_zones")
         or k in word_list("not_entities")
         or k in word_list("generic_entity_words")
-        or k.split()[-1] in word_list("not_entity_heads")
+        or k in ROLE_WORDS  # a title alone: "Sultan", "Chancellor"
+        or all(w in DEMONYMS or w in _ADJECTIVE_WORDS for w in words)
+        or (words[-1] in word_list("not_entity_heads") and not _body_words(words))
     )
+
+
+def _body_words(words: list[str]) -> bool:
+    """A word that makes the name a body's: "Commission on Presidential Debates"."""
+    return any(w in word_list("org_heads") for w in words)
 
 
 def _person_keys(people: Iterable[Participant]) -> tuple[set[str], set[str]]:
@@ -122,6 +149,18 @@ def _person_keys(people: Iterable[Participant]) -> tuple[set[str], set[str]]:
         full.add(k)
         words.update(w for w in k.split() if len(w) > 2)
     return full, words
+
+
+def _names_a_person(k: str, full: set[str], person_words: set[str]) -> bool:
+    """The name is a person of the text, a word of one, or holds one ("Vermont Bernie",
+    "Biden-Harris") without being a body named after them ("Doris Day Animal Foundation")."""
+    if k in full or k in person_words:
+        return True
+    words = k.split()
+    named_after = (
+        word_list("org_heads") | word_list("place_heads") | word_list("generic_entity_words")
+    )
+    return any(w in person_words for w in words) and words[-1] not in named_after
 
 
 def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
@@ -159,7 +198,7 @@ def clean(
             if not name or (rules.on("not_a_name") and is_no_name(name)):
                 continue
             k = key(name)
-            if rules.on("person") and (k in full or k in person_words):
+            if rules.on("person") and _names_a_person(k, full, person_words):
                 continue
             target = kind
             if rules.on("variant"):
@@ -170,6 +209,11 @@ def clean(
                     k in PLACES or k.split()[-1] in word_list("place_heads")
                 ):
                     target = "place"
+                elif kind == "place" and (
+                    k.split()[-1] in word_list("org_heads")
+                    or (name.isupper() and name.isalpha() and len(name) > 2 and k not in PLACES)
+                ):
+                    target = "organization"  # "Saint Louis Chess Club", "FIDE"
             _add(found[target], name, mentions)
     # A name both a place and an organization is shown once: as the kind it has more often.
     for k in set(found["place"]) & set(found["organization"]):

@@ -77,6 +77,7 @@ from .person_names import (
     _runs,
     _strip_prefix,
     _widen,
+    split_role_of_place,
 )
 from .person_patterns import (
     _add_pattern_candidates,
@@ -116,15 +117,15 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             prefix, name = _strip_prefix(run)
             if not name or (prefix and prefix[-1].text in _COUNTRY_ABBREVIATIONS and len(name) < 2):
                 continue  # "U.S. Treasury", "U.N. Ambassador"
-            name = _widen(doc, _extend(doc, name))
+            name, role_of_place = split_role_of_place(doc, _widen(doc, _extend(doc, name)))
             before = doc[name[0].i - 1] if name[0].i > 0 else None
             if before is not None and _glued_name(before):
                 name = [before, *name]
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             if ")" in text[start:end]:  # "(CNN)Jessie Usher": a dateline glued to the name
                 start += text[start:end].rindex(")") + 1
-            role = None
-            if prefix or name[0].i <= ent.start:
+            role = role_of_place
+            if role is None and (prefix or name[0].i <= ent.start):
                 role = _role_before(doc, min(run[0].i, name[0].i), prefix)
             if role is None:
                 role = _role_after(doc, name[0].i, name[-1].i + 1)
@@ -205,3 +206,16 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     orgs = _merge_short_orgs(_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
     places, orgs = entities.clean(text, people, places, orgs)
     return people, places, orgs
+
+
+def take_title_roles(people: list[Participant], title: Doc) -> None:
+    """A role the title gives a person of the text is the first one stated, so it is theirs
+    ("Wikinews interviews biologist Natasha Gownaris"). The title's name must point to one
+    person of the text only (same name, or the text's name ends with it)."""
+    for headline_person in find_participants(title)[0]:
+        if not headline_person.role:
+            continue
+        words = _norm(headline_person.name).split()
+        matches = [p for p in people if _norm(p.name).split()[-len(words) :] == words]
+        if len(matches) == 1:
+            matches[0].role = headline_person.role

@@ -69,6 +69,9 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
     by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # a given name with an inner surname, and an inner surname alone: "Wanda Vazquez" and
+    # "Vazquez" of "Wanda Vazquez Garced" (Spanish names put the father's surname inside)
+    by_inner: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for k in keys:
         w = mwords[k]
         for n in range(1, len(w)):
@@ -76,6 +79,10 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
             by_prefix[w[:n]].append(k)
         if len(w) > 2:
             by_ends[(w[0], w[-1])].append(k)
+            for inner in w[1:-1]:
+                if len(inner.rstrip(".")) > 1:
+                    by_inner[(w[0], inner)].append(k)
+                    by_inner[(inner,)].append(k)
     canon: dict[str, str] = {}
     for key in keys:
         words = mwords[key]
@@ -96,6 +103,8 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
         middle = []
         if len(words) == 2:
             middle = [k for k in by_ends.get((words[0], words[1]), ()) if canon.get(k, k) == k]
+        if len(words) <= 2 and not middle and not ends and not starts:
+            middle = [k for k in by_inner.get(words, ()) if canon.get(k, k) == k]
         if len(ends) == 1:
             canon[key] = ends[0]
         elif not ends and len(starts) == 1:

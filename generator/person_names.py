@@ -328,6 +328,22 @@ def _bad_name(name: str) -> bool:
     return len(low) < 2
 
 
+def split_role_of_place(doc: Doc, name: list[Token]) -> tuple[list[Token], str | None]:
+    """ "Mayor of Koszalin Piotr Jedlinski": the tagger took the place of the role into the
+    name; the place goes back to the role ("Mayor of Koszalin") when two name words stay."""
+    i = name[0].i
+    if (
+        len(name) >= 3
+        and i >= 2
+        and doc[i - 1].lower_ == "of"
+        and doc[i - 2].lower_ in ROLE_WORDS
+        and doc[i - 2].lower_ in ROLE_HEADS
+        and "\n" not in doc[i - 2 : i + 1].text
+    ):
+        return name[1:], f"{doc[i - 2].text} of {name[0].text}"
+    return name, None
+
+
 def _role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
     """Title words right before token i (plus the ones trimmed from inside the entity)."""
     words = [t for t in prefix if t.lower_ not in HONORIFICS]

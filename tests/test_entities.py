@@ -141,3 +141,45 @@ def test_awards_laws_and_events_are_no_entities(name: str) -> None:
 def test_a_place_word_makes_a_place() -> None:
     text = "Bison arrived at the Wind River Reservation."
     assert _clean(text, orgs=["Wind River Reservation"]) == (["Wind River Reservation"], [])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Associates of",
+        "Army’s Research and",
+        "De La",
+        "Change Research/CNBC",
+        "Magellanic",
+        "Scientologist",
+        "Middle Eastern",
+        "Pro-Beijing",
+        "National Security Advisor",
+        "Omsk in Siberia",
+        "Iranian National",
+        "Presidential Debates",
+        "Tradewise Gibraltar Chess Festival",
+    ],
+)
+def test_cut_and_adjective_names_are_no_names(name: str) -> None:
+    assert entities.is_no_name(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Atlantic", "Czech Republic", "World Bank", "American Samoa", "Eastern Cape"]
+)
+def test_names_that_look_alike_stay(name: str) -> None:
+    assert not entities.is_no_name(name)
+
+
+def test_a_name_holding_a_person_is_left_out_unless_named_after_them() -> None:
+    text = "Vermont Bernie Sanders spoke; the Doris Day Animal Foundation and Biden-Harris."
+    people = ["Bernie Sanders", "Doris Day", "Joe Biden", "Kamala Harris"]
+    orgs = ["Vermont Bernie", "Doris Day Animal Foundation", "Biden-Harris"]
+    assert _clean(text, orgs=orgs, people=people)[1] == ["Doris Day Animal Foundation"]
+
+
+def test_the_last_word_decides_the_kind() -> None:
+    text = "The Saint Louis Chess Club and FIDE met at the Sandy Point."
+    places, orgs = _clean(text, places=["Saint Louis Chess Club", "FIDE"], orgs=["Sandy Point"])
+    assert (places, orgs) == (["Sandy Point"], ["Saint Louis Chess Club", "FIDE"])
