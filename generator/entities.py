@@ -131,9 +131,14 @@ def is_no_name(name: str) -> bool:
         or k in word_list("not_entities")
         or k in word_list("generic_entity_words")
         or k in ROLE_WORDS  # a title alone: "Sultan", "Chancellor"
-        or all(w in DEMONYMS or w in _ADJECTIVE_WORDS for w in words)
+        or all(w in DEMONYMS or w in _ADJECTIVE_WORDS or _is_title(w) for w in words)
         or (words[-1] in word_list("not_entity_heads") and not _body_words(words))
     )
+
+
+def _is_title(word: str) -> bool:
+    """A title word, singular or plural: "Grand Masters", "Iranian Grand"."""
+    return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
 
 
 def _body_words(words: list[str]) -> bool:

@@ -63,7 +63,7 @@ from .person_filters import (
     _team_names,
     _venue_label,
 )
-from .person_merge import _entities, _merge, _merge_short_orgs
+from .person_merge import _entities, _merge, _merge_short_orgs, merge_spellings
 from .person_names import (
     _COUNTRY_ABBREVIATIONS,
     _POSSESSIVE,
@@ -77,6 +77,7 @@ from .person_names import (
     _runs,
     _strip_prefix,
     _widen,
+    hyphen_tail,
     split_role_of_place,
 )
 from .person_patterns import (
@@ -117,7 +118,8 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             prefix, name = _strip_prefix(run)
             if not name or (prefix and prefix[-1].text in _COUNTRY_ABBREVIATIONS and len(name) < 2):
                 continue  # "U.S. Treasury", "U.N. Ambassador"
-            name, role_of_place = split_role_of_place(doc, _widen(doc, _extend(doc, name)))
+            name = hyphen_tail(doc, _widen(doc, _extend(doc, name)))
+            name, role_of_place = split_role_of_place(doc, name)
             before = doc[name[0].i - 1] if name[0].i > 0 else None
             if before is not None and _glued_name(before):
                 name = [before, *name]
@@ -198,6 +200,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
         if kind:
             target = extra_places if kind == "place" else extra_orgs
             target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
+    people = merge_spellings(people)
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:

@@ -54,7 +54,7 @@ ROLE_WORDS = _words(
     founder owner publisher editor correspondent reporter
     foreign-minister vice-president co-founder all-rounder off-spinner spinner opener
     wicketkeeper wicket-keeper goalscorer playmaker striker-turned-coach
-    sultan emir elder
+    sultan emir elder lady master grandmaster grand woman female
     """
 ) | OCCUPATIONS
 
@@ -68,7 +68,7 @@ ROLE_HEADS = _words(
     goalkeeper captain skipper batsman bowler pitcher quarterback champion leader speaker
     commissioner lawmaker legislator diplomat analyst economist founder owner editor
     chief officer official deputy chair president-elect candidate negotiator
-    sultan emir
+    sultan emir lady master grandmaster ayatollah
     """
 ) | OCCUPATIONS
 
@@ -299,7 +299,7 @@ NOT_PERSON_HEADS = _words(
     truck car van bus train ship boat vessel shuttle rover jet plane aircraft rocket
     spacecraft capsule satellite app game games show series film movie novel book album
     massacre massacres war wars crisis scandal uprising revolution protests riots
-    organization organisation foundation company firm studio tribe
+    organization organisation foundation company firm studio tribe olympiad convention township
     """
 )
 

@@ -183,3 +183,8 @@ def test_the_last_word_decides_the_kind() -> None:
     text = "The Saint Louis Chess Club and FIDE met at the Sandy Point."
     places, orgs = _clean(text, places=["Saint Louis Chess Club", "FIDE"], orgs=["Sandy Point"])
     assert (places, orgs) == (["Sandy Point"], ["Saint Louis Chess Club", "FIDE"])
+
+
+@pytest.mark.parametrize("name", ["Grand Masters", "Iranian Grand", "Woman Grand Master"])
+def test_titles_alone_are_no_names(name: str) -> None:
+    assert entities.is_no_name(name)
