@@ -188,3 +188,34 @@ def test_the_last_word_decides_the_kind() -> None:
 @pytest.mark.parametrize("name", ["Grand Masters", "Iranian Grand", "Woman Grand Master"])
 def test_titles_alone_are_no_names(name: str) -> None:
     assert entities.is_no_name(name)
+
+
+def test_one_body_under_its_forms() -> None:
+    text = "The US Chess Federation, or United States Chess Federation; the House of "
+    text += "Representatives and the House; the House Judiciary Committee, the Judiciary Committee."
+    orgs = [
+        "US Chess Federation",
+        "United States Chess Federation",
+        "House of Representatives",
+        "House",
+        "House Judiciary Committee",
+        "Judiciary Committee",
+    ]
+    assert _clean(text, orgs=orgs)[1] == [
+        "United States Chess Federation",
+        "House of Representatives",
+        "House Judiciary Committee",
+    ]
+
+
+def test_a_variant_keeps_the_texts_own_full_form() -> None:
+    text = "The World Health Organisation (WHO) said the WHO would help."
+    assert _clean(text, orgs=["World Health Organisation", "WHO"])[1] == [
+        "World Health Organisation"
+    ]
+    assert _clean("The WHO said so.", orgs=["WHO"])[1] == ["World Health Organization"]
+
+
+def test_two_spellings_of_a_long_place_name_are_one_place() -> None:
+    text = "In Magnitogorsk, a building fell; Magnitogorsk mourns. Magnitigorsk police said."
+    assert _clean(text, places=["Magnitogorsk", "Magnitigorsk"])[0] == ["Magnitogorsk"]
