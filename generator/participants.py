@@ -78,6 +78,8 @@ from .person_names import (
     _strip_prefix,
     _widen,
     hyphen_tail,
+    role_from_appos_head,
+    role_of_phrase_before,
     split_role_of_place,
 )
 from .person_patterns import (
@@ -131,6 +133,8 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
                 role = _role_before(doc, min(run[0].i, name[0].i), prefix)
             if role is None:
                 role = _role_after(doc, name[0].i, name[-1].i + 1)
+            if role is None:
+                role = role_of_phrase_before(doc, name[0].i) or role_from_appos_head(doc, name)
             cands.append(_Cand(start, end, text[start:end], role, {"ner"}))
 
     _add_pattern_candidates(doc, cands, other_spans)
