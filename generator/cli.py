@@ -18,7 +18,7 @@ from .pages import SiteOptions
 from .record import Analysis
 from .site import assemble, export
 
-EVALUATIONS = ("summaries", "dates", "participants")
+EVALUATIONS = ("summaries", "dates", "participants", "facts")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
