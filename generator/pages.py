@@ -180,7 +180,11 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
         for span in [*marks, *(m for m, _ in usable)]:
             cuts.update(c for c in (span.start, span.end) if p_start < c < p_end)
         points = sorted(cuts)
-        html.append('<p markdown="span">')
+        # Only a paragraph with a link needs Markdown (and its escaping): the others stay raw
+        # HTML, which costs the builder nothing to parse.
+        linked = any(m.start < p_end and m.end > p_start for m, _ in usable)
+        text_of = md_escape if linked else escape
+        html.append('<p markdown="span">' if linked else "<p>")
         open_mark: Mention | None = None
         open_link: tuple[Mention, str] | None = None
         for a, b in zip(points, points[1:], strict=False):
@@ -199,12 +203,14 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
                 if link:
                     html.append("[")
                 open_mark, open_link = mark, link
-            html.append(str(md_escape(text[a:b])))
+            html.append(str(text_of(text[a:b])))
         if open_link:
             html.append(f"]({open_link[1]}){{: .summaries-person }}")
         if open_mark:
             html.append("</mark>")
-        html.append("</p>")
+        # One paragraph a line: md_in_html reads a block tag only at a line's start, and a raw
+        # paragraph on the line of a Markdown one would be read as Markdown.
+        html.append("</p>\n")
     return Markup("".join(html))
 
 

@@ -124,13 +124,13 @@ def test_markup_text_marks_and_links_inside_escaped_paragraphs():
     html = markup_text(text, [Mention(0, 8)], [(Mention(2, 5), "../p/x.md")])
     assert html == (
         '<p markdown="span"><mark class="summaries-summary-sentence" title="In the summary">A '
-        "[&lt;b&gt;](../p/x.md){: .summaries-person } B.</mark></p>"
-        '<p markdown="span">C &amp; D&#95;x&#95;.</p>'
+        "[&lt;b&gt;](../p/x.md){: .summaries-person } B.</mark></p>\n"
+        "<p>C &amp; D_x_.</p>\n"
     )
     assert _html(html) == (
         '<p><mark class="summaries-summary-sentence" title="In the summary">A '
         '<a class="summaries-person" href="../p/x.md">&lt;b&gt;</a> B.</mark></p>\n'
-        "<p>C &amp; D&#95;x&#95;.</p>"
+        "<p>C &amp; D_x_.</p>"
     )
 
 
