@@ -81,6 +81,7 @@ from .person_names import (
     role_from_appos_head,
     role_of_phrase_before,
     split_role_of_place,
+    title_role_before,
 )
 from .person_patterns import (
     _add_pattern_candidates,
@@ -90,7 +91,7 @@ from .person_patterns import (
     _propagate,
 )
 from .record import Entity, Participant
-from .role_words import PLACES
+from .role_words import PLACES, ROLE_HEADS
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -216,13 +217,40 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
 
 
 def take_title_roles(people: list[Participant], title: Doc) -> None:
-    """A role the title gives a person of the text is the first one stated, so it is theirs
-    ("Wikinews interviews biologist Natasha Gownaris"). The title's name must point to one
-    person of the text only (same name, or the text's name ends with it)."""
-    for headline_person in find_participants(title)[0]:
-        if not headline_person.role:
+    """A role the title gives a person of the text is the first one stated, so it is theirs:
+    right before the name ("Wikinews interviews biologist Natasha Gownaris", "Former president
+    of India Pranab Mukherjee") or after it and a comma ("Jo Jorgensen, U.S. Libertarian Party
+    presidential nominee"). Headlines parse badly, so only the words are read."""
+    for person in people:
+        words = _norm(person.name).split()
+        span = _name_in_title(title, words)
+        if span is None:
             continue
-        words = _norm(headline_person.name).split()
-        matches = [p for p in people if _norm(p.name).split()[-len(words) :] == words]
-        if len(matches) == 1:
-            matches[0].role = headline_person.role
+        start, end = span
+        role = title_role_before(title, start) or _title_role_after(title, end)
+        if role:
+            person.role = role
+
+
+def _name_in_title(title: Doc, words: list[str]) -> tuple[int, int] | None:
+    """Token range of the person's name (its last word, with the name words before it)."""
+    hits = [t.i for t in title if _norm(t.text) == words[-1]]
+    if len(hits) != 1:
+        return None
+    start = end = hits[0]
+    while start > 0 and _norm(title[start - 1].text) in words[:-1]:
+        start -= 1
+    return start, end + 1
+
+
+def _title_role_after(title: Doc, end: int) -> str | None:
+    if end >= len(title) or title[end].text != ",":
+        return None
+    phrase = []
+    for tok in title[end + 1 :]:
+        if tok.is_punct and tok.text not in (".", "-"):
+            break
+        phrase.append(tok)
+    if 0 < len(phrase) <= 8 and phrase[-1].lower_ in ROLE_HEADS:
+        return " ".join(t.text for t in phrase)
+    return None

@@ -419,6 +419,24 @@ def role_of_phrase_before(doc: Doc, i: int) -> str | None:
     return " ".join(t.text for t in doc[start:i])
 
 
+def title_role_before(title: Doc, i: int) -> str | None:
+    """Role words right before token i of a headline ("US president", "Former president of
+    India"), read by word lists only: a headline's parse is not to be trusted."""
+    j = i
+    while j > 0 and (
+        title[j - 1].lower_ in ROLE_WORDS
+        or title[j - 1].lower_ in DEMONYMS
+        or title[j - 1].text in _COUNTRY_ABBREVIATIONS
+    ):
+        j -= 1
+    words = list(title[j:i])
+    while words and words[-1].lower_ not in ROLE_HEADS:
+        words.pop()
+    if words:
+        return " ".join(t.text for t in words)
+    return role_of_phrase_before(title, i)
+
+
 def role_from_appos_head(doc: Doc, name: list[Token]) -> str | None:
     """ "The mayor of London, Sadiq Khan," "his successor, Haitham bin Tariq": the name is
     the apposition of a role noun before it."""

@@ -574,3 +574,33 @@ def test_a_title_gives_the_first_role():
         "Wikinews interviews biologist Natasha Gownaris",
     )
     assert [(p.name, p.role) for p in a.participants] == [("Natasha Gownaris", "biologist")]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "name", "role"),
+    [
+        (
+            "Wikinews interviews Jo Jorgensen, U.S. Libertarian Party presidential nominee",
+            "Jo Jorgensen is a professor at Clemson. Jorgensen spoke.",
+            "Jo Jorgensen",
+            "U.S. Libertarian Party presidential nominee",
+        ),
+        (
+            "Former president of India Pranab Mukherjee dies aged 84",
+            "Pranab Mukherjee, a career politician, died. Mukherjee was 84.",
+            "Pranab Mukherjee",
+            "Former president of India",
+        ),
+        (
+            "US president Trump ousts national security advisor Bolton",
+            "Donald Trump fired John Bolton on Tuesday. Bolton left.",
+            "John Bolton",
+            "advisor",
+        ),
+    ],
+)
+def test_headline_roles_are_read_by_their_words(title, body, name, role):
+    from generator.analysis import Settings, analyze
+
+    people = {p.name: p.role for p in analyze(body, None, Settings(), title).participants}
+    assert people[name] == role
