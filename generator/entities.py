@@ -4,7 +4,8 @@ The tagger's GPE/LOC/FAC and ORG spans are evidence, not the answer. Each rule b
 wrong name off the page rather than risk it (a missing tag costs less than a wrong one):
 
 - ``speaker_mark``: a name inside an interview's speaker mark, ``((WN))``;
-- ``fragment``: a cut parenthesis ("National Hurricane Center (NHC"), trailing commas and
+- ``fragment``: a hashtag, a handle or an adjective ("#WrongTrump", "pro-Beijing"), a cut
+  parenthesis ("National Hurricane Center (NHC"), trailing commas and
   quotes, a possessive apostrophe ("United States'"), leading lower-case words ("a World
   Health Organisation", "pro-Beijing New People Party");
 - ``not_a_name``: no capital letter or no Latin letter, time zones, diseases, religions,
@@ -84,6 +85,14 @@ def variants() -> dict[str, tuple[str, str]]:
         for form in [canonical, *entry["variants"]]:
             out[key(form)] = (canonical, entry["kind"])
     return out
+
+
+_GLUED_BEFORE = re.compile(r"(?:[#@]|\b(?:pro|anti|non|ex)-)$", re.IGNORECASE)
+
+
+def _glued(text: str, start: int) -> bool:
+    """A hashtag or handle ("#WrongTrump", "@VPOTUS") or an adjective ("pro-Beijing")."""
+    return bool(_GLUED_BEFORE.search(text[max(0, start - 5) : start]))
 
 
 def repair(name: str) -> str:
@@ -181,8 +190,13 @@ def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
     words = name.split()
     for i in range(1, len(words)):
         tail = key(" ".join(words[i:]))
-        if tail in full or all(w in person_words for w in tail.split()):
-            return " ".join(words[:i])
+        head = " ".join(words[:i])
+        if tail in full:
+            return head
+        if all(w in person_words for w in tail.split()):
+            # only a surname matched: the words before may be the rest of the person's name
+            # ("Vermont Bernie" of "Vermont Bernie Sanders"), unless they are a known place
+            return head if key(head) in PLACES or key(head) in variants() else ""
     return name
 
 
@@ -200,7 +214,12 @@ def clean(
     found: dict[str, dict[str, Entity]] = {"place": {}, "organization": {}}
     for kind, entities in (("place", places), ("organization", orgs)):
         for entity in entities:
-            mentions = [m for m in entity.mentions if not any(s <= m.start < e for s, e in marks)]
+            mentions = [
+                m
+                for m in entity.mentions
+                if not any(s <= m.start < e for s, e in marks)
+                and not (rules.on("fragment") and _glued(text, m.start))
+            ]
             if not mentions:
                 continue
             name = entity.name

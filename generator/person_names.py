@@ -392,7 +392,8 @@ _PHRASE_POS = frozenset(["DET", "ADP", "PROPN", "NOUN", "ADJ", "CCONJ"])
 
 
 def role_of_phrase_before(doc: Doc, i: int) -> str | None:
-    """ "Secretary of State Mike Pompeo", "speaker of the parliament Ali Larijani",
+    """ "Secretary of State Mike Pompeo", "speaker of the parliament Ali Larijani", "Senator
+    from Vermont Bernie Sanders",
     "former Vice President of the United States Joe Biden": a role head with its "of" or
     "for" phrase right before the name (token i)."""
     head = None
@@ -403,7 +404,7 @@ def role_of_phrase_before(doc: Doc, i: int) -> str | None:
         if (
             tok.lower_ in ROLE_HEADS
             and j + 2 < i
-            and doc[j + 1].lower_ in ("of", "for")
+            and doc[j + 1].lower_ in ("of", "for", "from")
             and doc[i - 1].pos_ not in ("ADP", "DET", "CCONJ")
         ):
             head = j
