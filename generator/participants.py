@@ -91,7 +91,7 @@ from .person_patterns import (
     _propagate,
 )
 from .record import Entity, Participant
-from .role_words import PLACES, ROLE_HEADS
+from .role_words import NAME_SUFFIXES, NOT_PERSON_HEADS, PLACES, ROLE_HEADS
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -205,7 +205,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
         if kind:
             target = extra_places if kind == "place" else extra_orgs
             target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
-    people = merge_spellings(people)
+    people = [p for p in merge_spellings(people) if not _never_a_person(p.name, people)]
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:
@@ -214,6 +214,18 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     orgs = _merge_short_orgs(_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
     places, orgs = entities.clean(text, people, places, orgs)
     return people, places, orgs
+
+
+def _never_a_person(name: str, people: list[Participant]) -> bool:
+    """Last checks on a whole name: an event or body by its last word ("Democratic National
+    Convention"), a generational suffix first ("Jr. Day" of "Martin Luther King Jr. Day"), a
+    running-mate ticket of two people of the text ("Jorgensen-Cohen")."""
+    words = _norm(name).split()
+    if words[-1] in NOT_PERSON_HEADS or words[0] in NAME_SUFFIXES:
+        return True
+    parts = words[-1].split("-") if len(words) == 1 else []
+    surnames = {_norm(p.name).split()[-1] for p in people if " " in p.name}
+    return len(parts) == 2 and all(part in surnames for part in parts)
 
 
 def take_title_roles(people: list[Participant], title: Doc) -> None:
