@@ -91,7 +91,7 @@ from .person_patterns import (
     _propagate,
 )
 from .record import Entity, Participant
-from .role_words import NAME_SUFFIXES, NOT_PERSON_HEADS, PLACES, ROLE_HEADS
+from .role_words import NAME_SUFFIXES, NOT_PERSON_HEADS, PLACES, ROLE_HEADS, ROLE_WORDS
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -234,25 +234,33 @@ def take_title_roles(people: list[Participant], title: Doc) -> None:
     of India Pranab Mukherjee") or after it and a comma ("Jo Jorgensen, U.S. Libertarian Party
     presidential nominee"). Headlines parse badly, so only the words are read."""
     for person in people:
-        words = _norm(person.name).split()
-        span = _name_in_title(title, words)
-        if span is None:
-            continue
-        start, end = span
-        role = title_role_before(title, start) or _title_role_after(title, end)
-        if role:
-            person.role = role
+        span = _name_in_title(title, _norm(person.name).split())
+        if span is not None:
+            role = title_role_before(title, span[0]) or _title_role_after(title, span[1])
+            person.role = role or person.role
 
 
 def _name_in_title(title: Doc, words: list[str]) -> tuple[int, int] | None:
-    """Token range of the person's name (its last word, with the name words before it)."""
+    """Token range of the person's name in the title (its last word and the name words before
+    it), or None when the title names someone else ("Pranab Mukherjee" is not his son
+    Abhijit Mukherjee) or names them twice."""
     hits = [t.i for t in title if _norm(t.text) == words[-1]]
     if len(hits) != 1:
         return None
-    start = end = hits[0]
+    start = hits[0]
     while start > 0 and _norm(title[start - 1].text) in words[:-1]:
         start -= 1
-    return start, end + 1
+    before = title[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.is_title
+        and before.pos_ == "PROPN"
+        and before.lower_ not in ROLE_WORDS
+        and before.lower_ not in PLACES
+        and start - 1 > 0
+    ):
+        return None
+    return start, hits[0] + 1
 
 
 def _title_role_after(title: Doc, end: int) -> str | None:
