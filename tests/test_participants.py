@@ -618,3 +618,9 @@ def test_headline_roles_are_read_by_their_words(title, body, name, role):
 )
 def test_tickets_and_holidays_are_no_people(nlp, text, names):
     assert {p.name for p in find_participants(nlp(text))[0]} == names
+
+
+def test_resolve_folds_accents():
+    out = resolve([["Recep Tayyip Erdoğan"], ["Erdogan"], ["Erdoğan"]])
+    assert out[1]["Erdogan"] == "Recep Tayyip Erdoğan"
+    assert out[2]["Erdoğan"] == "Recep Tayyip Erdoğan"
