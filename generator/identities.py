@@ -4,7 +4,8 @@ Rules, in order:
 
 1. the authors' alias map is applied first and always wins;
 2. names are compared casefolded and without accents, with courtesy titles ("Mr.", "Dr."),
-   a leading "the" and a trailing possessive dropped, so "PUTIN", "Mr. Putin" and "Putin's" are one key;
+   a leading "the" and a trailing possessive dropped, so "PUTIN", "Mr. Putin" and "Putin's"
+   are one key;
 3. a shorter name joins a longer one whose words end with it ("Putin" -> "Vladimir
    Putin"), else start with it ("Xi" -> "Xi Jinping"), or that has the same surname and a
    matching initial ("V. Putin"); first among the longer names of the same document, then
