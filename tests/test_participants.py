@@ -624,3 +624,22 @@ def test_resolve_folds_accents():
     out = resolve([["Recep Tayyip Erdoğan"], ["Erdogan"], ["Erdoğan"]])
     assert out[1]["Erdogan"] == "Recep Tayyip Erdoğan"
     assert out[2]["Erdoğan"] == "Recep Tayyip Erdoğan"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "During the convention, Donald Trump's younger brother Robert died.",
+            "Robert",
+            "brother of Donald Trump",
+        ),
+        (
+            "Tony Mendez was a CIA officer. Mendez's wife Jonna Mendez said he was brilliant.",
+            "Jonna Mendez",
+            "wife of Tony Mendez",
+        ),
+    ],
+)
+def test_a_relation_to_a_named_person_is_a_role(nlp, text, name, role):
+    assert {p.name: p.role for p in find_participants(nlp(text))[0]}[name] == role
