@@ -74,7 +74,7 @@ def _hide(value: Any) -> list[str]:
     items = [value] if isinstance(value, str) else value
     if not isinstance(items, list) or not items:
         raise Invalid(f"expected a list of {', '.join(sorted(HIDE_VALUES))}")
-    unknown = [str(v) for v in items if v not in HIDE_VALUES]
+    unknown = [str(v) for v in items if not isinstance(v, str) or v not in HIDE_VALUES]
     if unknown:
         raise Invalid(f"unknown value {unknown[0]!r}; expected {', '.join(sorted(HIDE_VALUES))}")
     return list(dict.fromkeys(items))
@@ -155,7 +155,7 @@ def check(meta: dict[str, Any], name: str) -> tuple[dict[str, Any], list[str], l
             try:
                 PAGE_KEYS[key](value)  # applied when the page is written (page_meta)
                 extra[key] = value
-            except Invalid as exc:
+            except (Invalid, TypeError, ValueError) as exc:
                 warnings.append(f"{name}: '{key}: {_show(value)}' dropped ({exc})")
             continue
         if not _is_plain(value):
@@ -178,7 +178,7 @@ def page_meta(extra: dict[str, Any]) -> dict[str, Any]:
         if key in PAGE_KEYS:
             try:
                 meta[key] = PAGE_KEYS[key](value)
-            except Invalid:
+            except (Invalid, TypeError, ValueError):
                 continue
         elif _is_plain(value):
             kept[escape(one_line(str(key)))] = _escaped(value)
