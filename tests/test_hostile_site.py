@@ -331,3 +331,59 @@ def test_a_page_cache_without_pages_is_not_an_empty_site(tmp_path):
         assert _page(root, "articles/a").is_file(), content
         if content != "[]":
             assert "holds no whole site" in result.stderr
+
+
+def test_mkdocs_serve_rebuilds_after_an_edit_that_used_to_crash(tmp_path):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from .conftest import _env
+
+    root = write_site(tmp_path, {"news.txt": "Bridge news\n\n" + BODY})
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "--no-strict"],
+        cwd=root,
+        env={**_env(), "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def page(path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/test/{path}", timeout=5) as r:
+            return r.read().decode("utf-8")
+
+    def wait_for(path: str, words: str, seconds: float = 90) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                html = page(path)
+                if words in html:
+                    return html
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise AssertionError(f"{path} never showed {words!r}")
+
+    try:
+        wait_for("articles/news/", "Bridge news")
+        # A bare year in an archive with no publication date stopped every build before.
+        (root / "sources" / "news.txt").write_text(
+            "Company history\n\nThe company was founded in 1999 by John Smith. "
+            "It was sold on 5 May 2005.\n"
+        )
+        wait_for("articles/news/", "Company history")
+        assert "1999" in wait_for("timeline/", "Dated events per month")
+        (root / "sources" / "keys.md").write_text(_md("hide: 1\nsearch: 1\nicon: material/nope"))
+        wait_for("articles/keys/", "Mary Jones")
+    finally:
+        server.terminate()
+        _, log = server.communicate(timeout=30)
+    assert "Traceback" not in log and "Aborted" not in log, log
+    assert "'hide: 1' dropped" in log
