@@ -52,6 +52,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
+from . import entities
 from .person_filters import (
     _PLACE_LABELS,
     _drop_possessors,
@@ -62,7 +63,7 @@ from .person_filters import (
     _team_names,
     _venue_label,
 )
-from .person_merge import _entities, _merge, _merge_short_orgs
+from .person_merge import _entities, _merge, _merge_short_orgs, merge_spellings
 from .person_names import (
     _COUNTRY_ABBREVIATIONS,
     _POSSESSIVE,
@@ -76,6 +77,8 @@ from .person_names import (
     _runs,
     _strip_prefix,
     _widen,
+    hyphen_tail,
+    split_role_of_place,
 )
 from .person_patterns import (
     _add_pattern_candidates,
@@ -115,15 +118,16 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             prefix, name = _strip_prefix(run)
             if not name or (prefix and prefix[-1].text in _COUNTRY_ABBREVIATIONS and len(name) < 2):
                 continue  # "U.S. Treasury", "U.N. Ambassador"
-            name = _widen(doc, _extend(doc, name))
+            name = hyphen_tail(doc, _widen(doc, _extend(doc, name)))
+            name, role_of_place = split_role_of_place(doc, name)
             before = doc[name[0].i - 1] if name[0].i > 0 else None
             if before is not None and _glued_name(before):
                 name = [before, *name]
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             if ")" in text[start:end]:  # "(CNN)Jessie Usher": a dateline glued to the name
                 start += text[start:end].rindex(")") + 1
-            role = None
-            if prefix or name[0].i <= ent.start:
+            role = role_of_place
+            if role is None and (prefix or name[0].i <= ent.start):
                 role = _role_before(doc, min(run[0].i, name[0].i), prefix)
             if role is None:
                 role = _role_after(doc, name[0].i, name[-1].i + 1)
@@ -196,10 +200,25 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
         if kind:
             target = extra_places if kind == "place" else extra_orgs
             target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
+    people = merge_spellings(people)
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:
             person_chars[m.start : m.end] = b"\x01" * (m.end - m.start)
     places = _entities(ents, _PLACE_LABELS, person_chars, extra_places)
     orgs = _merge_short_orgs(_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
+    places, orgs = entities.clean(text, people, places, orgs)
     return people, places, orgs
+
+
+def take_title_roles(people: list[Participant], title: Doc) -> None:
+    """A role the title gives a person of the text is the first one stated, so it is theirs
+    ("Wikinews interviews biologist Natasha Gownaris"). The title's name must point to one
+    person of the text only (same name, or the text's name ends with it)."""
+    for headline_person in find_participants(title)[0]:
+        if not headline_person.role:
+            continue
+        words = _norm(headline_person.name).split()
+        matches = [p for p in people if _norm(p.name).split()[-len(words) :] == words]
+        if len(matches) == 1:
+            matches[0].role = headline_person.role

@@ -221,7 +221,8 @@ def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split leading honorifics, role words and demonyms from a run: (prefix, name)."""
     i = 0
     while i < len(run) - 1 and (
-        run[i].lower_ in HONORIFICS
+        run[i].lower_ in _LEADING_NOT_NAME
+        or run[i].lower_ in HONORIFICS
         or run[i].lower_ in ROLE_WORDS
         or run[i].lower_ in PERSON_TRIGGERS
         or run[i].lower_ in DEMONYMS
@@ -288,6 +289,9 @@ _GIVEN_NAME_COUNTRIES = frozenset(
 # Names for no one in particular: "Jim Crow laws", "Uncle Sam".
 _FIGURATIVE = frozenset(["uncle sam", "jim crow", "uncle tom", "rosh hashanah", "yom kippur"])
 _SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | {"england", "france", "wales", "holland", "togo"}
+# Words the tagger glues before a name at a sentence's start ("Both Pete Buttigieg",
+# "Unlike Senators Warren", "Nonpartisan Paul Tse"): never part of it.
+_LEADING_NOT_NAME = frozenset(["both", "unlike", "nonpartisan", "neither", "either", "like"])
 _FUNCTION_WORDS = frozenset(
     ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
     + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
@@ -326,6 +330,37 @@ def _bad_name(name: str) -> bool:
     ):
         return True
     return len(low) < 2
+
+
+def hyphen_tail(doc: Doc, name: list[Token]) -> list[Token]:
+    """ "Yau Wai-ching": a hyphenated given name the tokenizer split stays whole."""
+    j = name[-1].i + 1
+    if (
+        j + 1 < len(doc)
+        and not name[-1].whitespace_
+        and doc[j].text in ("-", "‑")
+        and not doc[j].whitespace_
+        and doc[j + 1].is_alpha
+        and doc[j + 1].is_lower
+    ):
+        return [*name, doc[j], doc[j + 1]]
+    return name
+
+
+def split_role_of_place(doc: Doc, name: list[Token]) -> tuple[list[Token], str | None]:
+    """ "Mayor of Koszalin Piotr Jedlinski": the tagger took the place of the role into the
+    name; the place goes back to the role ("Mayor of Koszalin") when two name words stay."""
+    i = name[0].i
+    if (
+        len(name) >= 3
+        and i >= 2
+        and doc[i - 1].lower_ == "of"
+        and doc[i - 2].lower_ in ROLE_WORDS
+        and doc[i - 2].lower_ in ROLE_HEADS
+        and "\n" not in doc[i - 2 : i + 1].text
+    ):
+        return name[1:], f"{doc[i - 2].text} of {name[0].text}"
+    return name, None
 
 
 def _role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:

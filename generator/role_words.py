@@ -6,9 +6,22 @@ often shows; they are used only to reject person candidates, never to create pla
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _words(text: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(text.split()) | frozenset(extra)
+
+
+def _data(name: str) -> frozenset[str]:
+    """A word list kept as data: ``data/en/NAME.txt``, one entry a line, ``#`` comments."""
+    path = Path(__file__).resolve().parent / "data" / "en" / f"{name}.txt"
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+    return frozenset(line.lower() for line in lines if line)
+
+
+# Occupations: a role before a name and in an apposition ("drummer X", "X, a biologist").
+OCCUPATIONS = _data("occupations")
 
 
 # Courtesy titles: dropped from names, never a role.
@@ -41,8 +54,9 @@ ROLE_WORDS = _words(
     founder owner publisher editor correspondent reporter
     foreign-minister vice-president co-founder all-rounder off-spinner spinner opener
     wicketkeeper wicket-keeper goalscorer playmaker striker-turned-coach
+    sultan emir elder lady master grandmaster grand woman female
     """
-)
+) | OCCUPATIONS
 
 # Role heads accepted in appositions and "who is" clauses (precision first).
 ROLE_HEADS = _words(
@@ -54,8 +68,9 @@ ROLE_HEADS = _words(
     goalkeeper captain skipper batsman bowler pitcher quarterback champion leader speaker
     commissioner lawmaker legislator diplomat analyst economist founder owner editor
     chief officer official deputy chair president-elect candidate negotiator
+    sultan emir lady master grandmaster ayatollah
     """
-)
+) | OCCUPATIONS
 
 # Demonyms and nationality adjectives that news puts before names ("Russian Vladimir Putin").
 DEMONYMS = _words(
@@ -284,7 +299,7 @@ NOT_PERSON_HEADS = _words(
     truck car van bus train ship boat vessel shuttle rover jet plane aircraft rocket
     spacecraft capsule satellite app game games show series film movie novel book album
     massacre massacres war wars crisis scandal uprising revolution protests riots
-    organization organisation foundation company firm
+    organization organisation foundation company firm studio tribe olympiad convention township
     """
 )
 
@@ -297,7 +312,7 @@ NOT_PERSON_BEFORE = _words(
     """
     novel book film movie show series game album song magazine newspaper paper daily
     channel station ship vessel truck car shuttle aircraft plane rocket brand
-    company firm startup band ethnic tribe
+    company firm startup band ethnic tribe supergroup group duo trio quartet label
     """
 )
 
