@@ -285,9 +285,14 @@ def make_record(source: Source, slug: str, analysis: Analysis) -> Record:
             setattr(record, key, entities)
             record.authored.add(key)
     if isinstance(meta.get("tags"), list):
-        record.extra["author_tags"] = [
-            clean_name(str(t)) for t in meta["tags"] if isinstance(t, str | int) and _scalar(t)
-        ]
+        tags = [clean_name(str(t)) for t in meta["tags"] if isinstance(t, str | int) and _scalar(t)]
+        for tag in tags:
+            if passthrough.UNSAFE_TAG.search(tag):
+                # front_matter leaves it out: the tags plugin would print it as HTML
+                log.warning("%s: tag '%s' is not given to the tags plugin", source.rel, tag)
+        record.extra["author_tags"] = tags
+    elif meta.get("tags") is not None:
+        log.warning("%s: 'tags' is not a list; ignored", source.rel)
     return record
 
 

@@ -32,7 +32,6 @@ log = logging.getLogger("mkdocs.plugins.summaries")
 LISTING_MARKER = "<!-- summaries:listing -->"
 CSS_URI = "assets/summaries/summaries.css"
 SOURCES_DIR = "_sources"
-_UNSAFE_TAG = re.compile(r"[<>\"]|&(?:#|[A-Za-z][A-Za-z0-9]*;)")
 
 
 def default_templates() -> Path:
@@ -184,7 +183,7 @@ def front_matter(meta: dict[str, Any]) -> str:
         if isinstance(meta.get(key), str):
             meta[key] = _escape_for_theme(passthrough.one_line(meta[key]))
     if isinstance(meta.get("tags"), list):
-        meta["tags"] = [t for t in meta["tags"] if not _UNSAFE_TAG.search(str(t))]
+        meta["tags"] = [t for t in meta["tags"] if not passthrough.UNSAFE_TAG.search(str(t))]
     dumped = yaml.safe_dump(_no_nel(meta), sort_keys=False, allow_unicode=True, width=1000)
     return "---\n" + dumped + "---\n\n"
 

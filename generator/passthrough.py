@@ -26,6 +26,8 @@ _ICON = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)+$")
 _STATUS = re.compile(r"^[a-z][a-z0-9_-]{0,30}$")
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 _WEB_URL = re.compile(r"^https?://[^\s\"'<>\\]+$")
+# A tag the tags plugin would print as markup: '<', '>', '"' or a character reference.
+UNSAFE_TAG = re.compile(r"[<>\"]|&(?:#|[A-Za-z][A-Za-z0-9]*;)")
 # Kept out of the page with a warning: what they would do there is not the author's to decide.
 NEVER = {
     "template": "would choose the page's template",

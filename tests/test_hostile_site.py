@@ -232,6 +232,8 @@ def test_tags_with_ampersands_are_kept(hostile2):
     tags = {t for d in index["docs"] for t in d.get("tags", [])}
     assert "AT&T" in tags
     assert not any("<" in t for t in tags)
+    log = hostile2[1].stderr
+    assert "2020-01-13-qa.md: tag '<b>bold</b>' is not given to the tags plugin" in log
 
 
 def test_odd_file_names_link_to_their_source(hostile2):
