@@ -16,7 +16,7 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
@@ -244,14 +244,13 @@ class PageCache:
 
     NAME = "pages.cache"  # JSON; not *.json, which are the analysis entries
 
-    # Pages every render writes: a cached set without them is not a whole site.
-    REQUIRED = ("articles/index.md", "participants/index.md", "timeline.md")
-
     def __init__(self, directory: Path | None) -> None:
         self.path = directory / self.NAME if directory is not None else None
         self._write = _Writes("The page cache")
 
-    def get(self, key: str) -> dict[str, str] | None:
+    def get(self, key: str, expected: Iterable[str] = ()) -> dict[str, str] | None:
+        """The cached pages under ``key``; None (render again) unless they are a whole site:
+        pages of text, at least one, and every page of ``expected`` among them."""
         if self.path is None:
             return None
         try:
@@ -263,8 +262,9 @@ class PageCache:
         pages = data.get("pages")
         if (
             not isinstance(pages, dict)
+            or not pages
             or not all(isinstance(k, str) and isinstance(v, str) for k, v in pages.items())
-            or not all(uri in pages for uri in self.REQUIRED)
+            or not all(uri in pages for uri in expected)
         ):
             log.warning("%s holds no whole site; the pages are rendered again", self.path)
             return None

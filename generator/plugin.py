@@ -170,7 +170,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         code = [package / f"{name}.py" for name in RENDERING_MODULES]
         templates = [p for p in (self.templates, default_templates()) if p and p.is_dir()]
         key = render_key(result.records, options, code, templates)
-        pages = self.page_cache.get(key)
+        pages = self.page_cache.get(key, expected=self.renderer.origins())
         if pages is None:
             pages = self.renderer.render()
             self.page_cache.put(key, pages)

@@ -183,11 +183,26 @@ def test_a_full_disk_is_a_warning(tmp_path, caplog, monkeypatch):
 
 @pytest.mark.parametrize(
     "content",
-    ["[]", "42", '{"key": "K", "pages": {}}', '{"key": "K", "pages": {"a.md": 1}}', '{"key": "K"}'],
+    [
+        "[]",
+        "42",
+        '{"key": "K", "pages": {}}',
+        '{"key": "K", "pages": {"a.md": 1}}',
+        '{"key": "K"}',
+        '{"key": "K", "pages": {"index.md": "x"}}',
+    ],
 )
 def test_page_cache_without_a_whole_site_is_a_miss(tmp_path, content):
     (tmp_path / PageCache.NAME).write_text(content)
-    assert PageCache(tmp_path).get("K") is None
+    assert PageCache(tmp_path).get("K", expected=["articles/a.md"]) is None
+
+
+def test_page_cache_with_the_pages_is_a_hit(tmp_path):
+    PageCache(tmp_path).put("K", {"articles/a.md": "x", "index.md": "y"})
+    assert PageCache(tmp_path).get("K", expected=["articles/a.md"]) == {
+        "articles/a.md": "x",
+        "index.md": "y",
+    }
 
 
 # --- dates and archive shapes: rendering never fails on a value -------------------------
