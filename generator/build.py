@@ -99,11 +99,12 @@ def load_aliases(root: Path) -> dict[str, str]:
     try:
         data = path.read_bytes()
         if len(data) > MAX_YAML_CHARS:
-            raise YAMLRefused(f"{len(data):,} bytes, more than {MAX_YAML_CHARS:,}; refused")
+            raise YAMLRefused(f"{len(data):,} bytes, more than {MAX_YAML_CHARS:,}")
         loaded, warnings = load_yaml(data.decode("utf-8"), str(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        log.warning("%s: cannot be read (%s); no aliases applied", path, problem)
+        verb = "is refused" if isinstance(exc, YAMLRefused) else "cannot be read"
+        log.warning("%s: %s (%s); no aliases applied", path, verb, problem)
         return {}
     for warning in warnings:
         log.warning("%s", warning)

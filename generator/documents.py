@@ -60,7 +60,7 @@ class _Loader(yaml.SafeLoader):
         self._depth += 1
         try:
             if self._depth > MAX_YAML_DEPTH:
-                raise YAMLRefused(f"nested more than {MAX_YAML_DEPTH} levels deep; refused")
+                raise YAMLRefused(f"nested more than {MAX_YAML_DEPTH} levels deep")
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -89,13 +89,13 @@ def _check_yaml(root: yaml.Node, name: str) -> list[str]:
             sizes[key] = 1 + sum(sizes[id(c)] for c in _yaml_children(node))
             if sizes[key] > MAX_YAML_VALUES:
                 raise YAMLRefused(
-                    f"its aliases expand to more than {MAX_YAML_VALUES:,} values; refused"
+                    f"its aliases expand to more than {MAX_YAML_VALUES:,} values"
                 )
             continue
         if key in sizes:
             continue
         if depth > MAX_YAML_DEPTH:
-            raise YAMLRefused(f"nested more than {MAX_YAML_DEPTH} levels deep; refused")
+            raise YAMLRefused(f"nested more than {MAX_YAML_DEPTH} levels deep")
         open_nodes.add(key)
         stack.append((node, depth, True))
         if isinstance(node, yaml.MappingNode):
@@ -109,7 +109,7 @@ def _check_yaml(root: yaml.Node, name: str) -> list[str]:
         for child in _yaml_children(node):
             if id(child) in open_nodes:
                 mark = child.start_mark.line + 1
-                raise YAMLRefused(f"a recursive alias (line {mark}) refers to itself; refused")
+                raise YAMLRefused(f"a recursive alias (line {mark}) refers to itself")
             if id(child) not in sizes:
                 stack.append((child, depth + 1, False))
     return [f"{name}: {w}" for w in warnings]
@@ -121,7 +121,7 @@ def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
     :class:`YAMLRefused`, and a value that is not what its tag says (``2020-02-30``) a
     ``yaml.YAMLError``: never any other exception, never after more than a moment."""
     if len(text) > MAX_YAML_CHARS:
-        raise YAMLRefused(f"{len(text):,} characters, more than {MAX_YAML_CHARS:,}; refused")
+        raise YAMLRefused(f"{len(text):,} characters, more than {MAX_YAML_CHARS:,}")
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -130,7 +130,7 @@ def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
         warnings = _check_yaml(node, name)
         return loader.construct_document(node), warnings
     except RecursionError:
-        raise YAMLRefused(f"nested more than {MAX_YAML_DEPTH} levels deep; refused") from None
+        raise YAMLRefused(f"nested more than {MAX_YAML_DEPTH} levels deep") from None
     except (ValueError, TypeError, OverflowError) as exc:
         # SafeConstructor lets a few of these through: `2020-02-30` matches the date pattern.
         raise yaml.YAMLError(f"a value cannot be read ({exc})") from exc
@@ -346,7 +346,7 @@ def split_front_matter(text: str, name: str) -> tuple[dict[str, Any], str, list[
     try:
         meta, warnings = load_yaml(match.group(1), f"{name}: front matter")
     except YAMLRefused as exc:
-        return {}, body, [f"{name}:1: front matter {exc}"]
+        return {}, body, [f"{name}:1: front matter refused ({exc}); ignored"]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -449,11 +449,12 @@ def _sidecar(path: Path, rel: str, root: Path, warnings: list[str]) -> dict[str,
     try:
         data = sidecar.read_bytes()
         if len(data) > MAX_YAML_CHARS:
-            raise YAMLRefused(f"{len(data):,} bytes, more than {MAX_YAML_CHARS:,}; refused")
+            raise YAMLRefused(f"{len(data):,} bytes, more than {MAX_YAML_CHARS:,}")
         meta, notes = load_yaml(data.decode("utf-8"), f"{rel}: sidecar {sidecar.name}")
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        warnings.append(f"{rel}: sidecar {sidecar.name} cannot be read ({problem}); ignored")
+        verb = "is refused" if isinstance(exc, YAMLRefused) else "cannot be read"
+        warnings.append(f"{rel}: sidecar {sidecar.name} {verb} ({problem}); ignored")
         return {}
     warnings.extend(notes)
     if meta is None:

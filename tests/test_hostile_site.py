@@ -158,9 +158,9 @@ def test_the_site_builds_and_names_every_bad_value(hostile2):
         assert f"2020-01-11-xss-keys.md: '{key}' is not passed to the page" in log, key
     assert "2020-01-11-xss-keys.md: 'original_url: " in log
     assert "2020-01-16-dup.md: front matter: duplicate key 'title' (line 2)" in log
-    assert "2020-01-17-recursive.md:1: front matter a recursive alias" in log
-    assert "2020-01-18-laughs.txt: sidecar 2020-01-18-laughs.meta.yml cannot be read" in log
-    assert "aliases.yml: cannot be read (its aliases expand to more than" in log
+    assert "2020-01-17-recursive.md:1: front matter refused (a recursive alias" in log
+    assert "laughs.txt: sidecar 2020-01-18-laughs.meta.yml is refused (its aliases" in log
+    assert "aliases.yml: is refused (its aliases expand to more than" in log
     assert "2020-01-21-bad-date.md:" in log and "a value cannot be read" in log
     assert "Skipped again.txt: symbolic link to 2020-01-12-sibling.txt" in log
     assert "Skipped visible.txt: symbolic link to a hidden file" in log

@@ -90,7 +90,7 @@ def test_sidecar_and_aliases_bombs_are_refused(tmp_path, caplog):
         assert load_aliases(tmp_path) == {}
     assert time.perf_counter() - started < 1.0
     assert source.meta == {}
-    assert any("doc.meta.yml cannot be read" in w and "expand" in w for w in source.warnings)
+    assert any("doc.meta.yml is refused" in w and "expand" in w for w in source.warnings)
     assert "recursive alias" in caplog.text and "aliases.yml" in caplog.text
 
 
