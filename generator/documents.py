@@ -115,6 +115,22 @@ def _check_yaml(root: yaml.Node, name: str) -> list[str]:
     return [f"{name}: {w}" for w in warnings]
 
 
+def _flow_depth(text: str) -> int:
+    """The deepest run of open ``[`` and ``{`` on one line (quotes not told apart: a bound)."""
+    if text.count("[") + text.count("{") <= 2 * MAX_YAML_DEPTH:
+        return 0
+    deepest = 0
+    for line in text.splitlines():
+        depth = 0
+        for ch in line:
+            if ch in "[{":
+                depth += 1
+                deepest = max(deepest, depth)
+            elif ch in "]}":
+                depth = max(0, depth - 1)
+    return deepest
+
+
 def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
     """Author YAML as plain data, with warnings (``name: ...``) for what was let through.
     Only YAML's safe types; recursive, oversized or alias-bomb documents raise
@@ -122,6 +138,10 @@ def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
     ``yaml.YAMLError``: never any other exception, never after more than a moment."""
     if len(text) > MAX_YAML_CHARS:
         raise YAMLRefused(f"{len(text):,} characters, more than {MAX_YAML_CHARS:,}")
+    if _flow_depth(text) > 2 * MAX_YAML_DEPTH:
+        # Before PyYAML: its scanner looks ahead over every open bracket of a line (up to
+        # 1,024 characters), which costs seconds for a line of a thousand "[".
+        raise YAMLRefused(f"nested more than {MAX_YAML_DEPTH} levels deep")
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

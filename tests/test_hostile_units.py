@@ -46,6 +46,9 @@ LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
         ("- &x [1, *x]", "recursive alias"),
         (LAUGHS, "expand to more than"),
         ("[" * 5000 + "]" * 5000, "nested more than"),
+        ("[" * 1000 + "]" * 1000, "nested more than"),
+        ("[" * 119 + "]" * 119, "nested more than"),
+        ("a:\n" + "".join("  " * i + "- \n" for i in range(100)), "nested more than"),
         ("a: " + "x" * 2_000_000, "characters, more than"),
     ],
 )
