@@ -279,9 +279,7 @@ _QUANTITY_BEFORE = {"about", "approximately", "nearly", "some", "over", "almost"
                     "is", "numbered", "reached", "killed", "injured"}  # fmt: skip
 
 
-def _a_count(
-    before: Token | None, after: Token | None, number: int, doc_year: int | None
-) -> bool:
+def _a_count(before: Token | None, after: Token | None, number: int, doc_year: int | None) -> bool:
     """A four-digit number used as a count: a plural noun follows it ("1709 schoolchildren"),
     or, far from the document's own time, a quantity word or verb comes before it ("the
     numbers were 1501"; but "the tournament was 2015")."""
@@ -297,9 +295,7 @@ def _a_count(
     )
 
 
-def _false_positive(
-    doc: Doc, span: Span, t: str, sent: str, doc_year: int | None = None
-) -> bool:
+def _false_positive(doc: Doc, span: Span, t: str, sent: str, doc_year: int | None = None) -> bool:
     """Words that look like dates but are not: "may" the verb, "Sun" the newspaper, ..."""
     first, last = span[0], span[-1]
     before = doc[span.start - 1] if span.start > 0 else None

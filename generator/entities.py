@@ -4,7 +4,8 @@ The tagger's GPE/LOC/FAC and ORG spans are evidence, not the answer. Each rule b
 wrong name off the page rather than risk it (a missing tag costs less than a wrong one):
 
 - ``speaker_mark``: a name inside an interview's speaker mark, ``((WN))``;
-- ``fragment``: a cut parenthesis ("National Hurricane Center (NHC"), trailing commas and
+- ``fragment``: a hashtag, a handle or an adjective ("#WrongTrump", "pro-Beijing"), a cut
+  parenthesis ("National Hurricane Center (NHC"), trailing commas and
   quotes, a possessive apostrophe ("United States'"), leading lower-case words ("a World
   Health Organisation", "pro-Beijing New People Party");
 - ``not_a_name``: no capital letter or no Latin letter, time zones, diseases, religions,
@@ -22,7 +23,8 @@ wrong name off the page rather than risk it (a missing tag costs less than a wro
   longer name of the document that it abbreviates ("FEMA", "Senate" of "Puerto Rico
   Senate", "Abaco" of "Abaco Islands").
 
-Every rule can be switched off by name (``Rules.off``) for ablation.
+Every rule can be switched off by name (``Rules.off``, ``switch_off``) for ablation:
+``python -m generator evaluate facts GOLD SOURCES --off variant``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -50,11 +52,22 @@ _FULL_STOP = re.compile(r"(?<=[a-z]{3})\.$")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
+_SWITCHED_OFF: set[str] = set()
+
+
+def switch_off(names: Iterable[str]) -> None:
+    """Turn rules off by name for this process (``evaluate facts --off``, for ablation)."""
+    unknown = set(names) - set(RULES)
+    if unknown:
+        raise ValueError(f"no such rule: {', '.join(sorted(unknown))} (rules: {', '.join(RULES)})")
+    _SWITCHED_OFF.update(names)
+
+
 @dataclass
 class Rules:
-    """Which rules run; ``off`` names the ones switched off (``--ablation``)."""
+    """Which rules run; ``off`` names the ones switched off."""
 
-    off: frozenset[str] = frozenset()
+    off: frozenset[str] = field(default_factory=lambda: frozenset(_SWITCHED_OFF))
 
     def on(self, name: str) -> bool:
         return name not in self.off
@@ -86,6 +99,14 @@ def variants() -> dict[str, tuple[str, str]]:
     return out
 
 
+_GLUED_BEFORE = re.compile(r"(?:[#@]|\b(?:pro|anti|non|ex)-)$", re.IGNORECASE)
+
+
+def _glued(text: str, start: int) -> bool:
+    """A hashtag or handle ("#WrongTrump", "@VPOTUS") or an adjective ("pro-Beijing")."""
+    return bool(_GLUED_BEFORE.search(text[max(0, start - 5) : start]))
+
+
 def repair(name: str) -> str:
     """The name without a cut parenthesis, edge punctuation or leading lower-case words."""
     if name.count("(") > name.count(")"):
@@ -95,9 +116,17 @@ def repair(name: str) -> str:
     name = _FULL_STOP.sub("", name.strip(_EDGE)).strip(_EDGE)
     if name.endswith(("'", "’")):
         name = name[:-1]
+    name = re.sub(r"\s*\([^()]*\)", "", name)  # "Indian National Congress (INC) party"
     words = name.split()
     while words and not (words[0][:1].isupper() or words[0][:1].isdigit()):
         words.pop(0)
+    while (
+        len(words) > 1
+        and words[-1].islower()
+        and words[-1] not in _OPEN_END
+        and words[-2][:1].isupper()
+    ):
+        words.pop()  # "... Congress party": a common noun after the name
     return " ".join(words).strip(_EDGE)
 
 
@@ -173,8 +202,13 @@ def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
     words = name.split()
     for i in range(1, len(words)):
         tail = key(" ".join(words[i:]))
-        if tail in full or all(w in person_words for w in tail.split()):
-            return " ".join(words[:i])
+        head = " ".join(words[:i])
+        if tail in full:
+            return head
+        if all(w in person_words for w in tail.split()):
+            # only a surname matched: the words before may be the rest of the person's name
+            # ("Vermont Bernie" of "Vermont Bernie Sanders"), unless they are a known place
+            return head if key(head) in PLACES or key(head) in variants() else ""
     return name
 
 
@@ -192,7 +226,12 @@ def clean(
     found: dict[str, dict[str, Entity]] = {"place": {}, "organization": {}}
     for kind, entities in (("place", places), ("organization", orgs)):
         for entity in entities:
-            mentions = [m for m in entity.mentions if not any(s <= m.start < e for s, e in marks)]
+            mentions = [
+                m
+                for m in entity.mentions
+                if not any(s <= m.start < e for s, e in marks)
+                and not (rules.on("fragment") and _glued(text, m.start))
+            ]
             if not mentions:
                 continue
             name = entity.name
@@ -205,11 +244,14 @@ def clean(
             k = key(name)
             if rules.on("person") and _names_a_person(k, full, person_words):
                 continue
-            target = kind
+            target, merge_key = kind, None
             if rules.on("variant"):
                 canonical = variants().get(k)
                 if canonical:
-                    name, target = canonical
+                    merge_key, target = key(canonical[0]), canonical[1]
+                    # the text's own full form is kept ("World Health Organisation")
+                    if len(name.split()) < 2 or canonical[0].lower() in text.lower():
+                        name = canonical[0]
                 elif kind == "organization" and (
                     k in PLACES or k.split()[-1] in word_list("place_heads")
                 ):
@@ -219,7 +261,7 @@ def clean(
                     or (name.isupper() and name.isalpha() and len(name) > 2 and k not in PLACES)
                 ):
                     target = "organization"  # "Saint Louis Chess Club", "FIDE"
-            _add(found[target], name, mentions)
+            _add(found[target], name, mentions, merge_key or _merge_key(name))
     # A name both a place and an organization is shown once: as the kind it has more often.
     for k in set(found["place"]) & set(found["organization"]):
         place, org = found["place"][k], found["organization"][k]
@@ -260,8 +302,12 @@ def _abbreviates(short: str, name: str) -> bool:
     if short.isupper() and short.isalpha() and _initials(name) == short:
         return True
     tail = key(" ".join(other[-len(words) :]))
-    if tail == key(short) and _is_qualifier(other[: -len(words)]):
-        return True
+    head = other[: -len(words)]
+    plain_head = not any(w.islower() for w in head)  # not "Blues Incorporated for The ..."
+    if tail == key(short) and (len(words) > 1 and plain_head or _is_qualifier(head)):
+        return True  # "Judiciary Committee" of "House Judiciary Committee"
+    if len(words) == 1 and key(other[0]) == key(short) and other[1].lower() == "of":
+        return True  # "House" of "House of Representatives"
     heads = word_list("place_heads") | word_list("generic_entity_words")
     return (
         len(words) == 1
@@ -277,18 +323,63 @@ def _longer_form(short: str, names: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (for short words)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
 def _merge_short_forms(entities: dict[str, Entity]) -> None:
-    names = [e.name for e in entities.values()]
+    by_name = {e.name: k for k, e in entities.items()}
     for k, entity in list(entities.items()):
-        longer = _longer_form(entity.name, names)
-        if longer is not None and key(longer) in entities:
-            _add(entities, longer, entities.pop(k).mentions)
+        longer = _longer_form(entity.name, list(by_name))
+        if longer is not None and by_name[longer] in entities and by_name[longer] != k:
+            target = entities[by_name[longer]]
+            target.mentions = sorted(
+                {*target.mentions, *entities.pop(k).mentions}, key=lambda m: m.start
+            )
+    # one long word spelt two ways ("Magnitigorsk", "Magnitogorsk") is one place
+    by_weight = sorted(
+        entities.items(), key=lambda kv: (len(kv[1].mentions), -kv[1].mentions[0].start)
+    )
+    for k, entity in by_weight:
+        if k not in entities or " " in k or len(k) < 8:
+            continue
+        close = [
+            o
+            for o in entities
+            if o != k and " " not in o and o[0] == k[0] and edit_distance(o, k) == 1
+        ]
+        if len(close) == 1 and len(entities[close[0]].mentions) >= len(entity.mentions):
+            target = entities[close[0]]
+            target.mentions = sorted(
+                {*target.mentions, *entities.pop(k).mentions}, key=lambda m: m.start
+            )
 
 
-def _add(entities: dict[str, Entity], name: str, mentions: list[Mention]) -> None:
-    k = key(name)
+def _merge_key(name: str) -> str:
+    """The key two forms of one name share: a leading place variant as its canonical name
+    ("US Chess Federation" and "United States Chess Federation")."""
+    words = key(name).split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        canonical = variants().get(" ".join(words[:n]))
+        if canonical and canonical[1] == "place":
+            return " ".join([key(canonical[0]), *words[n:]])
+    return " ".join(words)
+
+
+def _add(
+    entities: dict[str, Entity], name: str, mentions: list[Mention], k: str | None = None
+) -> None:
+    k = k or key(name)
     entity = entities.get(k)
     if entity is None:
         entities[k] = Entity(name, list(mentions))
         return
+    if len(name) > len(entity.name):
+        entity.name = name  # the fullest form of the text names it
     entity.mentions = sorted({*entity.mentions, *mentions}, key=lambda m: m.start)

@@ -78,7 +78,10 @@ from .person_names import (
     _strip_prefix,
     _widen,
     hyphen_tail,
+    role_from_appos_head,
+    role_of_phrase_before,
     split_role_of_place,
+    title_role_before,
 )
 from .person_patterns import (
     _add_pattern_candidates,
@@ -88,7 +91,7 @@ from .person_patterns import (
     _propagate,
 )
 from .record import Entity, Participant
-from .role_words import PLACES
+from .role_words import NAME_SUFFIXES, PLACES, ROLE_HEADS, ROLE_WORDS
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -131,6 +134,8 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
                 role = _role_before(doc, min(run[0].i, name[0].i), prefix)
             if role is None:
                 role = _role_after(doc, name[0].i, name[-1].i + 1)
+            if role is None:
+                role = role_of_phrase_before(doc, name[0].i) or role_from_appos_head(doc, name)
             cands.append(_Cand(start, end, text[start:end], role, {"ner"}))
 
     _add_pattern_candidates(doc, cands, other_spans)
@@ -200,7 +205,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
         if kind:
             target = extra_places if kind == "place" else extra_orgs
             target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
-    people = merge_spellings(people)
+    people = [p for p in merge_spellings(people) if not _never_a_person(p.name, people)]
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:
@@ -211,14 +216,66 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     return people, places, orgs
 
 
+# Last words of events and bodies that the tagger still takes for people (a surname such as
+# "Bay" or "Field" is no reason: "Director Michael Bay").
+_EVENT_HEADS = frozenset(["convention", "olympiad", "township", "tribe", "studio", "summit"])
+
+
+def _never_a_person(name: str, people: list[Participant]) -> bool:
+    """Last checks on a whole name: an event or body by its last word ("Democratic National
+    Convention"), a generational suffix first ("Jr. Day" of "Martin Luther King Jr. Day"), a
+    running-mate ticket of two people of the text ("Jorgensen-Cohen")."""
+    words = _norm(name).split()
+    if words[-1] in _EVENT_HEADS or words[0] in NAME_SUFFIXES:
+        return True
+    parts = words[-1].split("-") if len(words) == 1 else []
+    surnames = {_norm(p.name).split()[-1] for p in people if " " in p.name}
+    return len(parts) == 2 and all(part in surnames for part in parts)
+
+
 def take_title_roles(people: list[Participant], title: Doc) -> None:
-    """A role the title gives a person of the text is the first one stated, so it is theirs
-    ("Wikinews interviews biologist Natasha Gownaris"). The title's name must point to one
-    person of the text only (same name, or the text's name ends with it)."""
-    for headline_person in find_participants(title)[0]:
-        if not headline_person.role:
-            continue
-        words = _norm(headline_person.name).split()
-        matches = [p for p in people if _norm(p.name).split()[-len(words) :] == words]
-        if len(matches) == 1:
-            matches[0].role = headline_person.role
+    """A role the title gives a person of the text is the first one stated, so it is theirs:
+    right before the name ("Wikinews interviews biologist Natasha Gownaris", "Former president
+    of India Pranab Mukherjee") or after it and a comma ("Jo Jorgensen, U.S. Libertarian Party
+    presidential nominee"). Headlines parse badly, so only the words are read."""
+    for person in people:
+        span = _name_in_title(title, _norm(person.name).split())
+        if span is not None:
+            role = title_role_before(title, span[0]) or _title_role_after(title, span[1])
+            person.role = role or person.role
+
+
+def _name_in_title(title: Doc, words: list[str]) -> tuple[int, int] | None:
+    """Token range of the person's name in the title (its last word and the name words before
+    it), or None when the title names someone else ("Pranab Mukherjee" is not his son
+    Abhijit Mukherjee) or names them twice."""
+    hits = [t.i for t in title if _norm(t.text) == words[-1]]
+    if len(hits) != 1:
+        return None
+    start = hits[0]
+    while start > 0 and _norm(title[start - 1].text) in words[:-1]:
+        start -= 1
+    before = title[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.is_title
+        and before.pos_ == "PROPN"
+        and before.lower_ not in ROLE_WORDS
+        and before.lower_ not in PLACES
+        and start - 1 > 0
+    ):
+        return None
+    return start, hits[0] + 1
+
+
+def _title_role_after(title: Doc, end: int) -> str | None:
+    if end >= len(title) or title[end].text != ",":
+        return None
+    phrase = []
+    for tok in title[end + 1 :]:
+        if tok.is_punct and tok.text not in (".", "-"):
+            break
+        phrase.append(tok)
+    if 0 < len(phrase) <= 8 and phrase[-1].lower_ in ROLE_HEADS:
+        return " ".join(t.text for t in phrase)
+    return None

@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from spacy.tokens import Span
 
+from .entities import edit_distance
 from .person_names import _POSSESSIVE, _Cand, _norm
 from .record import Entity, Mention, Participant
 from .role_words import HONORIFICS, NAME_PREFIXES, NAME_SUFFIXES
@@ -182,16 +183,6 @@ def _entities(
     return list(merged.values())
 
 
-def _edits(a: str, b: str) -> int:
-    """Levenshtein distance (short words only)."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
-
-
 def _spelling_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Two spellings of one name: the same words but one, close and not short
     ("Borna Deraskhsani" / "Borna Derakhshani", "Hamza bin Ladin" / "Hamza bin Laden")."""
@@ -202,7 +193,7 @@ def _spelling_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
         return False
     x, y = diff[0]
     shortest = min(len(x), len(y))
-    return shortest >= 5 and x[0] == y[0] and _edits(x, y) <= (2 if shortest >= 8 else 1)
+    return shortest >= 5 and x[0] == y[0] and edit_distance(x, y) <= (2 if shortest >= 8 else 1)
 
 
 def merge_spellings(people: list[Participant]) -> list[Participant]:

@@ -388,6 +388,71 @@ def _role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
     return " ".join(w.text for w in words)
 
 
+_PHRASE_POS = frozenset(["DET", "ADP", "PROPN", "NOUN", "ADJ", "CCONJ"])
+
+
+def role_of_phrase_before(doc: Doc, i: int) -> str | None:
+    """ "Secretary of State Mike Pompeo", "speaker of the parliament Ali Larijani", "Senator
+    from Vermont Bernie Sanders",
+    "former Vice President of the United States Joe Biden": a role head with its "of" or
+    "for" phrase right before the name (token i)."""
+    head = None
+    for j in range(i - 1, max(-1, i - 10), -1):
+        tok = doc[j]
+        if tok.is_punct or "\n" in tok.whitespace_ or tok.pos_ not in _PHRASE_POS:
+            break
+        if (
+            tok.lower_ in ROLE_HEADS
+            and j + 2 < i
+            and doc[j + 1].lower_ in ("of", "for", "from")
+            and doc[i - 1].pos_ not in ("ADP", "DET", "CCONJ")
+        ):
+            head = j
+    if head is None:
+        return None
+    start = head
+    while (
+        start > 0
+        and (doc[start - 1].lower_ in ROLE_WORDS or doc[start - 1].lower_ in DEMONYMS)
+        and "\n" not in doc[start - 1].whitespace_
+    ):
+        start -= 1
+    return " ".join(t.text for t in doc[start:i])
+
+
+def title_role_before(title: Doc, i: int) -> str | None:
+    """Role words right before token i of a headline ("US president", "Former president of
+    India"), read by word lists only: a headline's parse is not to be trusted."""
+    j = i
+    while j > 0 and (
+        title[j - 1].lower_ in ROLE_WORDS
+        or title[j - 1].lower_ in DEMONYMS
+        or title[j - 1].text in _COUNTRY_ABBREVIATIONS
+    ):
+        j -= 1
+    words = list(title[j:i])
+    while words and words[-1].lower_ not in ROLE_HEADS:
+        words.pop()
+    if words:
+        return " ".join(t.text for t in words)
+    return role_of_phrase_before(title, i)
+
+
+def role_from_appos_head(doc: Doc, name: list[Token]) -> str | None:
+    """ "The mayor of London, Sadiq Khan," "his successor, Haitham bin Tariq": the name is
+    the apposition of a role noun before it."""
+    root = max(name, key=lambda t: t.i) if name else None
+    if root is None or root.dep_ != "appos":
+        return None
+    head = root.head
+    if not (head.i < name[0].i and head.lower_ in ROLE_HEADS and head.tag_.startswith("NN")):
+        return None
+    tokens = [t for t in doc[head.left_edge.i : name[0].i] if t.i >= head.left_edge.i]
+    while tokens and (tokens[0].pos_ in ("DET", "PRON") or tokens[0].tag_ == "PRP$"):
+        tokens = tokens[1:]
+    return _clean_phrase(tokens)
+
+
 def _clause(tok: Token) -> bool:
     return tok.dep_ in ("relcl", "acl") and tok.tag_.startswith("V")
 

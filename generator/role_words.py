@@ -31,8 +31,9 @@ HONORIFICS = _words(
 )
 
 # Words that make up a role written before a name ("Prime Minister", "coach", "Defender").
-ROLE_WORDS = _words(
-    """
+ROLE_WORDS = (
+    _words(
+        """
     president vice prime minister deputy foreign finance interior defence defense economy
     trade justice health education agriculture energy chancellor senator sen. rep.
     representative congressman congresswoman governor gov. mayor premier king queen prince
@@ -54,13 +55,16 @@ ROLE_WORDS = _words(
     founder owner publisher editor correspondent reporter
     foreign-minister vice-president co-founder all-rounder off-spinner spinner opener
     wicketkeeper wicket-keeper goalscorer playmaker striker-turned-coach
-    sultan emir elder lady master grandmaster grand woman female
+    sultan emir elder lady master grandmaster grand woman female advisor adviser
     """
-) | OCCUPATIONS
+    )
+    | OCCUPATIONS
+)
 
 # Role heads accepted in appositions and "who is" clauses (precision first).
-ROLE_HEADS = _words(
-    """
+ROLE_HEADS = (
+    _words(
+        """
     president minister chancellor senator governor mayor premier king queen prince princess
     emperor pope cardinal archbishop bishop general colonel commander admiral judge
     prosecutor attorney ambassador envoy secretary spokesman spokeswoman spokesperson
@@ -68,9 +72,12 @@ ROLE_HEADS = _words(
     goalkeeper captain skipper batsman bowler pitcher quarterback champion leader speaker
     commissioner lawmaker legislator diplomat analyst economist founder owner editor
     chief officer official deputy chair president-elect candidate negotiator
-    sultan emir lady master grandmaster ayatollah
+    sultan emir lady master grandmaster ayatollah representative congressman congresswoman
+    successor predecessor mp nominee advisor adviser
     """
-) | OCCUPATIONS
+    )
+    | OCCUPATIONS
+)
 
 # Demonyms and nationality adjectives that news puts before names ("Russian Vladimir Putin").
 DEMONYMS = _words(

@@ -188,3 +188,56 @@ def test_the_last_word_decides_the_kind() -> None:
 @pytest.mark.parametrize("name", ["Grand Masters", "Iranian Grand", "Woman Grand Master"])
 def test_titles_alone_are_no_names(name: str) -> None:
     assert entities.is_no_name(name)
+
+
+def test_one_body_under_its_forms() -> None:
+    text = "The US Chess Federation, or United States Chess Federation; the House of "
+    text += "Representatives and the House; the House Judiciary Committee, the Judiciary Committee."
+    orgs = [
+        "US Chess Federation",
+        "United States Chess Federation",
+        "House of Representatives",
+        "House",
+        "House Judiciary Committee",
+        "Judiciary Committee",
+    ]
+    assert _clean(text, orgs=orgs)[1] == [
+        "United States Chess Federation",
+        "House of Representatives",
+        "House Judiciary Committee",
+    ]
+
+
+def test_a_variant_keeps_the_texts_own_full_form() -> None:
+    text = "The World Health Organisation (WHO) said the WHO would help."
+    assert _clean(text, orgs=["World Health Organisation", "WHO"])[1] == [
+        "World Health Organisation"
+    ]
+    assert _clean("The WHO said so.", orgs=["WHO"])[1] == ["World Health Organization"]
+
+
+def test_two_spellings_of_a_long_place_name_are_one_place() -> None:
+    text = "In Magnitogorsk, a building fell; Magnitogorsk mourns. Magnitigorsk police said."
+    assert _clean(text, places=["Magnitogorsk", "Magnitigorsk"])[0] == ["Magnitogorsk"]
+
+
+def test_hashtags_handles_and_adjectives_are_no_names() -> None:
+    text = "The hashtag #WrongTrump spread; @VPOTUS replied; pro-Beijing groups met in Beijing."
+    got = entities.clean(
+        text,
+        [],
+        [Entity("Beijing", [Mention(text.index("Beijing"), text.index("Beijing") + 7)])],
+        [_entity(text, "WrongTrump"), _entity(text, "VPOTUS")],
+    )
+    assert got == ([], [])
+    late = text.rindex("Beijing")
+    got = entities.clean(text, [], [Entity("Beijing", [Mention(late, late + 7)])], [])
+    assert [e.name for e in got[0]] == ["Beijing"]
+
+
+def test_every_rule_can_be_switched_off_by_name() -> None:
+    with pytest.raises(ValueError, match="no such rule"):
+        entities.switch_off(["no_such_rule"])
+    assert set(entities.RULES) == {
+        "speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form"
+    }  # fmt: skip
