@@ -3,8 +3,9 @@
 Rules, in order:
 
 1. the authors' alias map is applied first and always wins;
-2. names are compared casefolded, with courtesy titles ("Mr.", "Dr."), a leading "the"
-   and a trailing possessive dropped, so "PUTIN", "Mr. Putin" and "Putin's" are one key;
+2. names are compared casefolded and without accents, with courtesy titles ("Mr.", "Dr."),
+   a leading "the" and a trailing possessive dropped, so "PUTIN", "Mr. Putin" and "Putin's"
+   are one key;
 3. a shorter name joins a longer one whose words end with it ("Putin" -> "Vladimir
    Putin"), else start with it ("Xi" -> "Xi Jinping"), or that has the same surname and a
    matching initial ("V. Putin"); first among the longer names of the same document, then
@@ -17,6 +18,7 @@ Rules, in order:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -41,7 +43,9 @@ def clean_name(text: str) -> str:
 
 
 def _key(name: str) -> tuple[str, ...]:
-    words = " ".join(name.split()).casefold()
+    # accents folded: "Erdogan" and "Recep Tayyip Erdoğan" share a surname
+    words = unicodedata.normalize("NFKD", " ".join(name.split()).casefold())
+    words = "".join(ch for ch in words if not unicodedata.combining(ch))
     if words.endswith(("'s", "’s")):
         words = words[:-2]
     parts = words.split()
