@@ -4,7 +4,8 @@ The tagger's GPE/LOC/FAC and ORG spans are evidence, not the answer. Each rule b
 wrong name off the page rather than risk it (a missing tag costs less than a wrong one):
 
 - ``speaker_mark``: a name inside an interview's speaker mark, ``((WN))``;
-- ``fragment``: a cut parenthesis ("National Hurricane Center (NHC"), trailing commas and
+- ``fragment``: a hashtag, a handle or an adjective ("#WrongTrump", "pro-Beijing"), a cut
+  parenthesis ("National Hurricane Center (NHC"), trailing commas and
   quotes, a possessive apostrophe ("United States'"), leading lower-case words ("a World
   Health Organisation", "pro-Beijing New People Party");
 - ``not_a_name``: no capital letter or no Latin letter, time zones, diseases, religions,
@@ -22,7 +23,8 @@ wrong name off the page rather than risk it (a missing tag costs less than a wro
   longer name of the document that it abbreviates ("FEMA", "Senate" of "Puerto Rico
   Senate", "Abaco" of "Abaco Islands").
 
-Every rule can be switched off by name (``Rules.off``) for ablation.
+Every rule can be switched off by name (``Rules.off``, ``switch_off``) for ablation:
+``python -m generator evaluate facts GOLD SOURCES --off variant``.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -50,11 +52,22 @@ _FULL_STOP = re.compile(r"(?<=[a-z]{3})\.$")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
+_SWITCHED_OFF: set[str] = set()
+
+
+def switch_off(names: Iterable[str]) -> None:
+    """Turn rules off by name for this process (``evaluate facts --off``, for ablation)."""
+    unknown = set(names) - set(RULES)
+    if unknown:
+        raise ValueError(f"no such rule: {', '.join(sorted(unknown))} (rules: {', '.join(RULES)})")
+    _SWITCHED_OFF.update(names)
+
+
 @dataclass
 class Rules:
-    """Which rules run; ``off`` names the ones switched off (``--ablation``)."""
+    """Which rules run; ``off`` names the ones switched off."""
 
-    off: frozenset[str] = frozenset()
+    off: frozenset[str] = field(default_factory=lambda: frozenset(_SWITCHED_OFF))
 
     def on(self, name: str) -> bool:
         return name not in self.off
@@ -86,6 +99,14 @@ def variants() -> dict[str, tuple[str, str]]:
     return out
 
 
+_GLUED_BEFORE = re.compile(r"(?:[#@]|\b(?:pro|anti|non|ex)-)$", re.IGNORECASE)
+
+
+def _glued(text: str, start: int) -> bool:
+    """A hashtag or handle ("#WrongTrump", "@VPOTUS") or an adjective ("pro-Beijing")."""
+    return bool(_GLUED_BEFORE.search(text[max(0, start - 5) : start]))
+
+
 def repair(name: str) -> str:
     """The name without a cut parenthesis, edge punctuation or leading lower-case words."""
     if name.count("(") > name.count(")"):
@@ -102,6 +123,7 @@ def repair(name: str) -> str:
     while (
         len(words) > 1
         and words[-1].islower()
+        and words[-1].isalpha()  # "San Francisco 49ers" is whole
         and words[-1] not in _OPEN_END
         and words[-2][:1].isupper()
     ):
@@ -173,7 +195,9 @@ def _names_a_person(k: str, full: set[str], person_words: set[str]) -> bool:
     named_after = (
         word_list("org_heads") | word_list("place_heads") | word_list("generic_entity_words")
     )
-    return any(w in person_words for w in words) and words[-1] not in named_after
+    # a body named after a person puts the name first ("Pogue Construction"); a person's name
+    # glued after a place or body is the tagger's cut ("India Narendra Modi")
+    return words[-1] in person_words and words[-1] not in named_after
 
 
 def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
@@ -181,8 +205,13 @@ def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
     words = name.split()
     for i in range(1, len(words)):
         tail = key(" ".join(words[i:]))
-        if tail in full or all(w in person_words for w in tail.split()):
-            return " ".join(words[:i])
+        head = " ".join(words[:i])
+        if tail in full and " " in tail:
+            return head
+        if all(w in person_words for w in tail.split()):
+            # only a surname matched: the words before may be the rest of the person's name
+            # ("Vermont Bernie" of "Vermont Bernie Sanders"), unless they are a known place
+            return head if key(head) in PLACES or key(head) in variants() else ""
     return name
 
 
@@ -200,7 +229,12 @@ def clean(
     found: dict[str, dict[str, Entity]] = {"place": {}, "organization": {}}
     for kind, entities in (("place", places), ("organization", orgs)):
         for entity in entities:
-            mentions = [m for m in entity.mentions if not any(s <= m.start < e for s, e in marks)]
+            mentions = [
+                m
+                for m in entity.mentions
+                if not any(s <= m.start < e for s, e in marks)
+                and not (rules.on("fragment") and _glued(text, m.start))
+            ]
             if not mentions:
                 continue
             name = entity.name
@@ -231,10 +265,13 @@ def clean(
                 ):
                     target = "organization"  # "Saint Louis Chess Club", "FIDE"
             _add(found[target], name, mentions, merge_key or _merge_key(name))
-    # A name both a place and an organization is shown once: as the kind it has more often.
+    # A name both a place and an organization is shown once: as the kind it has more often,
+    # a tie going to a known place, else to the organization ("YouTube").
     for k in set(found["place"]) & set(found["organization"]):
         place, org = found["place"][k], found["organization"][k]
-        loser = "organization" if len(place.mentions) >= len(org.mentions) else "place"
+        as_place = (len(place.mentions), k in PLACES or k in variants())
+        as_org = (len(org.mentions), k not in PLACES and k not in variants())
+        loser = "organization" if as_place >= as_org else "place"
         winner = found["place" if loser == "organization" else "organization"][k]
         winner.mentions = sorted(
             {*winner.mentions, *found[loser].pop(k).mentions}, key=lambda m: m.start

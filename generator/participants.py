@@ -48,11 +48,12 @@ verdict) and ``person_merge`` (one entry per person, place and organization).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from . import entities
+from . import entities, role_words
 from .person_filters import (
     _PLACE_LABELS,
     _drop_possessors,
@@ -81,6 +82,7 @@ from .person_names import (
     role_from_appos_head,
     role_of_phrase_before,
     split_role_of_place,
+    title_role_before,
 )
 from .person_patterns import (
     _add_pattern_candidates,
@@ -90,7 +92,7 @@ from .person_patterns import (
     _propagate,
 )
 from .record import Entity, Participant
-from .role_words import PLACES
+from .role_words import NAME_SUFFIXES, PLACES, ROLE_HEADS, ROLE_WORDS
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -204,7 +206,8 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
         if kind:
             target = extra_places if kind == "place" else extra_orgs
             target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
-    people = merge_spellings(people)
+    people = [p for p in merge_spellings(people) if not _never_a_person(p.name, people)]
+    relation_roles(text, people)
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:
@@ -215,14 +218,91 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     return people, places, orgs
 
 
-def take_title_roles(people: list[Participant], title: Doc) -> None:
-    """A role the title gives a person of the text is the first one stated, so it is theirs
-    ("Wikinews interviews biologist Natasha Gownaris"). The title's name must point to one
-    person of the text only (same name, or the text's name ends with it)."""
-    for headline_person in find_participants(title)[0]:
-        if not headline_person.role:
+# Last words of events and bodies that the tagger still takes for people (a surname such as
+# "Bay" or "Field" is no reason: "Director Michael Bay").
+_EVENT_HEADS = frozenset(["convention", "olympiad", "township", "tribe", "studio", "summit"])
+
+
+def _never_a_person(name: str, people: list[Participant]) -> bool:
+    """Last checks on a whole name: an event or body by its last word ("Democratic National
+    Convention"), a generational suffix first ("Jr. Day" of "Martin Luther King Jr. Day"), a
+    running-mate ticket of two people of the text ("Jorgensen-Cohen")."""
+    words = _norm(name).split()
+    if words[-1] in _EVENT_HEADS or words[0] in NAME_SUFFIXES:
+        return True
+    parts = words[-1].split("-") if len(words) == 1 else []
+    surnames = {_norm(p.name).split()[-1] for p in people if " " in p.name}
+    return len(parts) == 2 and all(part in surnames for part in parts)
+
+
+_RELATION_BEFORE = re.compile(
+    r"(?P<owner>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})['’]s (?:(?:younger|older|elder|late|"
+    r"eldest|youngest|former|estranged) )?(?P<rel>[a-z-]+)(?:,\s*|\s+)$"
+)
+
+
+def relation_roles(text: str, people: list[Participant]) -> None:
+    """ "Donald Trump's younger brother Robert", "Mendez's wife Jonna Mendez": a person with
+    no role is the relation of the one person of the text the possessive names."""
+    relations = role_words.RELATIONS
+    for person in people:
+        if person.role or not person.mentions:
             continue
-        words = _norm(headline_person.name).split()
-        matches = [p for p in people if _norm(p.name).split()[-len(words) :] == words]
-        if len(matches) == 1:
-            matches[0].role = headline_person.role
+        first = person.mentions[0].start
+        m = _RELATION_BEFORE.search(text, max(0, first - 80), first)
+        if not m or m.end() != first or m["rel"] not in relations:
+            continue
+        owner = _norm(m["owner"]).split()
+        owners = [
+            p for p in people if p is not person and _norm(p.name).split()[-len(owner) :] == owner
+        ]
+        if len(owners) == 1:
+            person.role = f"{m['rel']} of {owners[0].name}"
+
+
+def take_title_roles(people: list[Participant], title: Doc) -> None:
+    """A role the title gives a person of the text is the first one stated, so it is theirs:
+    right before the name ("Wikinews interviews biologist Natasha Gownaris", "Former president
+    of India Pranab Mukherjee") or after it and a comma ("Jo Jorgensen, U.S. Libertarian Party
+    presidential nominee"). Headlines parse badly, so only the words are read."""
+    for person in people:
+        span = _name_in_title(title, _norm(person.name).split())
+        if span is not None:
+            role = title_role_before(title, span[0]) or _title_role_after(title, span[1])
+            person.role = role or person.role
+
+
+def _name_in_title(title: Doc, words: list[str]) -> tuple[int, int] | None:
+    """Token range of the person's name in the title (its last word and the name words before
+    it), or None when the title names someone else ("Pranab Mukherjee" is not his son
+    Abhijit Mukherjee) or names them twice."""
+    hits = [t.i for t in title if _norm(t.text) == words[-1]]
+    if len(hits) != 1:
+        return None
+    start = hits[0]
+    while start > 0 and _norm(title[start - 1].text) in words[:-1]:
+        start -= 1
+    before = title[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.is_title
+        and before.pos_ == "PROPN"
+        and before.lower_ not in ROLE_WORDS
+        and before.lower_ not in PLACES
+        and start - 1 > 0
+    ):
+        return None
+    return start, hits[0] + 1
+
+
+def _title_role_after(title: Doc, end: int) -> str | None:
+    if end >= len(title) or title[end].text != ",":
+        return None
+    phrase = []
+    for tok in title[end + 1 :]:
+        if tok.is_punct and tok.text not in (".", "-"):
+            break
+        phrase.append(tok)
+    if 0 < len(phrase) <= 8 and phrase[-1].lower_ in ROLE_HEADS:
+        return " ".join(t.text for t in phrase)
+    return None

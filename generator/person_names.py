@@ -392,7 +392,8 @@ _PHRASE_POS = frozenset(["DET", "ADP", "PROPN", "NOUN", "ADJ", "CCONJ"])
 
 
 def role_of_phrase_before(doc: Doc, i: int) -> str | None:
-    """ "Secretary of State Mike Pompeo", "speaker of the parliament Ali Larijani",
+    """ "Secretary of State Mike Pompeo", "speaker of the parliament Ali Larijani", "Senator
+    from Vermont Bernie Sanders",
     "former Vice President of the United States Joe Biden": a role head with its "of" or
     "for" phrase right before the name (token i)."""
     head = None
@@ -403,7 +404,7 @@ def role_of_phrase_before(doc: Doc, i: int) -> str | None:
         if (
             tok.lower_ in ROLE_HEADS
             and j + 2 < i
-            and doc[j + 1].lower_ in ("of", "for")
+            and doc[j + 1].lower_ in ("of", "for", "from")
             and doc[i - 1].pos_ not in ("ADP", "DET", "CCONJ")
         ):
             head = j
@@ -417,6 +418,24 @@ def role_of_phrase_before(doc: Doc, i: int) -> str | None:
     ):
         start -= 1
     return " ".join(t.text for t in doc[start:i])
+
+
+def title_role_before(title: Doc, i: int) -> str | None:
+    """Role words right before token i of a headline ("US president", "Former president of
+    India"), read by word lists only: a headline's parse is not to be trusted."""
+    j = i
+    while j > 0 and (
+        title[j - 1].lower_ in ROLE_WORDS
+        or title[j - 1].lower_ in DEMONYMS
+        or title[j - 1].text in _COUNTRY_ABBREVIATIONS
+    ):
+        j -= 1
+    words = list(title[j:i])
+    while words and words[-1].lower_ not in ROLE_HEADS:
+        words.pop()
+    if words:
+        return " ".join(t.text for t in words)
+    return role_of_phrase_before(title, i)
 
 
 def role_from_appos_head(doc: Doc, name: list[Token]) -> str | None:

@@ -22,6 +22,8 @@ def _data(name: str) -> frozenset[str]:
 
 # Occupations: a role before a name and in an apposition ("drummer X", "X, a biologist").
 OCCUPATIONS = _data("occupations")
+# Relations to another person: "X's wife Y" gives Y the role "wife of X".
+RELATIONS = _data("relations")
 
 
 # Courtesy titles: dropped from names, never a role.
@@ -55,7 +57,7 @@ ROLE_WORDS = (
     founder owner publisher editor correspondent reporter
     foreign-minister vice-president co-founder all-rounder off-spinner spinner opener
     wicketkeeper wicket-keeper goalscorer playmaker striker-turned-coach
-    sultan emir elder lady master grandmaster grand woman female
+    sultan emir elder lady master grandmaster grand woman female advisor adviser
     """
     )
     | OCCUPATIONS
@@ -72,7 +74,8 @@ ROLE_HEADS = (
     goalkeeper captain skipper batsman bowler pitcher quarterback champion leader speaker
     commissioner lawmaker legislator diplomat analyst economist founder owner editor
     chief officer official deputy chair president-elect candidate negotiator
-    sultan emir lady master grandmaster ayatollah
+    sultan emir lady master grandmaster ayatollah representative congressman congresswoman
+    successor predecessor mp nominee advisor adviser
     """
     )
     | OCCUPATIONS

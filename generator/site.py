@@ -88,7 +88,10 @@ def assemble(
     }
     if not options.source_url:
         for record in result.records:
-            assets[source_copy_uri(record)] = (sources / record.source).read_bytes()
+            try:
+                assets[source_copy_uri(record)] = (sources / record.source).read_bytes()
+            except OSError as exc:  # gone or changed since it was read (mkdocs serve)
+                log.warning("%s: no copy of the source published (%s)", record.source, exc)
     return Site(renderer, pages, assets, renderer.origins())
 
 
@@ -104,7 +107,7 @@ def _render(
     code = [package / f"{name}.py" for name in RENDERING_MODULES]
     templates = [p for p in (options.templates, default_templates()) if p and p.is_dir()]
     key = render_key(result.records, options, code, templates)
-    pages = page_cache.get(key)
+    pages = page_cache.get(key, expected=renderer.origins())
     if pages is None:
         pages = renderer.render()
         page_cache.put(key, pages)

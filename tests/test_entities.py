@@ -219,3 +219,35 @@ def test_a_variant_keeps_the_texts_own_full_form() -> None:
 def test_two_spellings_of_a_long_place_name_are_one_place() -> None:
     text = "In Magnitogorsk, a building fell; Magnitogorsk mourns. Magnitigorsk police said."
     assert _clean(text, places=["Magnitogorsk", "Magnitigorsk"])[0] == ["Magnitogorsk"]
+
+
+def test_hashtags_handles_and_adjectives_are_no_names() -> None:
+    text = "The hashtag #WrongTrump spread; @VPOTUS replied; pro-Beijing groups met in Beijing."
+    got = entities.clean(
+        text,
+        [],
+        [Entity("Beijing", [Mention(text.index("Beijing"), text.index("Beijing") + 7)])],
+        [_entity(text, "WrongTrump"), _entity(text, "VPOTUS")],
+    )
+    assert got == ([], [])
+    late = text.rindex("Beijing")
+    got = entities.clean(text, [], [Entity("Beijing", [Mention(late, late + 7)])], [])
+    assert [e.name for e in got[0]] == ["Beijing"]
+
+
+def test_every_rule_can_be_switched_off_by_name() -> None:
+    with pytest.raises(ValueError, match="no such rule"):
+        entities.switch_off(["no_such_rule"])
+    assert set(entities.RULES) == {
+        "speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form"
+    }  # fmt: skip
+
+
+def test_bodies_named_after_people_and_numbered_names_stay() -> None:
+    text = "John Pogue founded Pogue Construction; the San Francisco 49ers won."
+    got = _clean(
+        text, places=["San Francisco 49ers"], orgs=["Pogue Construction"], people=["John Pogue"]
+    )
+    assert got == (["San Francisco 49ers"], ["Pogue Construction"])
+    text = "Morgan Tsvangirai led the party. Tsvangirai died."
+    assert _clean(text, orgs=["Morgan Tsvangirai"], people=["Tsvangirai"]) == ([], [])

@@ -574,3 +574,72 @@ def test_a_title_gives_the_first_role():
         "Wikinews interviews biologist Natasha Gownaris",
     )
     assert [(p.name, p.role) for p in a.participants] == [("Natasha Gownaris", "biologist")]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "name", "role"),
+    [
+        (
+            "Wikinews interviews Jo Jorgensen, U.S. Libertarian Party presidential nominee",
+            "Jo Jorgensen is a professor at Clemson. Jorgensen spoke.",
+            "Jo Jorgensen",
+            "U.S. Libertarian Party presidential nominee",
+        ),
+        (
+            "Former president of India Pranab Mukherjee dies aged 84",
+            "Pranab Mukherjee, a career politician, died. Mukherjee was 84.",
+            "Pranab Mukherjee",
+            "Former president of India",
+        ),
+        (
+            "US president Trump ousts national security advisor Bolton",
+            "Donald Trump fired John Bolton on Tuesday. Bolton left.",
+            "John Bolton",
+            "advisor",
+        ),
+    ],
+)
+def test_headline_roles_are_read_by_their_words(title, body, name, role):
+    from generator.analysis import Settings, analyze
+
+    people = {p.name: p.role for p in analyze(body, None, Settings(), title).participants}
+    assert people[name] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Jo Jorgensen and Spike Cohen ran. The Jorgensen-Cohen ticket won 1%.",
+            {"Jo Jorgensen", "Spike Cohen"},
+        ),
+        ("Martin Luther King Jr. Day is a holiday, said Joe Biden.", {"Joe Biden"}),
+    ],
+)
+def test_tickets_and_holidays_are_no_people(nlp, text, names):
+    assert {p.name for p in find_participants(nlp(text))[0]} == names
+
+
+def test_resolve_folds_accents():
+    out = resolve([["Recep Tayyip Erdoğan"], ["Erdogan"], ["Erdoğan"]])
+    assert out[1]["Erdogan"] == "Recep Tayyip Erdoğan"
+    assert out[2]["Erdoğan"] == "Recep Tayyip Erdoğan"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "During the convention, Donald Trump's younger brother Robert died.",
+            "Robert",
+            "brother of Donald Trump",
+        ),
+        (
+            "Tony Mendez was a CIA officer. Mendez's wife Jonna Mendez said he was brilliant.",
+            "Jonna Mendez",
+            "wife of Tony Mendez",
+        ),
+    ],
+)
+def test_a_relation_to_a_named_person_is_a_role(nlp, text, name, role):
+    assert {p.name: p.role for p in find_participants(nlp(text))[0]}[name] == role
