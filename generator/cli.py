@@ -13,9 +13,10 @@ from pathlib import Path
 from . import __version__, runners
 from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
 from .build import build
-from .cache import AnalysisCache, atomic_write
-from .pages import SiteOptions, SiteRenderer
+from .cache import AnalysisCache, PageCache
+from .pages import SiteOptions
 from .record import Analysis
+from .site import assemble, export
 
 EVALUATIONS = ("summaries", "dates", "participants", "facts")
 
@@ -111,20 +112,42 @@ def cmd_analyze(args: argparse.Namespace) -> int:
 
 
 def cmd_pages(args: argparse.Namespace) -> int:
-    cache = AnalysisCache(Path(args.cache_dir) if args.cache_dir else None)
-    result = build(Path(args.src), _settings(args), cache, _runner(args))
-    pages = SiteRenderer(
-        result.records, SiteOptions(full_text_search=args.full_text_search)
-    ).render()
-    out = Path(args.out)
-    for uri, content in pages.items():
-        atomic_write(out / uri, content)
+    """The site without a builder's plugin: pages, stylesheet, source copies, hand-written
+    pages with their listings, and the mkdocs.yml fragment (`site.export`)."""
+    cache_dir = Path(args.cache_dir) if args.cache_dir else None
+    src, out = Path(args.src), Path(args.out)
+    docs = Path(args.docs) if args.docs else None
+    result = build(src, _settings(args), AnalysisCache(cache_dir), _runner(args))
+    options = SiteOptions(
+        full_text_search=args.full_text_search,
+        source_url=args.source_url,
+        home=not (docs is not None and (docs / "index.md").is_file()),
+    )
+    site = assemble(result, src, options, PageCache(cache_dir))
+    config = Path(args.config) if args.config else out.parent / "summaries.yml"
+    export(site, out, docs=docs, config=config)
     print(
-        f"{len(pages)} pages for {len(result.records)} documents written to {out}; "
-        f"{len(result.skipped)} skipped",
+        f"{len(site.pages)} pages for {len(result.records)} documents written to {out}; "
+        f"{len(result.skipped)} skipped; its mkdocs.yml fragment: {config} "
+        f"(a mkdocs.yml beside it with `INHERIT: {config.name}`, site_name and site_url "
+        "builds it with mkdocs, properdocs or zensical)",
         file=sys.stderr,
     )
     return 0
+
+
+def cmd_links(args: argparse.Namespace) -> int:
+    """Check a built site's internal links (`links.check_site`); non-zero when one is broken."""
+    from .links import check_site, iter_report
+
+    report = check_site(Path(args.site), args.site_url, anchors=not args.no_anchors)
+    for line in iter_report(report.broken, limit=args.limit):
+        print(line)
+    print(
+        f"{report.pages} pages, {report.checked} internal links, {len(report.broken)} broken",
+        file=sys.stderr,
+    )
+    return 1 if report.broken else 0
 
 
 def cmd_evaluate(args: argparse.Namespace, rest: list[str]) -> int:
@@ -152,8 +175,26 @@ def parser() -> argparse.ArgumentParser:
     _add_settings(g)
     g.add_argument("--cache-dir", default=".cache/summaries", help="analysis cache ('' for none)")
     g.add_argument("--full-text-search", action="store_true")
+    g.add_argument(
+        "--docs", default=None, help="hand-written pages to include (their listings filled)"
+    )
+    g.add_argument(
+        "--source-url",
+        default=None,
+        help="base URL of the sources (links to them) instead of plain-text copies",
+    )
+    g.add_argument(
+        "--config",
+        default=None,
+        help="where to write the mkdocs.yml fragment (default: summaries.yml beside OUT)",
+    )
     g.add_argument("src")
     g.add_argument("out")
+    k = sub.add_parser("links", help="check every internal link of a built site")
+    k.add_argument("site", help="the built site's folder")
+    k.add_argument("--site-url", default=None, help="the address it is served at (its site_url)")
+    k.add_argument("--no-anchors", action="store_true", help="do not check #fragments")
+    k.add_argument("--limit", type=int, default=50, help="broken links to list")
     e = sub.add_parser("evaluate", help="score a component on annotated JSON Lines")
     e.add_argument("kind", choices=EVALUATIONS)
     e.add_argument("file")
@@ -172,4 +213,5 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_bench(args, rest)
     if rest:
         parser().error(f"unrecognized arguments: {' '.join(rest)}")
-    return {"analyze": cmd_analyze, "pages": cmd_pages}[args.command](args)
+    commands = {"analyze": cmd_analyze, "pages": cmd_pages, "links": cmd_links}
+    return commands[args.command](args)

