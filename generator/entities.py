@@ -137,7 +137,7 @@ _OPEN_END = frozenset(["of", "and", "for", "the", "in", "on", "at", "to", "de", 
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ic|ist|ists)$")
 # Adjectives that are no name with a demonym alone: "Iranian National", "Supreme".
 _ADJECTIVE_WORDS = frozenset(["national", "international", "supreme", "federal", "central"])
-_ROLE_ENDS = ROLE_HEADS | {"advisor", "adviser", "candidate", "nominee", "aide"}
+_ROLE_ENDS = ROLE_HEADS | {"aide"}
 _SEAS = frozenset(["atlantic", "pacific", "arctic", "antarctic", "baltic", "adriatic", "celtic"])
 _COMPASS = re.compile(r"^(?:North|South|East|West)ern$|^Middle Eastern$")
 
