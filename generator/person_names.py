@@ -188,6 +188,7 @@ def _no_name_word(word: str) -> bool:
         or low in NOT_NAMES
         or low in ORG_WORDS
         or low in _FUNCTION_WORDS
+        or low in LEADING_NOT_NAME
     )
 
 
@@ -221,7 +222,7 @@ def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split leading honorifics, role words and demonyms from a run: (prefix, name)."""
     i = 0
     while i < len(run) - 1 and (
-        run[i].lower_ in _LEADING_NOT_NAME
+        run[i].lower_ in LEADING_NOT_NAME
         or run[i].lower_ in HONORIFICS
         or run[i].lower_ in ROLE_WORDS
         or run[i].lower_ in PERSON_TRIGGERS
@@ -291,7 +292,7 @@ _FIGURATIVE = frozenset(["uncle sam", "jim crow", "uncle tom", "rosh hashanah", 
 _SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | {"england", "france", "wales", "holland", "togo"}
 # Words the tagger glues before a name at a sentence's start ("Both Pete Buttigieg",
 # "Unlike Senators Warren", "Nonpartisan Paul Tse"): never part of it.
-_LEADING_NOT_NAME = frozenset(["both", "unlike", "nonpartisan", "neither", "either", "like"])
+LEADING_NOT_NAME = frozenset(["both", "unlike", "nonpartisan", "neither", "either", "like"])
 _FUNCTION_WORDS = frozenset(
     ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
     + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]

@@ -25,6 +25,7 @@ from .person_names import (
     _INNER_PARTICLE,
     _NAME_WORD,
     _POSSESSIVE,
+    LEADING_NOT_NAME,
     _bad_name,
     _Cand,
     _glued_name,
@@ -256,11 +257,12 @@ def _add_pattern_candidates(
             found.append((m.start(group), m.end(group), src))
     for start, end, src in sorted(found):
         start = _skip_titles(text, start, end)
-        # a capitalized word opening the sentence: "But Mina Tzemach, the polling expert"
+        # a capitalized word opening the sentence: "But Mina Tzemach, the polling expert",
+        # "Both Pete Buttigieg, the former mayor"
         first = re.match(r"(\S+)\s+(?=\S+\s+\S)", text[start:end])
         if (
             first
-            and first.group(1).lower() in _FUNCTION_WORDS
+            and first.group(1).lower() in _FUNCTION_WORDS | LEADING_NOT_NAME
             and text[start + first.end()].isupper()
         ):
             start = _skip_titles(text, start + first.end(), end)

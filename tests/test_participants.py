@@ -554,6 +554,10 @@ def test_roles_written_around_the_name(nlp, text, name, role):
             {"Yau Wai-ching", "Leung Kwok-hung"},
         ),
         (
+            "Both Pete Buttigieg, the former mayor of South Bend, and Amy Klobuchar quit.",
+            {"Pete Buttigieg", "Amy Klobuchar"},
+        ),
+        (
             "Borna Derakhshani plays chess. Borna Deraskhsani won. Borna said so.",
             {"Borna Derakhshani"},
         ),
