@@ -208,6 +208,8 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
     people = [p for p in merge_spellings(people) if not _never_a_person(p.name, people)]
     relation_roles(text, people)
+    for person in people:
+        person.role = tidy_role(person.role)
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:
@@ -221,6 +223,16 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
 # Last words of events and bodies that the tagger still takes for people (a surname such as
 # "Bay" or "Field" is no reason: "Director Michael Bay").
 _EVENT_HEADS = frozenset(["convention", "olympiad", "township", "tribe", "studio", "summit"])
+
+
+def tidy_role(role: str | None) -> str | None:
+    """A role as shown: no cut parenthesis ("Israeli Grand Master (GM"), no edge punctuation."""
+    if not role:
+        return role
+    if role.count("(") > role.count(")"):
+        role = role[: role.rindex("(")]
+    role = role.strip(" ,;:-–—(")
+    return role or None
 
 
 def _never_a_person(name: str, people: list[Participant]) -> bool:

@@ -647,3 +647,9 @@ def test_resolve_folds_accents():
 )
 def test_a_relation_to_a_named_person_is_a_role(nlp, text, name, role):
     assert {p.name: p.role for p in find_participants(nlp(text))[0]}[name] == role
+
+
+def test_a_role_shows_no_cut_parenthesis(nlp):
+    text = "He played against Israeli Grand Master (GM) Alexander Huzman in the final."
+    people = {p.name: p.role for p in find_participants(nlp(text))[0]}
+    assert people["Alexander Huzman"] == "Israeli Grand Master"
