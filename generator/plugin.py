@@ -16,8 +16,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
+from mkdocs.utils import nest_paths
 
 from . import runners
 from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
@@ -81,12 +82,17 @@ class _PluginConfig(base.Config):
     progress = c.Type(bool, default=True)
     """Show a progress bar while analysing many documents."""
 
+    page_size = c.Type(int, default=100)
+    """Documents per articles page (past it, a page per year or run of years); people pages
+    hold 4x as many rows, timeline pages 3x (events), tag pages 5x (tagged documents)."""
+
 
 class SummariesPlugin(BasePlugin[_PluginConfig]):
     def __init__(self) -> None:
         self.result: BuildResult | None = None
         self.renderer: SiteRenderer | None = None
         self.sources: Path | None = None
+        self.user_nav = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -105,6 +111,9 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             model=self.config.model,
         )
         check_method(self.config.method)  # an unknown method fails here, early
+        # Read on every build (`mkdocs serve` loads the config afresh): a nav we set for the
+        # previous build is not the user's.
+        self.user_nav = config.nav is not None
         config.extra_css.append(CSS_URI)
         return config
 
@@ -137,11 +146,22 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             templates=self.templates,
             source_url=self.config.source_url,
             home=self.config.home and files.get_file_from_path("index.md") is None,
+            page_size=max(1, self.config.page_size),
         )
         self.result, self.renderer = result, SiteRenderer(result.records, options)
         origins = self.renderer.origins()
-        for uri, content in self._pages(result, options).items():
-            self._add(files, config, uri, content, origins.get(uri))
+        in_nav = self.renderer.nav_uris() | {"index.md"}
+        generated = self._pages(result, options)
+        user_pages = [
+            f for f in files.documentation_pages() if f.src_uri not in generated
+        ]
+        for uri, content in generated.items():
+            # Pages outside the nav are not listed in it: neither in the sidebar of every
+            # page nor in MkDocs' "not included in the nav" message.
+            inclusion = InclusionLevel.UNDEFINED if uri in in_nav else InclusionLevel.NOT_IN_NAV
+            self._add(files, config, uri, content, origins.get(uri), inclusion)
+        if not self.user_nav:
+            config.nav = self._default_nav(files, user_pages)
         if not self.config.source_url:
             for record in result.records:
                 text = (self.sources / record.source).read_bytes()
@@ -153,6 +173,18 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         gc.collect()
         gc.freeze()
         return files
+
+    def _default_nav(self, files: Files, user_pages: list[File]) -> list:
+        """Home, the generated sections by their index pages, then the hand-written pages
+        in MkDocs' own order (as its automatic nav would place them)."""
+        assert self.renderer is not None
+        nav: list = ["index.md"] if files.get_file_from_path("index.md") is not None else []
+        nav += self.renderer.nav()
+        own = sorted(
+            (f for f in user_pages if f.src_uri != "index.md" and f.inclusion.is_in_nav()),
+            key=file_sort_key,
+        )
+        return nav + nest_paths(f.src_uri for f in own)
 
     def _pages(self, result: BuildResult, options: SiteOptions) -> dict[str, str]:
         """The generated pages: from the page cache when no record, option, template or
@@ -175,6 +207,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         uri: str,
         content: str | bytes,
         origin: str | None = None,
+        inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
     ) -> None:
         existing = files.get_file_from_path(uri)
         if existing is not None and not existing.generated_by:
@@ -182,7 +215,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             return
         if existing is not None:
             files.remove(existing)
-        file = File.generated(config, uri, content=content)
+        file = File.generated(config, uri, content=content, inclusion=inclusion)
         if origin and self.sources is not None:
             # The document the page comes from (content stays in memory): plugins such as
             # mkdocs-rss-plugin need a real path for every page they list.
