@@ -217,10 +217,17 @@ def test_plain_site_without_instant_loading_or_directory_urls(browser, plain_sit
 
 
 def test_tags_index_lists_people_places_and_organizations(example_site):
+    """Tags of two documents or more are listed; a tag of one document only stays on its
+    page, as a plain (unlinked) tag."""
     html = (example_site / "tags" / "index.html").read_text(encoding="utf-8")
-    for tag in ("Mikhail Mishustin", "Moscow", "Kremlin"):
+    for tag in ("Vladimir Putin", "Beijing", "Russia"):
         assert re.search(rf'<h2 id="tag:[^"]+">\s*<span class="md-tag">{tag}</span>', html), tag
     assert f'href="../{SEED_PAGE}"' in html or f'href="../{SEED_PAGE}#' in html
+    for once in ("Mikhail Mishustin", "Grand Kremlin Palace"):
+        assert f'<span class="md-tag">{once}</span>' not in html, once
+    seed = (example_site / SEED_PAGE / "index.html").read_text(encoding="utf-8")
+    assert '<span class="md-tag">Mikhail Mishustin</span>' in seed
+    assert re.search(r'<a href="[^"]*tags/#tag:vladimir-putin" class="md-tag">', seed)
 
 
 def test_feeds_list_dated_articles_with_front_matter_dates(example_site):
