@@ -62,6 +62,7 @@ class SiteOptions:
 # these names would take a listing's URL, so such a slug gets a suffix (see `page_uri`).
 RESERVED_SLUGS = frozenset({"index", "readme", "undated", "a-z"})
 _YEAR_SLUG = re.compile(r"^\d{4}$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Name endings that are not the surname ("Martin Luther King Jr." sorts under K).
 _NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "senior"})
 
@@ -273,6 +274,7 @@ class SiteRenderer:
             date_label=archive.date_label,
             anchor=timeline_anchor,
             is_calendar_date=archive.is_calendar_date,
+            forms=date_forms_html,
         )
         self._article_pages = self._plan_articles()
         self._people_pages = self._plan_people()
@@ -315,6 +317,23 @@ class SiteRenderer:
         if self.options.home:
             pages["index.md"] = self.home_page()
         return pages
+
+    def date_terms(self) -> dict[str, list[str]]:
+        """Each document page's dates as readers type them, by page uri: its publication
+        date and key dates, each as the label and every other form ("October 11, 2019",
+        "11 October 2019", "2019-10-11"), for the search index."""
+        terms = {}
+        for record in self.records:
+            values = ([record.date] if record.date else []) + [d.value for d in record.key_dates]
+            words: list[str] = []
+            for value in values:
+                for form in (archive.date_label(value), *archive.date_forms(value)):
+                    # A value no form could say in words (an odd TIMEX) is left out.
+                    readable = form != value or _YEAR_SLUG.match(form) or _ISO_DAY.match(form)
+                    if readable and form not in words:
+                        words.append(form)
+            terms[page_uri(record)] = words
+        return terms
 
     def origins(self) -> dict[str, str]:
         """Each document page's source file (relative to the sources folder), by page uri."""
@@ -634,7 +653,7 @@ class SiteRenderer:
         emitted: set[str] = set()
         for uri, year, events in self._timeline_pages:
             title = f"Timeline: {year}" + self._part(uri, self._timeline_pages, year)
-            meta = {"title": title, "description": f"Dated events of {year}"}
+            meta = {"title": title, "description": f"Dated events of {year}", **NO_SEARCH}
             pages[uri] = front_matter(meta) + f"# {escape(title)}\n\n" + self._timeline_body(
                 uri, events, "", emitted, self._pager(uri, self._timeline_pages, year)
             )
@@ -672,7 +691,7 @@ class SiteRenderer:
     def timeline_page(self) -> str:
         page = TIMELINE_URI
         chart = self.timeline_chart()
-        meta = {"title": "Timeline", "description": "Every dated event across the archive"}
+        meta = {"title": "Timeline", "description": "Every dated event of the archive", **NO_SEARCH}
         if len(self._timeline_pages) == 1:
             return front_matter(meta) + self._timeline_body(
                 page, self.events, chart, set(), Markup("")
@@ -724,7 +743,7 @@ class SiteRenderer:
             return pages
         for uri, year, records in self._article_pages:
             title = f"Articles: {year}" + self._part(uri, self._article_pages, year)
-            meta = {"title": title, "description": f"Documents of {year}, newest first"}
+            meta = {"title": title, "description": f"Documents of {year}", **NO_SEARCH}
             body = f"# {escape(title)}\n\n" + self.template(
                 "articles.md.j2",
                 pager=self._pager(uri, self._article_pages, year),
@@ -749,7 +768,7 @@ class SiteRenderer:
         """Every document, newest first, under a heading per year (undated ones last); past
         page_size documents, the years with their months and counts, a page each."""
         page = ARTICLES_URI
-        meta = {"title": "Articles", "description": "Every document, newest first"}
+        meta = {"title": "Articles", "description": "Every document, newest first", **NO_SEARCH}
         if len(self._article_pages) == 1:
             body = self.template(
                 "articles.md.j2",
@@ -850,6 +869,8 @@ class SiteRenderer:
 
 
 ARTICLES_URI = "articles/index.md"
+# Listing pages are ways in, not results: their words would outrank the documents'.
+NO_SEARCH: dict[str, Any] = {"search": {"exclude": True}}
 PEOPLE_URI = "participants/index.md"
 TIMELINE_URI = "timeline.md"
 TAGS_URI = "tags.md"
@@ -905,6 +926,17 @@ def _by_letters(letters: dict[str, list]) -> dict[str, list]:
 
 def _letter_name(letter: str) -> str:
     return "other" if letter == "#" else letter.lower()
+
+
+def date_forms_html(value: str) -> Markup:
+    """A date's other written forms, for search and screen readers: in the page (so in the
+    search index) but not shown, as the label already says it."""
+    forms = archive.date_forms(value)
+    if not forms:
+        return Markup("")
+    return Markup('<span class="summaries-date-forms"> ({})</span>').format(
+        Markup("; ").join(forms)
+    )
 
 
 def _letter_id(letter: str) -> str:

@@ -15,7 +15,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
@@ -31,6 +31,7 @@ from .pages import (
     SiteRenderer,
     default_templates,
     source_copy_uri,
+    url_of,
 )
 
 log = logging.getLogger("mkdocs.plugins.summaries")
@@ -231,9 +232,43 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             )
         return markdown
 
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.renderer is None:
+            return
+        site = Path(config.site_dir)
+        add_date_terms(site, self.renderer, config.use_directory_urls)
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder
     ) -> LiveReloadServer:  # noqa: ANN001
         if self.sources is not None and self.sources.is_dir():
             server.watch(str(self.sources))
         return server
+
+
+def add_date_terms(site: Path, renderer: SiteRenderer, use_directory_urls: bool) -> int:
+    """Every document's dates, in the forms readers type them, into the search index's
+    ``tags`` field of its page entry: Material's search weighs that field far above titles
+    and text, so "October 11, 2019", "11 October 2019" and "2019-10-11" all bring the
+    documents of that day, and those that name it, first. The page shows the same dates in
+    words. Returns the number of entries changed (0 without Material's search index)."""
+    import json
+
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return 0
+    data = json.loads(index.read_text(encoding="utf-8"))
+    terms = {
+        url_of(uri, use_directory_urls): words for uri, words in renderer.date_terms().items()
+    }
+    changed = 0
+    for entry in data.get("docs", []):
+        words = terms.get(entry.get("location"))
+        if words:
+            entry["tags"] = [*entry.get("tags", []), *words]
+            changed += 1
+    index.write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    return changed
