@@ -335,6 +335,81 @@ class SiteRenderer:
             terms[page_uri(record)] = words
         return terms
 
+    def llms_txt(self, title: str, description: str, base: str) -> tuple[str, str]:
+        """``llms.txt`` and ``llms-full.txt`` (the llmstxt.org convention): every document's
+        title, URL, date and summary, grouped as the nav groups the articles; the full file
+        adds each document's key dates, people with their roles, places and organizations.
+        ``base`` is the site's URL (or "" for links relative to the site root)."""
+
+        def link(uri: str) -> str:
+            return base + url_of(uri, self.options.use_directory_urls)
+
+        def one_line(text: str) -> str:
+            return " ".join(str(text).split())
+
+        head = [f"# {one_line(title)}", ""]
+        if description:
+            head += [f"> {one_line(description)}", ""]
+        head += [
+            f"{len(self.records)} documents, each summarized, with its key dates and its "
+            "participants extracted at build time. Sections follow the site's navigation.",
+            "",
+        ]
+        if len(self._article_pages) == 1:
+            groups: dict[str, list[Record]] = {}
+            for record in self.records:
+                groups.setdefault(record.date[:4] if record.date else UNDATED, []).append(record)
+            plan = [(ARTICLES_URI, label, rs) for label, rs in groups.items()]
+        else:
+            plan = list(self._article_pages)
+        short, full = list(head), list(head)
+        seen: set[str] = set()
+        for _uri, label, records in plan:
+            if label not in seen:
+                seen.add(label)
+                heading = f"## Articles: {label}"
+                short += [heading, ""]
+                full += [heading, ""]
+            for record in records:
+                when = f" ({archive.date_label(record.date)})" if record.date else ""
+                summary = one_line(record.description) or "(no summary)"
+                name = one_line(record.title).replace("[", "\\[").replace("]", "\\]")
+                short.append(f"- [{name}]({link(page_uri(record))}){when}: {summary}")
+                full += [f"### {one_line(record.title)}", "", f"URL: {link(page_uri(record))}"]
+                if record.date:
+                    full.append(f"Published: {archive.date_label(record.date)} ({record.date})")
+                full += ["", summary, ""]
+                if record.key_dates:
+                    full.append("Key dates:")
+                    full += [
+                        f"- {archive.date_label(d.value)}: {one_line(d.sentence)}"
+                        for d in record.key_dates
+                    ]
+                if record.participants:
+                    full.append("People: " + "; ".join(
+                        p.name + (f" ({one_line(p.role)})" if p.role else "")
+                        for p in record.participants
+                    ))
+                if record.places:
+                    full.append("Places: " + "; ".join(e.name for e in record.places))
+                if record.organizations:
+                    full.append(
+                        "Organizations: " + "; ".join(e.name for e in record.organizations)
+                    )
+                full.append("")
+            short.append("")
+        tail = [
+            "## Optional",
+            "",
+            f"- [People]({link(PEOPLE_URI)}): {len(self.people)} people, A-Z by surname, "
+            "each with their documents, roles and dates",
+            f"- [Timeline]({link(TIMELINE_URI)}): {len(self.events)} dated events in order",
+            f"- [Tags]({link(TAGS_URI)}): people, places and organizations of two documents "
+            "or more",
+            "",
+        ]
+        return "\n".join(short + tail), "\n".join(full + tail)
+
     def origins(self) -> dict[str, str]:
         """Each document page's source file (relative to the sources folder), by page uri."""
         return {page_uri(record): record.source for record in self.records}

@@ -83,6 +83,9 @@ class _PluginConfig(base.Config):
     progress = c.Type(bool, default=True)
     """Show a progress bar while analysing many documents."""
 
+    llms_txt = c.Type(bool, default=True)
+    """Publish `llms.txt` and `llms-full.txt` (llmstxt.org) at the site root."""
+
     page_size = c.Type(int, default=100)
     """Documents per articles page (past it, a page per year or run of years); people pages
     hold 4x as many rows, timeline pages 3x (events), tag pages 5x (tagged documents)."""
@@ -238,6 +241,13 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             return
         site = Path(config.site_dir)
         add_date_terms(site, self.renderer, config.use_directory_urls)
+        if self.config.llms_txt:
+            base = config.site_url or "/"
+            short, full = self.renderer.llms_txt(
+                config.site_name, config.site_description or "", base.rstrip("/") + "/"
+            )
+            (site / "llms.txt").write_text(short, encoding="utf-8")
+            (site / "llms-full.txt").write_text(full, encoding="utf-8")
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder

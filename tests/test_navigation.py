@@ -253,3 +253,34 @@ def test_a_users_own_nav_wins_and_can_place_the_sections(tmp_path):
     html = (root / "site" / "about" / "index.html").read_text(encoding="utf-8")
     assert _sidebar(html) == ["About", "Everyone", "Events"]
     assert (root / "site" / "participants" / "anna-berg" / "index.html").is_file()
+
+
+@pytest.mark.slow
+def test_llms_txt_lists_every_document_grouped_as_the_nav(split_site):
+    site = split_site / "site"
+    short = (site / "llms.txt").read_text(encoding="utf-8")
+    full = (site / "llms-full.txt").read_text(encoding="utf-8")
+    assert short.startswith("# Test site\n")
+    documents = sorted((site / "articles").glob("20*/*/*/index.html"))
+    assert len(documents) == 14
+    for page in documents:
+        url = "https://example.org/test/" + str(page.parent.relative_to(site)) + "/"
+        line = next(x for x in short.splitlines() if f"]({url})" in x)
+        title = re.search(r"<h1>(.*?)</h1>", page.read_text(encoding="utf-8")).group(1)
+        assert line.startswith(f"- [{title}]("), line
+        assert re.search(r"\) \(\w+ \d{1,2}, 20\d\d\): \S", line), line
+        assert f"URL: {url}" in full
+    # The groups are the nav's: one heading per year page of the Articles section.
+    headings = re.findall(r"^## Articles: (.+)$", short, re.M)
+    year_pages = {p.parent.name for p in (site / "articles").glob("*/index.html")}
+    assert {h.replace("–", "-") for h in headings} == year_pages
+    assert "People: " in full and "Key dates:" in full
+
+
+@pytest.mark.slow
+def test_llms_txt_can_be_turned_off(tmp_path):
+    root = write_site(tmp_path, _sources(2), plugin="llms_txt: false")
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert not (root / "site" / "llms.txt").exists()
+    assert not (root / "site" / "llms-full.txt").exists()
