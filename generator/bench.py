@@ -512,7 +512,7 @@ def report(results: list[dict]) -> str:
         "largest HTML page",
         lambda r: f"{r['largest_html'][0] / 1024:.0f} KiB ({r['largest_html'][1]})",
     )
-    row("llms.txt, llms-full.txt", lambda r: " / ".join(f"{b / 2**20:.1f} MiB" for b in r["llms_bytes"]))
+    row("llms.txt, llms-full.txt", lambda r: " / ".join(f"{b / 2**20:.1f} MiB" for b in r["llms_bytes"]))  # noqa: E501
     row("plain site size", lambda r: _mib(r["plain_site_bytes"]))
     row("search index", lambda r: _mib(r["index_bytes"]))
     row("search index per document", lambda r: f"{r['index_bytes'] / r['docs']:,.0f} B")
