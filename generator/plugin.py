@@ -14,6 +14,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
@@ -30,11 +31,14 @@ from .pages import (
     SiteOptions,
     SiteRenderer,
     default_templates,
+    page_uri,
     source_copy_uri,
     url_of,
 )
 
 log = logging.getLogger("mkdocs.plugins.summaries")
+FIND_URI = "find.md"
+FIND_JS_URI = "assets/summaries/find.js"
 # The code that turns records into pages: part of the page cache's key.
 RENDERING_MODULES = ("pages", "archive", "charts", "record")
 
@@ -83,6 +87,11 @@ class _PluginConfig(base.Config):
     progress = c.Type(bool, default=True)
     """Show a progress bar while analysing many documents."""
 
+    search = c.Choice(("material", "pagefind"), default="material")
+    """`pagefind` adds a Find page with filters (person, place, organization, year, tag) and
+    sorting by date, indexed by Pagefind after the build (`pip install pagefind[bin]`);
+    Material's search stays in the header either way."""
+
     llms_txt = c.Type(bool, default=True)
     """Publish `llms.txt` and `llms-full.txt` (llmstxt.org) at the site root."""
 
@@ -97,6 +106,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self.renderer: SiteRenderer | None = None
         self.sources: Path | None = None
         self.user_nav = False
+        self.documents: dict = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -119,6 +129,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         # previous build is not the user's.
         self.user_nav = config.nav is not None
         config.extra_css.append(CSS_URI)
+        if self.config.search == "pagefind":
+            config.extra_javascript.append(FIND_JS_URI)
         return config
 
     def _runner(self):  # noqa: ANN202
@@ -154,7 +166,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         )
         self.result, self.renderer = result, SiteRenderer(result.records, options)
         origins = self.renderer.origins()
-        in_nav = self.renderer.nav_uris() | {"index.md"}
+        in_nav = self.renderer.nav_uris() | {"index.md", FIND_URI}
+        self.documents = {page_uri(r): r for r in result.records}
         generated = self._pages(result, options)
         user_pages = [
             f for f in files.documentation_pages() if f.src_uri not in generated
@@ -172,6 +185,15 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
                 self._add(files, config, source_copy_uri(record), text)
         css = (default_templates() / "summaries.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css)
+        if self.config.search == "pagefind":
+            script = (default_templates() / "find.js").read_text(encoding="utf-8")
+            self._add(files, config, FIND_JS_URI, script)
+            find = self.renderer.template(
+                "find.md.j2",
+                bundle=self.renderer.url(FIND_URI, "pagefind/"),
+                root=self.renderer.url(FIND_URI, "index.md"),
+            )
+            self._add(files, config, FIND_URI, find)
         # Records, renderer and pages live until the build ends: frozen, the garbage
         # collector does not walk them again on every full collection while MkDocs renders.
         gc.collect()
@@ -184,6 +206,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         assert self.renderer is not None
         nav: list = ["index.md"] if files.get_file_from_path("index.md") is not None else []
         nav += self.renderer.nav()
+        if self.config.search == "pagefind":
+            nav.append({"Find": FIND_URI})
         own = sorted(
             (f for f in user_pages if f.src_uri != "index.md" and f.inclusion.is_in_nav()),
             key=file_sort_key,
@@ -235,6 +259,14 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             )
         return markdown
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.config.search != "pagefind":
+            return output
+        record = self.documents.get(page.file.src_uri)
+        if record is None:
+            return output
+        return pagefind_page(output, record)
+
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.renderer is None:
@@ -248,6 +280,10 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             )
             (site / "llms.txt").write_text(short, encoding="utf-8")
             (site / "llms-full.txt").write_text(full, encoding="utf-8")
+        if self.config.search == "pagefind":
+            started = time.perf_counter()
+            run_pagefind(site)
+            log.info("summaries: Pagefind index in %.1f s", time.perf_counter() - started)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder
@@ -282,3 +318,54 @@ def add_date_terms(site: Path, renderer: SiteRenderer, use_directory_urls: bool)
         json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
     )
     return changed
+
+
+def pagefind_page(html: str, record) -> str:  # noqa: ANN001
+    """A document page as Pagefind indexes it: only its article (``data-pagefind-body``, so
+    listings and person pages stay out), without what Material's search leaves out, with
+    its facets (person, place, organization, year, tag), its date to sort by and show."""
+    from markupsafe import escape
+
+    marker = '<article class="md-content__inner md-typeset">'
+    if marker not in html:
+        return html
+    facets = [("person", p.name) for p in record.participants]
+    facets += [("place", e.name) for e in record.places]
+    facets += [("organization", e.name) for e in record.organizations]
+    facets += [("tag", t) for t in record.tags]
+    facets.append(("year", record.date[:4] if record.date else "Undated"))
+    spans = "".join(
+        f'<span data-pagefind-filter="{name}">{escape(value)}</span>'
+        for name, value in dict.fromkeys(facets)
+    )
+    if record.date:
+        from .archive import date_label
+
+        spans += f'<span data-pagefind-sort="date">{escape(record.date)}</span>'
+        spans += f'<span data-pagefind-meta="date">{escape(date_label(record.date))}</span>'
+    else:
+        spans += '<span data-pagefind-sort="date">0000-00-00</span>'
+    block = f'<div hidden data-pagefind-ignore>{spans}</div>'
+    opened = '<article class="md-content__inner md-typeset" data-pagefind-body>'
+    html = html.replace(marker, opened + block, 1)
+    return html.replace("data-search-exclude", "data-search-exclude data-pagefind-ignore")
+
+
+def run_pagefind(site: Path) -> None:
+    """Pagefind's own binary (PyPI `pagefind[bin]`) over the built site, offline."""
+    import subprocess
+    import sys
+
+    try:
+        import pagefind  # noqa: F401
+    except ImportError as exc:
+        raise PluginError(
+            "search: pagefind needs the Pagefind binary: pip install 'pagefind[bin]'"
+        ) from exc
+    proc = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise PluginError(f"Pagefind failed: {proc.stderr.strip() or proc.stdout.strip()}")
