@@ -310,7 +310,7 @@ class SiteRenderer:
                 log.warning("Skipped %s: its page could not be rendered (%s)", record.source, exc)
         pages.update(self.people_pages())
         for name in self.people:
-            pages[self.person_uri(name)] = self.person_page(name)
+            pages.update(self.person_pages(name))
         pages.update(self.timeline_pages())
         pages.update(self.article_pages())
         pages.update(self.tag_pages())
@@ -629,22 +629,50 @@ class SiteRenderer:
         return front_matter(meta) + body
 
     def person_page(self, name: str) -> str:
+        return self.person_pages(name)[self.person_uri(name)]
+
+    def person_pages(self, name: str) -> dict[str, str]:
+        """A person's page; past page_size documents, the older ones continue on pages of
+        their own (``participants/SLUG/page-2.md``), and the dates list stops at
+        4 x page_size (the rest are on the documents' pages and the timeline)."""
         person = self.people[name]
-        page = self.person_uri(name)
+        first = self.person_uri(name)
+        parts = chunks(person.records, self.options.page_size)
+        uris = [first] + [
+            f"participants/{person.slug}/page-{n}.md" for n in range(2, len(parts) + 1)
+        ]
+        plan = [(uri, name, records) for uri, records in zip(uris, parts, strict=True)]
         top = person.companions.most_common(8)
         svg = charts.companions(name, top)
         dates = sorted(person.dates, key=lambda d: archive.sort_key(d[0].value))
-        meta = {"title": name, "description": f"{name} in {len(person.records)} documents"}
-        body = self.template(
-            "person.md.j2",
-            person=person,
-            companions=top,
-            chart=Markup(svg),
-            dates=dates,
-            person_link=lambda n: self.url(page, self.person_uri(n)),
-            link=lambda r: self.url(page, page_uri(r)),
-        )
-        return front_matter(meta) + body
+        pages = {}
+        for n, (uri, records) in enumerate(zip(uris, parts, strict=True), start=1):
+            pager = self._pager(uri, plan, name)
+            link = lambda r, uri=uri: self.url(uri, page_uri(r))  # noqa: E731
+            if n > 1:
+                title = f"{name}, page {n}"
+                meta = {"title": title, "description": f"{name}: older documents", **NO_SEARCH}
+                listing = self.template(
+                    "person_more.md.j2", person=person, records=records, pager=pager,
+                    link=link, back=self.url(uri, first),
+                )  # fmt: skip
+                pages[uri] = front_matter(meta) + f"# {escape(title)}\n\n" + listing
+                continue
+            meta = {"title": name, "description": f"{name} in {len(person.records)} documents"}
+            body = self.template(
+                "person.md.j2",
+                person=person,
+                records=records,
+                pager=pager,
+                companions=top,
+                chart=Markup(svg),
+                dates=dates,
+                dates_shown=4 * self.options.page_size,
+                person_link=lambda n, uri=uri: self.url(uri, self.person_uri(n)),
+                link=link,
+            )
+            pages[uri] = front_matter(meta) + body
+        return pages
 
     def people_pages(self) -> dict[str, str]:
         """The people index, A-Z by surname with counts; past 4 x page_size people, a page

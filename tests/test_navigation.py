@@ -284,3 +284,23 @@ def test_llms_txt_can_be_turned_off(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (root / "site" / "llms.txt").exists()
     assert not (root / "site" / "llms-full.txt").exists()
+
+
+def test_a_person_of_many_documents_continues_on_pages_of_their_own():
+    records = _archive(18)  # Anna Berg is in 6 of them, with a date in each
+    renderer = SiteRenderer(records, SiteOptions(page_size=1))
+    pages = renderer.render()
+    person = renderer.people["Anna Berg"]
+    first = renderer.person_uri("Anna Berg")
+    more = sorted(u for u in pages if u.startswith(f"participants/{person.slug}/page-"))
+    assert len(more) == len(person.records) - 1 == 5
+    # Every document of hers is on exactly one of her pages, newest first on the first.
+    for record in person.records:
+        listed = {u: pages[u].split(">Dates</h2>")[0] for u in (first, *more)}
+        holding = [u for u, text in listed.items() if f">{record.title}<" in text]
+        assert len(holding) == 1, (record.title, holding)
+    assert f">{person.records[0].title}<" in pages[first]
+    assert 'class="summaries-pager"' in pages[first]
+    # The dates list stops at 4 x page_size, saying how many more there are.
+    assert "more dates, the latest, are on the pages of the documents" in pages[first]
+    assert not set(more) & renderer.nav_uris()
