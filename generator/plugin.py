@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 import time
 from pathlib import Path
 
@@ -320,6 +321,9 @@ def add_date_terms(site: Path, renderer: SiteRenderer, use_directory_urls: bool)
     return changed
 
 
+_EXCLUDED_TAG = re.compile(r"<[^<>]*\bdata-search-exclude\b[^<>]*>")
+
+
 def pagefind_page(html: str, record) -> str:  # noqa: ANN001
     """A document page as Pagefind indexes it: only its article (``data-pagefind-body``, so
     listings and person pages stay out), without what Material's search leaves out, with
@@ -348,7 +352,9 @@ def pagefind_page(html: str, record) -> str:  # noqa: ANN001
     block = f'<div hidden data-pagefind-ignore>{spans}</div>'
     opened = '<article class="md-content__inner md-typeset" data-pagefind-body>'
     html = html.replace(marker, opened + block, 1)
-    return html.replace("data-search-exclude", "data-search-exclude data-pagefind-ignore")
+    # In tags only (document text cannot hold a raw "<": it is escaped).
+    ignored = "data-search-exclude data-pagefind-ignore"
+    return _EXCLUDED_TAG.sub(lambda m: m.group(0).replace("data-search-exclude", ignored), html)
 
 
 def run_pagefind(site: Path) -> None:
