@@ -1032,12 +1032,13 @@ def _letter_name(letter: str) -> str:
 
 
 def date_forms_html(value: str) -> Markup:
-    """A date's other written forms, for search and screen readers: in the page (so in the
-    search index) but not shown, as the label already says it."""
+    """A date's other written forms, for find-in-page tools and Pagefind: in the page but not
+    shown (the label already says it). Material's index gets them in its ``tags`` field
+    instead (see ``plugin.add_date_terms``), so they are left out of its text."""
     forms = archive.date_forms(value)
     if not forms:
         return Markup("")
-    return Markup('<span class="summaries-date-forms"> ({})</span>').format(
+    return Markup('<span class="summaries-date-forms" data-search-exclude> ({})</span>').format(
         Markup("; ").join(forms)
     )
 

@@ -321,7 +321,8 @@ def add_date_terms(site: Path, renderer: SiteRenderer, use_directory_urls: bool)
     return changed
 
 
-_EXCLUDED_TAG = re.compile(r"<[^<>]*\bdata-search-exclude\b[^<>]*>")
+# Material's exclusions, for Pagefind too; a date's written forms are left to Pagefind.
+_EXCLUDED_TAG = re.compile(r"<(?![^<>]*summaries-date-forms)[^<>]*\bdata-search-exclude\b[^<>]*>")
 
 
 def pagefind_page(html: str, record) -> str:  # noqa: ANN001
