@@ -119,6 +119,10 @@ def make_title(doc: Doc, summary: list[Mention]) -> str:
     return cut.rstrip(" ,;:-") + "…"
 
 
+# A title longer than this is no headline; only its start is read for roles.
+MAX_TITLE_PARSE = 300
+
+
 def load_stages(settings: Settings) -> None:
     """Imports the NLP stages and loads the model (what a first analysis would do)."""
     from . import dates, participants, summarize  # noqa: F401
@@ -127,7 +131,11 @@ def load_stages(settings: Settings) -> None:
 
 
 def analyze_doc(
-    doc: Doc, doc_date: dt.date | None, settings: Settings, notes: list[str]
+    doc: Doc,
+    doc_date: dt.date | None,
+    settings: Settings,
+    notes: list[str],
+    title: Doc | None = None,
 ) -> Analysis:
     from . import dates, participants, summarize
 
@@ -136,6 +144,8 @@ def analyze_doc(
     )
     found_dates = dates.find_dates(doc, doc_date)
     people, places, organizations = participants.find_participants(doc)
+    if title is not None:
+        participants.take_title_roles(people, title)
     if doc.text.strip() and not any(t.is_alpha and t.is_ascii for t in doc[:2000]):
         notes = [*notes, "The English language model found little it could read in this document."]
     return Analysis(
@@ -150,35 +160,42 @@ def analyze_doc(
     )
 
 
-def analyze(text: str, doc_date: dt.date | None, settings: Settings) -> Analysis:
-    result = next(analyze_many([(text, doc_date)], settings))
+def analyze(
+    text: str, doc_date: dt.date | None, settings: Settings, title: str | None = None
+) -> Analysis:
+    result = next(analyze_many([(text, doc_date, title)], settings))
     if isinstance(result, Exception):
         raise result
     return result
 
 
 def analyze_many(
-    items: Iterable[tuple[str, dt.date | None]], settings: Settings, batch_size: int = 16
+    items: Iterable[tuple[str, dt.date | None] | tuple[str, dt.date | None, str | None]],
+    settings: Settings,
+    batch_size: int = 16,
 ) -> Iterator[Analysis | Exception]:
-    """Analyses in input order; spaCy batches the parses. A document whose analysis fails
-    comes back as its exception, so one bad document never stops the others."""
+    """Analyses in input order; spaCy batches the parses. Each item is (text, date) or
+    (text, date, title): a title is read for the roles it gives people ("Wikinews interviews
+    biologist Natasha Gownaris"). A document whose analysis fails comes back as its
+    exception, so one bad document never stops the others."""
     from . import dates
 
     nlp = load_model(settings.model)
-    pending: list[tuple[dt.date | None, list[str]]] = []
+    pending: list[tuple[dt.date | None, list[str], str | None]] = []
 
     def texts() -> Iterator[str]:
-        for text, doc_date in items:
+        for text, doc_date, *rest in items:
             head, notes = parse_text(text)
             if doc_date is None:
                 doc_date = dates.date_from_text(head)
-            pending.append((doc_date, notes))
+            pending.append((doc_date, notes, rest[0] if rest else None))
             yield head
 
     for i, doc in enumerate(nlp.pipe(texts(), batch_size=batch_size)):
-        doc_date, notes = pending[i]
-        pending[i] = (None, [])
+        doc_date, notes, title = pending[i]
+        pending[i] = (None, [], None)
         try:
-            yield analyze_doc(doc, doc_date, settings, notes)
+            title_doc = nlp(title[:MAX_TITLE_PARSE]) if title else None
+            yield analyze_doc(doc, doc_date, settings, notes, title_doc)
         except Exception as exc:  # noqa: BLE001 - reported per document by the caller
             yield exc

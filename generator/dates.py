@@ -228,6 +228,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     """Every date expression of the document that has a value, in text order."""
     text = doc.text
     ctx = _Context(doc_date)
+    doc_year = doc_date.year if doc_date else None
     found: list[DateMention] = []
     last_sent_start = -1
     sent_quarter_start = -1
@@ -253,7 +254,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             continue
         s_start, s_end = bounds[max(0, bisect.bisect_right(sent_starts, a) - 1)]
         sentence = _sentence_text(text, s_start, s_end, a, b)
-        if _false_positive(doc, span, raw, sentence):
+        if _false_positive(doc, span, raw, sentence, doc_year):
             continue
         # quarters referred to later ("the quarter", "a year earlier") come from this sentence
         # or the one before; farther back they are forgotten
@@ -279,7 +280,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
                     continue
                 if _RX_NOT_DATE.match(_norm_text(sub.text)) or _is_duration(sub.text):
                     continue
-                if _false_positive(doc, sub, sub.text, sentence):
+                if _false_positive(doc, sub, sub.text, sentence, doc_year):
                     continue
                 value = _value(sub.text, ctx)
                 if value is not None:

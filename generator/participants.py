@@ -52,6 +52,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
+from . import entities
 from .person_filters import (
     _PLACE_LABELS,
     _drop_possessors,
@@ -62,7 +63,7 @@ from .person_filters import (
     _team_names,
     _venue_label,
 )
-from .person_merge import _entities, _merge, _merge_short_orgs
+from .person_merge import _entities, _merge, _merge_short_orgs, merge_spellings
 from .person_names import (
     _COUNTRY_ABBREVIATIONS,
     _POSSESSIVE,
@@ -76,6 +77,11 @@ from .person_names import (
     _runs,
     _strip_prefix,
     _widen,
+    hyphen_tail,
+    role_from_appos_head,
+    role_of_phrase_before,
+    split_role_of_place,
+    title_role_before,
 )
 from .person_patterns import (
     _add_pattern_candidates,
@@ -85,7 +91,7 @@ from .person_patterns import (
     _propagate,
 )
 from .record import Entity, Participant
-from .role_words import PLACES
+from .role_words import PLACES, ROLE_HEADS
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -115,18 +121,21 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             prefix, name = _strip_prefix(run)
             if not name or (prefix and prefix[-1].text in _COUNTRY_ABBREVIATIONS and len(name) < 2):
                 continue  # "U.S. Treasury", "U.N. Ambassador"
-            name = _widen(doc, _extend(doc, name))
+            name = hyphen_tail(doc, _widen(doc, _extend(doc, name)))
+            name, role_of_place = split_role_of_place(doc, name)
             before = doc[name[0].i - 1] if name[0].i > 0 else None
             if before is not None and _glued_name(before):
                 name = [before, *name]
             start, end = name[0].idx, name[-1].idx + len(name[-1].text)
             if ")" in text[start:end]:  # "(CNN)Jessie Usher": a dateline glued to the name
                 start += text[start:end].rindex(")") + 1
-            role = None
-            if prefix or name[0].i <= ent.start:
+            role = role_of_place
+            if role is None and (prefix or name[0].i <= ent.start):
                 role = _role_before(doc, min(run[0].i, name[0].i), prefix)
             if role is None:
                 role = _role_after(doc, name[0].i, name[-1].i + 1)
+            if role is None:
+                role = role_of_phrase_before(doc, name[0].i) or role_from_appos_head(doc, name)
             cands.append(_Cand(start, end, text[start:end], role, {"ner"}))
 
     _add_pattern_candidates(doc, cands, other_spans)
@@ -196,10 +205,52 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
         if kind:
             target = extra_places if kind == "place" else extra_orgs
             target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
+    people = merge_spellings(people)
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:
             person_chars[m.start : m.end] = b"\x01" * (m.end - m.start)
     places = _entities(ents, _PLACE_LABELS, person_chars, extra_places)
     orgs = _merge_short_orgs(_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
+    places, orgs = entities.clean(text, people, places, orgs)
     return people, places, orgs
+
+
+def take_title_roles(people: list[Participant], title: Doc) -> None:
+    """A role the title gives a person of the text is the first one stated, so it is theirs:
+    right before the name ("Wikinews interviews biologist Natasha Gownaris", "Former president
+    of India Pranab Mukherjee") or after it and a comma ("Jo Jorgensen, U.S. Libertarian Party
+    presidential nominee"). Headlines parse badly, so only the words are read."""
+    for person in people:
+        words = _norm(person.name).split()
+        span = _name_in_title(title, words)
+        if span is None:
+            continue
+        start, end = span
+        role = title_role_before(title, start) or _title_role_after(title, end)
+        if role:
+            person.role = role
+
+
+def _name_in_title(title: Doc, words: list[str]) -> tuple[int, int] | None:
+    """Token range of the person's name (its last word, with the name words before it)."""
+    hits = [t.i for t in title if _norm(t.text) == words[-1]]
+    if len(hits) != 1:
+        return None
+    start = end = hits[0]
+    while start > 0 and _norm(title[start - 1].text) in words[:-1]:
+        start -= 1
+    return start, end + 1
+
+
+def _title_role_after(title: Doc, end: int) -> str | None:
+    if end >= len(title) or title[end].text != ",":
+        return None
+    phrase = []
+    for tok in title[end + 1 :]:
+        if tok.is_punct and tok.text not in (".", "-"):
+            break
+        phrase.append(tok)
+    if 0 < len(phrase) <= 8 and phrase[-1].lower_ in ROLE_HEADS:
+        return " ".join(t.text for t in phrase)
+    return None

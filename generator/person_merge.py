@@ -16,6 +16,7 @@ from collections import defaultdict
 
 from spacy.tokens import Span
 
+from .entities import edit_distance
 from .person_names import _POSSESSIVE, _Cand, _norm
 from .record import Entity, Mention, Participant
 from .role_words import HONORIFICS, NAME_PREFIXES, NAME_SUFFIXES
@@ -69,6 +70,9 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
     by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
+    # a given name with an inner surname, and an inner surname alone: "Wanda Vazquez" and
+    # "Vazquez" of "Wanda Vazquez Garced" (Spanish names put the father's surname inside)
+    by_inner: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for k in keys:
         w = mwords[k]
         for n in range(1, len(w)):
@@ -76,6 +80,10 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
             by_prefix[w[:n]].append(k)
         if len(w) > 2:
             by_ends[(w[0], w[-1])].append(k)
+            for inner in w[1:-1]:
+                if len(inner.rstrip(".")) > 1:
+                    by_inner[(w[0], inner)].append(k)
+                    by_inner[(inner,)].append(k)
     canon: dict[str, str] = {}
     for key in keys:
         words = mwords[key]
@@ -96,6 +104,8 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
         middle = []
         if len(words) == 2:
             middle = [k for k in by_ends.get((words[0], words[1]), ()) if canon.get(k, k) == k]
+        if len(words) <= 2 and not middle and not ends and not starts:
+            middle = [k for k in by_inner.get(words, ()) if canon.get(k, k) == k]
         if len(ends) == 1:
             canon[key] = ends[0]
         elif not ends and len(starts) == 1:
@@ -169,3 +179,54 @@ def _entities(
             entity.name = name
         entity.mentions.append(Mention(start, end))
     return list(merged.values())
+
+
+def _spelling_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Two spellings of one name: the same words but one, close and not short
+    ("Borna Deraskhsani" / "Borna Derakhshani", "Hamza bin Ladin" / "Hamza bin Laden")."""
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    shortest = min(len(x), len(y))
+    return shortest >= 5 and x[0] == y[0] and edit_distance(x, y) <= (2 if shortest >= 8 else 1)
+
+
+def merge_spellings(people: list[Participant]) -> list[Participant]:
+    """One person for two spellings of a name in one text, under the more frequent one; then
+    a one-word name joins the only person whose name starts or ends with it."""
+    out: list[Participant] = []
+    for person in sorted(people, key=lambda p: -len(p.mentions)):
+        words = _merge_words(_norm(person.name))
+        same = [p for p in out if _spelling_of(_merge_words(_norm(p.name)), words)]
+        if len(same) == 1:
+            _join(same[0], person)
+        else:
+            out.append(person)
+    kept = []
+    for person in out:
+        words = _merge_words(_norm(person.name))
+        longer = [
+            p
+            for p in out
+            if len(words) == 1
+            and p is not person
+            and (
+                _merge_words(_norm(p.name))[0] == words[0]
+                or _merge_words(_norm(p.name))[-1] == words[0]
+            )
+        ]
+        if len(longer) == 1:
+            _join(longer[0], person)
+        else:
+            kept.append(person)
+    order = {id(p): i for i, p in enumerate(people)}
+    return sorted(kept, key=lambda p: order[id(p)])
+
+
+def _join(person: Participant, other: Participant) -> None:
+    person.mentions = sorted({*person.mentions, *other.mentions}, key=lambda m: m.start)
+    if person.role is None:
+        person.role = other.role

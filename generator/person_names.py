@@ -221,7 +221,8 @@ def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split leading honorifics, role words and demonyms from a run: (prefix, name)."""
     i = 0
     while i < len(run) - 1 and (
-        run[i].lower_ in HONORIFICS
+        run[i].lower_ in _LEADING_NOT_NAME
+        or run[i].lower_ in HONORIFICS
         or run[i].lower_ in ROLE_WORDS
         or run[i].lower_ in PERSON_TRIGGERS
         or run[i].lower_ in DEMONYMS
@@ -288,6 +289,9 @@ _GIVEN_NAME_COUNTRIES = frozenset(
 # Names for no one in particular: "Jim Crow laws", "Uncle Sam".
 _FIGURATIVE = frozenset(["uncle sam", "jim crow", "uncle tom", "rosh hashanah", "yom kippur"])
 _SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | {"england", "france", "wales", "holland", "togo"}
+# Words the tagger glues before a name at a sentence's start ("Both Pete Buttigieg",
+# "Unlike Senators Warren", "Nonpartisan Paul Tse"): never part of it.
+_LEADING_NOT_NAME = frozenset(["both", "unlike", "nonpartisan", "neither", "either", "like"])
 _FUNCTION_WORDS = frozenset(
     ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
     + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
@@ -328,6 +332,37 @@ def _bad_name(name: str) -> bool:
     return len(low) < 2
 
 
+def hyphen_tail(doc: Doc, name: list[Token]) -> list[Token]:
+    """ "Yau Wai-ching": a hyphenated given name the tokenizer split stays whole."""
+    j = name[-1].i + 1
+    if (
+        j + 1 < len(doc)
+        and not name[-1].whitespace_
+        and doc[j].text in ("-", "‑")
+        and not doc[j].whitespace_
+        and doc[j + 1].is_alpha
+        and doc[j + 1].is_lower
+    ):
+        return [*name, doc[j], doc[j + 1]]
+    return name
+
+
+def split_role_of_place(doc: Doc, name: list[Token]) -> tuple[list[Token], str | None]:
+    """ "Mayor of Koszalin Piotr Jedlinski": the tagger took the place of the role into the
+    name; the place goes back to the role ("Mayor of Koszalin") when two name words stay."""
+    i = name[0].i
+    if (
+        len(name) >= 3
+        and i >= 2
+        and doc[i - 1].lower_ == "of"
+        and doc[i - 2].lower_ in ROLE_WORDS
+        and doc[i - 2].lower_ in ROLE_HEADS
+        and "\n" not in doc[i - 2 : i + 1].text
+    ):
+        return name[1:], f"{doc[i - 2].text} of {name[0].text}"
+    return name, None
+
+
 def _role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
     """Title words right before token i (plus the ones trimmed from inside the entity)."""
     words = [t for t in prefix if t.lower_ not in HONORIFICS]
@@ -351,6 +386,71 @@ def _role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
     if not words or not any(w.lower_ in ROLE_HEADS for w in words):
         return None
     return " ".join(w.text for w in words)
+
+
+_PHRASE_POS = frozenset(["DET", "ADP", "PROPN", "NOUN", "ADJ", "CCONJ"])
+
+
+def role_of_phrase_before(doc: Doc, i: int) -> str | None:
+    """ "Secretary of State Mike Pompeo", "speaker of the parliament Ali Larijani", "Senator
+    from Vermont Bernie Sanders",
+    "former Vice President of the United States Joe Biden": a role head with its "of" or
+    "for" phrase right before the name (token i)."""
+    head = None
+    for j in range(i - 1, max(-1, i - 10), -1):
+        tok = doc[j]
+        if tok.is_punct or "\n" in tok.whitespace_ or tok.pos_ not in _PHRASE_POS:
+            break
+        if (
+            tok.lower_ in ROLE_HEADS
+            and j + 2 < i
+            and doc[j + 1].lower_ in ("of", "for", "from")
+            and doc[i - 1].pos_ not in ("ADP", "DET", "CCONJ")
+        ):
+            head = j
+    if head is None:
+        return None
+    start = head
+    while (
+        start > 0
+        and (doc[start - 1].lower_ in ROLE_WORDS or doc[start - 1].lower_ in DEMONYMS)
+        and "\n" not in doc[start - 1].whitespace_
+    ):
+        start -= 1
+    return " ".join(t.text for t in doc[start:i])
+
+
+def title_role_before(title: Doc, i: int) -> str | None:
+    """Role words right before token i of a headline ("US president", "Former president of
+    India"), read by word lists only: a headline's parse is not to be trusted."""
+    j = i
+    while j > 0 and (
+        title[j - 1].lower_ in ROLE_WORDS
+        or title[j - 1].lower_ in DEMONYMS
+        or title[j - 1].text in _COUNTRY_ABBREVIATIONS
+    ):
+        j -= 1
+    words = list(title[j:i])
+    while words and words[-1].lower_ not in ROLE_HEADS:
+        words.pop()
+    if words:
+        return " ".join(t.text for t in words)
+    return role_of_phrase_before(title, i)
+
+
+def role_from_appos_head(doc: Doc, name: list[Token]) -> str | None:
+    """ "The mayor of London, Sadiq Khan," "his successor, Haitham bin Tariq": the name is
+    the apposition of a role noun before it."""
+    root = max(name, key=lambda t: t.i) if name else None
+    if root is None or root.dep_ != "appos":
+        return None
+    head = root.head
+    if not (head.i < name[0].i and head.lower_ in ROLE_HEADS and head.tag_.startswith("NN")):
+        return None
+    tokens = [t for t in doc[head.left_edge.i : name[0].i] if t.i >= head.left_edge.i]
+    while tokens and (tokens[0].pos_ in ("DET", "PRON") or tokens[0].tag_ == "PRP$"):
+        tokens = tokens[1:]
+    return _clean_phrase(tokens)
 
 
 def _clause(tok: Token) -> bool:

@@ -6,9 +6,22 @@ often shows; they are used only to reject person candidates, never to create pla
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 def _words(text: str, extra: tuple[str, ...] = ()) -> frozenset[str]:
     return frozenset(text.split()) | frozenset(extra)
+
+
+def _data(name: str) -> frozenset[str]:
+    """A word list kept as data: ``data/en/NAME.txt``, one entry a line, ``#`` comments."""
+    path = Path(__file__).resolve().parent / "data" / "en" / f"{name}.txt"
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text("utf-8").splitlines())
+    return frozenset(line.lower() for line in lines if line)
+
+
+# Occupations: a role before a name and in an apposition ("drummer X", "X, a biologist").
+OCCUPATIONS = _data("occupations")
 
 
 # Courtesy titles: dropped from names, never a role.
@@ -18,8 +31,9 @@ HONORIFICS = _words(
 )
 
 # Words that make up a role written before a name ("Prime Minister", "coach", "Defender").
-ROLE_WORDS = _words(
-    """
+ROLE_WORDS = (
+    _words(
+        """
     president vice prime minister deputy foreign finance interior defence defense economy
     trade justice health education agriculture energy chancellor senator sen. rep.
     representative congressman congresswoman governor gov. mayor premier king queen prince
@@ -41,12 +55,16 @@ ROLE_WORDS = _words(
     founder owner publisher editor correspondent reporter
     foreign-minister vice-president co-founder all-rounder off-spinner spinner opener
     wicketkeeper wicket-keeper goalscorer playmaker striker-turned-coach
+    sultan emir elder lady master grandmaster grand woman female advisor adviser
     """
+    )
+    | OCCUPATIONS
 )
 
 # Role heads accepted in appositions and "who is" clauses (precision first).
-ROLE_HEADS = _words(
-    """
+ROLE_HEADS = (
+    _words(
+        """
     president minister chancellor senator governor mayor premier king queen prince princess
     emperor pope cardinal archbishop bishop general colonel commander admiral judge
     prosecutor attorney ambassador envoy secretary spokesman spokeswoman spokesperson
@@ -54,7 +72,11 @@ ROLE_HEADS = _words(
     goalkeeper captain skipper batsman bowler pitcher quarterback champion leader speaker
     commissioner lawmaker legislator diplomat analyst economist founder owner editor
     chief officer official deputy chair president-elect candidate negotiator
+    sultan emir lady master grandmaster ayatollah representative congressman congresswoman
+    successor predecessor mp nominee advisor adviser
     """
+    )
+    | OCCUPATIONS
 )
 
 # Demonyms and nationality adjectives that news puts before names ("Russian Vladimir Putin").
@@ -284,7 +306,7 @@ NOT_PERSON_HEADS = _words(
     truck car van bus train ship boat vessel shuttle rover jet plane aircraft rocket
     spacecraft capsule satellite app game games show series film movie novel book album
     massacre massacres war wars crisis scandal uprising revolution protests riots
-    organization organisation foundation company firm
+    organization organisation foundation company firm studio tribe olympiad convention township
     """
 )
 
@@ -297,7 +319,7 @@ NOT_PERSON_BEFORE = _words(
     """
     novel book film movie show series game album song magazine newspaper paper daily
     channel station ship vessel truck car shuttle aircraft plane rocket brand
-    company firm startup band ethnic tribe
+    company firm startup band ethnic tribe supergroup group duo trio quartet label
     """
 )
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from .analysis import Settings, analyze_many
 from .record import Analysis
 
-Job = tuple[str, dt.date | None]
+Job = tuple[str, dt.date | None] | tuple[str, dt.date | None, str | None]
 # Documents per task: large enough to amortise the hand-off and fill spaCy's batches, small
 # enough to balance the cores and keep the progress bar moving.
 MIN_CHUNK = 8

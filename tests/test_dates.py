@@ -219,3 +219,19 @@ def test_clock_times_are_not_years(nlp):
     assert "1922" in values
     doc = nlp("The rocket launched at 1922 local time yesterday.")
     assert "1922" not in [d.value for d in find_dates(doc, doc_date)]
+
+
+def test_counts_are_not_years(nlp):
+    d = dt.date(2020, 3, 3)
+    got = values(nlp, "A survey of 1709 schoolchildren found it. The numbers were 1501.", d)
+    assert not [v for _, v in got if v in ("1709", "1501")]
+    # a year after a copula near the document's own time, and an adjectival year, stay years
+    assert ("2015", "2015") in values(nlp, "The last tournament was 2015.", d)
+    assert ("2019", "2019") in values(nlp, "The 2019 elections were close.", d)
+
+
+def test_a_season_with_an_article_is_no_date(nlp):
+    d = dt.date(2020, 9, 3)
+    assert values(nlp, "He was hospitalized after a reported fall at his home.", d) == []
+    assert values(nlp, "I could not go home for a summer.", d) == []
+    assert ("last summer", "2019-SU") in values(nlp, "They met last summer.", dt.date(2020, 3, 3))

@@ -514,3 +514,93 @@ def test_archive_moves_a_person_it_mostly_calls_an_organization():
     assert "Sauber" in a.tags
     assert [p.name for p in d.participants] == ["Sauber"]
     assert [p.name for p in e.participants] == ["Jordan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("The mayor of London, Sadiq Khan, thanked the police.", "Sadiq Khan", "mayor of London"),
+        ("Later, Secretary of State Mike Pompeo spoke.", "Mike Pompeo", "Secretary of State"),
+        (
+            "He trailed former Vice President of the United States Joe Biden.",
+            "Joe Biden",
+            "former Vice President of the United States",
+        ),
+        ("The prime minister, Boris Johnson, tweeted.", "Boris Johnson", "prime minister"),
+        ("Mayor of Koszalin Piotr Jedlinski spoke.", "Piotr Jedlinski", "Mayor of Koszalin"),
+        ("The pioneering oceanographer Walter Munk died.", "Walter Munk", "oceanographer"),
+        (
+            "English mathematician John Horton Conway died.",
+            "John Horton Conway",
+            "English mathematician",
+        ),
+        ("Natasha Gownaris, a biologist, studies penguins.", "Natasha Gownaris", "biologist"),
+    ],
+)
+def test_roles_written_around_the_name(nlp, text, name, role):
+    people = {p.name: p.role for p in find_participants(nlp(text))[0]}
+    assert people.get(name) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Both Pete Buttigieg and Amy Klobuchar ended their bids.",
+            {"Pete Buttigieg", "Amy Klobuchar"},
+        ),
+        (
+            "Yau Wai-ching and Leung Kwok-hung lost their seats.",
+            {"Yau Wai-ching", "Leung Kwok-hung"},
+        ),
+        (
+            "Borna Derakhshani plays chess. Borna Deraskhsani won. Borna said so.",
+            {"Borna Derakhshani"},
+        ),
+        ("Wanda Vázquez Garced was sworn in. Later Wanda Vázquez spoke.", {"Wanda Vázquez Garced"}),
+    ],
+)
+def test_one_person_under_one_whole_name(nlp, text, names):
+    assert {p.name for p in find_participants(nlp(text))[0]} == names
+
+
+def test_a_title_gives_the_first_role():
+    from generator.analysis import Settings, analyze
+
+    a = analyze(
+        "Natasha Gownaris said the colony shrank. Gownaris is the study's lead author.",
+        None,
+        Settings(),
+        "Wikinews interviews biologist Natasha Gownaris",
+    )
+    assert [(p.name, p.role) for p in a.participants] == [("Natasha Gownaris", "biologist")]
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "name", "role"),
+    [
+        (
+            "Wikinews interviews Jo Jorgensen, U.S. Libertarian Party presidential nominee",
+            "Jo Jorgensen is a professor at Clemson. Jorgensen spoke.",
+            "Jo Jorgensen",
+            "U.S. Libertarian Party presidential nominee",
+        ),
+        (
+            "Former president of India Pranab Mukherjee dies aged 84",
+            "Pranab Mukherjee, a career politician, died. Mukherjee was 84.",
+            "Pranab Mukherjee",
+            "Former president of India",
+        ),
+        (
+            "US president Trump ousts national security advisor Bolton",
+            "Donald Trump fired John Bolton on Tuesday. Bolton left.",
+            "John Bolton",
+            "advisor",
+        ),
+    ],
+)
+def test_headline_roles_are_read_by_their_words(title, body, name, role):
+    from generator.analysis import Settings, analyze
+
+    people = {p.name: p.role for p in analyze(body, None, Settings(), title).participants}
+    assert people[name] == role

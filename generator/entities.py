@@ -1,0 +1,373 @@
+"""Places and organizations as a reader should see them on the page and as tags.
+
+The tagger's GPE/LOC/FAC and ORG spans are evidence, not the answer. Each rule below keeps a
+wrong name off the page rather than risk it (a missing tag costs less than a wrong one):
+
+- ``speaker_mark``: a name inside an interview's speaker mark, ``((WN))``;
+- ``fragment``: a hashtag, a handle or an adjective ("#WrongTrump", "pro-Beijing"), a cut
+  parenthesis ("National Hurricane Center (NHC"), trailing commas and
+  quotes, a possessive apostrophe ("United States'"), leading lower-case words ("a World
+  Health Organisation", "pro-Beijing New People Party");
+- ``not_a_name``: no capital letter or no Latin letter, time zones, diseases, religions,
+  events (``data/en/time_zones.txt``, ``not_entities.txt``), a common noun alone
+  (``generic_entity_words.txt``), awards, laws and events by their last word
+  (``not_entity_heads.txt``: "Nobel Prize", "National Emergencies Act");
+- ``person``: a name that is one of the document's people or a word of one ("Mendez" when
+  "Tony Mendez" is a person), and a person's name glued after an organization's ("NPR Hamza
+  bin Laden" is "NPR");
+- ``variant``: one canonical name and kind for the common variants (US / U.S. / United
+  States; EU / European Union) from ``entity_variants.yml``, and a known country or city
+  tagged as an organization is a place, and so is a name ending in a place word
+  (``place_heads.txt``: "Wind River Reservation");
+- ``short_form``: an acronym, a name without its place or without its head joins the only
+  longer name of the document that it abbreviates ("FEMA", "Senate" of "Puerto Rico
+  Senate", "Abaco" of "Abaco Islands").
+
+Every rule can be switched off by name (``Rules.off``) for ablation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .record import Entity, Mention, Participant
+from .role_words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
+
+DATA = Path(__file__).resolve().parent / "data" / "en"
+RULES = ("speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form")
+_SPEAKER_MARK = re.compile(r"\(\([^()\n]{0,80}\)\)")
+_PUNCT = re.compile(r"[^\w\s]|_")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_EDGE = " \t,;:'’\"“”‘-–—"
+# A sentence's full stop glued to a name ("the West."), not an abbreviation's ("U.S.", "Inc.").
+_FULL_STOP = re.compile(r"(?<=[a-z]{3})\.$")
+_LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
+
+
+@dataclass
+class Rules:
+    """Which rules run; ``off`` names the ones switched off (``--ablation``)."""
+
+    off: frozenset[str] = frozenset()
+
+    def on(self, name: str) -> bool:
+        return name not in self.off
+
+
+def key(name: str) -> str:
+    """A name compared without case, accents, punctuation or a leading "the"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = " ".join(_PUNCT.sub(" ", _POSSESSIVE.sub("", text)).split())
+    return text[4:] if text.startswith("the ") else text
+
+
+@functools.cache
+def word_list(name: str) -> frozenset[str]:
+    """One of the ``data/en/*.txt`` lists, as keys."""
+    lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(key(line.split("#", 1)[0]) for line in lines if line.split("#", 1)[0].strip())
+
+
+@functools.cache
+def variants() -> dict[str, tuple[str, str]]:
+    """Each variant's key -> (canonical name, kind), the canonical names included."""
+    table = yaml.safe_load((DATA / "entity_variants.yml").read_text(encoding="utf-8"))
+    out: dict[str, tuple[str, str]] = {}
+    for canonical, entry in table.items():
+        for form in [canonical, *entry["variants"]]:
+            out[key(form)] = (canonical, entry["kind"])
+    return out
+
+
+_GLUED_BEFORE = re.compile(r"(?:[#@]|\b(?:pro|anti|non|ex)-)$", re.IGNORECASE)
+
+
+def _glued(text: str, start: int) -> bool:
+    """A hashtag or handle ("#WrongTrump", "@VPOTUS") or an adjective ("pro-Beijing")."""
+    return bool(_GLUED_BEFORE.search(text[max(0, start - 5) : start]))
+
+
+def repair(name: str) -> str:
+    """The name without a cut parenthesis, edge punctuation or leading lower-case words."""
+    if name.count("(") > name.count(")"):
+        name = name[: name.rindex("(")]
+    elif name.count(")") > name.count("("):
+        name = name[name.index(")") + 1 :]
+    name = _FULL_STOP.sub("", name.strip(_EDGE)).strip(_EDGE)
+    if name.endswith(("'", "’")):
+        name = name[:-1]
+    name = re.sub(r"\s*\([^()]*\)", "", name)  # "Indian National Congress (INC) party"
+    words = name.split()
+    while words and not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        words.pop(0)
+    while (
+        len(words) > 1
+        and words[-1].islower()
+        and words[-1] not in _OPEN_END
+        and words[-2][:1].isupper()
+    ):
+        words.pop()  # "... Congress party": a common noun after the name
+    return " ".join(words).strip(_EDGE)
+
+
+# Words that cannot end a name: the tagger cut it ("Associates of", "Grand Masters and").
+_OPEN_END = frozenset(["of", "and", "for", "the", "in", "on", "at", "to", "de", "la", "del", "&"])
+# "Magellanic", "Germanic", "Scientologist", "Localist": adjectives and followers, not bodies.
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ic|ist|ists)$")
+# Adjectives that are no name with a demonym alone: "Iranian National", "Supreme".
+_ADJECTIVE_WORDS = frozenset(["national", "international", "supreme", "federal", "central"])
+_ROLE_ENDS = ROLE_HEADS | {"advisor", "adviser", "candidate", "nominee", "aide"}
+_SEAS = frozenset(["atlantic", "pacific", "arctic", "antarctic", "baltic", "adriatic", "celtic"])
+_COMPASS = re.compile(r"^(?:North|South|East|West)ern$|^Middle Eastern$")
+
+
+def is_no_name(name: str) -> bool:
+    k = key(name)
+    words = k.split()
+    return (
+        not k
+        or words[-1] in _OPEN_END
+        or all(w in _OPEN_END for w in words)
+        or "/" in name  # "Change Research/CNBC", "Progressives/Socialists": two things
+        or (len(words) == 1 and bool(_ADJECTIVE.match(name)) and k not in _SEAS)
+        or bool(_COMPASS.match(name.split()[-1]) or _COMPASS.match(name))
+        or name.lower().startswith(("pro-", "anti-"))
+        or (len(words) > 1 and words[-1] in _ROLE_ENDS)  # "National Security Advisor"
+        or " in " in f" {k} "  # "Omsk in Siberia": two places, neither whole
+        or not any(ch.isupper() for ch in name)
+        or not _LATIN.search(name)
+        or k in word_list("time_zones")
+        or k in word_list("not_entities")
+        or k in word_list("generic_entity_words")
+        or k in ROLE_WORDS  # a title alone: "Sultan", "Chancellor"
+        or all(w in DEMONYMS or w in _ADJECTIVE_WORDS or _is_title(w) for w in words)
+        or (words[-1] in word_list("not_entity_heads") and not _body_words(words))
+    )
+
+
+def _is_title(word: str) -> bool:
+    """A title word, singular or plural: "Grand Masters", "Iranian Grand"."""
+    return word in ROLE_WORDS or (word.endswith("s") and word[:-1] in ROLE_WORDS)
+
+
+def _body_words(words: list[str]) -> bool:
+    """A word that makes the name a body's: "Commission on Presidential Debates"."""
+    return any(w in word_list("org_heads") for w in words)
+
+
+def _person_keys(people: Iterable[Participant]) -> tuple[set[str], set[str]]:
+    """Full-name keys of the document's people, and every word of their names."""
+    full, words = set(), set()
+    for person in people:
+        k = key(person.name)
+        full.add(k)
+        words.update(w for w in k.split() if len(w) > 2)
+    return full, words
+
+
+def _names_a_person(k: str, full: set[str], person_words: set[str]) -> bool:
+    """The name is a person of the text, a word of one, or holds one ("Vermont Bernie",
+    "Biden-Harris") without being a body named after them ("Doris Day Animal Foundation")."""
+    if k in full or k in person_words:
+        return True
+    words = k.split()
+    named_after = (
+        word_list("org_heads") | word_list("place_heads") | word_list("generic_entity_words")
+    )
+    return any(w in person_words for w in words) and words[-1] not in named_after
+
+
+def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
+    """ "NPR Hamza bin Laden" -> "NPR": a person's name at the end of the name is cut."""
+    words = name.split()
+    for i in range(1, len(words)):
+        tail = key(" ".join(words[i:]))
+        head = " ".join(words[:i])
+        if tail in full:
+            return head
+        if all(w in person_words for w in tail.split()):
+            # only a surname matched: the words before may be the rest of the person's name
+            # ("Vermont Bernie" of "Vermont Bernie Sanders"), unless they are a known place
+            return head if key(head) in PLACES or key(head) in variants() else ""
+    return name
+
+
+def clean(
+    text: str,
+    people: list[Participant],
+    places: list[Entity],
+    orgs: list[Entity],
+    rules: Rules | None = None,
+) -> tuple[list[Entity], list[Entity]]:
+    """The document's places and organizations after the rules above, merged by name."""
+    rules = rules or Rules()
+    marks = [m.span() for m in _SPEAKER_MARK.finditer(text)] if rules.on("speaker_mark") else []
+    full, person_words = _person_keys(people)
+    found: dict[str, dict[str, Entity]] = {"place": {}, "organization": {}}
+    for kind, entities in (("place", places), ("organization", orgs)):
+        for entity in entities:
+            mentions = [
+                m
+                for m in entity.mentions
+                if not any(s <= m.start < e for s, e in marks)
+                and not (rules.on("fragment") and _glued(text, m.start))
+            ]
+            if not mentions:
+                continue
+            name = entity.name
+            if rules.on("fragment"):
+                name = repair(name)
+            if rules.on("person"):
+                name = _without_person(name, full, person_words)
+            if not name or (rules.on("not_a_name") and is_no_name(name)):
+                continue
+            k = key(name)
+            if rules.on("person") and _names_a_person(k, full, person_words):
+                continue
+            target, merge_key = kind, None
+            if rules.on("variant"):
+                canonical = variants().get(k)
+                if canonical:
+                    merge_key, target = key(canonical[0]), canonical[1]
+                    # the text's own full form is kept ("World Health Organisation")
+                    if len(name.split()) < 2 or canonical[0].lower() in text.lower():
+                        name = canonical[0]
+                elif kind == "organization" and (
+                    k in PLACES or k.split()[-1] in word_list("place_heads")
+                ):
+                    target = "place"
+                elif kind == "place" and (
+                    k.split()[-1] in word_list("org_heads")
+                    or (name.isupper() and name.isalpha() and len(name) > 2 and k not in PLACES)
+                ):
+                    target = "organization"  # "Saint Louis Chess Club", "FIDE"
+            _add(found[target], name, mentions, merge_key or _merge_key(name))
+    # A name both a place and an organization is shown once: as the kind it has more often.
+    for k in set(found["place"]) & set(found["organization"]):
+        place, org = found["place"][k], found["organization"][k]
+        loser = "organization" if len(place.mentions) >= len(org.mentions) else "place"
+        winner = found["place" if loser == "organization" else "organization"][k]
+        winner.mentions = sorted(
+            {*winner.mentions, *found[loser].pop(k).mentions}, key=lambda m: m.start
+        )
+    if rules.on("short_form"):
+        for entities in found.values():
+            _merge_short_forms(entities)
+    return list(found["place"].values()), list(found["organization"].values())
+
+
+_INITIAL_SKIP = frozenset(["of", "and", "the", "for", "de", "on", "in", "&"])
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.lower() not in _INITIAL_SKIP).upper()
+
+
+def _is_qualifier(words: list[str]) -> bool:
+    """Words that only say where ("Puerto Rico", "U.S.", "Israeli") before a body's name."""
+    k = key(" ".join(words))
+    return bool(words) and (
+        k in PLACES
+        or variants().get(k, ("", ""))[1] == "place"
+        or all(w in DEMONYMS for w in k.split())
+    )
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """``short`` is ``name``'s initials ("FEMA"), the name without its place ("Senate" of
+    "Puerto Rico Senate") or without its head ("Abaco" of "Abaco Islands")."""
+    words, other = short.split(), name.split()
+    if len(other) <= len(words):
+        return False
+    if short.isupper() and short.isalpha() and _initials(name) == short:
+        return True
+    tail = key(" ".join(other[-len(words) :]))
+    head = other[: -len(words)]
+    plain_head = not any(w.islower() for w in head)  # not "Blues Incorporated for The ..."
+    if tail == key(short) and (len(words) > 1 and plain_head or _is_qualifier(head)):
+        return True  # "Judiciary Committee" of "House Judiciary Committee"
+    if len(words) == 1 and key(other[0]) == key(short) and other[1].lower() == "of":
+        return True  # "House" of "House of Representatives"
+    heads = word_list("place_heads") | word_list("generic_entity_words")
+    return (
+        len(words) == 1
+        and len(other) == 2
+        and key(other[0]) == key(short)
+        and (key(other[1]) in heads)
+    )
+
+
+def _longer_form(short: str, names: list[str]) -> str | None:
+    """The only longer name of the document that ``short`` abbreviates."""
+    found = {name for name in names if _abbreviates(short, name)}
+    return found.pop() if len(found) == 1 else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (for short words)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _merge_short_forms(entities: dict[str, Entity]) -> None:
+    by_name = {e.name: k for k, e in entities.items()}
+    for k, entity in list(entities.items()):
+        longer = _longer_form(entity.name, list(by_name))
+        if longer is not None and by_name[longer] in entities and by_name[longer] != k:
+            target = entities[by_name[longer]]
+            target.mentions = sorted(
+                {*target.mentions, *entities.pop(k).mentions}, key=lambda m: m.start
+            )
+    # one long word spelt two ways ("Magnitigorsk", "Magnitogorsk") is one place
+    by_weight = sorted(
+        entities.items(), key=lambda kv: (len(kv[1].mentions), -kv[1].mentions[0].start)
+    )
+    for k, entity in by_weight:
+        if k not in entities or " " in k or len(k) < 8:
+            continue
+        close = [
+            o
+            for o in entities
+            if o != k and " " not in o and o[0] == k[0] and edit_distance(o, k) == 1
+        ]
+        if len(close) == 1 and len(entities[close[0]].mentions) >= len(entity.mentions):
+            target = entities[close[0]]
+            target.mentions = sorted(
+                {*target.mentions, *entities.pop(k).mentions}, key=lambda m: m.start
+            )
+
+
+def _merge_key(name: str) -> str:
+    """The key two forms of one name share: a leading place variant as its canonical name
+    ("US Chess Federation" and "United States Chess Federation")."""
+    words = key(name).split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        canonical = variants().get(" ".join(words[:n]))
+        if canonical and canonical[1] == "place":
+            return " ".join([key(canonical[0]), *words[n:]])
+    return " ".join(words)
+
+
+def _add(
+    entities: dict[str, Entity], name: str, mentions: list[Mention], k: str | None = None
+) -> None:
+    k = k or key(name)
+    entity = entities.get(k)
+    if entity is None:
+        entities[k] = Entity(name, list(mentions))
+        return
+    if len(name) > len(entity.name):
+        entity.name = name  # the fullest form of the text names it
+    entity.mentions = sorted({*entity.mentions, *mentions}, key=lambda m: m.start)

@@ -1,0 +1,235 @@
+"""Places and organizations: each rule of `generator.entities` with its examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import entities
+from generator.participants import find_participants
+from generator.record import Entity, Mention, Participant
+
+
+def _entity(text: str, name: str) -> Entity:
+    start = text.index(name)
+    return Entity(name, [Mention(start, start + len(name))])
+
+
+def _clean(text, places=(), orgs=(), people=(), off=frozenset()):  # noqa: ANN001, ANN202
+    persons = [Participant(p, None, []) for p in people]
+    got = entities.clean(
+        text,
+        persons,
+        [_entity(text, n) for n in places],
+        [_entity(text, n) for n in orgs],
+        entities.Rules(off=frozenset(off)),
+    )
+    return [e.name for e in got[0]], [e.name for e in got[1]]
+
+
+@pytest.mark.parametrize(
+    ("name", "repaired"),
+    [
+        ("National Hurricane Center (NHC", "National Hurricane Center"),
+        ("NHC)", ""),
+        ("Associated Press,", "Associated Press"),
+        ("United States'", "United States"),
+        ("a World Health Organisation", "World Health Organisation"),
+        ("pro-Beijing New People Party", "New People Party"),
+        ("royal command", ""),
+        ("U.S.", "U.S."),
+        ("Acme Inc.", "Acme Inc."),
+        ("Kenya.", "Kenya"),
+    ],
+)
+def test_fragments_are_repaired(name: str, repaired: str) -> None:
+    assert entities.repair(name) == repaired
+
+
+@pytest.mark.parametrize(
+    "name", ["UTC", "GMT", "BST", "Covid-19", "Islam", "State", "Department", "juveniles", "نگرفت"]
+)
+def test_what_is_no_name(name: str) -> None:
+    assert entities.is_no_name(name)
+
+
+@pytest.mark.parametrize("name", ["Senate", "Congress", "Kremlin", "NASA", "Hong Kong"])
+def test_names_stay(name: str) -> None:
+    assert not entities.is_no_name(name)
+
+
+def test_every_data_file_loads_and_says_what_it_holds() -> None:
+    for path in sorted(entities.DATA.iterdir()):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# "), path.name
+    for name in ("time_zones", "not_entities", "generic_entity_words"):
+        assert entities.word_list(name)
+    assert entities.variants()["u s"] == ("United States", "place")
+
+
+def test_speaker_marks_are_no_organization() -> None:
+    text = "((WN)) How did you start? ((Jo Jorgensen)) At the WN office."
+    assert _clean(text, orgs=["WN"]) == ([], [])
+    assert _clean(text, orgs=["WN"], off={"speaker_mark"}) == ([], ["WN"])
+
+
+def test_variants_are_one_place_of_one_kind() -> None:
+    text = "The US and the U.S. government, the United States, and the EU and European Union."
+    places, orgs = _clean(text, places=["US", "U.S."], orgs=["United States", "EU"])
+    assert places == ["United States"]
+    assert orgs == ["European Union"]
+    assert _clean(text, places=["US", "U.S."], off={"variant"})[0] == ["US", "U.S."]
+
+
+def test_a_known_place_tagged_as_organization_is_a_place() -> None:
+    assert _clean("Talks with Samoa went on.", orgs=["Samoa"]) == (["Samoa"], [])
+
+
+def test_people_are_no_places_or_organizations() -> None:
+    text = "Tony Mendez of the CIA. Mendez said NPR Hamza bin Laden reported."
+    people = ["Tony Mendez", "Hamza bin Laden"]
+    assert _clean(text, places=["Mendez"], orgs=["NPR Hamza bin Laden"], people=people) == (
+        [],
+        ["NPR"],
+    )
+    assert _clean(text, places=["Mendez"], people=people, off={"person"}) == (["Mendez"], [])
+
+
+@pytest.mark.slow
+def test_a_parsed_interview_lists_no_time_zone_or_speaker(nlp) -> None:
+    text = (
+        "The briefing began at 14:00 UTC in London, where the National Hurricane Center (NHC) "
+        "and the US Navy spoke.\n\n((WN)) What happened in the U.S. today?\n\n"
+        "((Maria Lopez)) The storm reached the United States coast before 09:00 GMT."
+    )
+    _, places, orgs = find_participants(nlp(text))
+    names = {e.name for e in places} | {e.name for e in orgs}
+    assert not names & {"UTC", "GMT", "WN", "US", "U.S."}
+    assert "United States" in {e.name for e in places}
+    assert not any("(" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("short", "longer"),
+    [
+        ("FEMA", "Federal Emergency Management Agency"),
+        ("JHU", "Johns Hopkins University"),
+        ("Senate", "Puerto Rico Senate"),
+        ("Libertarian Party", "U.S. Libertarian Party"),
+    ],
+)
+def test_a_short_form_joins_the_only_longer_name(short: str, longer: str) -> None:
+    text = f"The {longer} met. Then the {short} spoke."
+    assert _clean(text, orgs=[longer, short])[1] == [longer]
+    assert _clean(text, orgs=[longer, short], off={"short_form"})[1] == [longer, short]
+    text = "The storm hit the Abaco Islands; Abaco is flooded."
+    assert _clean(text, places=["Abaco Islands", "Abaco"])[0] == ["Abaco Islands"]
+
+
+def test_a_short_form_of_two_names_stays() -> None:
+    text = "The Puerto Rico Senate and the US Senate disagreed; the Senate voted."
+    orgs = ["Puerto Rico Senate", "US Senate", "Senate"]
+    assert _clean(text, orgs=orgs)[1] == orgs
+
+
+@pytest.mark.parametrize(
+    "name", ["Nobel Prize", "National Emergencies Act", "Iran Hostage Crisis", "G7 Summit"]
+)
+def test_awards_laws_and_events_are_no_entities(name: str) -> None:
+    assert entities.is_no_name(name)
+
+
+def test_a_place_word_makes_a_place() -> None:
+    text = "Bison arrived at the Wind River Reservation."
+    assert _clean(text, orgs=["Wind River Reservation"]) == (["Wind River Reservation"], [])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Associates of",
+        "Army’s Research and",
+        "De La",
+        "Change Research/CNBC",
+        "Magellanic",
+        "Scientologist",
+        "Middle Eastern",
+        "Pro-Beijing",
+        "National Security Advisor",
+        "Omsk in Siberia",
+        "Iranian National",
+        "Presidential Debates",
+        "Tradewise Gibraltar Chess Festival",
+    ],
+)
+def test_cut_and_adjective_names_are_no_names(name: str) -> None:
+    assert entities.is_no_name(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Atlantic", "Czech Republic", "World Bank", "American Samoa", "Eastern Cape"]
+)
+def test_names_that_look_alike_stay(name: str) -> None:
+    assert not entities.is_no_name(name)
+
+
+def test_a_name_holding_a_person_is_left_out_unless_named_after_them() -> None:
+    text = "Vermont Bernie Sanders spoke; the Doris Day Animal Foundation and Biden-Harris."
+    people = ["Bernie Sanders", "Doris Day", "Joe Biden", "Kamala Harris"]
+    orgs = ["Vermont Bernie", "Doris Day Animal Foundation", "Biden-Harris"]
+    assert _clean(text, orgs=orgs, people=people)[1] == ["Doris Day Animal Foundation"]
+
+
+def test_the_last_word_decides_the_kind() -> None:
+    text = "The Saint Louis Chess Club and FIDE met at the Sandy Point."
+    places, orgs = _clean(text, places=["Saint Louis Chess Club", "FIDE"], orgs=["Sandy Point"])
+    assert (places, orgs) == (["Sandy Point"], ["Saint Louis Chess Club", "FIDE"])
+
+
+@pytest.mark.parametrize("name", ["Grand Masters", "Iranian Grand", "Woman Grand Master"])
+def test_titles_alone_are_no_names(name: str) -> None:
+    assert entities.is_no_name(name)
+
+
+def test_one_body_under_its_forms() -> None:
+    text = "The US Chess Federation, or United States Chess Federation; the House of "
+    text += "Representatives and the House; the House Judiciary Committee, the Judiciary Committee."
+    orgs = [
+        "US Chess Federation",
+        "United States Chess Federation",
+        "House of Representatives",
+        "House",
+        "House Judiciary Committee",
+        "Judiciary Committee",
+    ]
+    assert _clean(text, orgs=orgs)[1] == [
+        "United States Chess Federation",
+        "House of Representatives",
+        "House Judiciary Committee",
+    ]
+
+
+def test_a_variant_keeps_the_texts_own_full_form() -> None:
+    text = "The World Health Organisation (WHO) said the WHO would help."
+    assert _clean(text, orgs=["World Health Organisation", "WHO"])[1] == [
+        "World Health Organisation"
+    ]
+    assert _clean("The WHO said so.", orgs=["WHO"])[1] == ["World Health Organization"]
+
+
+def test_two_spellings_of_a_long_place_name_are_one_place() -> None:
+    text = "In Magnitogorsk, a building fell; Magnitogorsk mourns. Magnitigorsk police said."
+    assert _clean(text, places=["Magnitogorsk", "Magnitigorsk"])[0] == ["Magnitogorsk"]
+
+
+def test_hashtags_handles_and_adjectives_are_no_names() -> None:
+    text = "The hashtag #WrongTrump spread; @VPOTUS replied; pro-Beijing groups met in Beijing."
+    got = entities.clean(
+        text,
+        [],
+        [Entity("Beijing", [Mention(text.index("Beijing"), text.index("Beijing") + 7)])],
+        [_entity(text, "WrongTrump"), _entity(text, "VPOTUS")],
+    )
+    assert got == ([], [])
+    late = text.rindex("Beijing")
+    got = entities.clean(text, [], [Entity("Beijing", [Mention(late, late + 7)])], [])
+    assert [e.name for e in got[0]] == ["Beijing"]
