@@ -64,11 +64,19 @@ _SUFFIX = re.compile(
 )
 
 
+def _near(doc_date: dt.date, year: int, month: int, day: int | None) -> bool:
+    """Within about six weeks of the document's date: the document's own time wins there."""
+    if day is None:
+        return abs(year * 12 + month - (doc_date.year * 12 + doc_date.month)) <= 1
+    return _valid(year, month, day) and abs((dt.date(year, month, day) - doc_date).days) <= 45
+
+
 class _Context:
     """What normalization may use beyond the text: document date, tense, reference times."""
 
     __slots__ = (
         "doc_date", "tense", "last_quarter", "last_value", "new_quarter", "last_year", "last_day",
+        "sentence_year",
     )  # fmt: skip
 
     def __init__(self, doc_date: dt.date | None, tense: str | None = None):
@@ -78,6 +86,9 @@ class _Context:
         self.last_value: str | None = None
         self.new_quarter: str | None = None  # set by an explicit quarter expression
         self.last_year: int | None = None  # the last year written out in the text
+        # a past year written earlier in the same sentence: its month-days are of that year
+        # ("In the 2016 election, ... until June" is June 2016, not the document's June)
+        self.sentence_year: int | None = None
         self.last_day: str | None = None  # the last full date (YYYY-MM-DD) found
 
 
@@ -202,6 +213,8 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
             y = int(m["year"])
         elif dd is not None:
             y = _resolve_month_year(mo, d, dd, tense)
+            if ctx.sentence_year and not _near(dd, y, mo, d):
+                y = ctx.sentence_year
         else:
             y = None
         if not _valid(y or 2000, mo, d):
@@ -269,7 +282,10 @@ def _value_core(t: str, ctx: _Context) -> str | None:  # noqa: C901 - one rule p
             return f"{y}-{mo:02d}" if y else None
         if dd is None:
             return f"XXXX-{mo:02d}"
-        return f"{_resolve_month_year(mo, None, dd, tense)}-{mo:02d}"
+        y = _resolve_month_year(mo, None, dd, tense)
+        if ctx.sentence_year and not _near(dd, y, mo, None):
+            y = ctx.sentence_year
+        return f"{y}-{mo:02d}"
 
     # years, fiscal years, spoken years, decades, centuries
     if m := re.fullmatch(

@@ -262,6 +262,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             if ctx.last_quarter and sent_quarter_start >= 0 and s_start - sent_quarter_start > 600:
                 ctx.last_quarter = None
             last_sent_start = s_start
+            ctx.sentence_year = None
         if ctx.last_year and a - last_year_end > _ANAPHOR_REACH:
             ctx.last_year = None
         ctx.tense = _tense(span)
@@ -308,6 +309,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw):
             ctx.last_year = int(value[:4])
             last_year_end = b
+            if doc_year is not None and ctx.last_year < doc_year:
+                ctx.sentence_year = ctx.last_year
         found.append(DateMention(raw, a, b, value, sentence))
     return found
 

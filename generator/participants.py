@@ -91,7 +91,7 @@ from .person_patterns import (
     _propagate,
 )
 from .record import Entity, Participant
-from .role_words import PLACES, ROLE_HEADS
+from .role_words import NAME_SUFFIXES, NOT_PERSON_HEADS, PLACES, ROLE_HEADS, ROLE_WORDS
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -205,7 +205,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
         if kind:
             target = extra_places if kind == "place" else extra_orgs
             target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
-    people = merge_spellings(people)
+    people = [p for p in merge_spellings(people) if not _never_a_person(p.name, people)]
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:
@@ -216,31 +216,51 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     return people, places, orgs
 
 
+def _never_a_person(name: str, people: list[Participant]) -> bool:
+    """Last checks on a whole name: an event or body by its last word ("Democratic National
+    Convention"), a generational suffix first ("Jr. Day" of "Martin Luther King Jr. Day"), a
+    running-mate ticket of two people of the text ("Jorgensen-Cohen")."""
+    words = _norm(name).split()
+    if words[-1] in NOT_PERSON_HEADS or words[0] in NAME_SUFFIXES:
+        return True
+    parts = words[-1].split("-") if len(words) == 1 else []
+    surnames = {_norm(p.name).split()[-1] for p in people if " " in p.name}
+    return len(parts) == 2 and all(part in surnames for part in parts)
+
+
 def take_title_roles(people: list[Participant], title: Doc) -> None:
     """A role the title gives a person of the text is the first one stated, so it is theirs:
     right before the name ("Wikinews interviews biologist Natasha Gownaris", "Former president
     of India Pranab Mukherjee") or after it and a comma ("Jo Jorgensen, U.S. Libertarian Party
     presidential nominee"). Headlines parse badly, so only the words are read."""
     for person in people:
-        words = _norm(person.name).split()
-        span = _name_in_title(title, words)
-        if span is None:
-            continue
-        start, end = span
-        role = title_role_before(title, start) or _title_role_after(title, end)
-        if role:
-            person.role = role
+        span = _name_in_title(title, _norm(person.name).split())
+        if span is not None:
+            role = title_role_before(title, span[0]) or _title_role_after(title, span[1])
+            person.role = role or person.role
 
 
 def _name_in_title(title: Doc, words: list[str]) -> tuple[int, int] | None:
-    """Token range of the person's name (its last word, with the name words before it)."""
+    """Token range of the person's name in the title (its last word and the name words before
+    it), or None when the title names someone else ("Pranab Mukherjee" is not his son
+    Abhijit Mukherjee) or names them twice."""
     hits = [t.i for t in title if _norm(t.text) == words[-1]]
     if len(hits) != 1:
         return None
-    start = end = hits[0]
+    start = hits[0]
     while start > 0 and _norm(title[start - 1].text) in words[:-1]:
         start -= 1
-    return start, end + 1
+    before = title[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.is_title
+        and before.pos_ == "PROPN"
+        and before.lower_ not in ROLE_WORDS
+        and before.lower_ not in PLACES
+        and start - 1 > 0
+    ):
+        return None
+    return start, hits[0] + 1
 
 
 def _title_role_after(title: Doc, end: int) -> str | None:

@@ -235,3 +235,14 @@ def test_a_season_with_an_article_is_no_date(nlp):
     assert values(nlp, "He was hospitalized after a reported fall at his home.", d) == []
     assert values(nlp, "I could not go home for a summer.", d) == []
     assert ("last summer", "2019-SU") in values(nlp, "They met last summer.", dt.date(2020, 3, 3))
+
+
+def test_a_past_year_of_the_sentence_anchors_its_months(nlp):
+    d = dt.date(2020, 4, 15)
+    got = values(
+        nlp, "In the 2016 election, Sanders continued his bid until July and conceded.", d
+    )
+    assert ("July", "2016-07") in got
+    # near the document's date, the document's own year stays
+    got = values(nlp, "Invited in July 1997, it will join on April 20 in a ceremony.", d)
+    assert ("April 20", "2020-04-20") in got

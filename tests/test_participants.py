@@ -604,3 +604,17 @@ def test_headline_roles_are_read_by_their_words(title, body, name, role):
 
     people = {p.name: p.role for p in analyze(body, None, Settings(), title).participants}
     assert people[name] == role
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Jo Jorgensen and Spike Cohen ran. The Jorgensen-Cohen ticket won 1%.",
+            {"Jo Jorgensen", "Spike Cohen"},
+        ),
+        ("Martin Luther King Jr. Day is a holiday, said Joe Biden.", {"Joe Biden"}),
+    ],
+)
+def test_tickets_and_holidays_are_no_people(nlp, text, names):
+    assert {p.name for p in find_participants(nlp(text))[0]} == names
