@@ -91,7 +91,7 @@ from .person_patterns import (
     _propagate,
 )
 from .record import Entity, Participant
-from .role_words import NAME_SUFFIXES, NOT_PERSON_HEADS, PLACES, ROLE_HEADS, ROLE_WORDS
+from .role_words import NAME_SUFFIXES, PLACES, ROLE_HEADS, ROLE_WORDS
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -216,12 +216,17 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     return people, places, orgs
 
 
+# Last words of events and bodies that the tagger still takes for people (a surname such as
+# "Bay" or "Field" is no reason: "Director Michael Bay").
+_EVENT_HEADS = frozenset(["convention", "olympiad", "township", "tribe", "studio", "summit"])
+
+
 def _never_a_person(name: str, people: list[Participant]) -> bool:
     """Last checks on a whole name: an event or body by its last word ("Democratic National
     Convention"), a generational suffix first ("Jr. Day" of "Martin Luther King Jr. Day"), a
     running-mate ticket of two people of the text ("Jorgensen-Cohen")."""
     words = _norm(name).split()
-    if words[-1] in NOT_PERSON_HEADS or words[0] in NAME_SUFFIXES:
+    if words[-1] in _EVENT_HEADS or words[0] in NAME_SUFFIXES:
         return True
     parts = words[-1].split("-") if len(words) == 1 else []
     surnames = {_norm(p.name).split()[-1] for p in people if " " in p.name}

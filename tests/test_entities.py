@@ -233,3 +233,11 @@ def test_hashtags_handles_and_adjectives_are_no_names() -> None:
     late = text.rindex("Beijing")
     got = entities.clean(text, [], [Entity("Beijing", [Mention(late, late + 7)])], [])
     assert [e.name for e in got[0]] == ["Beijing"]
+
+
+def test_every_rule_can_be_switched_off_by_name() -> None:
+    with pytest.raises(ValueError, match="no such rule"):
+        entities.switch_off(["no_such_rule"])
+    assert set(entities.RULES) == {
+        "speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form"
+    }  # fmt: skip

@@ -236,7 +236,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--ids", type=Path, help="score only the ids listed in this file")
     parser.add_argument("--cache-dir", default=".cache/summaries", help="'' for no cache")
     parser.add_argument("--processes", type=int, default=0, help="0: every core")
+    parser.add_argument(
+        "--off", default="", help="place/organization rules to switch off, comma-separated"
+    )
     args = parser.parse_args(argv)
+    if args.off:
+        from .. import entities
+
+        entities.switch_off(args.off.split(","))
+        args.cache_dir = ""  # the cache holds analyses made with every rule on
     golds = list(read_jsonl(args.gold))
     if args.ids:
         wanted = set(args.ids.read_text(encoding="utf-8").split())
