@@ -147,7 +147,7 @@ def timeline(records: list[Record]) -> list[Event]:
 def people(records: list[Record], slugify) -> dict[str, Person]:  # noqa: ANN001
     """Everyone the archive mentions, by canonical name."""
     index: dict[str, Person] = {}
-    taken: set[str] = set()
+    taken: set[str] = {"index"}  # participants/index.md is the People index
     for record in by_date_desc(records):
         names = [p.name for p in record.participants]
         for participant in record.participants:

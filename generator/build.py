@@ -15,10 +15,20 @@ from typing import Any
 
 import yaml
 
-from . import identities
+from . import identities, passthrough
 from .analysis import Settings, analyze_many
 from .cache import AnalysisCache
-from .documents import Source, SourceError, discover, read_source
+from .documents import (
+    MAX_YAML_CHARS,
+    Source,
+    SourceError,
+    YAMLRefused,
+    author_file,
+    discover,
+    load_yaml,
+    read_source,
+)
+from .identities import clean_name
 from .record import Analysis, Entity, Mention, Participant, Record
 
 log = logging.getLogger("mkdocs.plugins.summaries")
@@ -27,6 +37,8 @@ ALIASES_FILE = "aliases.yml"
 # Front matter keys whose author values replace extracted ones.
 AUTHOR_KEYS = {"title", "date", "summary", "participants", "places", "organizations", "tags"}
 MAX_SLUG = 80
+# People kept per document (see _cap_people).
+MAX_PEOPLE = 100
 
 # A runner analyses texts in order; a failed document comes back as the exception it raised.
 Runner = Callable[[list[tuple[str, dt.date | None]], Settings], Iterable[Analysis | Exception]]
@@ -53,17 +65,25 @@ def _slug_for(source: Source) -> str:
     return slugify(stem or (source.title or ""))
 
 
+# Slugs a document never gets: "index" is the page of its folder (the Articles index, a
+# month's page), which a document named index.txt would silently replace.
+RESERVED_SLUGS = frozenset(["index"])
+
+
 def unique_slugs(sources: Sequence[Source]) -> list[str]:
-    """A slug per source; a name taken in the same folder gets a numbered suffix."""
+    """A slug per source; a name taken in the same folder (or reserved) gets a numbered
+    suffix, logged so the author knows why the address is not the file's name."""
     taken: set[tuple[str | None, str]] = set()
     slugs = []
     for source in sources:
         folder = source.date.strftime("%Y/%m") if source.date else None
         base = _slug_for(source)
         slug, n = base, 1
-        while (folder, slug) in taken:
+        while (folder, slug) in taken or slug in RESERVED_SLUGS:
             n += 1
             slug = f"{base}-{n}"
+        if slug != base:
+            log.info("%s: the address '%s' is taken; its page is '%s'", source.rel, base, slug)
         taken.add((folder, slug))
         slugs.append(slug)
     return slugs
@@ -71,17 +91,36 @@ def unique_slugs(sources: Sequence[Source]) -> list[str]:
 
 def load_aliases(root: Path) -> dict[str, str]:
     path = root / ALIASES_FILE
-    if not path.is_file():
+    usable, reason = author_file(path, root)
+    if usable is None:
+        if reason:
+            log.warning("%s: %s; no aliases applied", path, reason)
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = path.read_bytes()
+        if len(data) > MAX_YAML_CHARS:
+            raise YAMLRefused(f"{len(data):,} bytes, more than {MAX_YAML_CHARS:,}")
+        loaded, warnings = load_yaml(data.decode("utf-8"), str(path))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        log.warning("%s: cannot be read (%s); no aliases applied", path, exc)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        verb = "is refused" if isinstance(exc, YAMLRefused) else "cannot be read"
+        log.warning("%s: %s (%s); no aliases applied", path, verb, problem)
         return {}
+    for warning in warnings:
+        log.warning("%s", warning)
+    data = loaded or {}
     if not isinstance(data, dict):
         log.warning("%s: expected a mapping 'alias: canonical name'; ignored", path)
         return {}
-    return {str(k).strip(): str(v).strip() for k, v in data.items() if k and v}
+    aliases = {}
+    for k, v in data.items():
+        if not isinstance(v, str | int | float) or isinstance(v, bool):
+            log.warning("%s: the alias '%s' does not map to one name; ignored", path, k)
+            continue
+        alias, name = clean_name(str(k)), clean_name(str(v))
+        if alias and name:
+            aliases[alias] = name
+    return aliases
 
 
 def load_sources(root: Path) -> tuple[list[Source], dict[str, str]]:
@@ -148,28 +187,66 @@ def _author_people(value: Any, text: str) -> list[Participant] | None:
     for item in value:
         if isinstance(item, str):
             name, role = item, None
-        elif isinstance(item, dict) and item.get("name"):
+        elif isinstance(item, dict) and _scalar(item.get("name")):
             name, role = str(item["name"]), item.get("role")
         else:
             continue
-        role = str(role) if role else None
-        people.append(Participant(name.strip(), role, _find_mentions(text, name.strip())))
+        name = clean_name(name)
+        role = clean_name(str(role)) if _scalar(role) else None
+        if name:
+            people.append(Participant(name, role or None, _find_mentions(text, name)))
     return people
+
+
+def _scalar(value: Any) -> bool:
+    """A value an author meant as one word or line (not a list, a mapping or null)."""
+    return isinstance(value, str | int | float) and not isinstance(value, bool) and bool(
+        str(value).strip()
+    )
 
 
 def _author_entities(value: Any, text: str) -> list[Entity] | None:
     if not isinstance(value, list):
         return None
-    names = [str(v).strip() for v in value if isinstance(v, str | int) and str(v).strip()]
-    return [Entity(n, _find_mentions(text, n)) for n in names]
+    names = [clean_name(str(v)) for v in value if isinstance(v, str | int) and _scalar(v)]
+    return [Entity(n, _find_mentions(text, n)) for n in dict.fromkeys(names) if n]
 
 
 def _author_summary(value: Any) -> list[str] | None:
     if isinstance(value, str) and value.strip():
         return [value.strip()]
     if isinstance(value, list):
-        return [str(v).strip() for v in value if str(v).strip()] or None
+        # `summary: [null]` is no sentence (not "None").
+        return [str(v).strip() for v in value if _scalar(v)] or None
     return None
+
+
+def _cap_people(source: Source, people: list[Participant]) -> list[Participant]:
+    """At most MAX_PEOPLE people of one document: the most mentioned, then the first met.
+    A list of thousands of names is a roster, not a story; each person gets a page."""
+    if len(people) <= MAX_PEOPLE:
+        return people
+    def rank(i: int) -> tuple[int, int]:
+        return -len(people[i].mentions), min((m.start for m in people[i].mentions), default=0)
+
+    ranked = sorted(range(len(people)), key=rank)
+    keep = sorted(ranked[:MAX_PEOPLE])
+    log.warning(
+        "%s: %d people found; only the %d mentioned most get a page and a place in the index",
+        source.rel,
+        len(people),
+        MAX_PEOPLE,
+    )
+    return [people[i] for i in keep]
+
+
+def _clean_entities(items: list[Any]) -> list[Any]:
+    """Names without invisible or bidirectional characters ("Jane\u200bDoe" is Jane Doe);
+    two that become one name are one entry."""
+    if not any(clean_name(e.name) != e.name for e in items):
+        return items
+    renamed = [replace(e, name=clean_name(e.name) or e.name) for e in items]
+    return _rename(renamed, {})
 
 
 def make_record(source: Source, slug: str, analysis: Analysis) -> Record:
@@ -177,45 +254,47 @@ def make_record(source: Source, slug: str, analysis: Analysis) -> Record:
     meta = source.meta
     text = source.text
     summary_spans = list(analysis.summary)
+    others = {k: v for k, v in meta.items() if k not in AUTHOR_KEYS}
+    extra, warnings, notes = passthrough.check(others, source.rel)
+    for warning in warnings:
+        log.warning("%s", warning)
+    for note in notes:
+        log.info("%s", note)
     record = Record(
         source=source.rel,
         slug=slug,
-        title=source.title or analysis.title,
+        title=clean_name(source.title or analysis.title) or slug,
         date=source.date.isoformat() if source.date else None,
         text=text,
         summary=[" ".join(text[m.start : m.end].split()) for m in summary_spans],
         summary_spans=summary_spans,
         dates=analysis.dates,
         key_dates=analysis.key_dates,
-        participants=analysis.participants,
-        places=analysis.places,
-        organizations=analysis.organizations,
+        participants=_cap_people(source, _clean_entities(analysis.participants)),
+        places=_clean_entities(analysis.places),
+        organizations=_clean_entities(analysis.organizations),
         notes=list(analysis.notes),
-        extra={k: v for k, v in meta.items() if k not in AUTHOR_KEYS and _is_plain(v)},
+        extra=extra,
     )
     if (summary := _author_summary(meta.get("summary"))) is not None:
         record.summary, record.summary_spans = summary, []
     if (people := _author_people(meta.get("participants"), text)) is not None:
-        record.participants = people
+        record.participants = _cap_people(source, people)
         record.authored.add("participants")
     for key in ("places", "organizations"):
         if (entities := _author_entities(meta.get(key), text)) is not None:
             setattr(record, key, entities)
             record.authored.add(key)
     if isinstance(meta.get("tags"), list):
-        record.extra["author_tags"] = [str(t) for t in meta["tags"] if isinstance(t, str | int)]
+        tags = [clean_name(str(t)) for t in meta["tags"] if isinstance(t, str | int) and _scalar(t)]
+        for tag in tags:
+            if passthrough.UNSAFE_TAG.search(tag):
+                # front_matter leaves it out: the tags plugin would print it as HTML
+                log.warning("%s: tag '%s' is not given to the tags plugin", source.rel, tag)
+        record.extra["author_tags"] = tags
+    elif meta.get("tags") is not None:
+        log.warning("%s: 'tags' is not a list; ignored", source.rel)
     return record
-
-
-def _is_plain(value: Any) -> bool:
-    """YAML-safe plain data only, so no author value can break the emitted front matter."""
-    if isinstance(value, str | int | float | bool | dt.date) or value is None:
-        return True
-    if isinstance(value, list):
-        return all(_is_plain(v) for v in value)
-    if isinstance(value, dict):
-        return all(isinstance(k, str) and _is_plain(v) for k, v in value.items())
-    return False
 
 
 def _rename(items: list[Any], mapping: Mapping[str, str]) -> list[Any]:

@@ -13,15 +13,18 @@ import functools
 import hashlib
 import importlib.metadata
 import json
+import logging
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
 from . import __version__
 from .analysis import Settings
 from .record import Analysis
+
+log = logging.getLogger("mkdocs.plugins.summaries")
 
 FORMAT = 2
 # The modules whose code decides an analysis: a change to any of them is a new cache key,
@@ -81,11 +84,88 @@ def atomic_write(path: Path, data: str | Callable[[TextIO], None]) -> None:
         raise
 
 
+def _is_mention(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and all(type(value.get(k)) is int for k in ("start", "end"))
+        and 0 <= value["start"] <= value["end"]
+    )
+
+
+def _list_of(value: object, check: Callable[[object], bool]) -> bool:
+    return isinstance(value, list) and all(check(v) for v in value)
+
+
+def _is_date(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and all(isinstance(value.get(k), str) for k in ("text", "value"))
+        and isinstance(value.get("sentence", ""), str)
+        and _is_mention(value)
+    )
+
+
+def _is_entity(value: object) -> bool:
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("name"), str)
+        and _list_of(value.get("mentions"), _is_mention)
+    )
+
+
+def _is_person(value: object) -> bool:
+    return (
+        _is_entity(value)
+        and isinstance(value, dict)
+        and (value.get("role") is None or isinstance(value.get("role"), str))
+    )
+
+
+def valid_analysis(data: object) -> bool:
+    """Whether ``data`` has exactly the shape of ``Analysis.to_dict()``: an entry that is
+    valid JSON of another shape (``[]``, ``42``, ``"start": "a"``) is a miss, not a crash."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("title"), str)
+        and _list_of(data.get("summary"), _is_mention)
+        and _list_of(data.get("dates"), _is_date)
+        and _list_of(data.get("key_dates"), _is_date)
+        and _list_of(data.get("participants"), _is_person)
+        and _list_of(data.get("places"), _is_entity)
+        and _list_of(data.get("organizations"), _is_entity)
+        and _list_of(data.get("notes", []), lambda n: isinstance(n, str))
+    )
+
+
+class _Writes:
+    """Cache writes that can fail (a folder that is a file, read-only, a full disk): the
+    first failure is one warning, later writes are not tried; the build goes on."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        self.broken = False
+
+    def __call__(self, path: Path, data: str | Callable[[TextIO], None]) -> None:
+        if self.broken:
+            return
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            self.broken = True
+            log.warning(
+                "%s cannot be written at %s (%s); building without it",
+                self.what,
+                path.parent,
+                exc.strerror or exc,
+            )
+
+
 class AnalysisCache:
     def __init__(self, directory: Path | None) -> None:
         self.directory = directory
         self.hits = 0
         self.misses = 0
+        self._write = _Writes("The analysis cache")
 
     @staticmethod
     def key(
@@ -113,10 +193,12 @@ class AnalysisCache:
             return None
         try:
             data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            if data.get("key") != key:
+            if not isinstance(data, dict) or data.get("key") != key:
                 raise ValueError("entry under the wrong key")
+            if not valid_analysis(data.get("analysis")):
+                raise ValueError("entry of another shape")
             analysis = Analysis.from_dict(data["analysis"])
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             self.misses += 1
             return None
         self.hits += 1
@@ -126,7 +208,7 @@ class AnalysisCache:
         if self.directory is None:
             return
         payload = json.dumps({"key": key, "analysis": analysis.to_dict()}, ensure_ascii=False)
-        atomic_write(self._path(key), payload)
+        self._write(self._path(key), payload)
 
 
 def _plain(value: object) -> object:
@@ -164,22 +246,34 @@ class PageCache:
 
     def __init__(self, directory: Path | None) -> None:
         self.path = directory / self.NAME if directory is not None else None
+        self._write = _Writes("The page cache")
 
-    def get(self, key: str) -> dict[str, str] | None:
+    def get(self, key: str, expected: Iterable[str] = ()) -> dict[str, str] | None:
+        """The cached pages under ``key``; None (render again) unless they are a whole site:
+        pages of text, at least one, and every page of ``expected`` among them."""
         if self.path is None:
             return None
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-            if data.get("key") != key or not isinstance(data.get("pages"), dict):
-                return None
-            return data["pages"]
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return None
+        if not isinstance(data, dict) or data.get("key") != key:
+            return None
+        pages = data.get("pages")
+        if (
+            not isinstance(pages, dict)
+            or not pages
+            or not all(isinstance(k, str) and isinstance(v, str) for k, v in pages.items())
+            or not all(uri in pages for uri in expected)
+        ):
+            log.warning("%s holds no whole site; the pages are rendered again", self.path)
+            return None
+        return pages
 
     def put(self, key: str, pages: dict[str, str]) -> None:
         if self.path is None:
             return
         # Streamed: the pages of a large archive are hundreds of MB, never one string.
-        atomic_write(
+        self._write(
             self.path, lambda fh: json.dump({"key": key, "pages": pages}, fh, ensure_ascii=False)
         )

@@ -123,6 +123,7 @@ def repair(name: str) -> str:
     while (
         len(words) > 1
         and words[-1].islower()
+        and words[-1].isalpha()  # "San Francisco 49ers" is whole
         and words[-1] not in _OPEN_END
         and words[-2][:1].isupper()
     ):
@@ -194,7 +195,9 @@ def _names_a_person(k: str, full: set[str], person_words: set[str]) -> bool:
     named_after = (
         word_list("org_heads") | word_list("place_heads") | word_list("generic_entity_words")
     )
-    return any(w in person_words for w in words) and words[-1] not in named_after
+    # a body named after a person puts the name first ("Pogue Construction"); a person's name
+    # glued after a place or body is the tagger's cut ("India Narendra Modi")
+    return words[-1] in person_words and words[-1] not in named_after
 
 
 def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
@@ -203,7 +206,7 @@ def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
     for i in range(1, len(words)):
         tail = key(" ".join(words[i:]))
         head = " ".join(words[:i])
-        if tail in full:
+        if tail in full and " " in tail:
             return head
         if all(w in person_words for w in tail.split()):
             # only a surname matched: the words before may be the rest of the person's name
@@ -262,10 +265,13 @@ def clean(
                 ):
                     target = "organization"  # "Saint Louis Chess Club", "FIDE"
             _add(found[target], name, mentions, merge_key or _merge_key(name))
-    # A name both a place and an organization is shown once: as the kind it has more often.
+    # A name both a place and an organization is shown once: as the kind it has more often,
+    # a tie going to a known place, else to the organization ("YouTube").
     for k in set(found["place"]) & set(found["organization"]):
         place, org = found["place"][k], found["organization"][k]
-        loser = "organization" if len(place.mentions) >= len(org.mentions) else "place"
+        as_place = (len(place.mentions), k in PLACES or k in variants())
+        as_org = (len(org.mentions), k not in PLACES and k not in variants())
+        loser = "organization" if as_place >= as_org else "place"
         winner = found["place" if loser == "organization" else "organization"][k]
         winner.mentions = sorted(
             {*winner.mentions, *found[loser].pop(k).mentions}, key=lambda m: m.start

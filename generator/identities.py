@@ -3,8 +3,9 @@
 Rules, in order:
 
 1. the authors' alias map is applied first and always wins;
-2. names are compared casefolded, with courtesy titles ("Mr.", "Dr."), a leading "the"
-   and a trailing possessive dropped, so "PUTIN", "Mr. Putin" and "Putin's" are one key;
+2. names are compared casefolded and without accents, with courtesy titles ("Mr.", "Dr."),
+   a leading "the" and a trailing possessive dropped, so "PUTIN", "Mr. Putin" and "Putin's"
+   are one key;
 3. a shorter name joins a longer one whose words end with it ("Putin" -> "Vladimir
    Putin"), else start with it ("Xi" -> "Xi Jinping"), or that has the same surname and a
    matching initial ("V. Putin"); first among the longer names of the same document, then
@@ -16,16 +17,35 @@ Rules, in order:
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
+
+# Characters that show nothing (zero-width spaces and joiners, soft hyphens, byte-order marks)
+# or reorder what follows (bidirectional embeddings, overrides, isolates): inside a name or a
+# title they make one person two ("Jane\u200b Doe") or spoof a title ("\u202e...").
+_INVISIBLE = re.compile(
+    "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 _TITLES = frozenset(
     ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof."]
 )
 
 
+def clean_name(text: str) -> str:
+    """A name or title as one line of visible text: invisible and bidirectional control
+    characters removed, control characters and runs of whitespace made one space."""
+    text = _INVISIBLE.sub("", text)
+    return " ".join(_CONTROL.sub(" ", text).split())
+
+
 def _key(name: str) -> tuple[str, ...]:
-    words = " ".join(name.split()).casefold()
+    # accents folded: "Erdogan" and "Recep Tayyip Erdoğan" share a surname
+    words = unicodedata.normalize("NFKD", " ".join(name.split()).casefold())
+    words = "".join(ch for ch in words if not unicodedata.combining(ch))
     if words.endswith(("'s", "’s")):
         words = words[:-2]
     parts = words.split()

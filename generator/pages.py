@@ -7,12 +7,14 @@ Markdown, YAML or Jinja shows literally. Front matter is written by PyYAML's saf
 
 from __future__ import annotations
 
+import hashlib
 import importlib.resources
 import json
 import logging
 import posixpath
 import re
 import unicodedata
+import urllib.parse
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,7 +25,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import archive, charts
+from . import archive, charts, passthrough
 from .build import slugify
 from .record import Mention, Record
 
@@ -32,7 +34,6 @@ log = logging.getLogger("mkdocs.plugins.summaries")
 LISTING_MARKER = "<!-- summaries:listing -->"
 CSS_URI = "assets/summaries/summaries.css"
 SOURCES_DIR = "_sources"
-_MARKUP_CHARS = re.compile(r"[<>&\"]")
 
 
 def default_templates() -> Path:
@@ -122,9 +123,15 @@ def numbered(first: str, n: int) -> str:
 
 def source_copy_uri(record: Record) -> str:
     """Where the plain-text copy of a source is published: always a ``.txt`` file (a ``.md``
-    source must not become a page), without doubling an existing ``.txt``."""
+    source must not become a page), without doubling an existing ``.txt``; a name that
+    would pass the file system's 255 bytes is shortened, with a hash to keep it unique."""
     name = record.source if record.source.endswith(".txt") else record.source + ".txt"
-    return f"{SOURCES_DIR}/{name}"
+    folder, _, base = name.rpartition("/")
+    if len(base.encode("utf-8")) > 255:
+        digest = hashlib.sha256(record.source.encode("utf-8")).hexdigest()[:12]
+        stem = base.encode("utf-8")[:200].decode("utf-8", errors="ignore")
+        base = f"{stem}-{digest}.txt"
+    return f"{SOURCES_DIR}/{folder + '/' if folder else ''}{base}"
 
 
 def url_of(src_uri: str, use_directory_urls: bool) -> str:
@@ -229,14 +236,15 @@ def _escape_for_theme(value: str) -> str:
 def front_matter(meta: dict[str, Any]) -> str:
     """YAML front matter for MkDocs. Themes insert ``title`` and ``description`` as raw HTML
     (Material does, into ``<h1>``, the nav and a ``content`` attribute), so those two are
-    HTML-escaped here; tags with markup characters are left out, as the tags plugin renders
-    them too."""
+    HTML-escaped here, on one line without control characters (feeds are XML, where most of
+    them are not allowed). The tags plugin renders tags too: a tag with ``<``, ``>``, ``"`` or
+    what reads as a character reference is left out; a bare ``&`` (``AT&T``) is harmless."""
     meta = dict(meta)
     for key in ("title", "description"):
         if isinstance(meta.get(key), str):
-            meta[key] = _escape_for_theme(meta[key])
+            meta[key] = _escape_for_theme(passthrough.one_line(meta[key]))
     if isinstance(meta.get("tags"), list):
-        meta["tags"] = [t for t in meta["tags"] if not _MARKUP_CHARS.search(str(t))]
+        meta["tags"] = [t for t in meta["tags"] if not passthrough.UNSAFE_TAG.search(str(t))]
     dumped = yaml.safe_dump(_no_nel(meta), sort_keys=False, allow_unicode=True, width=1000)
     return "---\n" + dumped + "---\n\n"
 
@@ -552,7 +560,7 @@ class SiteRenderer:
         """In how many documents each tag (as the tags plugin sees it) appears."""
         counts: Counter[str] = Counter()
         for record in self.records:
-            counts.update({t for t in record.tags if not _MARKUP_CHARS.search(str(t))})
+            counts.update({t for t in record.tags if not passthrough.UNSAFE_TAG.search(str(t))})
         return counts
 
     def _plan_tags(self) -> list[tuple[str, str, list[tuple[str, int]]]]:
@@ -607,10 +615,11 @@ class SiteRenderer:
             for p in record.participants
             for m in p.mentions
         ]
+        # File names may hold "#", "?" or "%": the link is URL-encoded, the name shown is not.
         source = (
-            self.options.source_url.rstrip("/") + "/" + record.source
+            self.options.source_url.rstrip("/") + "/" + urllib.parse.quote(record.source)
             if self.options.source_url
-            else self.url(page, source_copy_uri(record))
+            else urllib.parse.quote(self.url(page, source_copy_uri(record)))
         )
         meta = record.front_matter()
         body = self.template(
@@ -822,21 +831,24 @@ class SiteRenderer:
         """Dated events per month (per year when that is more than 15 years of bars) from the
         first document's publication to the last event; earlier events, such as a birth year
         in an obituary, are counted in the caption instead. Year-less dates are not drawn."""
-        known = [e.value for e in self.events if not e.value.startswith("XXXX")]
+        known = [e.value for e in self.events if _YEAR_FIRST.match(e.value)]
         published = sorted(r.date[:7] for r in self.records if r.date)
         if not known:
             return ""
+        # The chart starts at a month: a bare year ("founded in 1999") starts at its January.
         start = published[0] if published else min(known)[:7]
+        if len(start) == 4:
+            start += "-01"
         shown = [v for v in known if v[: len(start)] >= start[: len(v)]]
         earlier = len(known) - len(shown)
         note = f"; {earlier} earlier, not drawn" if earlier else ""
-        per_month: Counter[str] = Counter(v[:7] for v in shown if len(v) >= 7)
+        per_month: Counter[str] = Counter(v[:7] for v in shown if _MONTH_FIRST.match(v))
         months = _month_range(sorted({start, *per_month}))
         if len(months) <= 180:
             counts = [(m, per_month.get(m, 0)) for m in months]
             return charts.bars(counts, "Dated events per month" + note, "month")
         per_year: Counter[int] = Counter(int(v[:4]) for v in shown)
-        first, last = int(start[:4]), max(per_year)
+        first, last = int(start[:4]), max(per_year, default=int(start[:4]))
         counts = [(str(y), per_year[y]) for y in range(first, last + 1)]
         return charts.bars(counts, "Dated events per year" + note, "year")
 
@@ -1068,15 +1080,22 @@ def _web_url(value: object) -> str | None:
     return None
 
 
+_YEAR_FIRST = re.compile(r"^\d{4}(?:-|$)")
+_MONTH_FIRST = re.compile(r"^\d{4}-(?:0[1-9]|1[0-2])(?:-|$)")
+
+
 def _month_range(months: list[str]) -> list[str]:
-    """Every month from the first to the last, so gaps show as gaps."""
-    if not months:
+    """Every month from the first to the last, so gaps show as gaps. Values that are not a
+    ``YYYY-MM`` month (a bare year, a week, a quarter) are left out rather than guessed."""
+    valid = sorted(m[:7] for m in months if _MONTH_FIRST.match(m))
+    if not valid:
         return []
-    (y, m), (y2, m2) = (map(int, months[0].split("-")), map(int, months[-1].split("-")))
+    y, m = int(valid[0][:4]), int(valid[0][5:7])
+    y2, m2 = int(valid[-1][:4]), int(valid[-1][5:7])
     out = []
     while (y, m) <= (y2, m2) and len(out) < 1200:
         out.append(f"{y:04d}-{m:02d}")
         y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     if len(out) >= 1200:
-        return months
+        return sorted(set(valid))
     return out

@@ -48,11 +48,12 @@ verdict) and ``person_merge`` (one entry per person, place and organization).
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from . import entities
+from . import entities, role_words
 from .person_filters import (
     _PLACE_LABELS,
     _drop_possessors,
@@ -206,6 +207,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             target = extra_places if kind == "place" else extra_orgs
             target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
     people = [p for p in merge_spellings(people) if not _never_a_person(p.name, people)]
+    relation_roles(text, people)
     person_chars = bytearray(len(text) + 1)
     for person in people:
         for m in person.mentions:
@@ -231,6 +233,31 @@ def _never_a_person(name: str, people: list[Participant]) -> bool:
     parts = words[-1].split("-") if len(words) == 1 else []
     surnames = {_norm(p.name).split()[-1] for p in people if " " in p.name}
     return len(parts) == 2 and all(part in surnames for part in parts)
+
+
+_RELATION_BEFORE = re.compile(
+    r"(?P<owner>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})['’]s (?:(?:younger|older|elder|late|"
+    r"eldest|youngest|former|estranged) )?(?P<rel>[a-z-]+)(?:,\s*|\s+)$"
+)
+
+
+def relation_roles(text: str, people: list[Participant]) -> None:
+    """ "Donald Trump's younger brother Robert", "Mendez's wife Jonna Mendez": a person with
+    no role is the relation of the one person of the text the possessive names."""
+    relations = role_words.RELATIONS
+    for person in people:
+        if person.role or not person.mentions:
+            continue
+        first = person.mentions[0].start
+        m = _RELATION_BEFORE.search(text, max(0, first - 80), first)
+        if not m or m.end() != first or m["rel"] not in relations:
+            continue
+        owner = _norm(m["owner"]).split()
+        owners = [
+            p for p in people if p is not person and _norm(p.name).split()[-len(owner) :] == owner
+        ]
+        if len(owners) == 1:
+            person.role = f"{m['rel']} of {owners[0].name}"
 
 
 def take_title_roles(people: list[Participant], title: Doc) -> None:

@@ -489,6 +489,13 @@ def _place_elsewhere(
     """The same full name elsewhere, outside the person's mentions, after "in/at/near" or
     tagged in part as a place ("recorded in Sultan Kudarat")."""
     mine = {(m.start, m.end) for m in person.mentions}
+    # Most names occur only where they are the person's: then no pattern is compiled and run
+    # over the whole text (a text naming thousands of people would pay that for each).
+    start = text.find(name)
+    while start >= 0 and (start, start + len(name)) in mine:
+        start = text.find(name, start + 1)
+    if start < 0:
+        return False
     for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", text):
         if (m.start(), m.end()) in mine:
             continue

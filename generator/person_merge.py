@@ -84,14 +84,16 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
                 if len(inner.rstrip(".")) > 1:
                     by_inner[(w[0], inner)].append(k)
                     by_inner[(inner,)].append(k)
+    by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)  # in the order of keys
+    for k in keys:
+        by_words[mwords[k]].append(k)
     canon: dict[str, str] = {}
     for key in keys:
         words = mwords[key]
         same = [
             k
-            for k in keys
+            for k in by_words[words]
             if k != key
-            and mwords[k] == words
             and canon.get(k) == k
             and _suffix(k) in (_suffix(key), "")  # "John Smith Sr." is not "John Smith Jr."
             and _suffix(key) in (_suffix(k), "")
@@ -196,28 +198,52 @@ def _spelling_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def merge_spellings(people: list[Participant]) -> list[Participant]:
     """One person for two spellings of a name in one text, under the more frequent one; then
-    a one-word name joins the only person whose name starts or ends with it."""
+    a one-word name joins the only person whose name starts or ends with it. Indexed by
+    words, so that a text naming thousands of people costs no pair of them each."""
+    words_of = {id(p): _merge_words(_norm(p.name)) for p in people}
     out: list[Participant] = []
+    # (length, position, the other words, first letter there) -> people: the only pairs
+    # _spelling_of can accept differ in one word that starts with the same letter.
+    near: dict[tuple, list[Participant]] = defaultdict(list)
+    slot: dict[int, int] = {}  # a person's place in out
+
+    def keys(words: tuple[str, ...]) -> list[tuple]:
+        return [
+            (len(words), i, words[:i] + words[i + 1 :], w[:1]) for i, w in enumerate(words)
+        ]
+
     for person in sorted(people, key=lambda p: -len(p.mentions)):
-        words = _merge_words(_norm(person.name))
-        same = [p for p in out if _spelling_of(_merge_words(_norm(p.name)), words)]
+        words = words_of[id(person)]
+        found = {id(p): p for k in keys(words) for p in near.get(k, ())}
+        same = sorted(
+            (p for p in found.values() if _spelling_of(words_of[id(p)], words)),
+            key=lambda p: slot[id(p)],
+        )
         if len(same) == 1:
             _join(same[0], person)
         else:
+            slot[id(person)] = len(out)
             out.append(person)
+            for k in keys(words):
+                near[k].append(person)
+    by_end: dict[str, list[Participant]] = defaultdict(list)
+    for p in out:
+        if not words_of[id(p)]:
+            continue
+        first, last = words_of[id(p)][0], words_of[id(p)][-1]
+        by_end[first].append(p)
+        if last != first:
+            by_end[last].append(p)
+    position = {id(p): i for i, p in enumerate(out)}
     kept = []
     for person in out:
-        words = _merge_words(_norm(person.name))
-        longer = [
-            p
-            for p in out
-            if len(words) == 1
-            and p is not person
-            and (
-                _merge_words(_norm(p.name))[0] == words[0]
-                or _merge_words(_norm(p.name))[-1] == words[0]
+        words = words_of[id(person)]
+        longer = []
+        if len(words) == 1:
+            longer = sorted(
+                (p for p in by_end.get(words[0], ()) if p is not person),
+                key=lambda p: position[id(p)],
             )
-        ]
         if len(longer) == 1:
             _join(longer[0], person)
         else:

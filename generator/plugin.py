@@ -7,6 +7,7 @@ pages (`pages`), and handed to MkDocs as generated files. Nothing is written int
 from __future__ import annotations
 
 import gc
+import html as html_lib
 import logging
 import re
 import time
@@ -17,7 +18,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
@@ -108,6 +109,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self.sources: Path | None = None
         self.user_nav = False
         self.documents: dict = {}
+        self._generated: set[str] = set()
+        self._escaped: dict[str, dict[str, str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -147,6 +150,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         if not self.sources.is_dir():
             return files
         gc.unfreeze()  # `mkdocs serve`: the previous build's objects may be collected now
+        self._generated, self._escaped = set(), {}
         started = time.perf_counter()
         result = build(self.sources, self.settings, self.cache, self._runner())
         log.info(
@@ -182,7 +186,11 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             config.nav = self._default_nav(files, user_pages)
         if not self.config.source_url:
             for record in result.records:
-                text = (self.sources / record.source).read_bytes()
+                try:
+                    text = (self.sources / record.source).read_bytes()
+                except OSError as exc:  # gone or changed since it was read (mkdocs serve)
+                    log.warning("%s: no copy of the source published (%s)", record.source, exc)
+                    continue
                 self._add(files, config, source_copy_uri(record), text)
         css = (default_templates() / "summaries.css").read_text(encoding="utf-8")
         self._add(files, config, CSS_URI, css)
@@ -223,7 +231,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         code = [package / f"{name}.py" for name in RENDERING_MODULES]
         templates = [p for p in (self.templates, default_templates()) if p and p.is_dir()]
         key = render_key(result.records, options, code, templates)
-        pages = self.page_cache.get(key)
+        pages = self.page_cache.get(key, expected=self.renderer.origins())
         if pages is None:
             pages = self.renderer.render()
             self.page_cache.put(key, pages)
@@ -245,11 +253,35 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         if existing is not None:
             files.remove(existing)
         file = File.generated(config, uri, content=content, inclusion=inclusion)
+        if uri.endswith(".md"):
+            self._generated.add(uri)
         if origin and self.sources is not None:
             # The document the page comes from (content stays in memory): plugins such as
             # mkdocs-rss-plugin need a real path for every page they list.
             file.abs_src_path = str(self.sources / origin)
         files.append(file)
+
+    # Titles and descriptions are HTML-escaped in the generated front matter, because the
+    # theme prints them raw. The feed plugin reads them while pages render (on_page_content)
+    # and escapes them itself: for that moment only, it gets the text as written, so a feed
+    # says "Q&A", not "Q&amp;amp;A". The escaped values are back before anything else runs
+    # (the search index, the templates).
+    @event_priority(100)
+    def _feed_sees_text(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):  # noqa: ANN202
+        if page.file.src_uri in self._generated:
+            kept = {k: page.meta[k] for k in ("title", "description") if k in page.meta}
+            self._escaped[page.file.src_uri] = kept
+            for key, value in kept.items():
+                if isinstance(value, str):
+                    page.meta[key] = html_lib.unescape(value)
+        return html
+
+    @event_priority(-100)
+    def _theme_sees_html(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):  # noqa: ANN202
+        page.meta.update(self._escaped.pop(page.file.src_uri, {}))
+        return html
+
+    on_page_content = CombinedEvent(_feed_sees_text, _theme_sees_html)
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from . import passthrough
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -111,7 +113,7 @@ class Record:
 
     def front_matter(self) -> dict[str, Any]:
         """The page's YAML front matter (plain data, for a real YAML emitter)."""
-        meta: dict[str, Any] = dict(self.extra)
+        meta: dict[str, Any] = passthrough.page_meta(self.extra)
         meta.update(
             title=self.title,
             description=self.description,

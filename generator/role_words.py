@@ -22,6 +22,8 @@ def _data(name: str) -> frozenset[str]:
 
 # Occupations: a role before a name and in an apposition ("drummer X", "X, a biologist").
 OCCUPATIONS = _data("occupations")
+# Relations to another person: "X's wife Y" gives Y the role "wife of X".
+RELATIONS = _data("relations")
 
 
 # Courtesy titles: dropped from names, never a role.

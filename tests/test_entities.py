@@ -241,3 +241,13 @@ def test_every_rule_can_be_switched_off_by_name() -> None:
     assert set(entities.RULES) == {
         "speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form"
     }  # fmt: skip
+
+
+def test_bodies_named_after_people_and_numbered_names_stay() -> None:
+    text = "John Pogue founded Pogue Construction; the San Francisco 49ers won."
+    got = _clean(
+        text, places=["San Francisco 49ers"], orgs=["Pogue Construction"], people=["John Pogue"]
+    )
+    assert got == (["San Francisco 49ers"], ["Pogue Construction"])
+    text = "Morgan Tsvangirai led the party. Tsvangirai died."
+    assert _clean(text, orgs=["Morgan Tsvangirai"], people=["Tsvangirai"]) == ([], [])

@@ -618,3 +618,28 @@ def test_headline_roles_are_read_by_their_words(title, body, name, role):
 )
 def test_tickets_and_holidays_are_no_people(nlp, text, names):
     assert {p.name for p in find_participants(nlp(text))[0]} == names
+
+
+def test_resolve_folds_accents():
+    out = resolve([["Recep Tayyip Erdoğan"], ["Erdogan"], ["Erdoğan"]])
+    assert out[1]["Erdogan"] == "Recep Tayyip Erdoğan"
+    assert out[2]["Erdoğan"] == "Recep Tayyip Erdoğan"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "During the convention, Donald Trump's younger brother Robert died.",
+            "Robert",
+            "brother of Donald Trump",
+        ),
+        (
+            "Tony Mendez was a CIA officer. Mendez's wife Jonna Mendez said he was brilliant.",
+            "Jonna Mendez",
+            "wife of Tony Mendez",
+        ),
+    ],
+)
+def test_a_relation_to_a_named_person_is_a_role(nlp, text, name, role):
+    assert {p.name: p.role for p in find_participants(nlp(text))[0]}[name] == role

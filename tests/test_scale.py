@@ -195,7 +195,7 @@ def test_identical_documents_are_analysed_once(tmp_path):
 
     def runner(jobs, settings):
         seen.append(len(jobs))
-        for job_text, _ in jobs:
+        for job_text, *_ in jobs:
             person = Participant("Anna Berg", None, [Mention(0, 9)])
             yield Analysis(job_text[:20], [], [], [], [person], [], [])
 
@@ -216,7 +216,7 @@ def test_page_cache_key_follows_records_options_and_templates(tmp_path):
     (tmp_path / "src" / "2020-01-02-a.txt").write_text("Anna Berg spoke in Oslo.", "utf-8")
 
     def runner(jobs, settings):
-        for text, _ in jobs:
+        for text, *_ in jobs:
             yield Analysis(text[:9], [], [], [], [], [], [])
 
     records = build(tmp_path / "src", Settings(), AnalysisCache(None), runner).records

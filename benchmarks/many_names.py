@@ -1,0 +1,115 @@
+"""One document naming thousands of people: how long `mkdocs build` takes, how big the site is.
+
+Usage: ``python benchmarks/many_names.py [--sentences 6000] [--keep DIR]``
+
+Writes a sources folder with one file of distinct sentences "X Y, the mayor of Z, met A B."
+(names combined from our own lists: about 230 KB for 6,000 sentences), a MkDocs project like
+the tests' one, and runs a real `mkdocs build` in a subprocess (cold: no cache). Prints the
+file size, wall seconds, the build's peak memory (max RSS of the child processes), the
+site's size, the number of person pages and the largest page. Issue 13's target: under
+2 minutes and under 200 MB of site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+FIRST = _words(
+    """Ana Bo Cai Dan Eva Finn Gus Hal Ida Jan Kai Liv Max Nia Ole Pia Rui Sam Tea Ulf Vic Wim
+    Yan Zoe Abe Ben Cy Dag Eli Fay Gil Hed Ivo Joy Kim Lee Mia Ned Oda Per Quin Ray Sif Tor
+    Una Val Wes Xia Yve Zac Amy Bea Cal Dee Ely Flo Geo Hux Ira Jo"""
+)
+# Surnames as Scandinavian and German ones are made: a stem and an ending (200 of them).
+STEMS = _words("Lind Berg Holm Ek Sand Dahl Fors Nord Hag Wald Sten Ros Lil Falk Alm Ask Bjor Sol")
+STEMS += _words("Ved Ny Ulv Hed Mal Tor Gran")
+ENDINGS = _words("qvist man berg holm strom gren feld dal")
+LAST = [stem + ending for stem in STEMS for ending in ENDINGS]
+TOWNS = _words("Oslo Bergen Lund Ystad Kiel Graz Linz Bonn Turku Oulu Vaasa Pori Hamar Bodo")
+
+
+def document(sentences: int) -> str:
+    names = iter(f"{f} {s}" for s, f in itertools.product(LAST, FIRST))
+    lines = []
+    for i in range(sentences):
+        a, b = next(names), next(names)
+        lines.append(f"{a}, the mayor of {TOWNS[i % len(TOWNS)]}, met {b}.")
+    paragraphs = [" ".join(lines[i : i + 10]) for i in range(0, len(lines), 10)]
+    return "Many mayors\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sentences", type=int, default=6000)
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="many-names-"))
+    (root / "docs").mkdir(parents=True, exist_ok=True)
+    (root / "sources").mkdir(exist_ok=True)
+    source = root / "sources" / "many-mayors.txt"
+    source.write_text(document(args.sentences), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        textwrap.dedent(
+            """\
+            site_name: Many names
+            site_url: https://example.org/many/
+            theme:
+              name: material
+              features: [navigation.indexes, navigation.prune]
+            plugins:
+              - search
+              - tags
+              - summaries:
+                  sources: sources
+                  cache_dir: ""
+                  processes: 1
+                  progress: false
+            """
+        )
+    )
+    repo = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env["PYTHONPATH"] = str(repo) + (":" + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    site = root / "site"
+    files = [p for p in site.rglob("*") if p.is_file()]
+    size_mb = sum(p.stat().st_size for p in files) / 1e6
+    people = list((site / "participants").glob("*/index.html"))
+    largest = max(files, key=lambda p: p.stat().st_size) if files else None
+    print(f"source: {source.stat().st_size / 1000:.0f} KB, {args.sentences:,} sentences")
+    print(f"mkdocs build: rc {result.returncode}, {seconds:.1f} s wall, peak RSS {peak_mb:.0f} MB")
+    print(f"site: {size_mb:.1f} MB in {len(files):,} files; {len(people):,} person pages")
+    if largest is not None:
+        rel = largest.relative_to(site)
+        print(f"largest file: {rel} ({largest.stat().st_size / 1e6:.2f} MB)")
+    for line in result.stderr.splitlines():
+        if any(w in line for w in ("people found", "ERROR", "summaries:", "built in")):
+            print("log:", line.strip())
+    if result.returncode:
+        print(result.stderr[-3000:])
+
+
+if __name__ == "__main__":
+    main()

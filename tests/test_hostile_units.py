@@ -1,0 +1,516 @@
+"""Hostile values one at a time, below `mkdocs build`: YAML, the cache, front matter keys,
+encodings, symbolic links, slugs. Every file is written here, at test time."""
+
+from __future__ import annotations
+
+import errno
+import json
+import logging
+import os
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import passthrough
+from generator.analysis import Settings, analyze
+from generator.build import load_aliases, load_sources, make_record, unique_slugs
+from generator.cache import AnalysisCache, PageCache
+from generator.documents import (
+    Source,
+    YAMLRefused,
+    decode,
+    discover,
+    load_yaml,
+    read_source,
+    split_front_matter,
+)
+from generator.identities import clean_name
+from generator.pages import SiteOptions, SiteRenderer, _month_range, front_matter
+from generator.record import Analysis, DateMention, Mention, Participant, Record
+
+LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
+    f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+# --- YAML -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("x: &x [*x]", "recursive alias"),
+        ("x: &x {a: *x}", "recursive alias"),
+        ("- &x [1, *x]", "recursive alias"),
+        (LAUGHS, "expand to more than"),
+        ("[" * 5000 + "]" * 5000, "nested more than"),
+        ("[" * 1000 + "]" * 1000, "nested more than"),
+        ("[" * 119 + "]" * 119, "nested more than"),
+        ("a:\n" + "".join("  " * i + "- \n" for i in range(100)), "nested more than"),
+        ("a: " + "x" * 2_000_000, "characters, more than"),
+    ],
+)
+def test_yaml_bombs_are_refused_fast(text, words):
+    started = time.perf_counter()
+    with pytest.raises(YAMLRefused, match=words):
+        load_yaml(text, "f.yml")
+    assert time.perf_counter() - started < 1.0
+
+
+def test_yaml_values_that_are_not_what_they_look_like_are_errors_not_crashes():
+    for text in ("date: 2020-02-30", "x: !!timestamp 2020-99-99", "? [1]\n: 2", "x: !!binary zz"):
+        with pytest.raises(yaml.YAMLError):
+            load_yaml(text, "f.yml")
+
+
+def test_duplicate_keys_warn_and_the_last_wins():
+    data, warnings = load_yaml("title: One\ndate: 2020-01-01\ntitle: Two\n", "a.md")
+    assert data["title"] == "Two"
+    assert warnings == ["a.md: duplicate key 'title' (line 3); the last wins"]
+
+
+def test_shared_aliases_below_the_limit_are_fine():
+    data, warnings = load_yaml("base: &b {role: mayor}\none: *b\ntwo: *b\n", "f.yml")
+    assert data["one"] == data["two"] == {"role": "mayor"} and warnings == []
+
+
+@pytest.mark.parametrize("front", ["x: &x [*x]\ntitle: T", LAUGHS, "date: 2020-02-30"])
+def test_bad_front_matter_is_named_and_the_body_kept(front):
+    meta, body, warnings = split_front_matter(f"---\n{front}\n---\nJohn Smith spoke.\n", "a.md")
+    assert meta == {} and body == "John Smith spoke.\n"
+    assert len(warnings) == 1 and warnings[0].startswith("a.md:")
+
+
+def test_sidecar_and_aliases_bombs_are_refused(tmp_path, caplog):
+    (tmp_path / "doc.txt").write_text("Mayor John Smith opened the bridge.\n")
+    (tmp_path / "doc.meta.yml").write_text(LAUGHS)
+    (tmp_path / "aliases.yml").write_text("x: &x [*x]\n")
+    started = time.perf_counter()
+    source = read_source(tmp_path / "doc.txt", tmp_path)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.summaries"):
+        assert load_aliases(tmp_path) == {}
+    assert time.perf_counter() - started < 1.0
+    assert source.meta == {}
+    assert any("doc.meta.yml is refused" in w and "expand" in w for w in source.warnings)
+    assert "recursive alias" in caplog.text and "aliases.yml" in caplog.text
+
+
+def test_aliases_of_the_wrong_shape_are_named(tmp_path, caplog):
+    (tmp_path / "aliases.yml").write_text("Putin: [Vladimir Putin]\nBiden: Joe\u200b Biden\n")
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.summaries"):
+        assert load_aliases(tmp_path) == {"Biden": "Joe Biden"}
+    assert "'Putin' does not map to one name" in caplog.text
+
+
+# --- the cache ----------------------------------------------------------------------------
+
+
+def _analysis() -> Analysis:
+    return Analysis(
+        title="T",
+        summary=[Mention(0, 4)],
+        dates=[DateMention("1999", 5, 9, "1999", "x")],
+        key_dates=[],
+        participants=[Participant("John Smith", None, [Mention(0, 4)])],
+        places=[],
+        organizations=[],
+    )
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[]",
+        "42",
+        "null",
+        '"text"',
+        "{",
+        '{"key": "KEY", "analysis": []}',
+        '{"key": "KEY", "analysis": {"title": 1}}',
+        "KEY:start-a",
+        "KEY:role-1",
+        "KEY:deep",
+    ],
+)
+def test_cache_entries_of_another_shape_are_misses(tmp_path, content):
+    cache = AnalysisCache(tmp_path)
+    key = "ab" + "0" * 62
+    good = {"key": key, "analysis": _analysis().to_dict()}
+    if content == "KEY:start-a":
+        good["analysis"]["summary"][0]["start"] = "a"
+        content = json.dumps(good)
+    elif content == "KEY:role-1":
+        good["analysis"]["participants"][0]["role"] = 1
+        content = json.dumps(good)
+    elif content == "KEY:deep":
+        content = "[" * 100_000 + "]" * 100_000
+    path = tmp_path / key[:2] / f"{key}.json"
+    path.parent.mkdir(parents=True)
+    path.write_text(content.replace("KEY", key))
+    assert cache.get(key) is None
+    assert cache.misses == 1
+    cache.put(key, _analysis())
+    assert cache.get(key) == _analysis()
+
+
+def test_unwritable_cache_folders_are_one_warning(tmp_path, caplog):
+    blocker = tmp_path / "cache"
+    blocker.write_text("not a folder")
+    for directory in (blocker, blocker / "below", Path("/proc/self/no-cache-here")):
+        cache, pages = AnalysisCache(directory), PageCache(directory)
+        with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.summaries"):
+            caplog.clear()
+            assert cache.get("ab" + "0" * 62) is None
+            cache.put("ab" + "0" * 62, _analysis())
+            cache.put("cd" + "0" * 62, _analysis())
+            assert pages.get("k") is None
+            pages.put("k", {"index.md": "x"})
+        warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+        assert len(warnings) == 2, caplog.text  # one per cache, however many writes
+        assert "building without it" in caplog.text
+
+
+def test_a_full_disk_is_a_warning(tmp_path, caplog, monkeypatch):
+    def full(*args, **kwargs):  # noqa: ANN002, ANN003
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    cache = AnalysisCache(tmp_path)
+    monkeypatch.setattr(os, "fsync", full)
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.summaries"):
+        cache.put("ab" + "0" * 62, _analysis())
+    assert "No space left on device" in caplog.text
+    assert not list(tmp_path.rglob("*.tmp")), "no temporary file is left behind"
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "[]",
+        "42",
+        '{"key": "K", "pages": {}}',
+        '{"key": "K", "pages": {"a.md": 1}}',
+        '{"key": "K"}',
+        '{"key": "K", "pages": {"index.md": "x"}}',
+    ],
+)
+def test_page_cache_without_a_whole_site_is_a_miss(tmp_path, content):
+    (tmp_path / PageCache.NAME).write_text(content)
+    assert PageCache(tmp_path).get("K", expected=["articles/a.md"]) is None
+
+
+def test_page_cache_with_the_pages_is_a_hit(tmp_path):
+    PageCache(tmp_path).put("K", {"articles/a.md": "x", "index.md": "y"})
+    assert PageCache(tmp_path).get("K", expected=["articles/a.md"]) == {
+        "articles/a.md": "x",
+        "index.md": "y",
+    }
+
+
+# --- dates and archive shapes: rendering never fails on a value -------------------------
+
+TIMEX = [
+    "1999",
+    "199X",
+    "19XX",
+    "2020-W12",
+    "2020-W12-WE",
+    "2020-Q1",
+    "2020-SU",
+    "2020-H1",
+    "XXXX",
+    "XXXX-03",
+    "XXXX-03-20",
+    "XXXX-WXX-1",
+    "PRESENT_REF",
+    "PAST_REF",
+    "FUTURE_REF",
+    "2020-03",
+    "2020-03-05",
+    "2020-13",
+    "0000",
+    "9999-12-31",
+    "",
+    "2020-02-30",
+]
+
+
+def _record(slug: str, date: str | None, values: list[str], people=("John Smith",)) -> Record:
+    text = "John Smith met Mary Jones. " * 3
+    return Record(
+        source=f"{slug}.txt",
+        slug=slug,
+        title=slug.title(),
+        date=date,
+        text=text,
+        summary=[text[:25]],
+        summary_spans=[Mention(0, 25)],
+        dates=[DateMention(v, 0, 4, v, text[:25]) for v in values],
+        key_dates=[DateMention(v, 0, 4, v, text[:25]) for v in values],
+        participants=[Participant(p, None, [Mention(0, 10)]) for p in people],
+        places=[],
+        organizations=[],
+    )
+
+
+@pytest.mark.parametrize("value", TIMEX)
+@pytest.mark.parametrize("dated", [False, True])
+def test_every_timex_value_renders(value, dated):
+    record = _record("a", "2020-03-04" if dated else None, [value])
+    pages = SiteRenderer([record], SiteOptions()).render()
+    assert any(uri.endswith("/a.md") for uri in pages)
+    assert "timeline.md" in pages
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
+        [],
+        [_record("one", None, [])],
+        [_record("one", None, ["1999", "2005-05-05"])],
+        [_record("a", None, ["XXXX-03-20"]), _record("b", None, ["XXXX-12"])],
+        [_record("a", None, TIMEX), _record("b", "2020-01-01", list(reversed(TIMEX)))],
+        [_record("a", "1800-01-01", ["2999-01"]), _record("b", None, ["0001"])],
+    ],
+    ids=["empty", "one-undated", "bare-year", "year-less", "every-value", "wide"],
+)
+def test_every_archive_shape_renders(records):
+    pages = SiteRenderer(records, SiteOptions()).render()
+    assert {"timeline.md", "articles/index.md", "participants/index.md"} <= set(pages)
+    assert len([u for u in pages if u.startswith("articles/") and u != "articles/index.md"]) == len(
+        records
+    )
+
+
+def test_month_range_takes_any_values():
+    months = _month_range(["1999", "1999-11", "2000-W02", "2000-01"])
+    assert months == ["1999-11", "1999-12", "2000-01"]
+    assert _month_range(["1999", "XXXX-03", "2020-13"]) == []
+
+
+def test_bare_year_archive_from_the_issue(nlp):
+    text = "The company was founded in 1999 by John Smith. It was sold on 5 May 2005."
+    analysis = analyze(text, None, Settings())
+    record = make_record(Source(path=Path("a.txt"), rel="a.txt", text=text), "a", analysis)
+    assert any(d.value == "1999" for d in record.dates)
+    chart = SiteRenderer([record], SiteOptions()).render()["timeline.md"]
+    assert "Dated events per month" in chart
+
+
+# --- the closed front matter -------------------------------------------------------------
+
+
+def _page_meta(meta: dict) -> tuple[dict, list[str]]:
+    extra, warnings, _ = passthrough.check(meta, "x.md")
+    return passthrough.page_meta(extra), warnings
+
+
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("hide", 1),
+        ("hide", ["toc", "everything"]),
+        ("search", 1),
+        ("search", {"boost": "high"}),
+        ("search", {"exclude": "yes"}),
+        ("icon", "material/nope"),
+        ("icon", "../../../etc/passwd"),
+        ("icon", 5),
+        ("status", '"><script>x</script>'),
+        ("author", ["a", "b"]),
+        ("comments", "yes"),
+        ("original_url", "javascript:alert(1)"),
+        ("credit", {"a": 1}),
+    ],
+)
+def test_wrong_types_are_dropped_with_a_warning_naming_file_and_key(key, value):
+    meta, warnings = _page_meta({key: value})
+    assert key not in meta and passthrough.NAMESPACE not in meta
+    assert len(warnings) == 1 and warnings[0].startswith(f"x.md: '{key}: ")
+
+
+def test_allowed_keys_pass_checked_and_escaped():
+    meta, warnings = _page_meta(
+        {
+            "hide": "toc",
+            "search": {"exclude": True, "boost": 2},
+            "icon": "material/newspaper",
+            "status": "new",
+            "author": 'Smith & "<Jones>"',
+            "subtitle": "<b>x</b>",
+            "original_url": "https://example.org/a?b=1",
+            "credit": "Wikinews, CC BY 2.5",
+        }
+    )
+    assert warnings == []
+    assert meta["hide"] == ["toc"] and meta["search"] == {"exclude": True, "boost": 2}
+    assert meta["author"] == "Smith &amp; &quot;&lt;Jones&gt;&quot;"
+    assert meta["subtitle"] == "&lt;b&gt;x&lt;/b&gt;"
+    assert meta["icon"] == "material/newspaper" and meta["status"] == "new"
+
+
+def test_template_location_and_unknown_keys_stay_out_of_the_page():
+    meta, warnings = _page_meta(
+        {
+            "template": "redirect.html",
+            "location": "javascript:alert(1)",
+            "image": "http://127.0.0.1:9/x.png",
+            "rss": 5,
+            "notes": '<script>alert("x")</script>',
+            "nested": {"a<b": ["<i>"]},
+        }
+    )
+    assert set(meta) == {passthrough.NAMESPACE}
+    kept = meta[passthrough.NAMESPACE]
+    assert kept["template"] == "redirect.html" and kept["rss"] == 5
+    assert kept["notes"] == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
+    assert kept["nested"] == {"a&lt;b": ["&lt;i&gt;"]}
+    assert sorted(w.split("'")[1] for w in warnings) == ["image", "location", "template"]
+    block = front_matter(meta)
+    assert "<" not in block and "template:" not in block.split(passthrough.NAMESPACE)[0]
+
+
+def test_summary_null_is_no_sentence(nlp):
+    text = "Mayor John Smith opened the bridge on Monday."
+    analysis = analyze(text, None, Settings())
+    source = Source(path=Path("a.md"), rel="a.md", text=text, meta={"summary": [None, ""]})
+    record = make_record(source, "a", analysis)
+    assert "None" not in record.summary and record.summary
+
+
+# --- names, titles and slugs --------------------------------------------------------------
+
+
+def test_invisible_and_bidi_characters_leave_names_and_titles():
+    assert clean_name("Jane\u200b Doe") == "Jane Doe"
+    assert clean_name("\u202eJane\u2066 Doe\u2069\ufeff") == "Jane Doe"
+    assert clean_name("Jane\u00adDoe\n\x07") == "JaneDoe"
+
+
+def test_index_is_never_a_document_or_person_slug(tmp_path):
+    sources = [Source(path=tmp_path / n, rel=n, text="x") for n in ("index.txt", "Index.md")]
+    assert unique_slugs(sources) == ["index-2", "index-3"]
+    people = [_record("a", None, [], people=("Index",))]
+    pages = SiteRenderer(people, SiteOptions()).render()
+    assert "People" in pages["participants/index.md"].split("---")[1]
+    assert "participants/index-2.md" in pages
+
+
+def test_too_many_people_in_one_document_are_capped(tmp_path, caplog):
+    from generator.build import MAX_PEOPLE
+
+    text = " ".join(f"Person{i} Surname{i} spoke." for i in range(300))
+    analysis = Analysis(
+        "T",
+        [],
+        [],
+        [],
+        [
+            Participant(f"Person{i} Surname{i}", None, [Mention(0, 1)] * (1 + (i == 250)))
+            for i in range(300)
+        ],
+        [],
+        [],
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.summaries"):
+        record = make_record(Source(path=Path("r.txt"), rel="r.txt", text=text), "r", analysis)
+    assert len(record.participants) == MAX_PEOPLE
+    assert "Person250 Surname250" in [p.name for p in record.participants]
+    assert "r.txt: 300 people found" in caplog.text
+
+
+# --- encodings ---------------------------------------------------------------------------
+
+WESTERN = [
+    "Café owners in Zürich met François Müller",
+    "naïve café résumé from São Paulo",
+    "Le maire de Montréal a rencontré Hélène Côté à Québec",
+    "Straße in Köln: Jürgen Weiß traf Zoë",
+    "El niño comió jamón en España con Señor Muñoz",
+    "Åsa Öberg från Göteborg träffade Søren i Ærø",
+    "Il sindaco di Città di Castello è arrivato. Perché?",
+    "Zürich",
+    "Café",
+]
+OTHERS = [
+    ("Příliš žluťoučký kůň úpěl ďábelské ódy v Praze.", "cp1250"),
+    ("Zażółć gęślą jaźń, powiedział Łukasz w Łodzi.", "cp1250"),
+    ("Президент России Владимир Путин встретился с министрами в Москве.", "cp1251"),
+    ("Ο πρωθυπουργός της Ελλάδας συναντήθηκε με υπουργούς στην Αθήνα.", "cp1253"),
+]
+
+
+@pytest.mark.parametrize("sentence", WESTERN)
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+@pytest.mark.parametrize("tail", ["", "\n", "\n\nThe meeting was on Friday.\n"])
+def test_short_western_text_in_legacy_encodings_decodes_right(sentence, encoding, tail):
+    text = sentence + tail
+    assert decode(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize("text, encoding", OTHERS)
+@pytest.mark.parametrize("tail", ["", "\n\nThe meeting was on Friday.\n"])
+def test_other_code_pages_keep_their_reading(text, encoding, tail):
+    assert decode((text + tail).encode(encoding)) == text + tail
+
+
+# --- symbolic links, FIFOs, long names ----------------------------------------------------
+
+
+def _found(root: Path) -> dict[str, str | None]:
+    return {p.relative_to(root.resolve()).as_posix(): r for p, r in discover(root)}
+
+
+def test_links_follow_the_document_rules(tmp_path):
+    root = tmp_path / "src"
+    (root / "folder").mkdir(parents=True)
+    (root / "a.txt").write_text("Mayor John Smith opened the bridge.\n")
+    (root / ".hidden.txt").write_text("Secret draft.\n")
+    (root / "old.txt~").write_text("Old draft.\n")
+    (root / "folder" / "b.txt").write_text("Mary Jones spoke.\n")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "c.txt").write_text("Outside.\n")
+    os.symlink(root / "a.txt", root / "again.txt")
+    os.symlink(root / ".hidden.txt", root / "visible.txt")
+    os.symlink(root / "old.txt~", root / "restored.txt")
+    os.symlink(root / "folder", root / "linked-folder")
+    os.symlink(tmp_path / "outside", root / "outside-folder")
+    os.mkfifo(root / "pipe.txt")
+    found = _found(root)
+    assert found["a.txt"] is None and found["folder/b.txt"] is None
+    assert found["again.txt"] == "symbolic link to a.txt, which is published under its own name"
+    assert "hidden file or an editor backup" in found["visible.txt"]
+    assert "hidden file or an editor backup" in found["restored.txt"]
+    assert found["linked-folder"].startswith("symbolic link to a folder")
+    assert found["outside-folder"].startswith("symbolic link to outside")
+    assert found["pipe.txt"].startswith("not a regular file")
+    sources, skipped = load_sources(root)
+    assert sorted(s.rel for s in sources) == ["a.txt", "folder/b.txt"]
+    assert len(skipped) == 6
+
+
+def test_sidecars_and_aliases_follow_the_same_rules(tmp_path, caplog):
+    root = tmp_path / "src"
+    root.mkdir()
+    (tmp_path / "secret.yml").write_text("title: Stolen\n")
+    (root / ".meta-draft.yml").write_text("title: Draft\n")
+    for name in ("a", "b"):
+        (root / f"{name}.txt").write_text("Mayor John Smith opened the bridge.\n")
+    os.symlink(tmp_path / "secret.yml", root / "a.meta.yml")
+    os.symlink(root / ".meta-draft.yml", root / "b.meta.yml")
+    os.symlink(tmp_path / "secret.yml", root / "aliases.yml")
+    a, b = read_source(root / "a.txt", root), read_source(root / "b.txt", root)
+    assert a.title is None and b.title is None
+    assert "outside the sources folder" in a.warnings[0]
+    assert "hidden file" in b.warnings[0]
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.summaries"):
+        assert load_aliases(root) == {}
+    assert "outside the sources folder" in caplog.text
+
+
+def test_file_names_past_255_bytes_for_the_sidecar(tmp_path):
+    name = "r" * 246 + ".txt"  # the sidecar name would be 255 bytes + ".meta.yml"
+    (tmp_path / name).write_text("Report\n\nMayor John Smith opened the bridge.\n")
+    source = read_source(tmp_path / name, tmp_path)
+    assert source.warnings == [] and source.title == "Report"
