@@ -59,9 +59,9 @@ class SiteOptions:
     page_size: int = 100
 
 
-# Generated listing pages live at these uris; a document or person slug equal to one of
-# these names would take a listing's URL, so such a slug gets a suffix (see `page_uri`).
-RESERVED_SLUGS = frozenset({"index", "readme", "undated", "a-z"})
+# Generated listing pages live at these uris (articles/undated/, articles/2019/): an undated
+# document with such a slug would take a listing's URL, so it gets a suffix (`page_uri`).
+RESERVED_SLUGS = frozenset({"index", "undated"})
 _YEAR_SLUG = re.compile(r"^\d{4}$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # Name endings that are not the surname ("Martin Luther King Jr." sorts under K).
@@ -267,7 +267,7 @@ class SiteRenderer:
     def __init__(self, records: list[Record], options: SiteOptions) -> None:
         self.options = options
         self.records = archive.by_date_desc(records)
-        self.people = archive.people(self.records, _person_slug)
+        self.people = archive.people(self.records, slugify)
         self.events = archive.timeline(self.records)
         dirs = [options.templates] if options.templates else []
         self.env = jinja2.Environment(
@@ -1057,11 +1057,6 @@ def date_forms_html(value: str) -> Markup:
 
 def _letter_id(letter: str) -> str:
     return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
-
-
-def _person_slug(name: str) -> str:
-    slug = slugify(name)
-    return slug + "-person" if slug in RESERVED_SLUGS else slug
 
 
 def _tags_directive(tags: list[tuple[str, int]]) -> Markup:
