@@ -126,7 +126,7 @@ def test_a_date_typed_in_any_form_finds_the_documents_of_that_day_first(
             return docs.length > 0 && docs[0].includes(expect);
         }"""
         with contextlib.suppress(Exception):
-            page.wait_for_function(first, arg=[TAX_PAGE], timeout=10_000)
+            page.wait_for_function(first, arg=[TAX_PAGE], timeout=20_000)
         links = page.locator(".md-search-result__item > a")
         hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
         documents = [h for h in hrefs if "/articles/" in h]
