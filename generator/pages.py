@@ -793,7 +793,8 @@ class SiteRenderer:
                 where.setdefault(letter, uri)
         letters = sorted(counts, key=lambda x: (x == "#", x))
         return [
-            (x, self.url(page, where[x], _letter_id(x)), counts[x])
+            (x, Markup("#" + _letter_id(x)) if where[x] == page
+             else self.url(page, where[x], _letter_id(x)), counts[x])
             for x in letters
         ]
 

@@ -18,7 +18,6 @@ from generator.pages import (
     index_letter,
     page_uri,
     sort_name,
-    url_of,
 )
 
 from .conftest import mkdocs_build, write_site
@@ -85,7 +84,7 @@ def test_small_archive_keeps_one_page_per_listing_and_a_flat_nav():
         {"Tags": "tags.md"},
     ]
     people = _html(_split(renderer.people_index())[1])
-    names = re.findall(r'<tr><td><a [^>]*>([^<]+)</a>', people)
+    names = re.findall(r'<tr>\s*<td><a [^>]*>([^<]+)</a>', people)
     assert names == sorted(names, key=lambda n: sort_name(n).casefold()), names
     assert names.index("Zoe Adams") < names.index("Anna Berg") < names.index("Carl Dahl")
     # The A-Z bar links to each letter's table on the same page, with its count.
@@ -109,14 +108,14 @@ def test_large_archive_splits_listings_and_the_nav_names_only_index_pages():
     listing = re.compile(r"articles/[^/]+/(index|page-\d+)\.md$")
     article_pages = {u: p for u, p in pages.items() if listing.match(u)}
     for record in records:
-        holding = [u for u, p in article_pages.items() if f">{record.title}<" in p]
+        holding = [u for u, p in article_pages.items() if f"[{record.title}](" in p]
         assert len(holding) == 1, (record.title, holding)
     assert "articles/2020/page-2.md" in pages
     assert 'class="summaries-pager"' in pages["articles/2020/index.md"]
-    assert "page-2/" in pages["articles/2020/index.md"]
+    assert "(page-2.md)" in pages["articles/2020/index.md"]
     # The articles index: the years with their counts, each linked to its page.
     index = _html(_split(pages["articles/index.md"])[1])
-    assert re.search(r'<a href="2019/">2019</a></td><td>3</td>', index), index
+    assert re.search(r'<a href="2019/index.md">2019</a></td>\s*<td>3</td>', index), index
 
 
 def test_timeline_pages_hold_the_anchors_the_documents_link_to():
@@ -125,7 +124,6 @@ def test_timeline_pages_hold_the_anchors_the_documents_link_to():
     records = _archive(9)
     renderer = SiteRenderer(records, SiteOptions(page_size=1))  # 3 events a page
     pages = renderer.render()
-    by_url = {url_of(uri, True): uri for uri in pages}
     ids = {
         uri: set(re.findall(r'id="([^"]+)"', body))
         for uri, body in pages.items()
@@ -135,9 +133,10 @@ def test_timeline_pages_hold_the_anchors_the_documents_link_to():
     checked = 0
     for record in records:
         page = page_uri(record)
-        for href, anchor in re.findall(r'href="([^"#]*timeline[^"#]*)#([^"]+)"', pages[page]):
-            url = posixpath.normpath(posixpath.join(url_of(page, True), href)) + "/"
-            assert anchor in ids[by_url[url]], (page, href, anchor)
+        # Markdown links to the timeline page's source file, with the anchor.
+        for href, anchor in re.findall(r'\]\(([^)#\s]*timeline[^)#\s]*)#([^)\s]+)', pages[page]):
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+            assert anchor in ids[target], (page, href, anchor)
             checked += 1
     assert checked == 2 * len(records)
 
@@ -297,9 +296,9 @@ def test_a_person_of_many_documents_continues_on_pages_of_their_own():
     # Every document of hers is on exactly one of her pages, newest first on the first.
     for record in person.records:
         listed = {u: pages[u].split(">Dates</h2>")[0] for u in (first, *more)}
-        holding = [u for u, text in listed.items() if f">{record.title}<" in text]
+        holding = [u for u, text in listed.items() if f"[{record.title}](" in text]
         assert len(holding) == 1, (record.title, holding)
-    assert f">{person.records[0].title}<" in pages[first]
+    assert f"[{person.records[0].title}](" in pages[first]
     assert 'class="summaries-pager"' in pages[first]
     # The dates list stops at 4 x page_size, saying how many more there are.
     assert "more dates, the latest, are on the pages of the documents" in pages[first]
