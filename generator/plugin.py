@@ -27,7 +27,15 @@ from . import runners
 from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
 from .build import BuildResult, build
 from .cache import AnalysisCache, PageCache
-from .pages import CSS_URI, SiteOptions, SiteRenderer, default_templates, page_uri, url_of
+from .pages import (
+    CSS_URI,
+    SiteOptions,
+    SiteRenderer,
+    default_templates,
+    page_uri,
+    relative_url,
+    url_of,
+)
 from .site import REQUIRED_EXTENSIONS, Site, assemble, hand_written_wins
 
 log = logging.getLogger("mkdocs.plugins.summaries")
@@ -187,10 +195,11 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         if self.config.search == "pagefind":
             script = (default_templates() / "find.js").read_text(encoding="utf-8")
             self._add(files, config, FIND_JS_URI, script)
+            # Read by find.js, not by the builder: URLs relative to the page's own URL.
             find = site.renderer.template(
                 "find.md.j2",
-                bundle=site.renderer.url(FIND_URI, "pagefind/"),
-                root=site.renderer.url(FIND_URI, "index.md"),
+                bundle=relative_url(FIND_URI, "pagefind/", config.use_directory_urls),
+                root=relative_url(FIND_URI, "index.md", config.use_directory_urls),
             )
             self._add(files, config, FIND_URI, find)
         if not self.user_nav:

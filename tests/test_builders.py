@@ -32,7 +32,8 @@ def _pages(site: Path) -> set[str]:
 
 def _broken(site: Path, site_url: str) -> list[str]:
     report = check_site(site, site_url)
-    assert report.pages > 100 and report.checked > 10_000, "a site of the example's size"
+    # Since the nav names only the listings' index pages (issue 16), a page holds fewer links.
+    assert report.pages > 100 and report.checked > 4_000, "a site of the example's size"
     return [str(link) for link in report.broken]
 
 
