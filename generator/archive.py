@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -45,8 +46,21 @@ class Event:
         return (UNKNOWN_YEAR if year == "XXXX" else year, month_name)
 
 
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
+_PART = re.compile(r"^(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])$")
+_DECADE = re.compile(r"^(\d{3})$")
+_CENTURY = re.compile(r"^(\d{2})$")
+_PARTS = {
+    "SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter",
+    "Q1": "first quarter of", "Q2": "second quarter of", "Q3": "third quarter of",
+    "Q4": "fourth quarter of", "H1": "first half of", "H2": "second half of",
+}  # fmt: skip
+_REFS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
+
+
 def date_label(value: str) -> str:
-    """A date value as a reader says it; a year-less date says so instead of guessing."""
+    """A date value as a reader says it; a year-less date says so instead of guessing.
+    Never a raw ISO value: a week is "week of 19 October 2020" (its Monday)."""
     if m := _DAY.match(value):
         year, month, day = m.groups()
         if not 1 <= int(month) <= 12:
@@ -56,7 +70,47 @@ def date_label(value: str) -> str:
     if m := _MONTH.match(value):
         year, month = m.groups()
         return f"{calendar.month_name[int(month)]} {year}" if 1 <= int(month) <= 12 else value
-    return value
+    if m := _WEEK.match(value):
+        year, week, weekend = m.groups()
+        try:
+            day = dt.date.fromisocalendar(int(year), int(week), 6 if weekend else 1)
+        except ValueError:
+            return value
+        return f"{'weekend' if weekend else 'week'} of {_day_first(day)}"
+    if m := _PART.match(value):
+        year, part = m.groups()
+        return f"{_PARTS[part]} {year}"
+    if m := _DECADE.match(value):
+        return f"the {m.group(1)}0s"
+    if m := _CENTURY.match(value):
+        return f"the {m.group(1)}00s"
+    return _REFS.get(value, value)
+
+
+def _day_first(day: dt.date) -> str:
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def date_forms(value: str) -> list[str]:
+    """The other ways readers write a date, for search: "11 October 2019" and "2019-10-11"
+    beside the label "October 11, 2019"; "11 October" for a year-less day; the days of a
+    week as "19 October 2020"... for "week of 19 October 2020" ("October 19, 2020")."""
+    if m := _DAY.match(value):
+        year, month, day = m.groups()
+        if not 1 <= int(month) <= 12:
+            return []
+        name = calendar.month_name[int(month)]
+        if year == "XXXX":
+            return [f"{int(day)} {name}"]
+        return [f"{int(day)} {name} {year}", value]
+    if m := _WEEK.match(value):
+        year, week, weekend = m.groups()
+        try:
+            day = dt.date.fromisocalendar(int(year), int(week), 6 if weekend else 1)
+        except ValueError:
+            return []
+        return [f"{calendar.month_name[day.month]} {day.day}, {day.year}"]
+    return []
 
 
 def is_calendar_date(value: str) -> bool:

@@ -68,9 +68,10 @@ markdown_extensions:
       permalink: true
 """
 
-# A short nav: with MkDocs' automatic nav every page lists every sibling (thousands of
-# participant pages in one section), so build time grows with the square of the archive;
-# `navigation.prune` does not help within the open section. --auto-nav measures that.
+# A short hand-written nav (`--short-nav`). By default the archive has no `nav:` and the
+# plugin's own navigation is measured (sections by their index pages); `--auto-nav` gives
+# the plain site MkDocs' automatic nav of every page, whose cost grows with the square of
+# the archive.
 SHORT_NAV = """\
 nav:
   - Home: index.md
@@ -82,6 +83,40 @@ validation:
   nav:
     omitted_files: ignore
 """
+
+
+def plugin_like_nav(docs: Path) -> str:
+    """For the plain site: a `nav:` naming the same index pages as the plugin's default nav
+    (found among the exported pages), so both builds render the same sidebars."""
+    import re
+
+    def firsts(folder: str, pattern: str) -> list[str]:
+        found = []
+        for path in sorted((docs / folder).glob(pattern), reverse=folder == "articles"):
+            rel = path.relative_to(docs).as_posix()
+            stem = rel.rsplit("/", 2)[-2] if rel.endswith("/index.md") else path.stem
+            if re.search(r"-\d+$", stem) and not re.fullmatch(r"\d{4}-\d{4}", stem):
+                continue  # a continuation page ("s-2"), not in the nav
+            if rel.startswith("articles/") and not re.fullmatch(r"\d{4}(-\d{4})?|undated", stem):
+                continue
+            found.append(f"      - '{stem}': {rel}")
+        return found
+
+    lines = ["nav:", "  - index.md"]
+    for title, index, folder, pattern in (
+        ("Articles", "articles/index.md", "articles", "*/index.md"),
+        ("People", "participants/index.md", "participants/a-z", "*.md"),
+        ("Timeline", "timeline.md", "timeline", "*.md"),
+        ("Tags", "tags.md", "tags", "*.md"),
+    ):
+        parts = firsts(folder, pattern) if (docs / folder).is_dir() else []
+        if parts:
+            first = f"      - {index}" if index.endswith("/index.md") else f"      - All: {index}"
+            lines += [f"  - {title}:", first, *parts]
+        else:
+            lines.append(f"  - {title}: {index}")
+    return "\n".join(lines) + "\nvalidation:\n  nav:\n    omitted_files: ignore\n"
+
 
 PLUGIN_CONFIG = """\
   - summaries:
@@ -314,7 +349,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
     result: dict = {"docs": n}
     try:
         root = work / "archive"
-        nav = "" if args.auto_nav else SHORT_NAV
+        nav = SHORT_NAV if args.short_nav else ""
         paths = make_archive(root, n, texts, args.processes, nav, args.repeat)
         distinct = min(n, len(texts)) if args.repeat else n
         result["distinct"] = distinct
@@ -338,6 +373,12 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
         result["index_bytes"] = index.stat().st_size
         result["index_breakdown"] = index_breakdown(index)
         result["pages"] = sum(1 for _ in site.rglob("index.html"))
+        largest = max(site.rglob("*.html"), key=lambda q: q.stat().st_size)
+        result["largest_html"] = [largest.stat().st_size, str(largest.relative_to(site))]
+        result["llms_bytes"] = [
+            (site / name).stat().st_size if (site / name).is_file() else 0
+            for name in ("llms.txt", "llms-full.txt")
+        ]
         _say(
             f"N={n} site {_mib(result['site_bytes'])}, {result['pages']} pages, search index "
             f"{result['index_bytes'] / n:.0f} B/doc {result['index_breakdown']}"
@@ -368,8 +409,9 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
              "--cache-dir", str(cache / "summaries"), str(root / "sources"), str(out)],
             cwd=root, env=_env(), check=True, capture_output=True,
         )  # fmt: skip
+        plain_nav = nav or ("" if args.auto_nav else plugin_like_nav(out))
         (work / "plain" / "mkdocs.yml").write_text(
-            SITE_CONFIG.format(docs="docs", plugin="", nav=nav), encoding="utf-8"
+            SITE_CONFIG.format(docs="docs", plugin="", nav=plain_nav), encoding="utf-8"
         )
         for _ in range(runs):
             shutil.rmtree(work / "plain" / "site", ignore_errors=True)
@@ -466,6 +508,11 @@ def report(results: list[dict]) -> str:
     row("peak RSS, largest process", lambda r: _mib(max(r["max_rss"].values)))
     row("site size", lambda r: _mib(r["site_bytes"]))
     row("pages (index.html)", lambda r: f"{r['pages']:,}")
+    row(
+        "largest HTML page",
+        lambda r: f"{r['largest_html'][0] / 1024:.0f} KiB ({r['largest_html'][1]})",
+    )
+    row("llms.txt, llms-full.txt", lambda r: " / ".join(f"{b / 2**20:.1f} MiB" for b in r["llms_bytes"]))  # noqa: E501
     row("plain site size", lambda r: _mib(r["plain_site_bytes"]))
     row("search index", lambda r: _mib(r["index_bytes"]))
     row("search index per document", lambda r: f"{r['index_bytes'] / r['docs']:,.0f} B")
@@ -519,7 +566,10 @@ def main(argv: list[str] | None = None) -> int:
         help="texts repeat with their dates: only the distinct ones are analysed (cold "
         "builds then do not show the cost of N analyses)",
     )
-    p.add_argument("--auto-nav", action="store_true", help="MkDocs' automatic (full) nav")
+    p.add_argument(
+        "--auto-nav", action="store_true", help="the plain site: MkDocs' automatic (full) nav"
+    )
+    p.add_argument("--short-nav", action="store_true", help="a hand-written short nav: for both")
     p.add_argument("--skip-change", action="store_true", help="no one-change builds")
     p.add_argument("--eval-dir", type=Path, default=EVAL_DIR, help="where */dev.jsonl are")
     p.add_argument("--workdir", default=None, help="temporary folder (default: system temp)")

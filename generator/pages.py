@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
+import json
 import logging
 import posixpath
 import re
+import unicodedata
 import urllib.parse
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -52,12 +54,71 @@ class SiteOptions:
     # Where readers find a source file; None publishes a plain-text copy beside the pages.
     source_url: str | None = None
     home: bool = True
+    # Listings past this many documents get a page per year (and per page of that many);
+    # people, tags and timeline pages hold four times as many of their shorter rows.
+    page_size: int = 100
+
+
+# Generated listing pages live at these uris (articles/undated/, articles/2019/): an undated
+# document with such a slug would take a listing's URL, so it gets a suffix (`page_uri`).
+RESERVED_SLUGS = frozenset({"index", "undated"})
+_YEAR_SLUG = re.compile(r"^\d{4}$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Name endings that are not the surname ("Martin Luther King Jr." sorts under K).
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "senior"})
+
+
+def free_slug(slug: str) -> str:
+    """``slug``, or ``slug-doc`` when a generated listing page owns that name."""
+    if slug.casefold() in RESERVED_SLUGS or _YEAR_SLUG.match(slug):
+        return slug + "-doc"
+    return slug
+
+
+def sort_name(name: str) -> str:
+    """The name as an index files it: surname first (``Biden, Joe``); lowercase particles
+    stay with the surname (``de Blasio, Bill``); a one-word name is itself."""
+    words = name.split()
+    while len(words) > 1 and words[-1].casefold() in _NAME_SUFFIXES:
+        words.pop()
+    if len(words) <= 1:
+        return name
+    i = len(words) - 1
+    while i > 1 and words[i - 1].islower():
+        i -= 1
+    return " ".join(words[i:]) + ", " + " ".join(words[:i])
+
+
+def index_letter(key: str) -> str:
+    """The A-Z letter a sort key files under (accents folded: Ö under O); ``#`` otherwise."""
+    for char in unicodedata.normalize("NFKD", key):
+        if char.isalnum():
+            upper = char.upper()
+            return upper if "A" <= upper <= "Z" else "#"
+    return "#"
+
+
+def chunks(items: list, size: int) -> list[list]:
+    """``items`` in pages of at most ``size`` (one empty page for no items)."""
+    size = max(1, size)
+    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
 
 def page_uri(record: Record) -> str:
     if record.date:
-        return f"articles/{record.date[:4]}/{record.date[5:7]}/{record.slug}.md"
-    return f"articles/{record.slug}.md"
+        return f"articles/{record.date[:4]}/{record.date[5:7]}/{free_slug(record.slug)}.md"
+    return f"articles/{free_slug(record.slug)}.md"
+
+
+def numbered(first: str, n: int) -> str:
+    """The uri of page ``n`` (from 1) of a listing whose first page is ``first``:
+    ``articles/2019/index.md`` -> ``articles/2019/page-2.md``; ``timeline/2019.md`` ->
+    ``timeline/2019-2.md``."""
+    if n == 1:
+        return first
+    if first.endswith("/index.md"):
+        return f"{first[: -len('index.md')]}page-{n}.md"
+    return f"{first[:-3]}-{n}.md"
 
 
 def source_copy_uri(record: Record) -> str:
@@ -280,7 +341,18 @@ class SiteRenderer:
             date_label=archive.date_label,
             anchor=timeline_anchor,
             is_calendar_date=archive.is_calendar_date,
+            forms=date_forms_html,
         )
+        self._article_pages = self._plan_articles()
+        self._people_pages = self._plan_people()
+        self._timeline_pages = self._plan_timeline()
+        self._tag_pages = self._plan_tags()
+        # Where each timeline anchor is: the first page that has the month (or year).
+        self.anchor_page: dict[str, str] = {}
+        for uri, _, events in self._timeline_pages:
+            for event in events:
+                for key in (timeline_anchor(event.value[:4]), timeline_anchor(event.value)):
+                    self.anchor_page.setdefault(key, uri)
 
     def url(self, from_src: str, to_src: str, anchor: str = "") -> Markup:
         """A generated link's target: a Markdown link target (`link_target`)."""
@@ -289,23 +361,121 @@ class SiteRenderer:
     def person_uri(self, name: str) -> str:
         return f"participants/{self.people[name].slug}.md"
 
+    def timeline_link(self, page: str, value: str) -> Markup:
+        """The link target from ``page`` to a date value's place on the timeline."""
+        anchor = timeline_anchor(value)
+        return self.url(page, self.anchor_page.get(anchor, TIMELINE_URI), anchor)
+
     def render(self) -> dict[str, str]:
         pages: dict[str, str] = {}
         chronological = list(reversed([r for r in self.records if r.date]))
+        positions = {id(r): i for i, r in enumerate(chronological)}
         for record in self.records:
             try:
-                pages[page_uri(record)] = self.document_page(record, chronological)
+                pages[page_uri(record)] = self.document_page(record, chronological, positions)
             except Exception as exc:  # noqa: BLE001 - one bad page must not stop the site
                 log.warning("Skipped %s: its page could not be rendered (%s)", record.source, exc)
-        pages["participants/index.md"] = self.people_index()
+        pages.update(self.people_pages())
         for name in self.people:
-            pages[self.person_uri(name)] = self.person_page(name)
-        pages["timeline.md"] = self.timeline_page()
-        pages["articles/index.md"] = self.articles_index()
-        pages["tags.md"] = self.template("tags.md.j2", page="tags.md")
+            pages.update(self.person_pages(name))
+        pages.update(self.timeline_pages())
+        pages.update(self.article_pages())
+        pages.update(self.tag_pages())
         if self.options.home:
             pages["index.md"] = self.home_page()
         return pages
+
+    def date_terms(self) -> dict[str, list[str]]:
+        """Each document page's dates as readers type them, by page uri: its publication
+        date and key dates, each as the label and every other form ("October 11, 2019",
+        "11 October 2019", "2019-10-11"), for the search index."""
+        terms = {}
+        for record in self.records:
+            values = ([record.date] if record.date else []) + [d.value for d in record.key_dates]
+            words: list[str] = []
+            for value in values:
+                for form in (archive.date_label(value), *archive.date_forms(value)):
+                    # A value no form could say in words (an odd TIMEX) is left out.
+                    readable = form != value or _YEAR_SLUG.match(form) or _ISO_DAY.match(form)
+                    if readable and form not in words:
+                        words.append(form)
+            terms[page_uri(record)] = words
+        return terms
+
+    def llms_txt(self, title: str, description: str, base: str) -> tuple[str, str]:
+        """``llms.txt`` and ``llms-full.txt`` (the llmstxt.org convention): every document's
+        title, URL, date and summary, grouped as the nav groups the articles; the full file
+        adds each document's key dates, people with their roles, places and organizations.
+        ``base`` is the site's URL (or "" for links relative to the site root)."""
+
+        def link(uri: str) -> str:
+            return base + url_of(uri, self.options.use_directory_urls)
+
+        def one_line(text: str) -> str:
+            return " ".join(str(text).split())
+
+        head = [f"# {one_line(title)}", ""]
+        if description:
+            head += [f"> {one_line(description)}", ""]
+        head += [
+            f"{len(self.records)} documents, each summarized, with its key dates and its "
+            "participants extracted at build time. Sections follow the site's navigation.",
+            "",
+        ]
+        if len(self._article_pages) == 1:
+            groups: dict[str, list[Record]] = {}
+            for record in self.records:
+                groups.setdefault(record.date[:4] if record.date else UNDATED, []).append(record)
+            plan = [(ARTICLES_URI, label, rs) for label, rs in groups.items()]
+        else:
+            plan = list(self._article_pages)
+        short, full = list(head), list(head)
+        seen: set[str] = set()
+        for _uri, label, records in plan:
+            if label not in seen:
+                seen.add(label)
+                heading = f"## Articles: {label}"
+                short += [heading, ""]
+                full += [heading, ""]
+            for record in records:
+                when = f" ({archive.date_label(record.date)})" if record.date else ""
+                summary = one_line(record.description) or "(no summary)"
+                name = one_line(record.title).replace("[", "\\[").replace("]", "\\]")
+                short.append(f"- [{name}]({link(page_uri(record))}){when}: {summary}")
+                full += [f"### {one_line(record.title)}", "", f"URL: {link(page_uri(record))}"]
+                if record.date:
+                    full.append(f"Published: {archive.date_label(record.date)} ({record.date})")
+                full += ["", summary, ""]
+                if record.key_dates:
+                    full.append("Key dates:")
+                    full += [
+                        f"- {archive.date_label(d.value)}: {one_line(d.sentence)}"
+                        for d in record.key_dates
+                    ]
+                if record.participants:
+                    full.append("People: " + "; ".join(
+                        p.name + (f" ({one_line(p.role)})" if p.role else "")
+                        for p in record.participants
+                    ))
+                if record.places:
+                    full.append("Places: " + "; ".join(e.name for e in record.places))
+                if record.organizations:
+                    full.append(
+                        "Organizations: " + "; ".join(e.name for e in record.organizations)
+                    )
+                full.append("")
+            short.append("")
+        tail = [
+            "## Optional",
+            "",
+            f"- [People]({link(PEOPLE_URI)}): {len(self.people)} people, A-Z by surname, "
+            "each with their documents, roles and dates",
+            f"- [Timeline]({link(TIMELINE_URI)}): {len(self.events)} dated events in order",
+            f"- [Tags]({link(TAGS_URI)}): people, places and organizations of two documents "
+            "or more",
+            "",
+        ]
+        return "\n".join(short + tail), "\n".join(full + tail)
 
     def origins(self) -> dict[str, str]:
         """Each document page's source file (relative to the sources folder), by page uri."""
@@ -336,9 +506,167 @@ class SiteRenderer:
             "dates": len(self.events),
         }
 
-    def document_page(self, record: Record, chronological: list[Record]) -> str:
+    # The navigation: each generated section by its index pages only.
+
+    def nav(self) -> list[Any]:
+        """The generated sections for MkDocs' ``nav``: Articles (by year), People (A-Z),
+        Timeline (by year), Tags; never one entry per document or person."""
+
+        def section(title: str, index: str, index_title: str, parts: list[tuple[str, str]]):  # noqa: ANN202
+            if not parts:
+                return {title: index}
+            first = index if index.endswith("/index.md") else {index_title: index}
+            return {title: [first, *({label: uri} for label, uri in parts)]}
+
+        return [
+            section("Articles", ARTICLES_URI, "All years", self._article_sections()),
+            section("People", PEOPLE_URI, "All people", self._people_sections()),
+            section("Timeline", TIMELINE_URI, "All years", self._timeline_sections()),
+            section("Tags", TAGS_URI, "All tags", self._tag_sections()),
+        ]
+
+    def nav_uris(self) -> set[str]:
+        """Every generated page the default nav names."""
+        found: set[str] = set()
+
+        def walk(item: Any) -> None:
+            if isinstance(item, str):
+                found.add(item)
+            elif isinstance(item, dict):
+                for value in item.values():
+                    walk(value)
+            elif isinstance(item, list):
+                for value in item:
+                    walk(value)
+
+        walk(self.nav())
+        return found
+
+    def _first_pages(self, plan: list[tuple[str, str, Any]]) -> list[tuple[str, str]]:
+        """(label, uri) of the first page of each group of a plan; continuations left out."""
+        seen: dict[str, str] = {}
+        for uri, label, _ in plan:
+            seen.setdefault(label, uri)
+        return list(seen.items())
+
+    def _article_sections(self) -> list[tuple[str, str]]:
+        if len(self._article_pages) == 1:
+            return []
+        return self._first_pages(self._article_pages)
+
+    def _people_sections(self) -> list[tuple[str, str]]:
+        if len(self._people_pages) == 1:
+            return []
+        return self._first_pages(self._people_pages)
+
+    def _timeline_sections(self) -> list[tuple[str, str]]:
+        if len(self._timeline_pages) == 1:
+            return []
+        return self._first_pages(self._timeline_pages)
+
+    def _tag_sections(self) -> list[tuple[str, str]]:
+        if len(self._tag_pages) <= 1:
+            return []
+        return self._first_pages(self._tag_pages)
+
+    # Plans: which records, people, events and tags go on which page.
+
+    def _plan_articles(self) -> list[tuple[str, str, list[Record]]]:
+        """[(uri, group label, records)]: one page for a small archive, else the index
+        plus a page per year (and per page_size documents of a year)."""
+        size = self.options.page_size
+        if len(self.records) <= size:
+            return [(ARTICLES_URI, "", self.records)]
+        groups: dict[str, list[Record]] = {}
+        for record in self.records:
+            groups.setdefault(record.date[:4] if record.date else UNDATED, []).append(record)
+        return _pack(
+            lambda stem: f"articles/{stem}/index.md", groups, size, lambda _: 1,
+            lambda year: "undated" if year == UNDATED else year, frozenset({UNDATED}),
+        )
+
+    def _plan_people(self) -> list[tuple[str, str, list[archive.Person]]]:
+        """People A-Z by sort name: one page up to 4 x page_size, else pages of whole
+        letters (neighbouring small letters share one: "A-C")."""
+        people = sorted(
+            self.people.values(), key=lambda p: (sort_name(p.name).casefold(), p.name)
+        )
+        size = 4 * self.options.page_size
+        if len(people) <= size:
+            return [(PEOPLE_URI, "", people)]
+        letters: dict[str, list[archive.Person]] = {}
+        for person in people:
+            letters.setdefault(index_letter(sort_name(person.name)), []).append(person)
+        return _pack(
+            lambda stem: f"participants/a-z/{stem}.md",
+            _by_letters(letters), size, lambda _: 1, _letter_name,
+        )
+
+    def _plan_timeline(self) -> list[tuple[str, str, list[archive.Event]]]:
+        size = 3 * self.options.page_size
+        if len(self.events) <= size:
+            return [(TIMELINE_URI, "", self.events)]
+        years: dict[str, list[archive.Event]] = {}
+        for event in self.events:
+            years.setdefault(event.group[0], []).append(event)
+        return _pack(
+            lambda stem: f"timeline/{stem}.md", years, size, lambda _: 1,
+            lambda year: "unknown" if year == archive.UNKNOWN_YEAR else year,
+            frozenset({archive.UNKNOWN_YEAR}),
+        )
+
+    def tag_counts(self) -> Counter[str]:
+        """In how many documents each tag (as the tags plugin sees it) appears."""
+        counts: Counter[str] = Counter()
+        for record in self.records:
+            counts.update({t for t in record.tags if not passthrough.UNSAFE_TAG.search(str(t))})
+        return counts
+
+    def _plan_tags(self) -> list[tuple[str, str, list[tuple[str, int]]]]:
+        """Tags of at least two documents: on the tags page, or, past 5 x page_size
+        entries, on pages of whole letters of about that many entries."""
+        listed = sorted(
+            ((t, c) for t, c in self.tag_counts().items() if c >= 2),
+            key=lambda tc: (tc[0].casefold(), tc[0]),
+        )
+        budget = 5 * self.options.page_size
+        if sum(c for _, c in listed) <= budget:
+            return [(TAGS_URI, "", listed)]
+        letters: dict[str, list[tuple[str, int]]] = {}
+        for tag, count in listed:
+            letters.setdefault(index_letter(tag), []).append((tag, count))
+        return _pack(
+            lambda stem: f"tags/{stem}.md", _by_letters(letters), budget, lambda tc: tc[1],
+            _letter_name,
+        )
+
+    def _pager(self, page: str, plan: list[tuple[str, str, Any]], label: str) -> Markup:
+        """Links to every page of one group (e.g. the pages of 2019), when it has several."""
+        uris = [uri for uri, group, _ in plan if group == label]
+        if len(uris) <= 1:
+            return Markup("")
+        return Markup(
+            self.template(
+                "pager.html.j2",
+                pages=[(n, self.url(page, uri), uri == page) for n, uri in enumerate(uris, 1)],
+            )
+        )
+
+    # Pages.
+
+    def document_page(
+        self,
+        record: Record,
+        chronological: list[Record],
+        positions: dict[int, int] | None = None,
+    ) -> str:
         page = page_uri(record)
-        position = chronological.index(record) if record.date else -1
+        if not record.date:
+            position = -1
+        elif positions is not None:
+            position = positions[id(record)]
+        else:
+            position = chronological.index(record)
         previous = chronological[position - 1] if position > 0 else None
         following = chronological[position + 1] if 0 <= position < len(chronological) - 1 else None
         links = [
@@ -363,7 +691,7 @@ class SiteRenderer:
             text=markup_text(record.text, record.summary_spans, links),
             person=lambda n: self.url(page, self.person_uri(n)),
             link=lambda r: self.url(page, page_uri(r)),
-            timeline=self.url(page, "timeline.md"),
+            on_timeline=lambda value: self.timeline_link(page, value),
             previous=previous,
             following=following,
             source=source,
@@ -373,46 +701,192 @@ class SiteRenderer:
         return front_matter(meta) + body
 
     def person_page(self, name: str) -> str:
+        return self.person_pages(name)[self.person_uri(name)]
+
+    def person_pages(self, name: str) -> dict[str, str]:
+        """A person's page; past page_size documents, the older ones continue on pages of
+        their own (``participants/SLUG/page-2.md``), and the dates list stops at
+        4 x page_size (the rest are on the documents' pages and the timeline)."""
         person = self.people[name]
-        page = self.person_uri(name)
+        first = self.person_uri(name)
+        parts = chunks(person.records, self.options.page_size)
+        uris = [first] + [
+            f"participants/{person.slug}/page-{n}.md" for n in range(2, len(parts) + 1)
+        ]
+        plan = [(uri, name, records) for uri, records in zip(uris, parts, strict=True)]
         top = person.companions.most_common(8)
         svg = charts.companions(name, top)
         dates = sorted(person.dates, key=lambda d: archive.sort_key(d[0].value))
-        meta = {"title": name, "description": f"{name} in {len(person.records)} documents"}
-        body = self.template(
-            "person.md.j2",
-            person=person,
-            companions=top,
-            chart=Markup(svg),
-            dates=dates,
-            person_link=lambda n: self.url(page, self.person_uri(n)),
-            link=lambda r: self.url(page, page_uri(r)),
-        )
-        return front_matter(meta) + body
+        pages = {}
+        for n, (uri, records) in enumerate(zip(uris, parts, strict=True), start=1):
+            pager = self._pager(uri, plan, name)
+            link = lambda r, uri=uri: self.url(uri, page_uri(r))  # noqa: E731
+            if n > 1:
+                title = f"{name}, page {n}"
+                meta = {"title": title, "description": f"{name}: older documents", **NO_SEARCH}
+                listing = self.template(
+                    "person_more.md.j2", person=person, records=records, pager=pager,
+                    link=link, back=self.url(uri, first),
+                )  # fmt: skip
+                pages[uri] = front_matter(meta) + f"# {escape(title)}\n\n" + listing
+                continue
+            meta = {"title": name, "description": f"{name} in {len(person.records)} documents"}
+            body = self.template(
+                "person.md.j2",
+                person=person,
+                records=records,
+                pager=pager,
+                companions=top,
+                chart=Markup(svg),
+                dates=dates,
+                dates_shown=4 * self.options.page_size,
+                person_link=lambda n, uri=uri: self.url(uri, self.person_uri(n)),
+                link=link,
+            )
+            pages[uri] = front_matter(meta) + body
+        return pages
+
+    def people_pages(self) -> dict[str, str]:
+        """The people index, A-Z by surname with counts; past 4 x page_size people, a page
+        per letter or run of letters (and per 4 x page_size people of a letter)."""
+        pages = {PEOPLE_URI: self.people_index()}
+        if len(self._people_pages) == 1:
+            return pages
+        for uri, label, people in self._people_pages:
+            title = f"People: {label}" + self._part(uri, self._people_pages, label)
+            meta = {
+                "title": title,
+                "description": f"{len(people)} people, by surname: {label}",
+                "search": {"exclude": True},
+            }
+            body = self.template(
+                "people.md.j2",
+                heading=title,
+                letters=self._letter_bar(uri),
+                groups=self._by_letter(people),
+                pager=self._pager(uri, self._people_pages, label),
+                person_link=lambda n, uri=uri: self.url(uri, self.person_uri(n)),
+            )
+            pages[uri] = front_matter(meta) + body
+        return pages
+
+    @staticmethod
+    def _part(uri: str, plan: list[tuple[str, str, Any]], label: str) -> str:
+        """", page 2" for the second page of a group; "" for a group's first page."""
+        n = [u for u, g, _ in plan if g == label].index(uri) + 1
+        return f", page {n}" if n > 1 else ""
+
+    def _by_letter(self, people: list[archive.Person]) -> list[tuple[str, str, list]]:
+        groups: dict[str, list[archive.Person]] = {}
+        for person in people:
+            groups.setdefault(index_letter(sort_name(person.name)), []).append(person)
+        return [(letter, _letter_id(letter), group) for letter, group in groups.items()]
+
+    def _letter_bar(self, page: str) -> list[tuple[str, str, int]]:
+        """(letter, link, people) for every letter in use, for the A-Z bar on ``page``."""
+        counts: Counter[str] = Counter()
+        where: dict[str, str] = {}
+        for uri, _, people in self._people_pages:
+            for person in people:
+                letter = index_letter(sort_name(person.name))
+                counts[letter] += 1
+                where.setdefault(letter, uri)
+        letters = sorted(counts, key=lambda x: (x == "#", x))
+        return [
+            (x, Markup("#" + _letter_id(x)) if where[x] == page
+             else self.url(page, where[x], _letter_id(x)), counts[x])
+            for x in letters
+        ]
 
     def people_index(self) -> str:
-        page = "participants/index.md"
-        people = sorted(self.people.values(), key=lambda p: (-len(p.records), p.name.casefold()))
-        meta = {"title": "People", "description": f"{len(people)} people across the archive"}
+        page = PEOPLE_URI
+        paged = len(self._people_pages) > 1
+        meta = {
+            "title": "People",
+            "description": f"{len(self.people)} people across the archive",
+            "search": {"exclude": True},
+        }
         body = self.template(
-            "people.md.j2", people=people, person_link=lambda n: self.url(page, self.person_uri(n))
+            "people.md.j2",
+            heading="",
+            letters=self._letter_bar(page),
+            groups=[] if paged else self._by_letter(self._people_pages[0][2]),
+            pager=Markup(""),
+            person_link=lambda n: self.url(page, self.person_uri(n)),
         )
+        if paged:
+            body += (
+                f'\n<p class="summaries-muted">{len(self.people)} people, filed by surname; '
+                "each letter leads to its page.</p>\n"
+            )
         return front_matter(meta) + body
 
-    def timeline_page(self) -> str:
-        page = "timeline.md"
-        chart = self.timeline_chart()
+    def timeline_pages(self) -> dict[str, str]:
+        pages = {TIMELINE_URI: self.timeline_page()}
+        if len(self._timeline_pages) == 1:
+            return pages
+        emitted: set[str] = set()
+        for uri, year, events in self._timeline_pages:
+            title = f"Timeline: {year}" + self._part(uri, self._timeline_pages, year)
+            meta = {"title": title, "description": f"Dated events of {year}", **NO_SEARCH}
+            pages[uri] = front_matter(meta) + f"# {escape(title)}\n\n" + self._timeline_body(
+                uri, events, "", emitted, self._pager(uri, self._timeline_pages, year)
+            )
+        return pages
+
+    def _timeline_body(
+        self,
+        page: str,
+        events: list[archive.Event],
+        chart: str,
+        emitted: set[str],
+        pager: Markup,
+    ) -> str:
         groups: dict[str, dict[str, list[archive.Event]]] = {}
-        for event in self.events:
+        for event in events:
             year, month = event.group
             groups.setdefault(year, {}).setdefault(month, []).append(event)
-        meta = {"title": "Timeline", "description": "Every dated event across the archive"}
-        body = self.template(
+        # An anchor goes on the first page that has its month: continuations have none.
+        first_ids: set[str] = set()
+        for event in events:
+            for key in (timeline_anchor(event.value[:4]), timeline_anchor(event.value)):
+                if key not in emitted:
+                    emitted.add(key)
+                    first_ids.add(key)
+        return self.template(
             "timeline.md.j2",
             groups=groups,
             chart=Markup(chart),
+            ids=first_ids,
+            pager=pager,
             unknown_year=archive.UNKNOWN_YEAR,
             link=lambda r: self.url(page, page_uri(r)),
+        )
+
+    def timeline_page(self) -> str:
+        page = TIMELINE_URI
+        chart = self.timeline_chart()
+        meta = {"title": "Timeline", "description": "Every dated event of the archive", **NO_SEARCH}
+        if len(self._timeline_pages) == 1:
+            return front_matter(meta) + self._timeline_body(
+                page, self.events, chart, set(), Markup("")
+            )
+        sections = []
+        for label, uri in self._first_pages(self._timeline_pages):
+            events = [e for u, g, es in self._timeline_pages if g == label for e in es]
+            months = Counter(e.group[1] for e in events)
+            parts = [
+                (m or "No month", self.timeline_link(page, e.value), months[m])
+                for m, e in {e.group[1]: e for e in reversed(events)}.items()
+            ]
+            sections.append((label, self.url(page, uri), len(events), list(reversed(parts))))
+        body = self.template(
+            "sections.md.j2",
+            chart=Markup(chart),
+            intro=f"{len(self.events)} dated events; each year on its own page.",
+            heading="Year",
+            unit="Events",
+            sections=sections,
         )
         return front_matter(meta) + body
 
@@ -441,18 +915,118 @@ class SiteRenderer:
         counts = [(str(y), per_year[y]) for y in range(first, last + 1)]
         return charts.bars(counts, "Dated events per year" + note, "year")
 
-    def articles_index(self) -> str:
-        """Every document, newest first, under a heading per year (undated ones last)."""
-        page = "articles/index.md"
+    def article_pages(self) -> dict[str, str]:
+        pages = {ARTICLES_URI: self.articles_index()}
+        if len(self._article_pages) == 1:
+            return pages
+        for uri, year, records in self._article_pages:
+            title = f"Articles: {year}" + self._part(uri, self._article_pages, year)
+            meta = {"title": title, "description": f"Documents of {year}", **NO_SEARCH}
+            body = f"# {escape(title)}\n\n" + self.template(
+                "articles.md.j2",
+                pager=self._pager(uri, self._article_pages, year),
+                groups=self._article_groups(uri, records, by_month=True),
+            )
+            pages[uri] = front_matter(meta) + body
+        return pages
+
+    def _article_groups(
+        self, page: str, records: list[Record], by_month: bool
+    ) -> list[tuple[str, Markup]]:
         groups: dict[str, list[Record]] = {}
-        for record in self.records:
-            groups.setdefault(record.date[:4] if record.date else "Undated", []).append(record)
-        meta = {"title": "Articles", "description": "Every document, newest first"}
+        for record in records:
+            if by_month and record.date:
+                key = archive.date_label(record.date[:7])
+            else:
+                key = record.date[:4] if record.date else UNDATED
+            groups.setdefault(key, []).append(record)
+        return [(key, self.listing(page, records=rs)) for key, rs in groups.items()]
+
+    def articles_index(self) -> str:
+        """Every document, newest first, under a heading per year (undated ones last); past
+        page_size documents, the years with their months and counts, a page each."""
+        page = ARTICLES_URI
+        meta = {"title": "Articles", "description": "Every document, newest first", **NO_SEARCH}
+        if len(self._article_pages) == 1:
+            body = self.template(
+                "articles.md.j2",
+                pager=Markup(""),
+                groups=self._article_groups(page, self.records, by_month=False),
+            )
+            return front_matter(meta) + body
+        sections = []
+        for label, uri in self._first_pages(self._article_pages):
+            records = [r for u, g, rs in self._article_pages if g == label for r in rs]
+            months: dict[str, tuple[str, int]] = {}
+            for u, g, rs in self._article_pages:
+                if g != label:
+                    continue
+                for r in rs:
+                    if r.date:
+                        name = archive.date_label(r.date[:7])
+                        anchor = slugify(name)
+                        where, count = months.get(name, (self.url(page, u, anchor), 0))
+                        months[name] = (where, count + 1)
+            parts = [(name.split()[0], where, n) for name, (where, n) in months.items()]
+            sections.append((label, self.url(page, uri), len(records), parts))
         body = self.template(
-            "articles.md.j2",
-            groups=[(year, self.listing(page, records=rs)) for year, rs in groups.items()],
+            "sections.md.j2",
+            chart=Markup(""),
+            intro=f"{len(self.records)} documents, newest first; each year on its own page.",
+            heading="Year",
+            unit="Documents",
+            sections=sections,
         )
         return front_matter(meta) + body
+
+    def tag_pages(self) -> dict[str, str]:
+        """The tags page (Material's tags listing, limited to the tags of two documents or
+        more; a tag of one document is on that document's page), by letter past a size."""
+        once = sum(1 for c in self.tag_counts().values() if c == 1)
+        if len(self._tag_pages) == 1:
+            tags = self._tag_pages[0][2]
+            body = self.template(
+                "tags.md.j2",
+                title="Tags",
+                letters=[],
+                directive=_tags_directive(tags),
+                listed=len(tags),
+                once=once,
+                pager=Markup(""),
+            )
+            return {TAGS_URI: body}
+        counts: Counter[str] = Counter()
+        where: dict[str, str] = {}
+        for uri, _, tags in self._tag_pages:
+            for tag, _ in tags:
+                counts[index_letter(tag)] += 1
+                where.setdefault(index_letter(tag), uri)
+
+        def bar(page: str) -> list[tuple[str, str, int]]:
+            return [(x, self.url(page, where[x]), counts[x]) for x in where]
+
+        pages = {
+            TAGS_URI: self.template(
+                "tags.md.j2",
+                title="Tags",
+                letters=bar(TAGS_URI),
+                directive="",
+                listed=sum(counts.values()),
+                once=once,
+                pager=Markup(""),
+            )
+        }
+        for uri, label, tags in self._tag_pages:
+            pages[uri] = self.template(
+                "tags.md.j2",
+                title=f"Tags: {label}" + self._part(uri, self._tag_pages, label),
+                letters=bar(uri),
+                directive=_tags_directive(tags),
+                listed=len(tags),
+                once=None,
+                pager=self._pager(uri, self._tag_pages, label),
+            )
+        return pages
 
     def home_page(self) -> str:
         """Counts, the way into each view, the newest documents and the undated ones."""
@@ -465,11 +1039,96 @@ class SiteRenderer:
             listing=self.listing("index.md", limit=20, records=dated) if dated else "",
             undated=self.listing("index.md", limit=20, records=undated) if undated else "",
             more=max(0, len(dated) - 20) + max(0, len(undated) - 20),
-            articles=self.url("index.md", "articles/index.md"),
-            people=self.url("index.md", "participants/index.md"),
-            timeline=self.url("index.md", "timeline.md"),
+            articles=self.url("index.md", ARTICLES_URI),
+            people=self.url("index.md", PEOPLE_URI),
+            timeline=self.url("index.md", TIMELINE_URI),
         )
         return front_matter(meta) + body
+
+
+ARTICLES_URI = "articles/index.md"
+# Listing pages are ways in, not results: their words would outrank the documents'.
+NO_SEARCH: dict[str, Any] = {"search": {"exclude": True}}
+PEOPLE_URI = "participants/index.md"
+TIMELINE_URI = "timeline.md"
+TAGS_URI = "tags.md"
+UNDATED = "Undated"
+
+
+def _pack(
+    uri: Callable[[str], str],
+    groups: dict[str, list],
+    size: int,
+    weight: Callable[[Any], int],
+    name: Callable[[str], str],
+    alone: frozenset[str] = frozenset(),
+) -> list[tuple[str, str, list]]:
+    """Pages of a listing of ordered groups (letters, years), as [(uri, label, items)]:
+    neighbouring groups share a page while their items weigh at most ``size`` ("A–C",
+    "1990–1995"); a heavier group gets pages of its own, split between items ("S", pages
+    1, 2, ...). ``uri`` makes a page's uri from its name; ``name`` a group's name."""
+    plan: list[tuple[str, str, list]] = []
+    run: list[tuple[str, list]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        first, last = sorted((run[0][0], run[-1][0]))
+        label = first if first == last else f"{first}–{last}"
+        stem = name(first) if first == last else f"{name(first)}-{name(last)}"
+        plan.append((uri(stem), label, [item for _, items in run for item in items]))
+        run.clear()
+
+    for group, items in groups.items():
+        total = sum(map(weight, items))
+        if total > size or group in alone:
+            flush()
+            pages: list[list] = [[]]
+            for item in items:
+                if pages[-1] and sum(map(weight, pages[-1])) + weight(item) > size:
+                    pages.append([])
+                pages[-1].append(item)
+            for n, chunk in enumerate(pages, start=1):
+                plan.append((numbered(uri(name(group)), n), group, chunk))
+            continue
+        if run and sum(weight(i) for _, its in run for i in its) + total > size:
+            flush()
+        run.append((group, items))
+    flush()
+    return plan
+
+
+def _by_letters(letters: dict[str, list]) -> dict[str, list]:
+    return dict(sorted(letters.items(), key=lambda kv: (kv[0] == "#", kv[0])))
+
+
+def _letter_name(letter: str) -> str:
+    return "other" if letter == "#" else letter.lower()
+
+
+def date_forms_html(value: str) -> Markup:
+    """A date's other written forms, for find-in-page tools and Pagefind: in the page but not
+    shown (the label already says it). Material's index gets them in its ``tags`` field
+    instead (see ``plugin.add_date_terms``), so they are left out of its text."""
+    forms = archive.date_forms(value)
+    if not forms:
+        return Markup("")
+    return Markup('<span class="summaries-date-forms" data-search-exclude> ({})</span>').format(
+        Markup("; ").join(map(md_escape, forms))
+    )
+
+
+def _letter_id(letter: str) -> str:
+    return "letter-other" if letter == "#" else f"letter-{letter.lower()}"
+
+
+def _tags_directive(tags: list[tuple[str, int]]) -> Markup:
+    """Material's tags listing of exactly ``tags`` (none: no listing, as an empty include
+    list would list every tag)."""
+    if not tags:
+        return Markup("")
+    config = {"include": [t for t, _ in tags], "toc": False}
+    return Markup("<!-- material/tags " + json.dumps(config, ensure_ascii=False) + " -->")
 
 
 def _web_url(value: object) -> str | None:

@@ -9,25 +9,38 @@ from __future__ import annotations
 import gc
 import html as html_lib
 import logging
+import re
 import time
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
+from mkdocs.utils import nest_paths
 
 from . import runners
 from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
 from .build import BuildResult, build
 from .cache import AnalysisCache, PageCache
-from .pages import CSS_URI, SiteOptions, SiteRenderer
+from .pages import (
+    CSS_URI,
+    SiteOptions,
+    SiteRenderer,
+    default_templates,
+    page_uri,
+    relative_url,
+    url_of,
+)
 from .site import REQUIRED_EXTENSIONS, Site, assemble, hand_written_wins
 
 log = logging.getLogger("mkdocs.plugins.summaries")
+FIND_URI = "find.md"
+FIND_JS_URI = "assets/summaries/find.js"
 
 
 class _PluginConfig(base.Config):
@@ -74,6 +87,18 @@ class _PluginConfig(base.Config):
     progress = c.Type(bool, default=True)
     """Show a progress bar while analysing many documents."""
 
+    search = c.Choice(("material", "pagefind"), default="material")
+    """`pagefind` adds a Find page with filters (person, place, organization, year, tag) and
+    sorting by date, indexed by Pagefind after the build (`pip install pagefind[bin]`);
+    Material's search stays in the header either way."""
+
+    llms_txt = c.Type(bool, default=True)
+    """Publish `llms.txt` and `llms-full.txt` (llmstxt.org) at the site root."""
+
+    page_size = c.Type(int, default=100)
+    """Documents per articles page (past it, a page per year or run of years); people pages
+    hold 4x as many rows, timeline pages 3x (events), tag pages 5x (tagged documents)."""
+
 
 class SummariesPlugin(BasePlugin[_PluginConfig]):
     def __init__(self) -> None:
@@ -81,6 +106,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self.renderer: SiteRenderer | None = None
         self.site: Site | None = None
         self.sources: Path | None = None
+        self.user_nav = False
+        self.documents: dict = {}
         self._generated: set[str] = set()
         self._escaped: dict[str, dict[str, str]] = {}
 
@@ -101,10 +128,15 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             model=self.config.model,
         )
         check_method(self.config.method)  # an unknown method fails here, early
+        # Read on every build (`mkdocs serve` loads the config afresh): a nav we set for the
+        # previous build is not the user's.
+        self.user_nav = config.nav is not None
         config.extra_css.append(CSS_URI)
         for extension in REQUIRED_EXTENSIONS:  # the generated pages' links need them
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
+        if self.config.search == "pagefind":
+            config.extra_javascript.append(FIND_JS_URI)
         return config
 
     def _runner(self):  # noqa: ANN202
@@ -137,18 +169,60 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             templates=self.templates,
             source_url=self.config.source_url,
             home=self.config.home and files.get_file_from_path("index.md") is None,
+            page_size=max(1, self.config.page_size),
         )
         self.site = site = assemble(result, self.sources, options, self.page_cache)
         self.result, self.renderer = result, site.renderer
+        self.documents = {page_uri(r): r for r in result.records}
+        in_nav = site.renderer.nav_uris() | {"index.md", FIND_URI}
         hand_written = {f.src_uri for f in files if not f.generated_by}
+        # Hand-written pages the generated nav does not already name (by their path).
+        user_pages = [
+            f
+            for f in files.documentation_pages()
+            if not f.generated_by and f.src_uri not in site.pages
+        ]
         content = {**site.pages, **site.assets}
         for uri in hand_written_wins(content, hand_written):
-            self._add(files, config, uri, content[uri], site.origins.get(uri))
+            # Pages outside the nav are not listed in it: neither in the sidebar of every
+            # page nor in MkDocs' "not included in the nav" message.
+            inclusion = (
+                InclusionLevel.NOT_IN_NAV
+                if uri.endswith(".md") and uri not in in_nav
+                else InclusionLevel.UNDEFINED
+            )
+            self._add(files, config, uri, content[uri], site.origins.get(uri), inclusion)
+        if self.config.search == "pagefind":
+            script = (default_templates() / "find.js").read_text(encoding="utf-8")
+            self._add(files, config, FIND_JS_URI, script)
+            # Read by find.js, not by the builder: URLs relative to the page's own URL.
+            find = site.renderer.template(
+                "find.md.j2",
+                bundle=relative_url(FIND_URI, "pagefind/", config.use_directory_urls),
+                root=relative_url(FIND_URI, "index.md", config.use_directory_urls),
+            )
+            self._add(files, config, FIND_URI, find)
+        if not self.user_nav:
+            config.nav = self._default_nav(files, user_pages)
         # Records, renderer and pages live until the build ends: frozen, the garbage
         # collector does not walk them again on every full collection while MkDocs renders.
         gc.collect()
         gc.freeze()
         return files
+
+    def _default_nav(self, files: Files, user_pages: list[File]) -> list:
+        """Home, the generated sections by their index pages, then the hand-written pages
+        in MkDocs' own order (as its automatic nav would place them)."""
+        assert self.renderer is not None
+        nav: list = ["index.md"] if files.get_file_from_path("index.md") is not None else []
+        nav += self.renderer.nav()
+        if self.config.search == "pagefind":
+            nav.append({"Find": FIND_URI})
+        own = sorted(
+            (f for f in user_pages if f.src_uri != "index.md" and f.inclusion.is_in_nav()),
+            key=file_sort_key,
+        )
+        return nav + nest_paths(f.src_uri for f in own)
 
     def _add(
         self,
@@ -157,11 +231,12 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         uri: str,
         content: str | bytes,
         origin: str | None = None,
+        inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
     ) -> None:
         existing = files.get_file_from_path(uri)
         if existing is not None:  # generated by an earlier build (`mkdocs serve`)
             files.remove(existing)
-        file = File.generated(config, uri, content=content)
+        file = File.generated(config, uri, content=content, inclusion=inclusion)
         if uri.endswith(".md"):
             self._generated.add(uri)
         if origin and self.sources is not None:
@@ -199,9 +274,119 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             return self.site.listing(markdown, page.file.src_uri)
         return markdown
 
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.config.search != "pagefind":
+            return output
+        record = self.documents.get(page.file.src_uri)
+        if record is None:
+            return output
+        return pagefind_page(output, record)
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.renderer is None:
+            return
+        site = Path(config.site_dir)
+        add_date_terms(site, self.renderer, config.use_directory_urls)
+        if self.config.llms_txt:
+            base = config.site_url or "/"
+            short, full = self.renderer.llms_txt(
+                config.site_name, config.site_description or "", base.rstrip("/") + "/"
+            )
+            (site / "llms.txt").write_text(short, encoding="utf-8")
+            (site / "llms-full.txt").write_text(full, encoding="utf-8")
+        if self.config.search == "pagefind":
+            started = time.perf_counter()
+            run_pagefind(site)
+            log.info("summaries: Pagefind index in %.1f s", time.perf_counter() - started)
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder
     ) -> LiveReloadServer:  # noqa: ANN001
         if self.sources is not None and self.sources.is_dir():
             server.watch(str(self.sources))
         return server
+
+
+def add_date_terms(site: Path, renderer: SiteRenderer, use_directory_urls: bool) -> int:
+    """Every document's dates, in the forms readers type them, into the search index's
+    ``tags`` field of its page entry: Material's search weighs that field far above titles
+    and text, so "October 11, 2019", "11 October 2019" and "2019-10-11" all bring the
+    documents of that day, and those that name it, first. The page shows the same dates in
+    words. Returns the number of entries changed (0 without Material's search index)."""
+    import json
+
+    index = site / "search" / "search_index.json"
+    if not index.is_file():
+        return 0
+    data = json.loads(index.read_text(encoding="utf-8"))
+    terms = {
+        url_of(uri, use_directory_urls): words for uri, words in renderer.date_terms().items()
+    }
+    changed = 0
+    for entry in data.get("docs", []):
+        words = terms.get(entry.get("location"))
+        if words:
+            entry["tags"] = [*entry.get("tags", []), *words]
+            changed += 1
+    index.write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    return changed
+
+
+# Material's exclusions, for Pagefind too; a date's written forms are left to Pagefind.
+_EXCLUDED_TAG = re.compile(r"<(?![^<>]*summaries-date-forms)[^<>]*\bdata-search-exclude\b[^<>]*>")
+
+
+def pagefind_page(html: str, record) -> str:  # noqa: ANN001
+    """A document page as Pagefind indexes it: only its article (``data-pagefind-body``, so
+    listings and person pages stay out), without what Material's search leaves out, with
+    its facets (person, place, organization, year, tag), its date to sort by and show."""
+    from markupsafe import escape
+
+    marker = '<article class="md-content__inner md-typeset">'
+    if marker not in html:
+        return html
+    facets = [("person", p.name) for p in record.participants]
+    facets += [("place", e.name) for e in record.places]
+    facets += [("organization", e.name) for e in record.organizations]
+    facets += [("tag", t) for t in record.tags]
+    facets.append(("year", record.date[:4] if record.date else "Undated"))
+    spans = "".join(
+        f'<span data-pagefind-filter="{name}">{escape(value)}</span>'
+        for name, value in dict.fromkeys(facets)
+    )
+    if record.date:
+        from .archive import date_label
+
+        spans += f'<span data-pagefind-sort="date">{escape(record.date)}</span>'
+        spans += f'<span data-pagefind-meta="date">{escape(date_label(record.date))}</span>'
+    else:
+        spans += '<span data-pagefind-sort="date">0000-00-00</span>'
+    block = f'<div hidden data-pagefind-ignore>{spans}</div>'
+    opened = '<article class="md-content__inner md-typeset" data-pagefind-body>'
+    html = html.replace(marker, opened + block, 1)
+    # In tags only (document text cannot hold a raw "<": it is escaped).
+    ignored = "data-search-exclude data-pagefind-ignore"
+    return _EXCLUDED_TAG.sub(lambda m: m.group(0).replace("data-search-exclude", ignored), html)
+
+
+def run_pagefind(site: Path) -> None:
+    """Pagefind's own binary (PyPI `pagefind[bin]`) over the built site, offline."""
+    import subprocess
+    import sys
+
+    try:
+        import pagefind  # noqa: F401
+    except ImportError as exc:
+        raise PluginError(
+            "search: pagefind needs the Pagefind binary: pip install 'pagefind[bin]'"
+        ) from exc
+    proc = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+        capture_output=True,
+        text=True,
+    )
+    if proc.returncode != 0:
+        raise PluginError(f"Pagefind failed: {proc.stderr.strip() or proc.stdout.strip()}")

@@ -179,10 +179,13 @@ def export(
         else:
             (out / uri).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, out / uri)
-    fragment = config_fragment(
-        out if config is None else _relative(out, config.parent),
-        default_nav([*hand_written, *(u for u in site.pages if u in kept)]),
-    )
+    # The plugin's own nav: home, the generated sections by their index pages, then the
+    # hand-written pages; documents and people are reached from the listings.
+    published = {*hand_written, *(u for u in site.pages if u in kept)}
+    nav: list = ["index.md"] if "index.md" in published else []
+    nav += site.renderer.nav()
+    nav += default_nav(u for u in hand_written if u != "index.md" and u not in site.pages)
+    fragment = config_fragment(out if config is None else _relative(out, config.parent), nav)
     if config is not None:
         atomic_write(config, _FRAGMENT_HEADER + yaml.safe_dump(fragment, sort_keys=False))
     return fragment

@@ -32,7 +32,8 @@ def _pages(site: Path) -> set[str]:
 
 def _broken(site: Path, site_url: str) -> list[str]:
     report = check_site(site, site_url)
-    assert report.pages > 100 and report.checked > 10_000, "a site of the example's size"
+    # Since the nav names only the listings' index pages (issue 16), a page holds fewer links.
+    assert report.pages > 100 and report.checked > 4_000, "a site of the example's size"
     return [str(link) for link in report.broken]
 
 
@@ -208,8 +209,10 @@ def test_zensical_builds_the_export_under_a_sub_path_without_a_broken_link(examp
     assert seed, "the seed article is in Zensical's search index"
     for name in ("Vladimir Putin", "Xi Jinping", "Mikhail Mishustin"):
         assert any(name in i["text"] + i["title"] + str(i.get("tags")) for i in seed), name
-    # The tags listing renders: each person's tag lists the seed's page.
+    # The tags listing renders: a tag of two documents (Putin) lists the seed's page; a tag
+    # of the seed alone (Mishustin) is on the seed's page only (issue 16).
     tags = (site / "tags" / "index.html").read_text(encoding="utf-8")
-    assert "Mikhail Mishustin" in tags and "material/tags" not in tags
+    assert "Vladimir Putin" in tags and "material/tags" not in tags
+    assert "Mikhail Mishustin" not in tags
     assert f'href="../articles/{SEED.stem}/"' in tags
     assert (site / "feed_rss_created.xml").is_file()
