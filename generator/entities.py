@@ -89,6 +89,12 @@ def word_list(name: str) -> frozenset[str]:
 
 
 @functools.cache
+def word_lists(*names: str) -> frozenset[str]:
+    """Several lists as one set, built once (they are asked for per name and per pair)."""
+    return frozenset().union(*(word_list(n) for n in names))
+
+
+@functools.cache
 def variants() -> dict[str, tuple[str, str]]:
     """Each variant's key -> (canonical name, kind), the canonical names included."""
     table = yaml.safe_load((DATA / "entity_variants.yml").read_text(encoding="utf-8"))
@@ -192,9 +198,7 @@ def _names_a_person(k: str, full: set[str], person_words: set[str]) -> bool:
     if k in full or k in person_words:
         return True
     words = k.split()
-    named_after = (
-        word_list("org_heads") | word_list("place_heads") | word_list("generic_entity_words")
-    )
+    named_after = word_lists("org_heads", "place_heads", "generic_entity_words")
     # a body named after a person puts the name first ("Pogue Construction"); a person's name
     # glued after a place or body is the tagger's cut ("India Narendra Modi")
     return words[-1] in person_words and words[-1] not in named_after
@@ -314,7 +318,7 @@ def _abbreviates(short: str, name: str) -> bool:
         return True  # "Judiciary Committee" of "House Judiciary Committee"
     if len(words) == 1 and key(other[0]) == key(short) and other[1].lower() == "of":
         return True  # "House" of "House of Representatives"
-    heads = word_list("place_heads") | word_list("generic_entity_words")
+    heads = word_lists("place_heads", "generic_entity_words")
     return (
         len(words) == 1
         and len(other) == 2
