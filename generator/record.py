@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from . import passthrough
+from .sources import passthrough
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from generator.nlp import load_model
+    from generator.nlp.model import load_model
 
     return load_model()
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.links import check_site
+from generator.site.links import check_site
 
 from .conftest import ROOT, SEED, _env, mkdocs_build
 
@@ -95,9 +95,7 @@ def test_link_checker_reads_links_as_a_static_host_serves_them(tmp_path):
         f'<p id="here">{body}<img src="../../pic.png"></p>', encoding="utf-8"
     )
     report = check_site(site, "https://example.org/sub/")
-    assert sorted(link.url for link in report.broken) == sorted(
-        [*links[9:], "../../pic.png"]
-    )
+    assert sorted(link.url for link in report.broken) == sorted([*links[9:], "../../pic.png"])
     assert report.checked == len(links) - 2 + 1  # other sites and mail are not followed
     # Anchors are optional; without an address the site is served from "/".
     assert "../../c/#y" not in {b.url for b in check_site(site, anchors=False).broken}

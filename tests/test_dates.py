@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.dates import date_from_text, find_dates, key_dates, normalize
-from generator.nlp import load_model
+from generator.dates.extract import date_from_text, find_dates, key_dates, normalize
+from generator.nlp.model import load_model
 from generator.record import DateMention, Mention
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dates" / "dev.jsonl"
@@ -239,9 +239,7 @@ def test_a_season_with_an_article_is_no_date(nlp):
 
 def test_a_past_year_of_the_sentence_anchors_its_months(nlp):
     d = dt.date(2020, 4, 15)
-    got = values(
-        nlp, "In the 2016 election, Sanders continued his bid until July and conceded.", d
-    )
+    got = values(nlp, "In the 2016 election, Sanders continued his bid until July and conceded.", d)
     assert ("July", "2016-07") in got
     # near the document's date, the document's own year stays
     got = values(nlp, "Invited in July 1997, it will join on April 20 in a ceremony.", d)

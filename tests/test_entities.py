@@ -1,11 +1,11 @@
-"""Places and organizations: each rule of `generator.entities` with its examples."""
+"""Places and organizations: each rule of `generator.people.entities` with its examples."""
 
 from __future__ import annotations
 
 import pytest
 
-from generator import entities
-from generator.participants import find_participants
+from generator.people import entities
+from generator.people.extract import find_participants
 from generator.record import Entity, Mention, Participant
 
 

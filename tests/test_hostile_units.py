@@ -13,11 +13,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import passthrough
-from generator.analysis import Settings, analyze
-from generator.build import load_aliases, load_sources, make_record, unique_slugs
 from generator.cache import AnalysisCache, PageCache
-from generator.documents import (
+from generator.people.identities import clean_name
+from generator.pipeline.analysis import Settings, analyze
+from generator.pipeline.build import load_aliases, load_sources, make_record
+from generator.record import Analysis, DateMention, Mention, Participant, Record
+from generator.site.pages import SiteOptions, SiteRenderer, _month_range, front_matter
+from generator.sources import passthrough
+from generator.sources.documents import (
     Source,
     YAMLRefused,
     decode,
@@ -26,9 +29,7 @@ from generator.documents import (
     read_source,
     split_front_matter,
 )
-from generator.identities import clean_name
-from generator.pages import SiteOptions, SiteRenderer, _month_range, front_matter
-from generator.record import Analysis, DateMention, Mention, Participant, Record
+from generator.sources.slugs import unique_slugs
 
 LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     f"{c}: &{c} [{', '.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi", strict=True)
@@ -398,7 +399,7 @@ def test_index_is_never_a_document_or_person_slug(tmp_path):
 
 
 def test_too_many_people_in_one_document_are_capped(tmp_path, caplog):
-    from generator.build import MAX_PEOPLE
+    from generator.pipeline.build import MAX_PEOPLE
 
     text = " ".join(f"Person{i} Surname{i} spoke." for i in range(300))
     analysis = Analysis(

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.pages import (
+from generator.site.pages import (
     SiteOptions,
     SiteRenderer,
     index_letter,
@@ -84,7 +84,7 @@ def test_small_archive_keeps_one_page_per_listing_and_a_flat_nav():
         {"Tags": "tags.md"},
     ]
     people = _html(_split(renderer.people_index())[1])
-    names = re.findall(r'<tr>\s*<td><a [^>]*>([^<]+)</a>', people)
+    names = re.findall(r"<tr>\s*<td><a [^>]*>([^<]+)</a>", people)
     assert names == sorted(names, key=lambda n: sort_name(n).casefold()), names
     assert names.index("Zoe Adams") < names.index("Anna Berg") < names.index("Carl Dahl")
     # The A-Z bar links to each letter's table on the same page, with its count.
@@ -134,7 +134,7 @@ def test_timeline_pages_hold_the_anchors_the_documents_link_to():
     for record in records:
         page = page_uri(record)
         # Markdown links to the timeline page's source file, with the anchor.
-        for href, anchor in re.findall(r'\]\(([^)#\s]*timeline[^)#\s]*)#([^)\s]+)', pages[page]):
+        for href, anchor in re.findall(r"\]\(([^)#\s]*timeline[^)#\s]*)#([^)\s]+)", pages[page]):
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
             assert anchor in ids[target], (page, href, anchor)
             checked += 1

@@ -8,7 +8,7 @@ from spacy.matcher import Matcher
 from thinc.api import NumpyOps, get_current_ops, use_ops
 
 from benchmarks.parse_speed import annotations
-from generator.nlp import MODEL_CANDIDATES, IndexedMatcher, load_model
+from generator.nlp.model import MODEL_CANDIDATES, IndexedMatcher, load_model
 
 from .conftest import ROOT
 
@@ -68,7 +68,7 @@ def test_indexed_matcher_finds_what_the_matcher_finds():
 
 def test_the_loaded_model_is_the_pinned_one():
     """The installed package's meta is the one EXPECTED_META pins (hash: requirements/model.txt)."""
-    from generator.nlp import EXPECTED_META
+    from generator.nlp.model import EXPECTED_META
 
     nlp = load_model()
     package = next(n for n in MODEL_CANDIDATES if spacy.util.is_package(n))
@@ -97,7 +97,7 @@ def test_a_changed_model_upload_fails_loudly(tmp_path):
         meta["version"] = "3.8.1"
         meta_file.write_text(json.dumps(meta), encoding="utf-8")
     code = (
-        "import spacy.util, generator.nlp as n;"
+        "import spacy.util, generator.nlp.model as n;"
         f"assert str(spacy.util.get_package_path({package!r})).startswith({str(tmp_path)!r});"
         f"n.MODEL_CANDIDATES = ({package!r},); n.load_model()"
     )
@@ -115,7 +115,7 @@ def test_a_changed_model_upload_fails_loudly(tmp_path):
 
 
 def test_model_meta_check_names_each_difference():
-    from generator.nlp import ModelMismatch, check_model_meta
+    from generator.nlp.model import ModelMismatch, check_model_meta
 
     good = {
         "lang": "en",

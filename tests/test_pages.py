@@ -8,9 +8,9 @@ import re
 import markdown
 import pytest
 
-from generator import archive, charts
-from generator.pages import SiteOptions, SiteRenderer, markup_text, page_uri, relative_url
 from generator.record import DateMention, Entity, Mention, Participant, Record
+from generator.site import archive, charts
+from generator.site.pages import SiteOptions, SiteRenderer, markup_text, page_uri, relative_url
 
 HOSTILE = (
     "<script>window.__xss = 1</script> {{ 7 * 7 }} {% raw %} ${x}\n"
@@ -286,7 +286,7 @@ def test_key_dates_link_to_their_place_on_the_timeline():
 
 
 def test_source_copies_are_text_files_without_a_doubled_extension():
-    from generator.pages import source_copy_uri
+    from generator.site.pages import source_copy_uri
 
     assert source_copy_uri(_record(source="news/a.txt")) == "_sources/news/a.txt"
     assert source_copy_uri(_record(source="b.md")) == "_sources/b.md.txt"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from generator.evaluation.participants import distinct_names, is_table_like, main
-from generator.identities import resolve
-from generator.nlp import load_model
-from generator.participants import find_participants
+from generator.nlp.model import load_model
+from generator.people.extract import find_participants
+from generator.people.identities import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_784cf20fb6785547.txt"
@@ -238,7 +238,7 @@ def test_resolve_initials_and_casing():
 
 
 def test_places_merge_only_by_alias_or_spelling():
-    from generator.identities import resolve
+    from generator.people.identities import resolve
 
     maps = resolve([["York", "the Kremlin"], ["New York", "Kremlin"]], {}, extend=False)
     assert maps[0]["York"] == "York"
@@ -291,7 +291,7 @@ def test_generational_suffix_and_arabic_particle_join(nlp):
 
 
 def test_merge_keeps_different_people_with_one_surname():
-    from generator.participants import _Cand, _merge
+    from generator.people.extract import _Cand, _merge
 
     names = ["Samuel Banda", "Samuel Gift Banda", "Grace Banda", "Cde Banda", "Banda"]
     cands, pos = [], 0
@@ -498,7 +498,7 @@ def _record(slug, people=(), orgs=(), authored=()):
 
 
 def test_archive_moves_a_person_it_mostly_calls_an_organization():
-    from generator.build import unify_names
+    from generator.pipeline.build import unify_names
 
     records = [
         _record("a", people=["Sauber", "Felipe Nasr"]),
@@ -569,7 +569,7 @@ def test_one_person_under_one_whole_name(nlp, text, names):
 
 
 def test_a_title_gives_the_first_role():
-    from generator.analysis import Settings, analyze
+    from generator.pipeline.analysis import Settings, analyze
 
     a = analyze(
         "Natasha Gownaris said the colony shrank. Gownaris is the study's lead author.",
@@ -604,7 +604,7 @@ def test_a_title_gives_the_first_role():
     ],
 )
 def test_headline_roles_are_read_by_their_words(title, body, name, role):
-    from generator.analysis import Settings, analyze
+    from generator.pipeline.analysis import Settings, analyze
 
     people = {p.name: p.role for p in analyze(body, None, Settings(), title).participants}
     assert people[name] == role

@@ -14,12 +14,12 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
-from generator.analysis import Settings, analyze
-from generator.build import make_record
-from generator.documents import Source, split_front_matter
-from generator.pages import SiteOptions, SiteRenderer, front_matter, markup_text, paragraphs
-from generator.passthrough import one_line
+from generator.pipeline.analysis import Settings, analyze
+from generator.pipeline.build import make_record
 from generator.record import Mention
+from generator.site.pages import SiteOptions, SiteRenderer, front_matter, markup_text, paragraphs
+from generator.sources.documents import Source, split_front_matter
+from generator.sources.passthrough import one_line
 
 # Text that looks like markup of every kind we must not let through.
 TRICKY = st.sampled_from(
@@ -160,8 +160,23 @@ def test_any_text_makes_a_safe_page(nlp, text):
 
 TIMEX_VALUES = st.one_of(
     st.sampled_from(
-        ["1999", "199X", "19XX", "2020-W12", "2020-Q1", "2020-SU", "XXXX", "XXXX-03",
-         "XXXX-03-20", "PRESENT_REF", "PAST_REF", "FUTURE_REF", "2020-13", "0000", ""]
+        [
+            "1999",
+            "199X",
+            "19XX",
+            "2020-W12",
+            "2020-Q1",
+            "2020-SU",
+            "XXXX",
+            "XXXX-03",
+            "XXXX-03-20",
+            "PRESENT_REF",
+            "PAST_REF",
+            "FUTURE_REF",
+            "2020-13",
+            "0000",
+            "",
+        ]
     ),
     st.dates().map(lambda d: d.isoformat()),
     st.dates().map(lambda d: d.isoformat()[:7]),
@@ -210,8 +225,21 @@ def records(draw) -> list:
     return out
 
 
-EXTRA_KEYS = ["hide", "search", "icon", "status", "author", "subtitle", "template", "location",
-              "image", "rss", "original_url", "credit", "x<y>"]
+EXTRA_KEYS = [
+    "hide",
+    "search",
+    "icon",
+    "status",
+    "author",
+    "subtitle",
+    "template",
+    "location",
+    "image",
+    "rss",
+    "original_url",
+    "credit",
+    "x<y>",
+]
 EXTRA_VALUES = st.recursive(
     st.one_of(st.none(), st.booleans(), st.integers(), TEXT, st.sampled_from(["toc", "new"])),
     lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(TEXT, inner, max_size=3)),
@@ -239,7 +267,7 @@ def test_any_archive_renders_every_page_safely(archive):
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list("ab:-&*[]{}!?|>'\"#\n ,")), max_size=60))
 def test_any_yaml_loads_or_is_a_yaml_error(text):
-    from generator.documents import load_yaml
+    from generator.sources.documents import load_yaml
 
     with contextlib.suppress(yaml.YAMLError):  # and never any other exception
         load_yaml(text, "f.yml")
@@ -248,7 +276,7 @@ def test_any_yaml_loads_or_is_a_yaml_error(text):
 @settings(max_examples=100, deadline=None)
 @given(data=st.dictionaries(TEXT, EXTRA_VALUES, max_size=5))
 def test_plain_yaml_round_trips_through_the_safe_loader(data):
-    from generator.documents import load_yaml
+    from generator.sources.documents import load_yaml
 
     assume("\\x85" not in repr(data))  # PyYAML's own NEL folding (see pages._no_nel)
     loaded, warnings = load_yaml(yaml.safe_dump(data, allow_unicode=True), "f.yml")

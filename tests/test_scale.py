@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import runners
-from generator.analysis import (
+from generator.cache import AnalysisCache
+from generator.pipeline import runners
+from generator.pipeline.analysis import (
     DEFAULT_METHOD,
     DEFAULT_SENTENCES,
     KNOWN_METHODS,
@@ -20,8 +21,7 @@ from generator.analysis import (
     analyze_many,
     check_method,
 )
-from generator.build import build
-from generator.cache import AnalysisCache
+from generator.pipeline.build import build
 
 from .conftest import ROOT, SEED, _env, mkdocs_build, write_site
 
@@ -54,7 +54,8 @@ def test_defaults_agree_with_the_summarizer():
 
 def test_plugin_and_cli_import_no_nlp_library():
     code = (
-        "import sys, generator.plugin, generator.cli, generator.build, generator.runners\n"
+        "import sys, generator.plugin, generator.cli\n"
+        "import generator.pipeline.build, generator.pipeline.runners\n"
         "print(sorted(m for m in ('spacy', 'sumy', 'nltk', 'thinc') if m in sys.modules))"
     )
     out = subprocess.run(
@@ -209,8 +210,8 @@ def test_identical_documents_are_analysed_once(tmp_path):
 
 def test_page_cache_key_follows_records_options_and_templates(tmp_path):
     from generator.cache import PageCache, render_key
-    from generator.pages import SiteOptions
     from generator.record import Analysis
+    from generator.site.pages import SiteOptions
 
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "2020-01-02-a.txt").write_text("Anna Berg spoke in Oslo.", "utf-8")

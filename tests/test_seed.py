@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from generator.analysis import Settings, analyze
+from generator.pipeline.analysis import Settings, analyze
 
 from .conftest import ROOT, SEED
 

@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from generator.evaluation import summaries as evaluation
-from generator.nlp import load_model
+from generator.nlp.model import load_model
 from generator.record import Mention
-from generator.summarize import (
+from generator.summaries.summarize import (
     DEFAULT_METHOD,
     DEFAULT_SENTENCES,
     SUMY_METHODS,

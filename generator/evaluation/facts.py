@@ -150,11 +150,11 @@ def _is_ref(value: str) -> bool:
 
 def published_facts(sources: Path, cache_dir: str, processes: int) -> dict[str, dict[str, Any]]:
     """Each document's published facts by id (its source path without the suffix)."""
-    from .. import runners
-    from ..analysis import Settings
-    from ..build import build
     from ..cache import AnalysisCache
-    from ..pages import SiteOptions, SiteRenderer, page_uri
+    from ..pipeline import runners
+    from ..pipeline.analysis import Settings
+    from ..pipeline.build import build
+    from ..site.pages import SiteOptions, SiteRenderer, page_uri
 
     cache = AnalysisCache(Path(cache_dir) if cache_dir else None)
     workers = processes or runners.default_processes()
@@ -241,7 +241,7 @@ def main(argv: list[str]) -> int:
     )
     args = parser.parse_args(argv)
     if args.off:
-        from .. import entities
+        from ..people import entities
 
         entities.switch_off(args.off.split(","))
         args.cache_dir = ""  # the cache holds analyses made with every rule on

@@ -107,7 +107,7 @@ def _score(rows: Sequence[tuple[set, set]]) -> tuple[float, float, float]:
 
 
 # Leave-one-out ablation: each entry switches one rule family of the people stage off
-# (generator.participants and the person_* modules it imports its rules from).
+# (generator.people.extract and the person_* modules it imports its rules from).
 _NEVER = r"(?!)"
 ABLATIONS: dict[str, list[tuple[str, object]]] = {
     "initial-name pattern (P. Simmons)": [("_INITIAL_NAME", _NEVER)],
@@ -152,7 +152,11 @@ def _switch_off(patches: list[tuple[str, object]]) -> list[tuple[ModuleType, str
     returns what to restore."""
     import re as _re
 
-    from .. import participants, person_filters, person_merge, person_names, person_patterns
+    from ..people import extract as participants
+    from ..people import filters as person_filters
+    from ..people import merge as person_merge
+    from ..people import names as person_names
+    from ..people import patterns as person_patterns
 
     modules = (participants, person_names, person_patterns, person_filters, person_merge)
     saved: list[tuple[ModuleType, str, object]] = []
@@ -168,7 +172,7 @@ def _switch_off(patches: list[tuple[str, object]]) -> list[tuple[ModuleType, str
 
 
 def _run_ablation(docs: list[dict], parsed: list) -> None:
-    from .. import participants as rules
+    from ..people import extract as rules
 
     def doc_f1() -> dict[str, float]:
         groups: dict[str, list] = {"all": [], "narrative": [], "tables": []}
@@ -212,8 +216,8 @@ def main(argv: Sequence[str]) -> int:
     )
     args = parser.parse_args(argv)
 
-    from ..nlp import load_model
-    from ..participants import find_participants
+    from ..nlp.model import load_model
+    from ..people.extract import find_participants
 
     nlp = load_model()
     docs = list(read_jsonl(args.file, args.limit))

@@ -24,9 +24,15 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
-from ..nlp import load_model
+from ..nlp.model import load_model
 from ..record import Mention
-from ..summarize import DEFAULT_METHOD, DEFAULT_SENTENCES, SUMY_METHODS, sentence_spans, summarize
+from ..summaries.summarize import (
+    DEFAULT_METHOD,
+    DEFAULT_SENTENCES,
+    SUMY_METHODS,
+    sentence_spans,
+    summarize,
+)
 from .common import read_jsonl
 
 LEAD = "lead-3"

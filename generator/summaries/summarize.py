@@ -33,7 +33,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import ItemsCount, get_stop_words
 
-from .record import Mention
+from ..record import Mention
 
 DEFAULT_METHOD = "positional"
 DEFAULT_SENTENCES = 3

@@ -88,9 +88,7 @@ def _check_yaml(root: yaml.Node, name: str) -> list[str]:
             open_nodes.discard(key)
             sizes[key] = 1 + sum(sizes[id(c)] for c in _yaml_children(node))
             if sizes[key] > MAX_YAML_VALUES:
-                raise YAMLRefused(
-                    f"its aliases expand to more than {MAX_YAML_VALUES:,} values"
-                )
+                raise YAMLRefused(f"its aliases expand to more than {MAX_YAML_VALUES:,} values")
             continue
         if key in sizes:
             continue
@@ -314,9 +312,7 @@ def _cp1252_trial(data: bytes, results: list[Any]) -> str | None:
     ASCII letters, with no more nonsense words than the guess: short English or French
     with a few accents is far likelier cp1252 or Latin-1 than Baltic cp775."""
     nul_free = b"\x00" not in data[:8192]
-    guesses = [
-        r for r in results if not (nul_free and r.encoding.startswith(("utf_16", "utf_32")))
-    ]
+    guesses = [r for r in results if not (nul_free and r.encoding.startswith(("utf_16", "utf_32")))]
     if any(is_multi_byte_encoding(r.encoding) for r in guesses):
         return None
     try:

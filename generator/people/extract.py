@@ -53,8 +53,10 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from . import entities, role_words
-from .person_filters import (
+from ..record import Entity, Participant
+from . import entities
+from . import words as role_words
+from .filters import (
     _PLACE_LABELS,
     _drop_possessors,
     _entity_kind,
@@ -64,8 +66,8 @@ from .person_filters import (
     _team_names,
     _venue_label,
 )
-from .person_merge import _entities, _merge, _merge_short_orgs, merge_spellings
-from .person_names import (
+from .merge import _entities, _merge, _merge_short_orgs, merge_spellings
+from .names import (
     _COUNTRY_ABBREVIATIONS,
     _POSSESSIVE,
     _bad_name,
@@ -84,15 +86,14 @@ from .person_names import (
     split_role_of_place,
     title_role_before,
 )
-from .person_patterns import (
+from .patterns import (
     _add_pattern_candidates,
     _complete_names,
     _coordinated,
     _expand_lists,
     _propagate,
 )
-from .record import Entity, Participant
-from .role_words import NAME_SUFFIXES, PLACES, ROLE_HEADS, ROLE_WORDS
+from .words import NAME_SUFFIXES, PLACES, ROLE_HEADS, ROLE_WORDS
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}

@@ -38,8 +38,8 @@ from pathlib import Path
 
 import yaml
 
-from .record import Entity, Mention, Participant
-from .role_words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
+from ..record import Entity, Mention, Participant
+from .words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
 
 DATA = Path(__file__).resolve().parent / "data" / "en"
 RULES = ("speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form")

@@ -19,7 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .person_names import (
+from .names import (
     _FULL_NAME,
     _FUNCTION_WORDS,
     _INNER_PARTICLE,
@@ -34,7 +34,7 @@ from .person_names import (
     _norm,
     _skip_titles,
 )
-from .role_words import (
+from .words import (
     DEMONYMS,
     NAME_PREFIXES,
     NAME_SUFFIXES,

@@ -1,6 +1,6 @@
 """Where dates are found in the parse, and what looks like a date but is not.
 
-The extraction side of the date stage, for :func:`generator.dates.find_dates`:
+The extraction side of the date stage, for :func:`generator.dates.extract.find_dates`:
 - ``_candidates``: spaCy's DATE entities, widened by a word on the left ("last", "the
   following"), ranges and lists split (``_split_range``: "2009-2010", "1994, 1995 and 1997",
   "the quarter ended Sept. 30"), plus the expressions spaCy misses, found by our own patterns
@@ -19,8 +19,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .date_calendar import _MON, _PARTOFDAY, WEEKDAYS, _month
-from .date_values import _norm_text
+from .calendar import _MON, _PARTOFDAY, WEEKDAYS, _month
+from .values import _norm_text
 
 # spaCy DATE entities that are not dates
 _RX_NOT_DATE = re.compile(

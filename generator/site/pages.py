@@ -25,9 +25,13 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import archive, charts, passthrough
-from .build import slugify
-from .record import Mention, Record
+from . import archive
+
+from . import charts
+
+from ..sources import passthrough
+from ..sources.slugs import slugify
+from ..record import Mention, Record
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
@@ -40,7 +44,7 @@ def default_templates() -> Path:
     """The packaged templates: the checkout's own ``site_templates/`` when running from one
     (an editable install elsewhere, e.g. another worktree, must not shadow it), else the
     installed ``generator.site_templates`` package."""
-    local = Path(__file__).resolve().parent.parent / "site_templates"
+    local = Path(__file__).resolve().parents[2] / "site_templates"
     if (local / "document.md.j2").is_file():
         return local
     return Path(str(importlib.resources.files("generator.site_templates")))

@@ -16,10 +16,10 @@ from collections import defaultdict
 
 from spacy.tokens import Span
 
+from ..record import Entity, Mention, Participant
 from .entities import edit_distance
-from .person_names import _POSSESSIVE, _Cand, _norm
-from .record import Entity, Mention, Participant
-from .role_words import HONORIFICS, NAME_PREFIXES, NAME_SUFFIXES
+from .names import _POSSESSIVE, _Cand, _norm
+from .words import HONORIFICS, NAME_PREFIXES, NAME_SUFFIXES
 
 
 def _display(name: str) -> str:
@@ -208,9 +208,7 @@ def merge_spellings(people: list[Participant]) -> list[Participant]:
     slot: dict[int, int] = {}  # a person's place in out
 
     def keys(words: tuple[str, ...]) -> list[tuple]:
-        return [
-            (len(words), i, words[:i] + words[i + 1 :], w[:1]) for i, w in enumerate(words)
-        ]
+        return [(len(words), i, words[:i] + words[i + 1 :], w[:1]) for i, w in enumerate(words)]
 
     for person in sorted(people, key=lambda p: -len(p.mentions)):
         words = words_of[id(person)]

@@ -21,9 +21,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .person_names import _POSSESSIVE, _ROMAN, _Cand, _norm
-from .record import Participant
-from .role_words import (
+from ..record import Participant
+from .names import _POSSESSIVE, _ROMAN, _Cand, _norm
+from .words import (
     HONORIFICS,
     MEDIA_ORG_HEADS,
     NAME_SUFFIXES,

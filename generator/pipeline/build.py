@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -15,10 +14,12 @@ from typing import Any
 
 import yaml
 
-from . import identities, passthrough
-from .analysis import Settings, analyze_many
-from .cache import AnalysisCache
-from .documents import (
+from ..cache import AnalysisCache
+from ..people import identities
+from ..people.identities import clean_name
+from ..record import Analysis, Entity, Mention, Participant, Record
+from ..sources import passthrough
+from ..sources.documents import (
     MAX_YAML_CHARS,
     Source,
     SourceError,
@@ -28,15 +29,14 @@ from .documents import (
     load_yaml,
     read_source,
 )
-from .identities import clean_name
-from .record import Analysis, Entity, Mention, Participant, Record
+from ..sources.slugs import unique_slugs
+from .analysis import Settings, analyze_many
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
 ALIASES_FILE = "aliases.yml"
 # Front matter keys whose author values replace extracted ones.
 AUTHOR_KEYS = {"title", "date", "summary", "participants", "places", "organizations", "tags"}
-MAX_SLUG = 80
 # People kept per document (see _cap_people).
 MAX_PEOPLE = 100
 
@@ -50,43 +50,6 @@ class BuildResult:
     skipped: dict[str, str] = field(default_factory=dict)
     analyzed: int = 0
     cached: int = 0
-
-
-def slugify(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower()
-    text = re.sub(r"[^\w]+", "-", text).strip("-_")
-    text = text[:MAX_SLUG].rstrip("-_")
-    return text or "document"
-
-
-def _slug_for(source: Source) -> str:
-    stem = source.rel.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    stem = re.sub(r"^\d{4}-\d{2}-\d{2}[-_ .]*", "", stem)
-    return slugify(stem or (source.title or ""))
-
-
-# Slugs a document never gets: "index" is the page of its folder (the Articles index, a
-# month's page), which a document named index.txt would silently replace.
-RESERVED_SLUGS = frozenset(["index"])
-
-
-def unique_slugs(sources: Sequence[Source]) -> list[str]:
-    """A slug per source; a name taken in the same folder (or reserved) gets a numbered
-    suffix, logged so the author knows why the address is not the file's name."""
-    taken: set[tuple[str | None, str]] = set()
-    slugs = []
-    for source in sources:
-        folder = source.date.strftime("%Y/%m") if source.date else None
-        base = _slug_for(source)
-        slug, n = base, 1
-        while (folder, slug) in taken or slug in RESERVED_SLUGS:
-            n += 1
-            slug = f"{base}-{n}"
-        if slug != base:
-            log.info("%s: the address '%s' is taken; its page is '%s'", source.rel, base, slug)
-        taken.add((folder, slug))
-        slugs.append(slug)
-    return slugs
 
 
 def load_aliases(root: Path) -> dict[str, str]:
@@ -200,8 +163,10 @@ def _author_people(value: Any, text: str) -> list[Participant] | None:
 
 def _scalar(value: Any) -> bool:
     """A value an author meant as one word or line (not a list, a mapping or null)."""
-    return isinstance(value, str | int | float) and not isinstance(value, bool) and bool(
-        str(value).strip()
+    return (
+        isinstance(value, str | int | float)
+        and not isinstance(value, bool)
+        and bool(str(value).strip())
     )
 
 
@@ -226,6 +191,7 @@ def _cap_people(source: Source, people: list[Participant]) -> list[Participant]:
     A list of thousands of names is a roster, not a story; each person gets a page."""
     if len(people) <= MAX_PEOPLE:
         return people
+
     def rank(i: int) -> tuple[int, int]:
         return -len(people[i].mentions), min((m.start for m in people[i].mentions), default=0)
 

@@ -12,8 +12,8 @@ import os
 import sys
 from collections.abc import Iterable, Iterator
 
+from ..record import Analysis
 from .analysis import Settings, analyze_many
-from .record import Analysis
 
 Job = tuple[str, dt.date | None] | tuple[str, dt.date | None, str | None]
 # Documents per task: large enough to amortise the hand-off and fill spaCy's batches, small
@@ -46,7 +46,7 @@ def _analyze_chunk(args: tuple[list[Job], Settings]) -> list[Analysis | Exceptio
 
 def _init_worker(settings: Settings) -> None:
     """Loads the model once per worker, before its first task."""
-    from .nlp import load_model
+    from ..nlp.model import load_model
 
     load_model(settings.model)
 

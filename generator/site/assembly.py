@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from .build import BuildResult
-from .cache import PageCache, atomic_write, render_key
+from ..pipeline.build import BuildResult
+from ..cache import PageCache, atomic_write, render_key
 from .pages import (
     CSS_URI,
     LISTING_MARKER,
@@ -31,7 +31,9 @@ from .pages import (
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 # The code that turns records into pages: part of the page cache's key.
-RENDERING_MODULES = ("pages", "archive", "charts", "record")
+# What decides the rendered pages besides the records and templates: the site stage's code
+# and the modules it renders through (tests/test_cache_keys.py checks the list is complete).
+RENDERING_FILES = ("record.py", "sources/passthrough.py", "sources/slugs.py", "sources/documents.py")
 # Links in generated pages are Markdown links inside `markdown`-attribute HTML blocks (the one
 # form that MkDocs, ProperDocs and Zensical all resolve against the site), with classes set by
 # attribute lists: both extensions must be on.
@@ -103,8 +105,7 @@ def _render(
 ) -> dict[str, str]:
     if page_cache is None:
         return renderer.render()
-    package = Path(__file__).resolve().parent
-    code = [package / f"{name}.py" for name in RENDERING_MODULES]
+    code = rendering_code()
     templates = [p for p in (options.templates, default_templates()) if p and p.is_dir()]
     key = render_key(result.records, options, code, templates)
     pages = page_cache.get(key, expected=renderer.origins())
@@ -112,6 +113,12 @@ def _render(
         pages = renderer.render()
         page_cache.put(key, pages)
     return pages
+
+
+def rendering_code() -> list[Path]:
+    package = Path(__file__).resolve().parent.parent
+    stage = [p for p in (package / "site").glob("*.py")]
+    return sorted(stage + [package / name for name in RENDERING_FILES])
 
 
 def fill_listing(markdown: str, renderer: SiteRenderer, src_uri: str) -> str:

@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from .nlp import MAX_PARSE_CHARS, load_model
-from .record import Analysis, Mention
+from ..nlp.model import MAX_PARSE_CHARS, load_model
+from ..record import Analysis, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# The defaults of `generator.summarize`, repeated here so that settings (and cache keys) need
-# no import of sumy; tests/test_scale.py checks that the two agree.
+# The defaults of `generator.summaries.summarize`, repeated here so that settings (and cache
+# keys) need no import of sumy; tests/test_scale.py checks that the two agree.
 DEFAULT_SENTENCES = 3
 DEFAULT_METHOD = "positional"
 # Methods known without importing sumy; any other name is checked by `summarize` itself.
@@ -58,7 +58,7 @@ class Settings:
 def check_method(method: str) -> None:
     """Raises ValueError for an unknown summary method (imports sumy only for unusual names)."""
     if method not in KNOWN_METHODS:
-        from . import summarize
+        from ..summaries import summarize
 
         summarize.build_summarizer(method)
 
@@ -125,7 +125,7 @@ MAX_TITLE_PARSE = 300
 
 def load_stages(settings: Settings) -> None:
     """Imports the NLP stages and loads the model (what a first analysis would do)."""
-    from . import dates, participants, summarize  # noqa: F401
+    from ..summaries import summarize  # noqa: F401
 
     load_model(settings.model)
 
@@ -137,7 +137,9 @@ def analyze_doc(
     notes: list[str],
     title: Doc | None = None,
 ) -> Analysis:
-    from . import dates, participants, summarize
+    from ..dates import extract as dates
+    from ..people import extract as participants
+    from ..summaries import summarize
 
     summary = summarize.summarize(
         doc, sentences=settings.sentences, method=settings.method, words=settings.words
@@ -178,7 +180,7 @@ def analyze_many(
     (text, date, title): a title is read for the roles it gives people ("Wikinews interviews
     biologist Natasha Gownaris"). A document whose analysis fails comes back as its
     exception, so one bad document never stops the others."""
-    from . import dates
+    from ..dates import extract as dates
 
     nlp = load_model(settings.model)
     pending: list[tuple[dt.date | None, list[str], str | None]] = []

@@ -1,12 +1,12 @@
 """Normalization: the text of one date expression to its TIMEX3 value.
 
-:func:`normalize`, and ``_value`` which :func:`generator.dates.find_dates` calls with the
+:func:`normalize`, and ``_value`` which :func:`generator.dates.extract.find_dates` calls with the
 story's running ``_Context``, drop the words around a date ("as early as", "the end of",
 "'s") and try one rule per kind of expression (``_value_core``): numeric dates, month-day
 dates, months, years, decades and centuries, quarters and halves, anaphoric quarters and
 years ("the quarter", "that year", "a year earlier"), seasons, holidays, deictic days,
 weekdays, "N units ago", "last/next unit". The calendar arithmetic behind the rules is in
-:mod:`generator.date_calendar`; the tense and the story's reference times come from the
+:mod:`generator.dates.calendar`; the tense and the story's reference times come from the
 caller. Text only: nothing here reads the parse.
 """
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .date_calendar import (
+from .calendar import (
     _DAYNUM,
     _DECADE_WORDS,
     _MON,

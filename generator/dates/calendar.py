@@ -1,7 +1,7 @@
 """The words of dates and the calendar arithmetic behind their values.
 
-Shared by the date stage (:mod:`generator.dates`, :mod:`generator.date_patterns`,
-:mod:`generator.date_values`), which imports its names from here:
+Shared by the date stage (:mod:`generator.dates.extract`, :mod:`generator.dates.patterns`,
+:mod:`generator.dates.values`), which imports its names from here:
 - the vocabulary: month, weekday, season, ordinal and number words, and the same words as
   regex fragments (``_MON``, ``_WDAY``, ``_YR``, ...) that the normalization rules, the
   extraction patterns and the dateline reader are built from;

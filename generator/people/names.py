@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .role_words import (
+from .words import (
     COUNTRIES,
     DEMONYMS,
     HONORIFICS,

@@ -27,14 +27,14 @@ A year is never invented. Without a document date:
 Every expression that gets no value is left out; ``find_dates`` only returns valued mentions.
 
 The stage is four modules; callers import from this one only:
-- :mod:`generator.dates` (this one): the public API (:func:`find_dates`, :func:`key_dates`,
+- :mod:`generator.dates.extract` (this one): the public API (:func:`find_dates`, :func:`key_dates`,
   :func:`date_from_text`, :func:`normalize`, the baseline normalizer), the tense of the verb
   a date modifies, read from the parse, and the walk over the candidates that keeps the
   story's reference times;
-- :mod:`generator.date_patterns`: candidate spans (spaCy's DATE entities corrected, our own
+- :mod:`generator.dates.patterns`: candidate spans (spaCy's DATE entities corrected, our own
   patterns) and the look-alike filters;
-- :mod:`generator.date_values`: one expression's text to its value;
-- :mod:`generator.date_calendar`: the vocabulary of dates and the calendar arithmetic that
+- :mod:`generator.dates.values`: one expression's text to its value;
+- :mod:`generator.dates.calendar`: the vocabulary of dates and the calendar arithmetic that
   anchors a value to the document date.
 """
 
@@ -46,7 +46,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .date_calendar import (
+from ..record import DateMention, Mention
+from .calendar import (
     _DAYNUM,
     _MON,
     _YR,
@@ -61,9 +62,8 @@ from .date_calendar import (
     WEEKDAYS,
     _valid,
 )
-from .date_patterns import _RX_NOT_DATE, _candidates, _clean_span, _false_positive, _is_duration
-from .date_values import _Context, _norm_text, _value, normalize
-from .record import DateMention, Mention
+from .patterns import _RX_NOT_DATE, _candidates, _clean_span, _false_positive, _is_duration
+from .values import _Context, _norm_text, _value, normalize
 
 # The public names, the vocabulary included, stay importable from here as before the split.
 __all__ = [

@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .record import DateMention, Participant, Record
+from ..record import DateMention, Participant, Record
 
 _DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
