@@ -426,7 +426,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
         if not args.skip_analysis:
             sample = [p.read_text(encoding="utf-8") for p in paths[: args.analysis_docs]]
             proc = subprocess.run(
-                [sys.executable, "-c", ANALYSIS_SCRIPT, str(args.analysis_runs)], 
+                [sys.executable, "-c", ANALYSIS_SCRIPT, str(args.analysis_runs)],
                 input=json.dumps(sample), capture_output=True, text=True, env=_env(), check=True,
             )  # fmt: skip
             timings = json.loads(proc.stdout.strip().splitlines()[-1])
