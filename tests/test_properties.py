@@ -286,7 +286,7 @@ def test_plain_yaml_round_trips_through_the_safe_loader(data):
 @settings(max_examples=150, deadline=None)
 @given(meta=st.dictionaries(st.sampled_from(EXTRA_KEYS), EXTRA_VALUES, max_size=6))
 def test_any_author_keys_give_a_closed_front_matter(meta):
-    from generator import passthrough
+    from generator.sources import passthrough
 
     extra, warnings, notes = passthrough.check(meta, "x.md")
     page = passthrough.page_meta(extra)

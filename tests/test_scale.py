@@ -41,7 +41,7 @@ def _sources(n: int) -> dict[str, str]:
 
 
 def test_defaults_agree_with_the_summarizer():
-    from generator import summarize
+    from generator.summaries import summarize
 
     assert DEFAULT_SENTENCES == summarize.DEFAULT_SENTENCES
     assert DEFAULT_METHOD == summarize.DEFAULT_METHOD
