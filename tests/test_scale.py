@@ -223,7 +223,7 @@ def test_page_cache_key_follows_records_options_and_templates(tmp_path):
     records = build(tmp_path / "src", Settings(), AnalysisCache(None), runner).records
     templates = tmp_path / "templates"
     templates.mkdir()
-    code = [ROOT / "generator" / "pages.py"]
+    code = [ROOT / "generator" / "site" / "pages.py"]
     key = render_key(records, SiteOptions(), code, [templates])
     assert key == render_key(records, SiteOptions(), code, [templates])
     assert key != render_key(records, SiteOptions(full_text_search=True), code, [templates])
