@@ -19,7 +19,7 @@ from .record import Analysis
 from .site.assembly import assemble, export
 from .site.pages import SiteOptions
 
-EVALUATIONS = ("summaries", "dates", "participants", "facts")
+EVALUATIONS = ("summaries", "dates", "participants", "facts", "threads")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
