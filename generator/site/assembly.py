@@ -18,8 +18,8 @@ from typing import Any
 
 import yaml
 
-from ..pipeline.build import BuildResult
 from ..cache import PageCache, atomic_write, render_key
+from ..pipeline.build import BuildResult
 from .pages import (
     CSS_URI,
     LISTING_MARKER,
@@ -30,10 +30,14 @@ from .pages import (
 )
 
 log = logging.getLogger("mkdocs.plugins.summaries")
-# The code that turns records into pages: part of the page cache's key.
 # What decides the rendered pages besides the records and templates: the site stage's code
 # and the modules it renders through (tests/test_cache_keys.py checks the list is complete).
-RENDERING_FILES = ("record.py", "sources/passthrough.py", "sources/slugs.py", "sources/documents.py")
+RENDERING_FILES = (
+    "record.py",
+    "sources/passthrough.py",
+    "sources/slugs.py",
+    "sources/documents.py",
+)
 # Links in generated pages are Markdown links inside `markdown`-attribute HTML blocks (the one
 # form that MkDocs, ProperDocs and Zensical all resolve against the site), with classes set by
 # attribute lists: both extensions must be on.

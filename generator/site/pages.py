@@ -25,13 +25,10 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
-from . import archive
-
-from . import charts
-
+from ..record import Mention, Record
 from ..sources import passthrough
 from ..sources.slugs import slugify
-from ..record import Mention, Record
+from . import archive, charts
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
