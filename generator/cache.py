@@ -2,7 +2,8 @@
 
 Files are written to a temporary name and renamed into place, so a crash mid-write never
 leaves a truncated entry under a real key, and two builds at once each write whole files.
-An entry that does not load is treated as missing and recomputed.
+An entry that does not load is treated as missing and recomputed. What an entry holds is
+``serialize.cache_entry``'s shape; a change to it takes a new :data:`FORMAT`.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from .record import Analysis
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
-FORMAT = 2
+FORMAT = 2  # of serialize.cache_entry's shape (and of the page cache's)
 # What decides an analysis: every file of the analysis stages (code and their data files)
 # and the modules that run and carry it. A change to any of them is a new cache key, even
 # between releases, found without importing them (a cached build never loads spaCy);
