@@ -10,12 +10,11 @@ import logging
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, serialize
 from .cache import AnalysisCache, PageCache
 from .pipeline import runners
 from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
 from .pipeline.build import build
-from .record import Analysis
 from .site.assembly import assemble, export
 from .site.pages import SiteOptions
 
@@ -57,31 +56,6 @@ def _runner(args: argparse.Namespace):  # noqa: ANN202
     return lambda jobs, s: runners.run_local(jobs, s, processes, progress=args.progress)
 
 
-def analysis_json(doc_id: str, text: str, analysis: Analysis) -> dict[str, object]:
-    """The `analyze` contract: one object per input document."""
-
-    def mentions(items: list) -> list[dict[str, int]]:  # noqa: ANN001
-        return [{"start": m.start, "end": m.end} for m in items]
-
-    return {
-        "id": doc_id,
-        "title": analysis.title,
-        "summary": [text[m.start : m.end] for m in analysis.summary],
-        "dates": [
-            {"text": d.text, "start": d.start, "end": d.end, "value": d.value}
-            for d in analysis.dates
-        ],
-        "participants": [
-            {"name": p.name, "role": p.role, "mentions": mentions(p.mentions)}
-            for p in analysis.participants
-        ],
-        "places": [{"name": e.name, "mentions": mentions(e.mentions)} for e in analysis.places],
-        "organizations": [
-            {"name": e.name, "mentions": mentions(e.mentions)} for e in analysis.organizations
-        ],
-    }
-
-
 def cmd_analyze(args: argparse.Namespace) -> int:
     rows = []
     with open(args.input, encoding="utf-8") as fh:
@@ -107,7 +81,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             failed += 1
             continue
         sys.stdout.write(
-            json.dumps(analysis_json(doc_id, text, analysis), ensure_ascii=False) + "\n"
+            json.dumps(serialize.analyze_row(doc_id, text, analysis), ensure_ascii=False) + "\n"
         )
     return 1 if failed else 0
 

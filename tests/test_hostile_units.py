@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import serialize
 from generator.cache import AnalysisCache, PageCache
 from generator.people.identities import clean_name
 from generator.pipeline.analysis import Settings, analyze
@@ -138,7 +139,7 @@ def _analysis() -> Analysis:
 def test_cache_entries_of_another_shape_are_misses(tmp_path, content):
     cache = AnalysisCache(tmp_path)
     key = "ab" + "0" * 62
-    good = {"key": key, "analysis": _analysis().to_dict()}
+    good = serialize.cache_entry(key, _analysis())
     if content == "KEY:start-a":
         good["analysis"]["summary"][0]["start"] = "a"
         content = json.dumps(good)
@@ -239,19 +240,22 @@ TIMEX = [
 
 def _record(slug: str, date: str | None, values: list[str], people=("John Smith",)) -> Record:
     text = "John Smith met Mary Jones. " * 3
-    return Record(
-        source=f"{slug}.txt",
-        slug=slug,
+    analysis = Analysis(
         title=slug.title(),
-        date=date,
-        text=text,
-        summary=[text[:25]],
-        summary_spans=[Mention(0, 25)],
+        summary=[Mention(0, 25)],
         dates=[DateMention(v, 0, 4, v, text[:25]) for v in values],
         key_dates=[DateMention(v, 0, 4, v, text[:25]) for v in values],
         participants=[Participant(p, None, [Mention(0, 10)]) for p in people],
         places=[],
         organizations=[],
+    )
+    return Record(
+        source=f"{slug}.txt",
+        slug=slug,
+        date=date,
+        text=text,
+        analysis=analysis,
+        summary=[text[:25]],
     )
 
 

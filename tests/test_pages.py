@@ -8,7 +8,7 @@ import re
 import markdown
 import pytest
 
-from generator.record import DateMention, Entity, Mention, Participant, Record
+from generator.record import Analysis, DateMention, Entity, Mention, Participant, Record
 from generator.site import archive, charts
 from generator.site.pages import SiteOptions, SiteRenderer, markup_text, page_uri, relative_url
 
@@ -51,19 +51,22 @@ def _record(
             people if people is not None else [("Anna Berg", "Mayor"), ("Carl Dahl", None)]
         )
     ]
-    return Record(
-        source=source,
-        slug=slug,
+    analysis = Analysis(
         title=title,
-        date=date,
-        text=text,
-        summary=sentences[:1],
-        summary_spans=[find(sentences[0])],
+        summary=[find(sentences[0])],
         dates=date_mentions,
         key_dates=list(date_mentions),
         participants=participants,
         places=[Entity("Oslo", [find("Oslo")])] if "Oslo" in text else [],
         organizations=[],
+    )
+    return Record(
+        source=source,
+        slug=slug,
+        date=date,
+        text=text,
+        analysis=analysis,
+        summary=sentences[:1],
         tags=[p.name for p in participants],
     )
 

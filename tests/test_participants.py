@@ -475,24 +475,27 @@ def test_narrative_news_cues(nlp, text, people):
 
 
 def _record(slug, people=(), orgs=(), authored=()):
-    from generator.record import Entity, Mention, Participant, Record
+    from generator.record import Analysis, Entity, Mention, Participant, Record
 
     def mentions(name):
         return [Mention(0, len(name))]
 
-    return Record(
-        source=f"{slug}.txt",
-        slug=slug,
+    analysis = Analysis(
         title=slug,
-        date=None,
-        text="",
         summary=[],
-        summary_spans=[],
         dates=[],
         key_dates=[],
         participants=[Participant(n, None, mentions(n)) for n in people],
         places=[],
         organizations=[Entity(n, mentions(n)) for n in orgs],
+    )
+    return Record(
+        source=f"{slug}.txt",
+        slug=slug,
+        date=None,
+        text="",
+        analysis=analysis,
+        summary=[],
         authored=set(authored),
     )
 

@@ -188,7 +188,7 @@ NAMES = st.one_of(TEXT, st.sampled_from(["Index", "index", "Jane\u200b Doe", "\u
 
 @st.composite
 def records(draw) -> list:
-    from generator.record import DateMention, Entity, Participant, Record
+    from generator.record import Analysis, DateMention, Entity, Participant, Record
 
     out = []
     for i in range(draw(st.integers(0, 4))):
@@ -202,23 +202,25 @@ def records(draw) -> list:
             Record(
                 source=draw(st.sampled_from(["a.txt", "index.txt", "b #?%.md", "c/d.txt"])),
                 slug=draw(st.sampled_from(["a", "index", "b", "document"])) + f"-{i}",
-                title=draw(TEXT) or "t",
                 date=draw(st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))),
                 text=text,
+                analysis=Analysis(
+                    title=draw(TEXT) or "t",
+                    summary=[],
+                    dates=[
+                        DateMention(v, m.start, m.end, v, text)
+                        for v, m in [(v, draw(span)) for v in values]
+                    ],
+                    key_dates=[DateMention(v, 0, 0, v, draw(TEXT)) for v in values[:2]],
+                    participants=[
+                        Participant(name, draw(st.one_of(st.none(), TEXT)), [draw(span)])
+                        for name in dict.fromkeys(draw(st.lists(NAMES, max_size=4)))
+                        if name.strip()
+                    ],
+                    places=[Entity(draw(TEXT) or "p")],
+                    organizations=[],
+                ),
                 summary=draw(st.lists(TEXT, max_size=2)),
-                summary_spans=[],
-                dates=[
-                    DateMention(v, m.start, m.end, v, text)
-                    for v, m in [(v, draw(span)) for v in values]
-                ],
-                key_dates=[DateMention(v, 0, 0, v, draw(TEXT)) for v in values[:2]],
-                participants=[
-                    Participant(name, draw(st.one_of(st.none(), TEXT)), [draw(span)])
-                    for name in dict.fromkeys(draw(st.lists(NAMES, max_size=4)))
-                    if name.strip()
-                ],
-                places=[Entity(draw(TEXT) or "p")],
-                organizations=[],
                 extra=draw(st.dictionaries(st.sampled_from(EXTRA_KEYS), EXTRA_VALUES, max_size=3)),
             )
         )

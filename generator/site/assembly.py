@@ -34,6 +34,7 @@ log = logging.getLogger("mkdocs.plugins.summaries")
 # and the modules it renders through (tests/test_cache_keys.py checks the list is complete).
 RENDERING_FILES = (
     "record.py",
+    "serialize.py",
     "sources/passthrough.py",
     "sources/slugs.py",
     "sources/documents.py",

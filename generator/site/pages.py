@@ -25,6 +25,7 @@ import jinja2
 import yaml
 from markupsafe import Markup, escape
 
+from .. import serialize
 from ..record import Mention, Record
 from ..sources import passthrough
 from ..sources.slugs import slugify
@@ -685,7 +686,7 @@ class SiteRenderer:
             if self.options.source_url
             else self.url(page, source_copy_uri(record))  # already URL-encoded
         )
-        meta = record.front_matter()
+        meta = serialize.document_front_matter(record)
         body = self.template(
             "document.md.j2",
             record=record,
