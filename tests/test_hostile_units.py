@@ -19,13 +19,13 @@ from generator.pipeline.analysis import Settings, analyze
 from generator.pipeline.build import load_aliases, load_sources, make_record
 from generator.record import Analysis, DateMention, Mention, Participant, Record
 from generator.site.pages import SiteOptions, SiteRenderer, _month_range, front_matter
-from generator.sources import passthrough
-from generator.sources.documents import (
+from generator.sources import (
     Source,
     YAMLRefused,
     decode,
     discover,
     load_yaml,
+    passthrough,
     read_source,
     split_front_matter,
 )
