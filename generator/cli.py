@@ -16,8 +16,7 @@ from .pipeline import runners
 from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
 from .pipeline.build import build
 from .record import Analysis
-from .site.assembly import assemble, export
-from .site.pages import SiteOptions
+from .site import SiteOptions, assemble, check_site, export, iter_report
 
 EVALUATIONS = ("summaries", "dates", "participants", "facts", "threads")
 
@@ -139,8 +138,6 @@ def cmd_pages(args: argparse.Namespace) -> int:
 
 def cmd_links(args: argparse.Namespace) -> int:
     """Check a built site's internal links (`links.check_site`); non-zero when one is broken."""
-    from .site.links import check_site, iter_report
-
     report = check_site(Path(args.site), args.site_url, anchors=not args.no_anchors)
     for line in iter_report(report.broken, limit=args.limit):
         print(line)

@@ -27,12 +27,16 @@ from .cache import AnalysisCache, PageCache
 from .pipeline import runners
 from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
 from .pipeline.build import BuildResult, build
-from .site.assembly import REQUIRED_EXTENSIONS, Site, assemble, hand_written_wins
-from .site.pages import (
+from .site import (
     CSS_URI,
+    REQUIRED_EXTENSIONS,
+    Site,
     SiteOptions,
     SiteRenderer,
+    assemble,
+    date_label,
     default_templates,
+    hand_written_wins,
     page_uri,
     relative_url,
     url_of,
@@ -354,8 +358,6 @@ def pagefind_page(html: str, record) -> str:  # noqa: ANN001
         for name, value in dict.fromkeys(facets)
     )
     if record.date:
-        from .site.archive import date_label
-
         spans += f'<span data-pagefind-sort="date">{escape(record.date)}</span>'
         spans += f'<span data-pagefind-meta="date">{escape(date_label(record.date))}</span>'
     else:

@@ -12,13 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.site.pages import (
-    SiteOptions,
-    SiteRenderer,
-    index_letter,
-    page_uri,
-    sort_name,
-)
+from generator.site import SiteOptions, SiteRenderer, page_uri
+from generator.site.plans import index_letter, sort_name
 
 from .conftest import mkdocs_build, write_site
 from .test_pages import _html, _record, _split

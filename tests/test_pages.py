@@ -9,8 +9,8 @@ import markdown
 import pytest
 
 from generator.record import DateMention, Entity, Mention, Participant, Record
-from generator.site import archive, charts
-from generator.site.pages import SiteOptions, SiteRenderer, markup_text, page_uri, relative_url
+from generator.site import SiteOptions, SiteRenderer, archive, charts, page_uri, relative_url
+from generator.site.markup import markup_text
 
 HOSTILE = (
     "<script>window.__xss = 1</script> {{ 7 * 7 }} {% raw %} ${x}\n"
@@ -165,7 +165,7 @@ def test_relative_url(use_directory_urls, from_src, to_src, expected):
 
 
 def _targets(markdown_body: str) -> list[str]:
-    """The targets of the Markdown links a page body holds (`pages.link_target`)."""
+    """The targets of the Markdown links a page body holds (`urls.link_target`)."""
     return re.findall(r"\]\(([^)\s]+)", markdown_body)
 
 
@@ -286,7 +286,7 @@ def test_key_dates_link_to_their_place_on_the_timeline():
 
 
 def test_source_copies_are_text_files_without_a_doubled_extension():
-    from generator.site.pages import source_copy_uri
+    from generator.site.urls import source_copy_uri
 
     assert source_copy_uri(_record(source="news/a.txt")) == "_sources/news/a.txt"
     assert source_copy_uri(_record(source="b.md")) == "_sources/b.md.txt"

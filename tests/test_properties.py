@@ -17,7 +17,9 @@ from mkdocs.utils.meta import get_data
 from generator.pipeline.analysis import Settings, analyze
 from generator.pipeline.build import make_record
 from generator.record import Mention
-from generator.site.pages import SiteOptions, SiteRenderer, front_matter, markup_text, paragraphs
+from generator.site import SiteOptions, SiteRenderer
+from generator.site.frontmatter import front_matter
+from generator.site.markup import markup_text, paragraphs
 from generator.sources import Source, split_front_matter
 from generator.sources.passthrough import one_line
 
@@ -278,7 +280,7 @@ def test_any_yaml_loads_or_is_a_yaml_error(text):
 def test_plain_yaml_round_trips_through_the_safe_loader(data):
     from generator.sources import load_yaml
 
-    assume("\\x85" not in repr(data))  # PyYAML's own NEL folding (see pages._no_nel)
+    assume("\\x85" not in repr(data))  # PyYAML's own NEL folding (see site.frontmatter._no_nel)
     loaded, warnings = load_yaml(yaml.safe_dump(data, allow_unicode=True), "f.yml")
     assert loaded == data and warnings == []
 

@@ -211,7 +211,7 @@ def test_identical_documents_are_analysed_once(tmp_path):
 def test_page_cache_key_follows_records_options_and_templates(tmp_path):
     from generator.cache import PageCache, render_key
     from generator.record import Analysis
-    from generator.site.pages import SiteOptions
+    from generator.site import SiteOptions, rendering_code
 
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "2020-01-02-a.txt").write_text("Anna Berg spoke in Oslo.", "utf-8")
@@ -223,7 +223,7 @@ def test_page_cache_key_follows_records_options_and_templates(tmp_path):
     records = build(tmp_path / "src", Settings(), AnalysisCache(None), runner).records
     templates = tmp_path / "templates"
     templates.mkdir()
-    code = [ROOT / "generator" / "site" / "pages.py"]
+    code = rendering_code()
     key = render_key(records, SiteOptions(), code, [templates])
     assert key == render_key(records, SiteOptions(), code, [templates])
     assert key != render_key(records, SiteOptions(full_text_search=True), code, [templates])

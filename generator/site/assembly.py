@@ -20,16 +20,13 @@ import yaml
 
 from ..cache import PageCache, atomic_write, render_key
 from ..pipeline.build import BuildResult
-from .pages import (
-    CSS_URI,
-    LISTING_MARKER,
-    SiteOptions,
-    SiteRenderer,
-    default_templates,
-    source_copy_uri,
-)
+from .context import SiteOptions, default_templates
+from .renderer import SiteRenderer
+from .urls import CSS_URI, source_copy_uri
 
 log = logging.getLogger("mkdocs.plugins.summaries")
+# Where a hand-written page wants the newest documents listed.
+LISTING_MARKER = "<!-- summaries:listing -->"
 # What decides the rendered pages besides the records and templates: the site stage's code,
 # the sources stage it renders through (its face imports all of it) and the record
 # (tests/test_cache_keys.py checks nothing else is reached).
