@@ -12,9 +12,9 @@ from pathlib import Path
 
 from . import __version__
 from .cache import AnalysisCache, PageCache
-from .pipeline import runners
 from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
 from .pipeline.build import build
+from .pipeline.runners import make_runner
 from .record import Analysis
 from .site import SiteOptions, assemble, check_site, export, iter_report
 
@@ -46,14 +46,6 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
         default=None,
         help="run the analysis on a Dask cluster: its scheduler address (tcp://host:8786)",
     )
-
-
-def _runner(args: argparse.Namespace):  # noqa: ANN202
-    """The runner the options ask for: a Dask cluster, or a local pool of processes."""
-    if args.scheduler:
-        return lambda jobs, s: runners.run_dask(jobs, s, args.scheduler, progress=args.progress)
-    processes = args.processes or runners.default_processes()
-    return lambda jobs, s: runners.run_local(jobs, s, processes, progress=args.progress)
 
 
 def analysis_json(doc_id: str, text: str, analysis: Analysis) -> dict[str, object]:
@@ -98,7 +90,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 date = None
             rows.append((str(row["id"]), row["text"], date))
     jobs = [(text, date) for _, text, date in rows]
-    results = _runner(args)(jobs, _settings(args))
+    runner = make_runner(args.processes, args.scheduler, args.progress)
+    results = runner(jobs, _settings(args))
     failed = 0
     for (doc_id, text, _), analysis in zip(rows, results, strict=True):
         if isinstance(analysis, Exception):
@@ -117,7 +110,8 @@ def cmd_pages(args: argparse.Namespace) -> int:
     cache_dir = Path(args.cache_dir) if args.cache_dir else None
     src, out = Path(args.src), Path(args.out)
     docs = Path(args.docs) if args.docs else None
-    result = build(src, _settings(args), AnalysisCache(cache_dir), _runner(args))
+    runner = make_runner(args.processes, args.scheduler, args.progress)
+    result = build(src, _settings(args), AnalysisCache(cache_dir), runner)
     options = SiteOptions(
         full_text_search=args.full_text_search,
         source_url=args.source_url,

@@ -24,9 +24,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from .cache import AnalysisCache, PageCache
-from .pipeline import runners
 from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
 from .pipeline.build import BuildResult, build
+from .pipeline.runners import make_runner
 from .site import (
     CSS_URI,
     REQUIRED_EXTENSIONS,
@@ -143,14 +143,6 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             config.extra_javascript.append(FIND_JS_URI)
         return config
 
-    def _runner(self):  # noqa: ANN202
-        progress = self.config.progress
-        if self.config.executor:
-            scheduler = self.config.executor
-            return lambda jobs, settings: runners.run_dask(jobs, settings, scheduler, progress)
-        processes = self.config.processes or runners.default_processes()
-        return lambda jobs, settings: runners.run_local(jobs, settings, processes, progress)
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.sources is not None
         if not self.sources.is_dir():
@@ -158,7 +150,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         gc.unfreeze()  # `mkdocs serve`: the previous build's objects may be collected now
         self._generated, self._escaped = set(), {}
         started = time.perf_counter()
-        result = build(self.sources, self.settings, self.cache, self._runner())
+        runner = make_runner(self.config.processes, self.config.executor, self.config.progress)
+        result = build(self.sources, self.settings, self.cache, runner)
         log.info(
             "summaries: %d documents (%d analysed, %d from cache), %d skipped, in %.1f s",
             len(result.records),

@@ -71,6 +71,29 @@ def test_chunk_sizes():
 
 
 @pytest.mark.slow
+def test_the_plugin_and_the_cli_choose_runners_by_one_factory(monkeypatch):
+    calls = []
+
+    def record(kind):
+        def run(jobs, settings, where, progress):
+            calls.append((kind, where, progress))
+            return iter([])
+
+        return run
+
+    monkeypatch.setattr(runners, "default_processes", lambda: 7)
+    monkeypatch.setattr(runners, "run_local", record("local"))
+    monkeypatch.setattr(runners, "run_dask", record("dask"))
+    runners.make_runner(0, None, True)([], Settings())
+    runners.make_runner(3)([], Settings())
+    runners.make_runner(2, "tcp://h:8786")([], Settings())
+    assert calls == [
+        ("local", 7, True),
+        ("local", 3, False),
+        ("dask", "tcp://h:8786", False),
+    ]
+
+
 def test_pool_gives_the_in_process_results_in_order(nlp):
     text = SEED.read_text(encoding="utf-8")
     paragraphs = [p for p in text.split("\n\n") if len(p) > 80]
