@@ -301,3 +301,34 @@ def test_home_and_articles_show_undated_documents_too():
     assert home.index("Documents without a date") < home.index("Undated one")
     articles = _html(_split(renderer.articles_index())[1])
     assert re.findall(r"<h2[^>]*>(.*?)</h2>", articles) == ["2021", "Undated"]
+
+
+def test_the_export_carries_every_file_its_pages_link_to(tmp_path):
+    """`python -m generator pages` writes `site.export` of `site.assemble`, as the plugin
+    hands MkDocs `assemble`'s files: the pages with the stylesheet and the source copies they
+    link to, so the exported folder builds without the plugin."""
+    import posixpath
+    import urllib.parse
+
+    from generator.pipeline.build import BuildResult
+    from generator.site import assemble, export
+
+    sources = tmp_path / "src"
+    (sources / "news").mkdir(parents=True)
+    (sources / "news" / "talks #1.txt").write_bytes("Talks in Oslo\n\nAnna Berg…".encode())
+    record = _record(source="news/talks #1.txt")
+    out = tmp_path / "docs"
+    site = assemble(BuildResult([record]), sources, SiteOptions())
+    fragment = export(site, out, config=tmp_path / "summaries.yml")
+    assert fragment["extra_css"] and all((out / css).is_file() for css in fragment["extra_css"])
+    copy = out / "_sources" / "news" / "talks #1.txt"
+    assert copy.read_bytes() == (sources / "news" / "talks #1.txt").read_bytes()
+    linked = set()
+    for page in sorted(out.rglob("*.md")):
+        uri = page.relative_to(out).as_posix()
+        for target in _targets(page.read_text(encoding="utf-8")):
+            path = urllib.parse.unquote(target.split("#")[0])
+            if path:  # else an anchor of the page itself
+                linked.add(posixpath.normpath(posixpath.join(posixpath.dirname(uri), path)))
+    assert "_sources/news/talks #1.txt" in linked
+    assert [path for path in sorted(linked) if not (out / path).is_file()] == []
