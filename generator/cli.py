@@ -1,5 +1,9 @@
 """Command line: the same pipeline as the plugin (`python -m generator ...`)."""
 
+# A thin shell, as the MkDocs plugin is, over the same two functions: records from the
+# sources (`pipeline.build.build`) and a site from the records (`site.assemble`, which
+# `site.export` writes out). The docstring above is the `--help` text.
+
 from __future__ import annotations
 
 import argparse

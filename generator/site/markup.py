@@ -105,7 +105,7 @@ def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]
 def date_forms_html(value: str) -> Markup:
     """A date's other written forms, for find-in-page tools and Pagefind: in the page but not
     shown (the label already says it). Material's index gets them in its ``tags`` field
-    instead (see ``plugin.add_date_terms``), so they are left out of its text."""
+    instead (see ``search.add_date_terms``), so they are left out of its text."""
     forms = date_forms(value)
     if not forms:
         return Markup("")
