@@ -3,7 +3,7 @@
 - the analysis cache's entries (:func:`cache_entry`, read back by :func:`analysis_from_entry`);
 - the ``analyze`` command's JSON Lines (:func:`analyze_row`), a published contract;
 - a document page's front matter (:func:`document_front_matter`), plain data that
-  ``site.pages.front_matter`` emits as YAML.
+  ``site.frontmatter.front_matter`` emits as YAML.
 
 Field names and their order are part of each shape: cache entries are read back by this
 module, the JSON Lines by other programs, the front matter by themes, feeds and search. A

@@ -19,14 +19,16 @@ from generator.people.identities import clean_name
 from generator.pipeline.analysis import Settings, analyze
 from generator.pipeline.build import load_aliases, load_sources, make_record
 from generator.record import Analysis, DateMention, Mention, Participant, Record
-from generator.site.pages import SiteOptions, SiteRenderer, _month_range, front_matter
-from generator.sources import passthrough
-from generator.sources.documents import (
+from generator.site import SiteOptions, SiteRenderer
+from generator.site.frontmatter import front_matter
+from generator.site.timeline import month_range
+from generator.sources import (
     Source,
     YAMLRefused,
     decode,
     discover,
     load_yaml,
+    passthrough,
     read_source,
     split_front_matter,
 )
@@ -288,10 +290,10 @@ def test_every_archive_shape_renders(records):
     )
 
 
-def test_month_range_takes_any_values():
-    months = _month_range(["1999", "1999-11", "2000-W02", "2000-01"])
+def testmonth_range_takes_any_values():
+    months = month_range(["1999", "1999-11", "2000-W02", "2000-01"])
     assert months == ["1999-11", "1999-12", "2000-01"]
-    assert _month_range(["1999", "XXXX-03", "2020-13"]) == []
+    assert month_range(["1999", "XXXX-03", "2020-13"]) == []
 
 
 def test_bare_year_archive_from_the_issue(nlp):

@@ -17,8 +17,10 @@ from mkdocs.utils.meta import get_data
 from generator.pipeline.analysis import Settings, analyze
 from generator.pipeline.build import make_record
 from generator.record import Mention
-from generator.site.pages import SiteOptions, SiteRenderer, front_matter, markup_text, paragraphs
-from generator.sources.documents import Source, split_front_matter
+from generator.site import SiteOptions, SiteRenderer
+from generator.site.frontmatter import front_matter
+from generator.site.markup import markup_text, paragraphs
+from generator.sources import Source, split_front_matter
 from generator.sources.passthrough import one_line
 
 # Text that looks like markup of every kind we must not let through.
@@ -269,7 +271,7 @@ def test_any_archive_renders_every_page_safely(archive):
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list("ab:-&*[]{}!?|>'\"#\n ,")), max_size=60))
 def test_any_yaml_loads_or_is_a_yaml_error(text):
-    from generator.sources.documents import load_yaml
+    from generator.sources import load_yaml
 
     with contextlib.suppress(yaml.YAMLError):  # and never any other exception
         load_yaml(text, "f.yml")
@@ -278,9 +280,9 @@ def test_any_yaml_loads_or_is_a_yaml_error(text):
 @settings(max_examples=100, deadline=None)
 @given(data=st.dictionaries(TEXT, EXTRA_VALUES, max_size=5))
 def test_plain_yaml_round_trips_through_the_safe_loader(data):
-    from generator.sources.documents import load_yaml
+    from generator.sources import load_yaml
 
-    assume("\\x85" not in repr(data))  # PyYAML's own NEL folding (see pages._no_nel)
+    assume("\\x85" not in repr(data))  # PyYAML's own NEL folding (see site.frontmatter._no_nel)
     loaded, warnings = load_yaml(yaml.safe_dump(data, allow_unicode=True), "f.yml")
     assert loaded == data and warnings == []
 

@@ -154,7 +154,7 @@ def published_facts(sources: Path, cache_dir: str, processes: int) -> dict[str, 
     from ..pipeline import runners
     from ..pipeline.analysis import Settings
     from ..pipeline.build import build
-    from ..site.pages import SiteOptions, SiteRenderer, page_uri
+    from ..site import SiteOptions, SiteRenderer, page_uri
 
     cache = AnalysisCache(Path(cache_dir) if cache_dir else None)
     workers = processes or runners.default_processes()

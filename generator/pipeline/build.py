@@ -19,8 +19,7 @@ from ..cache import AnalysisCache
 from ..people import identities
 from ..people.identities import clean_name
 from ..record import Analysis, Entity, Mention, Participant, Record
-from ..sources import passthrough
-from ..sources.documents import (
+from ..sources import (
     MAX_YAML_CHARS,
     Source,
     SourceError,
@@ -28,9 +27,10 @@ from ..sources.documents import (
     author_file,
     discover,
     load_yaml,
+    passthrough,
     read_source,
+    unique_slugs,
 )
-from ..sources.slugs import unique_slugs
 from .analysis import Settings, analyze_many
 
 log = logging.getLogger("mkdocs.plugins.summaries")
