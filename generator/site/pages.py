@@ -108,7 +108,8 @@ def chunks(items: list, size: int) -> list[list]:
 
 def page_uri(record: Record) -> str:
     if record.date:
-        return f"articles/{record.date[:4]}/{record.date[5:7]}/{free_slug(record.slug)}.md"
+        day = record.date.isoformat()
+        return f"articles/{day[:4]}/{day[5:7]}/{free_slug(record.slug)}.md"
     return f"articles/{free_slug(record.slug)}.md"
 
 
@@ -393,7 +394,7 @@ class SiteRenderer:
         "11 October 2019", "2019-10-11"), for the search index."""
         terms = {}
         for record in self.records:
-            values = ([record.date] if record.date else []) + [d.value for d in record.key_dates]
+            values = ([record.date.isoformat()] if record.date else []) + [d.value for d in record.key_dates]
             words: list[str] = []
             for value in values:
                 for form in (archive.date_label(value), *archive.date_forms(value)):
@@ -427,7 +428,7 @@ class SiteRenderer:
         if len(self._article_pages) == 1:
             groups: dict[str, list[Record]] = {}
             for record in self.records:
-                groups.setdefault(record.date[:4] if record.date else UNDATED, []).append(record)
+                groups.setdefault(record.date.isoformat()[:4] if record.date else UNDATED, []).append(record)
             plan = [(ARTICLES_URI, label, rs) for label, rs in groups.items()]
         else:
             plan = list(self._article_pages)
@@ -440,13 +441,14 @@ class SiteRenderer:
                 short += [heading, ""]
                 full += [heading, ""]
             for record in records:
-                when = f" ({archive.date_label(record.date)})" if record.date else ""
+                when = f" ({archive.date_label(record.date.isoformat())})" if record.date else ""
                 summary = one_line(record.description) or "(no summary)"
                 name = one_line(record.title).replace("[", "\\[").replace("]", "\\]")
                 short.append(f"- [{name}]({link(page_uri(record))}){when}: {summary}")
                 full += [f"### {one_line(record.title)}", "", f"URL: {link(page_uri(record))}"]
                 if record.date:
-                    full.append(f"Published: {archive.date_label(record.date)} ({record.date})")
+                    day = record.date.isoformat()
+                    full.append(f"Published: {archive.date_label(day)} ({day})")
                 full += ["", summary, ""]
                 if record.key_dates:
                     full.append("Key dates:")
@@ -581,7 +583,7 @@ class SiteRenderer:
             return [(ARTICLES_URI, "", self.records)]
         groups: dict[str, list[Record]] = {}
         for record in self.records:
-            groups.setdefault(record.date[:4] if record.date else UNDATED, []).append(record)
+            groups.setdefault(record.date.isoformat()[:4] if record.date else UNDATED, []).append(record)
         return _pack(
             lambda stem: f"articles/{stem}/index.md", groups, size, lambda _: 1,
             lambda year: "undated" if year == UNDATED else year, frozenset({UNDATED}),
@@ -897,7 +899,7 @@ class SiteRenderer:
         first document's publication to the last event; earlier events, such as a birth year
         in an obituary, are counted in the caption instead. Year-less dates are not drawn."""
         known = [e.value for e in self.events if _YEAR_FIRST.match(e.value)]
-        published = sorted(r.date[:7] for r in self.records if r.date)
+        published = sorted(r.date.isoformat()[:7] for r in self.records if r.date)
         if not known:
             return ""
         # The chart starts at a month: a bare year ("founded in 1999") starts at its January.
@@ -938,9 +940,9 @@ class SiteRenderer:
         groups: dict[str, list[Record]] = {}
         for record in records:
             if by_month and record.date:
-                key = archive.date_label(record.date[:7])
+                key = archive.date_label(record.date.isoformat()[:7])
             else:
-                key = record.date[:4] if record.date else UNDATED
+                key = record.date.isoformat()[:4] if record.date else UNDATED
             groups.setdefault(key, []).append(record)
         return [(key, self.listing(page, records=rs)) for key, rs in groups.items()]
 
@@ -965,7 +967,7 @@ class SiteRenderer:
                     continue
                 for r in rs:
                     if r.date:
-                        name = archive.date_label(r.date[:7])
+                        name = archive.date_label(r.date.isoformat()[:7])
                         anchor = slugify(name)
                         where, count = months.get(name, (self.url(page, u, anchor), 0))
                         months[name] = (where, count + 1)
