@@ -394,7 +394,8 @@ class SiteRenderer:
         "11 October 2019", "2019-10-11"), for the search index."""
         terms = {}
         for record in self.records:
-            values = ([record.date.isoformat()] if record.date else []) + [d.value for d in record.key_dates]
+            published = [record.date.isoformat()] if record.date else []
+            values = published + [d.value for d in record.key_dates]
             words: list[str] = []
             for value in values:
                 for form in (archive.date_label(value), *archive.date_forms(value)):
@@ -428,7 +429,8 @@ class SiteRenderer:
         if len(self._article_pages) == 1:
             groups: dict[str, list[Record]] = {}
             for record in self.records:
-                groups.setdefault(record.date.isoformat()[:4] if record.date else UNDATED, []).append(record)
+                year = record.date.isoformat()[:4] if record.date else UNDATED
+                groups.setdefault(year, []).append(record)
             plan = [(ARTICLES_URI, label, rs) for label, rs in groups.items()]
         else:
             plan = list(self._article_pages)
@@ -583,7 +585,8 @@ class SiteRenderer:
             return [(ARTICLES_URI, "", self.records)]
         groups: dict[str, list[Record]] = {}
         for record in self.records:
-            groups.setdefault(record.date.isoformat()[:4] if record.date else UNDATED, []).append(record)
+            year = record.date.isoformat()[:4] if record.date else UNDATED
+            groups.setdefault(year, []).append(record)
         return _pack(
             lambda stem: f"articles/{stem}/index.md", groups, size, lambda _: 1,
             lambda year: "undated" if year == UNDATED else year, frozenset({UNDATED}),
