@@ -8,6 +8,7 @@ matter) is decided in :mod:`generator.serialize`.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, overload
 
@@ -96,7 +97,7 @@ class Record:
 
     source: str  # the file's path under the sources folder
     slug: str
-    date: str | None  # ISO, YYYY-MM-DD
+    date: dt.date | None  # when it was published (its file name or front matter says)
     text: str
     analysis: Analysis
     # The summary's sentences: the author's, or the text under ``analysis.summary``.

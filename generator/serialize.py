@@ -13,7 +13,6 @@ change of behaviour (tests/golden/ shows it).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -198,7 +197,7 @@ def document_front_matter(record: Record) -> dict[str, Any]:
         summary=list(record.summary),
     )
     if record.date is not None:
-        meta["date"] = dt.date.fromisoformat(record.date)
+        meta["date"] = record.date
     meta.update(
         dates=[date_mention(d, offsets=False) for d in record.key_dates],
         participants=[person(p, with_mentions=False) for p in record.participants],

@@ -3,6 +3,7 @@ encodings, symbolic links, slugs. Every file is written here, at test time."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import logging
@@ -254,7 +255,7 @@ def _record(slug: str, date: str | None, values: list[str], people=("John Smith"
     return Record(
         source=f"{slug}.txt",
         slug=slug,
-        date=date,
+        date=dt.date.fromisoformat(date) if date else None,
         text=text,
         analysis=analysis,
         summary=[text[:25]],

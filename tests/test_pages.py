@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_module
 import re
 
@@ -63,7 +64,7 @@ def hand_record(
     return Record(
         source=source,
         slug=slug,
-        date=date,
+        date=dt.date.fromisoformat(date) if date else None,
         text=text,
         analysis=analysis,
         summary=sentences[:1],

@@ -204,7 +204,7 @@ def records(draw) -> list:
             Record(
                 source=draw(st.sampled_from(["a.txt", "index.txt", "b #?%.md", "c/d.txt"])),
                 slug=draw(st.sampled_from(["a", "index", "b", "document"])) + f"-{i}",
-                date=draw(st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))),
+                date=draw(st.one_of(st.none(), st.dates())),
                 text=text,
                 analysis=Analysis(
                     title=draw(TEXT) or "t",

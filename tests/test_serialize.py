@@ -4,6 +4,7 @@ in their published order."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from generator import serialize
@@ -66,7 +67,7 @@ def test_the_analyze_row_keeps_its_published_fields_and_order() -> None:
     }
 
 
-def _record(date: str | None) -> Record:
+def _record(date: dt.date | None) -> Record:
     return Record(
         source="talks.txt",
         slug="talks",
@@ -80,7 +81,7 @@ def _record(date: str | None) -> Record:
 
 
 def test_the_front_matter_keeps_its_fields_and_order() -> None:
-    meta = serialize.document_front_matter(_record("2023-03-22"))
+    meta = serialize.document_front_matter(_record(dt.date(2023, 3, 22)))
     assert list(meta) == [
         "credit",
         "summaries_extra",
@@ -95,6 +96,7 @@ def test_the_front_matter_keeps_its_fields_and_order() -> None:
         "tags",
         "source",
     ]
+    assert type(meta["date"]) is dt.date  # YAML writes it unquoted, as feeds read it
     assert meta["dates"] == [{"text": "20 March 2023", "value": "2023-03-20", "sentence": TEXT}]
     assert meta["participants"][1] == {"name": "Carl Dahl", "role": None}
     assert "date" not in serialize.document_front_matter(_record(None))

@@ -239,7 +239,7 @@ def make_record(source: Source, slug: str, analysis: Analysis) -> Record:
     record = Record(
         source=source.rel,
         slug=slug,
-        date=source.date.isoformat() if source.date else None,
+        date=source.date,
         text=text,
         analysis=shown,
         summary=[" ".join(text[m.start : m.end].split()) for m in shown.summary],

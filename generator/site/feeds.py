@@ -22,7 +22,8 @@ class FeedViews(RenderContext):
         "11 October 2019", "2019-10-11"), for the search index."""
         terms = {}
         for record in self.records:
-            values = ([record.date] if record.date else []) + [d.value for d in record.key_dates]
+            published = [record.date.isoformat()] if record.date else []
+            values = published + [d.value for d in record.key_dates]
             words: list[str] = []
             for value in values:
                 for form in (date_label(value), *date_forms(value)):
@@ -56,7 +57,8 @@ class FeedViews(RenderContext):
         if len(self.article_plan) == 1:
             groups: dict[str, list[Record]] = {}
             for record in self.records:
-                groups.setdefault(record.date[:4] if record.date else UNDATED, []).append(record)
+                year = record.date.isoformat()[:4] if record.date else UNDATED
+                groups.setdefault(year, []).append(record)
             plan = [(ARTICLES_URI, label, rs) for label, rs in groups.items()]
         else:
             plan = list(self.article_plan)
@@ -69,13 +71,14 @@ class FeedViews(RenderContext):
                 short += [heading, ""]
                 full += [heading, ""]
             for record in records:
-                when = f" ({date_label(record.date)})" if record.date else ""
+                when = f" ({date_label(record.date.isoformat())})" if record.date else ""
                 summary = one_line(record.description) or "(no summary)"
                 name = one_line(record.title).replace("[", "\\[").replace("]", "\\]")
                 short.append(f"- [{name}]({link(page_uri(record))}){when}: {summary}")
                 full += [f"### {one_line(record.title)}", "", f"URL: {link(page_uri(record))}"]
                 if record.date:
-                    full.append(f"Published: {date_label(record.date)} ({record.date})")
+                    day = record.date.isoformat()
+                    full.append(f"Published: {date_label(day)} ({day})")
                 full += ["", summary, ""]
                 if record.key_dates:
                     full.append("Key dates:")

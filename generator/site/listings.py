@@ -66,9 +66,9 @@ class ListingViews(RenderContext):
         groups: dict[str, list[Record]] = {}
         for record in records:
             if by_month and record.date:
-                key = date_label(record.date[:7])
+                key = date_label(record.date.isoformat()[:7])
             else:
-                key = record.date[:4] if record.date else UNDATED
+                key = record.date.isoformat()[:4] if record.date else UNDATED
             groups.setdefault(key, []).append(record)
         return [(key, self.listing(page, records=rs)) for key, rs in groups.items()]
 
@@ -93,7 +93,7 @@ class ListingViews(RenderContext):
                     continue
                 for r in rs:
                     if r.date:
-                        name = date_label(r.date[:7])
+                        name = date_label(r.date.isoformat()[:7])
                         anchor = slugify(name)
                         where, count = months.get(name, (self.url(page, u, anchor), 0))
                         months[name] = (where, count + 1)

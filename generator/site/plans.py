@@ -106,7 +106,8 @@ def plan_articles(records: list[Record], page_size: int) -> Plan:
         return [(ARTICLES_URI, "", records)]
     groups: dict[str, list[Record]] = {}
     for record in records:
-        groups.setdefault(record.date[:4] if record.date else UNDATED, []).append(record)
+        year = record.date.isoformat()[:4] if record.date else UNDATED
+        groups.setdefault(year, []).append(record)
     return pack(
         lambda stem: f"articles/{stem}/index.md", groups, page_size, lambda _: 1,
         lambda year: "undated" if year == UNDATED else year, frozenset({UNDATED}),

@@ -51,14 +51,15 @@ def pagefind_page(html: str, record: Record) -> str:
     facets += [("place", e.name) for e in record.places]
     facets += [("organization", e.name) for e in record.organizations]
     facets += [("tag", t) for t in record.tags]
-    facets.append(("year", record.date[:4] if record.date else "Undated"))
+    facets.append(("year", record.date.isoformat()[:4] if record.date else "Undated"))
     spans = "".join(
         f'<span data-pagefind-filter="{name}">{escape(value)}</span>'
         for name, value in dict.fromkeys(facets)
     )
     if record.date:
-        spans += f'<span data-pagefind-sort="date">{escape(record.date)}</span>'
-        spans += f'<span data-pagefind-meta="date">{escape(date_label(record.date))}</span>'
+        day = record.date.isoformat()
+        spans += f'<span data-pagefind-sort="date">{escape(day)}</span>'
+        spans += f'<span data-pagefind-meta="date">{escape(date_label(day))}</span>'
     else:
         spans += '<span data-pagefind-sort="date">0000-00-00</span>'
     block = f"<div hidden data-pagefind-ignore>{spans}</div>"

@@ -112,7 +112,7 @@ class TimelineViews(RenderContext):
         first document's publication to the last event; earlier events, such as a birth year
         in an obituary, are counted in the caption instead. Year-less dates are not drawn."""
         known = [e.value for e in self.events if _YEAR_FIRST.match(e.value)]
-        published = sorted(r.date[:7] for r in self.records if r.date)
+        published = sorted(r.date.isoformat()[:7] for r in self.records if r.date)
         if not known:
             return ""
         # The chart starts at a month: a bare year ("founded in 1999") starts at its January.

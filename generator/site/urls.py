@@ -36,7 +36,8 @@ def free_slug(slug: str) -> str:
 
 def page_uri(record: Record) -> str:
     if record.date:
-        return f"articles/{record.date[:4]}/{record.date[5:7]}/{free_slug(record.slug)}.md"
+        day = record.date.isoformat()
+        return f"articles/{day[:4]}/{day[5:7]}/{free_slug(record.slug)}.md"
     return f"articles/{free_slug(record.slug)}.md"
 
 
