@@ -217,7 +217,7 @@ def main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
 
     from ..nlp.model import load_model
-    from ..people.extract import find_participants
+    from ..people import find_participants
 
     nlp = load_model()
     docs = list(read_jsonl(args.file, args.limit))

@@ -1,0 +1,34 @@
+"""The people stage: people (with the role the text gives them), places and organizations.
+
+``find_participants(doc)`` reads one parsed document and returns its people, places and
+organizations; ``take_title_roles`` adds the roles a headline gives them. Across the archive,
+``resolve`` maps the spellings of one person (or place, organization) to one name and
+``clean_name`` tidies a name an author wrote. Every rule family can be switched off by name
+for ablation (``RULES``, ``switch_off``, ``switched_off``).
+
+Inside: ``extract`` runs the stage; ``names`` (name tokens, titles, roles), ``patterns``
+(names found from layouts and cues), ``filters`` (evidence that a candidate is no person),
+``merge`` (one entry per person), ``entities`` (places and organizations as a reader should
+see them), ``identities`` (one name across documents); the vocabulary is in ``data/en/``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .identities import clean_name, resolve
+
+if TYPE_CHECKING:
+    from .extract import find_participants, take_title_roles
+
+__all__ = ["clean_name", "find_participants", "resolve", "take_title_roles"]
+
+
+def __getattr__(name: str) -> Any:
+    # The extraction needs spaCy; importing it only when asked keeps ``clean_name`` and
+    # ``resolve`` (the archive's side) free of the model's import time.
+    if name in ("find_participants", "take_title_roles"):
+        from . import extract
+
+        return getattr(extract, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -138,7 +138,7 @@ def analyze_doc(
     title: Doc | None = None,
 ) -> Analysis:
     from ..dates import extract as dates
-    from ..people import extract as participants
+    from .. import people as participants
     from ..summaries import summarize
 
     summary = summarize.summarize(

@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 
 from ..cache import AnalysisCache
-from ..people import identities
-from ..people.identities import clean_name
+from .. import people as identities
+from ..people import clean_name
 from ..record import Analysis, Entity, Mention, Participant, Record
 from ..sources import passthrough
 from ..sources.documents import (
