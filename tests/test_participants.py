@@ -291,20 +291,20 @@ def test_generational_suffix_and_arabic_particle_join(nlp):
 
 
 def test_merge_keeps_different_people_with_one_surname():
-    from generator.people.extract import _Cand, _merge
+    from generator.people.extract import Candidate, merge_people
 
     names = ["Samuel Banda", "Samuel Gift Banda", "Grace Banda", "Cde Banda", "Banda"]
     cands, pos = [], 0
     for name in names:
-        cands.append(_Cand(pos, pos + len(name), name))
+        cands.append(Candidate(pos, pos + len(name), name))
         pos += len(name) + 10
-    people = _merge(cands)
+    people = merge_people(cands)
     # the middle-name form joins; Grace stays apart; a bare "Banda" joins the nearest before
     assert sorted(p.name for p in people) == ["Grace Banda", "Samuel Gift Banda"]
     # father and son stay apart; a form without suffix goes to neither
     names = ["John Reed Sr.", "John Reed Jr.", "John Reed"]
-    cands = [_Cand(i * 30, i * 30 + len(n), n) for i, n in enumerate(names)]
-    assert len(_merge(cands)) == 3
+    cands = [Candidate(i * 30, i * 30 + len(n), n) for i, n in enumerate(names)]
+    assert len(merge_people(cands)) == 3
 
 
 def test_craft_places_media_and_works_are_no_people(nlp):

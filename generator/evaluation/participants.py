@@ -121,16 +121,16 @@ ABLATIONS: dict[str, list[tuple[str, object]]] = {
         ("_UPPER_TRIGGER", _NEVER),
         ("_DEMONYM_NAME", _NEVER),
     ],
-    "teams in results/standings rows": [("_team_names", lambda text: set())],
-    "place contexts (in X, datelines)": [("_place_like", lambda text, names: set())],
-    "company/club contexts": [("_org_like", lambda text, names: set())],
-    "possessor drop (Team's Full Name)": [("_drop_possessors", lambda text, cands: cands)],
-    "name completion (Faik Nerweyi)": [("_complete_names", lambda doc, cands: cands)],
-    "comma-list expansion": [("_expand_lists", lambda text, cands, other: cands)],
-    "propagation (surnames, all caps)": [("_propagate", lambda doc, cands, other: list(cands))],
-    "non-name word lists (_bad_name)": [("_bad_name", lambda name: len(name.strip()) < 2)],
+    "teams in results/standings rows": [("team_names", lambda text: set())],
+    "place contexts (in X, datelines)": [("place_like", lambda text, names: set())],
+    "company/club contexts": [("org_like", lambda text, names: set())],
+    "possessor drop (Team's Full Name)": [("drop_possessors", lambda text, cands: cands)],
+    "name completion (Faik Nerweyi)": [("complete_names", lambda doc, cands: cands)],
+    "comma-list expansion": [("expand_lists", lambda text, cands, other: cands)],
+    "propagation (surnames, all caps)": [("propagate", lambda doc, cands, other: list(cands))],
+    "non-name word lists (bad_name)": [("bad_name", lambda name: len(name.strip()) < 2)],
     "no-person filter (craft, place/org words, cues)": [
-        ("_not_people", lambda doc, people, cued, other: people)
+        ("not_people", lambda doc, people, cued, other: people)
     ],
     "merge keys (titles, Jr., al-, middle names)": [
         ("_merge_words", lambda key: tuple(key.split()))
@@ -141,8 +141,10 @@ ABLATIONS: dict[str, list[tuple[str, object]]] = {
         ("_NAMED", _NEVER),
     ],
     "news credits, quoted speakers": [("_CREDIT", _NEVER), ("_QUOTED_BY", _NEVER)],
-    "coordination (X and <person>)": [("_coordinated", lambda text, cands, other, teams: cands)],
-    "widening (Mehmet Ali Ediboglu)": [("_widen", lambda doc, name: name)],
+    "coordination (X and <person>)": [
+        ("coordinated_names", lambda text, cands, other, teams: cands)
+    ],
+    "widening (Mehmet Ali Ediboglu)": [("widen", lambda doc, name: name)],
 }
 
 

@@ -1,18 +1,18 @@
 """Evidence that a person candidate is no person, from the words and layout around it.
 
-Before merging, on candidates: a team in a results or standings row (``_team_names``), a
+Before merging, on candidates: a team in a results or standings row (``team_names``), a
 line-initial venue label ("Chester-le-Street: Glamorgan 259"), a one-word name the text
-uses as a place ("in Volgograd", a dateline: ``_place_like``) or as a company or club ("X
-Holdings Inc", "club X", "X-based", "X striker": ``_org_like``), and a one-word owner
-before a known full name ("Everton's Duncan Ferguson": ``_drop_possessors``).
+uses as a place ("in Volgograd", a dateline: ``place_like``) or as a company or club ("X
+Holdings Inc", "club X", "X-based", "X striker": ``org_like``), and a one-word owner
+before a known full name ("Everton's Duncan Ferguson": ``drop_possessors``).
 
-After merging, on people (``_not_people``, one ``_verdict`` per person): a craft; a name
+After merging, on people (``not_people``, one ``_verdict`` per person): a craft; a name
 ending in a place, medium or organization word ("Causeway Bay", "Manila Bulletin"); most
 mentions after "the" or a work, medium or group noun, or before a place or vehicle word;
 an organization's bracketed short form; one-word names, demonym plurals, names after
 "in/at/near" or listed beside a rejected place. A title or a cue in the sentence that says
 person ("X said", "their son, X", "Mr. X", "X, 45,": ``_person_cue``) keeps the entry.
-``_entity_kind`` says where a rejected name goes instead: places or organizations.
+``entity_kind`` says where a rejected name goes instead: places or organizations.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..record import Participant
-from .names import _POSSESSIVE, _ROMAN, _Cand, _norm
+from .names import POSSESSIVE, ROMAN, Candidate, norm_key
 from .words import (
     HONORIFICS,
     MEDIA_ORG_HEADS,
@@ -39,7 +39,7 @@ from .words import (
     VEHICLE_WORDS,
 )
 
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 
 
 _PLACE_CONTEXT = re.compile(r"\b(?:in|at|near|from|outside|inside|town of|city of|village of)$")
@@ -78,7 +78,7 @@ def _occurrences(text: str, names: set[str], flags: int = 0):
         yield m.start(1), m.end(1), m.group(1)
 
 
-def _org_like(text: str, names: set[str]) -> set[str]:
+def org_like(text: str, names: set[str]) -> set[str]:
     """Names the text uses as a company, club or institution: "Magna International Inc",
     "Ontario-based Magna", "Belgian club Standard Liege", "Norwich striker"."""
     found = set()
@@ -91,7 +91,7 @@ def _org_like(text: str, names: set[str]) -> set[str]:
     return found
 
 
-def _place_like(text: str, names: set[str]) -> set[str]:
+def place_like(text: str, names: set[str]) -> set[str]:
     """One-word names (casefolded) the text uses as places: "in Volgograd", a dateline."""
     found = set()
     for start, end, name in _occurrences(text, names, re.I):
@@ -124,30 +124,30 @@ _RESULT_LINE = re.compile(
 _STANDING_LINE = re.compile(r"^\s*(" + _TEAM_PART + r")((?:\s+[-+]?[\d./]+){3,})\s*-?\s*$")
 
 
-def _team_names(text: str) -> set[str]:
+def team_names(text: str) -> set[str]:
     """Names in results lines ("Pohang 3 Ulsan 2") and standings rows ("Wigan 5 3 1 1 8 4 10",
     small integers; golf rows "Bob Estes 64 67" are not standings)."""
     teams: set[str] = set()
     for line in text.splitlines():
         m = _RESULT_LINE.match(line)
         if m:
-            teams.update((_norm(m.group(1)), _norm(m.group(3))))
+            teams.update((norm_key(m.group(1)), norm_key(m.group(3))))
             continue
         m = _STANDING_LINE.match(line)
         if m:
             ints = [int(n) for n in m.group(2).split() if n.isdigit()]
             if sum(1 for n in ints if n < 50) >= 2:
-                teams.add(_norm(m.group(1)))
+                teams.add(norm_key(m.group(1)))
     return teams
 
 
-def _venue_label(text: str, start: int, end: int) -> bool:
+def venue_label(text: str, start: int, end: int) -> bool:
     """ "Chester-le-Street: Glamorgan 259 ...": a line-initial label before a colon."""
     line_start = text.rfind("\n", 0, start) + 1
     return not text[line_start:start].strip() and text[end : end + 2].lstrip().startswith(":")
 
 
-def _drop_possessors(text: str, cands: list[_Cand]) -> list[_Cand]:
+def drop_possessors(text: str, cands: list[Candidate]) -> list[Candidate]:
     """ "Everton's Duncan Ferguson", "Pakistan's Wasim Akram": a one-word name directly
     followed by a possessive and a known full name is a team, country or organization."""
     full = {c.text for c in cands if " " in c.text.strip()}
@@ -189,7 +189,7 @@ _ORG_APPOS = NOT_PERSON_HEADS | ORG_WORDS
 _PERSON_MODIFIED = frozenset(
     ["campaign", "administration", "presidency", "family", "aides", "camp", "government"]
 )
-_ROMAN_LOW = frozenset(r.lower() for r in _ROMAN)
+_ROMAN_LOW = frozenset(r.lower() for r in ROMAN)
 
 
 def _mention_spans(doc: Doc, person: Participant) -> list[Span]:
@@ -329,12 +329,12 @@ def _not_person_evidence(span: Span, org_spans: list[tuple[int, int, str]]) -> t
     weak = (
         prev is not None
         and prev.lower_ in _PLACE_PREPS
-        and not (nxt is not None and nxt.text in _POSSESSIVE)
+        and not (nxt is not None and nxt.text in POSSESSIVE)
     )
     return False, weak
 
 
-def _entity_kind(name: str) -> str | None:
+def entity_kind(name: str) -> str | None:
     """ "Causeway Bay" is a place, "Manila Bulletin" an organization, by the last word."""
     words = name.split()
     if len(words) < 2:
@@ -373,7 +373,7 @@ def _beside_place(span: Span, place_tokens: set[int]) -> bool:
     return False
 
 
-def _not_people(
+def not_people(
     doc: Doc,
     people: list[Participant],
     cued: set[int],
@@ -398,7 +398,7 @@ def _not_people(
         for span in spans[id(p)]:
             person_tokens.update(range(span.start, span.end))
     text = doc.text
-    place_labels = {_norm(text[s:e]) for s, e, label in other_spans}
+    place_labels = {norm_key(text[s:e]) for s, e, label in other_spans}
     sent_end = _sentence_ends(doc)
     verdicts: dict[int, str] = {}  # "no", "yes" (a cue says person) or "maybe"
     for person in people:
@@ -503,7 +503,7 @@ def _place_elsewhere(
         if before and before[-1].lower() in _PLACE_PREPS:
             return True
         if any(
-            s < m.end() and m.start() < e and label in _PLACE_LABELS for s, e, label in other_spans
+            s < m.end() and m.start() < e and label in PLACE_LABELS for s, e, label in other_spans
         ):
             return True
     return False

@@ -137,8 +137,8 @@ def analyze_doc(
     notes: list[str],
     title: Doc | None = None,
 ) -> Analysis:
-    from ..dates import extract as dates
     from .. import people as participants
+    from ..dates import extract as dates
     from ..summaries import summarize
 
     summary = summarize.summarize(

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from ..cache import AnalysisCache
 from .. import people as identities
+from ..cache import AnalysisCache
 from ..people import clean_name
 from ..record import Analysis, Entity, Mention, Participant, Record
 from ..sources import passthrough
