@@ -653,3 +653,53 @@ def test_a_role_shows_no_cut_parenthesis(nlp):
     text = "He played against Israeli Grand Master (GM) Alexander Huzman in the final."
     people = {p.name: p.role for p in find_participants(nlp(text))[0]}
     assert people["Alexander Huzman"] == "Israeli Grand Master"
+
+
+def test_every_rule_family_is_wired_to_its_code() -> None:
+    import inspect
+
+    from generator.people import entities, extract, rules
+
+    assert extract.find_participants  # importing the stage wires its families
+    assert set(rules.PEOPLE) == rules.WIRED
+    source = inspect.getsource(entities.clean)
+    assert {n for n in rules.ENTITIES if f'rules.on("{n}")' in source} == set(rules.ENTITIES)
+    with pytest.raises(ValueError, match="no such rule"):
+        rules.switch_off(["no_such_family"])
+    assert rules.off_now() == frozenset()
+
+
+# One small text per family where switching the family off changes what the stage finds.
+ABLATION_EXAMPLES = {
+    "cricket": "CRICKET - SCORECARD\nM. Atapattu c Vaas b Chandana 20\n"
+    "S. Jayasuriya st Moin b Mushtaq 14\nBowling: Gough 8-0-39-3, Cork 7-1-30-1",
+    "ranked_row": "GOLF - LEADING SCORES\n287 Ian Woosnam 70 76 71 70\n"
+    "288 Padraig Harrington 71 72 73 72",
+    "trigger": "The ministry said on Tuesday that spokesman Glyn Davies would speak later, "
+    "and team mate Les Ferdinand agreed.",
+    "list_expansion": "The squad is: Given, Breen, Staunton, Irwin, Keane and McAteer.",
+    "propagation": "Kofi Annan visited Paris. ANNAN SAYS PEACE IS NEAR. Annan met the president.",
+    "cues": "Nerweyi Faik, who leads the group, said the talks failed. "
+    "Joma Ndibe, a biologist, agreed.",
+    "no_person": "Since Baloch's death, Pakistan's laws about honor killings have changed. "
+    "Though the accused can still avoid the death penalty if forgiven by the victim's family, "
+    "the minimum prison sentence for the crime even if forgiven is now 25 years. "
+    "Waseem is eligible to appeal.",
+}
+
+
+@pytest.mark.parametrize("family", sorted(ABLATION_EXAMPLES))
+def test_switching_a_family_off_changes_the_result(nlp, family: str) -> None:
+    from generator.people import switched_off
+
+    def found(doc) -> list:  # noqa: ANN001
+        people, places, orgs = find_participants(doc)
+        return [(p.name, [(m.start, m.end) for m in p.mentions]) for p in people] + [
+            e.name for e in places + orgs
+        ]
+
+    doc = nlp(ABLATION_EXAMPLES[family])
+    full = found(doc)
+    with switched_off([family]):
+        assert found(doc) != full
+    assert found(doc) == full  # and back on after the block

@@ -17,11 +17,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .identities import clean_name, resolve
+from .rules import RULES, switch_off, switched_off
 
 if TYPE_CHECKING:
     from .extract import find_participants, take_title_roles
 
-__all__ = ["clean_name", "find_participants", "resolve", "take_title_roles"]
+__all__ = [
+    "RULES",
+    "clean_name",
+    "find_participants",
+    "resolve",
+    "switch_off",
+    "switched_off",
+    "take_title_roles",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -23,7 +23,7 @@ wrong name off the page rather than risk it (a missing tag costs less than a wro
   longer name of the document that it abbreviates ("FEMA", "Senate" of "Puerto Rico
   Senate", "Abaco" of "Abaco Islands").
 
-Every rule can be switched off by name (``Rules.off``, ``switch_off``) for ablation:
+Every rule can be switched off by name (``Rules.off``, ``rules.switch_off``) for ablation:
 ``python -m generator evaluate facts GOLD SOURCES --off variant``.
 """
 
@@ -39,10 +39,11 @@ from pathlib import Path
 import yaml
 
 from ..record import Entity, Mention, Participant
+from . import rules as registry
 from .words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
 
 DATA = Path(__file__).resolve().parent / "data" / "en"
-RULES = ("speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form")
+RULES = tuple(registry.ENTITIES)
 _SPEAKER_MARK = re.compile(r"\(\([^()\n]{0,80}\)\)")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -52,24 +53,15 @@ _FULL_STOP = re.compile(r"(?<=[a-z]{3})\.$")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
-_SWITCHED_OFF: set[str] = set()
-
-
-def switch_off(names: Iterable[str]) -> None:
-    """Turn rules off by name for this process (``evaluate facts --off``, for ablation)."""
-    unknown = set(names) - set(RULES)
-    if unknown:
-        raise ValueError(f"no such rule: {', '.join(sorted(unknown))} (rules: {', '.join(RULES)})")
-    _SWITCHED_OFF.update(names)
-
-
 @dataclass
 class Rules:
     """Which rules run; ``off`` names the ones switched off."""
 
-    off: frozenset[str] = field(default_factory=lambda: frozenset(_SWITCHED_OFF))
+    off: frozenset[str] = field(default_factory=registry.off_now)
 
     def on(self, name: str) -> bool:
+        if name not in registry.ENTITIES:
+            raise ValueError(f"no such rule: {name}")
         return name not in self.off
 
 

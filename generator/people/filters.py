@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..record import Participant
 from .names import POSSESSIVE, ROMAN, Candidate, norm_key
+from .rules import switchable
 from .words import (
     HONORIFICS,
     MEDIA_ORG_HEADS,
@@ -78,6 +79,7 @@ def _occurrences(text: str, names: set[str], flags: int = 0):
         yield m.start(1), m.end(1), m.group(1)
 
 
+@switchable("org_context", off=lambda text, names: set())
 def org_like(text: str, names: set[str]) -> set[str]:
     """Names the text uses as a company, club or institution: "Magna International Inc",
     "Ontario-based Magna", "Belgian club Standard Liege", "Norwich striker"."""
@@ -91,6 +93,7 @@ def org_like(text: str, names: set[str]) -> set[str]:
     return found
 
 
+@switchable("place_context", off=lambda text, names: set())
 def place_like(text: str, names: set[str]) -> set[str]:
     """One-word names (casefolded) the text uses as places: "in Volgograd", a dateline."""
     found = set()
@@ -124,6 +127,7 @@ _RESULT_LINE = re.compile(
 _STANDING_LINE = re.compile(r"^\s*(" + _TEAM_PART + r")((?:\s+[-+]?[\d./]+){3,})\s*-?\s*$")
 
 
+@switchable("teams", off=lambda text: set())
 def team_names(text: str) -> set[str]:
     """Names in results lines ("Pohang 3 Ulsan 2") and standings rows ("Wigan 5 3 1 1 8 4 10",
     small integers; golf rows "Bob Estes 64 67" are not standings)."""
@@ -147,6 +151,7 @@ def venue_label(text: str, start: int, end: int) -> bool:
     return not text[line_start:start].strip() and text[end : end + 2].lstrip().startswith(":")
 
 
+@switchable("possessor", off=lambda text, cands: cands)
 def drop_possessors(text: str, cands: list[Candidate]) -> list[Candidate]:
     """ "Everton's Duncan Ferguson", "Pakistan's Wasim Akram": a one-word name directly
     followed by a possessive and a known full name is a team, country or organization."""
@@ -373,6 +378,7 @@ def _beside_place(span: Span, place_tokens: set[int]) -> bool:
     return False
 
 
+@switchable("no_person", off=lambda doc, people, cued, other: people)
 def not_people(
     doc: Doc,
     people: list[Participant],

@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from ..record import Entity, Mention, Participant
 from .entities import edit_distance
 from .names import POSSESSIVE, Candidate, norm_key
+from .rules import switchable
 from .words import HONORIFICS, NAME_PREFIXES, NAME_SUFFIXES
 
 
@@ -30,6 +31,7 @@ def _display(name: str) -> str:
     return name
 
 
+@switchable("merge_keys", off=lambda key: tuple(key.split()))
 def _merge_words(key: str) -> tuple[str, ...]:
     """The words of a casefolded name that identify the person: courtesy titles,
     generational suffixes ("Jr.", "III") and Arabic particles ("al-", "bin") left out."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from .rules import switchable
 from .words import (
     COUNTRIES,
     DEMONYMS,
@@ -192,6 +193,7 @@ def no_name_word(word: str) -> bool:
     )
 
 
+@switchable("widening", off=lambda doc, name: name)
 def widen(doc: Doc, name: list[Token]) -> list[Token]:
     """A given name the tagger left out before a full name ("Mehmet" of "Mehmet Ali
     Ediboglu"), a surname after it ("Karam" of "Jesús Murillo Karam")."""
@@ -302,6 +304,7 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+@switchable("non_name_words", off=lambda name: len(name.strip()) < 2)
 def bad_name(name: str) -> bool:
     low = norm_key(name)
     words = low.replace(".", ". ").split()

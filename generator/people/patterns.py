@@ -34,6 +34,7 @@ from .names import (
     norm_key,
     skip_titles,
 )
+from .rules import SwitchablePattern, switchable
 from .words import (
     DEMONYMS,
     NAME_PREFIXES,
@@ -45,29 +46,44 @@ from .words import (
     ROLE_WORDS,
 )
 
-_INITIAL_NAME = re.compile(
-    r"(?<![\w.])[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:de|van|den|der|da|di|le|la)\s?)?" + NAME_WORD + r"\b"
+_INITIAL_NAME = SwitchablePattern(
+    "initial_name",
+    re.compile(
+        r"(?<![\w.])[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:de|van|den|der|da|di|le|la)\s?)?"
+        + NAME_WORD
+        + r"\b"
+    ),
 )
 
 
 # "Michelle Freeman (Jamaica) 12.71", "Andy Townsend (5th)": a name before a short bracket.
-_NAME_BRACKET = re.compile(
-    r"(?:^|(?<=[\s,;:\-]))("
-    + FULL_NAME
-    + r")\s\((?!(?:CNN|AP|AFP|Reuters|UPI|BBC)\))(?![a-z]+\s[a-z]+\s)[^()\n]{1,60}\)",
-    re.M,
+_NAME_BRACKET = SwitchablePattern(
+    "name_bracket",
+    re.compile(
+        r"(?:^|(?<=[\s,;:\-]))("
+        + FULL_NAME
+        + r")\s\((?!(?:CNN|AP|AFP|Reuters|UPI|BBC)\))(?![a-z]+\s[a-z]+\s)[^()\n]{1,60}\)",
+        re.M,
+    ),
 )
 # Cricket: "c Vaas b Chandana", "st Kaluwitharana", "Gough 8-0-39-3".
-_CRICKET_FIELD = re.compile(
-    r"(?:^|(?<=\s))(?:c|b|st|lbw b|c and b)\s((?:(?:de|van)\s)?" + NAME_WORD + r")(?=\s|$)", re.M
+_CRICKET_FIELD = SwitchablePattern(
+    "cricket",
+    re.compile(
+        r"(?:^|(?<=\s))(?:c|b|st|lbw b|c and b)\s((?:(?:de|van)\s)?" + NAME_WORD + r")(?=\s|$)",
+        re.M,
+    ),
 )
-_BOWLING = re.compile(
-    r"(?:^|(?<=[\s,:]))((?:[A-Z]\.\s?)?(?:(?:de|van)\s)?"
-    + NAME_WORD
-    + r"(?:\s"
-    + NAME_WORD
-    + r")?)\s\d+(?:\.\d)?-\d+-\d+-\d+",
-    re.M,
+_BOWLING = SwitchablePattern(
+    "cricket",
+    re.compile(
+        r"(?:^|(?<=[\s,:]))((?:[A-Z]\.\s?)?(?:(?:de|van)\s)?"
+        + NAME_WORD
+        + r"(?:\s"
+        + NAME_WORD
+        + r")?)\s\d+(?:\.\d)?-\d+-\d+-\d+",
+        re.M,
+    ),
 )
 
 
@@ -87,83 +103,113 @@ _GENERIC = {
     "indian",
 }
 # Score rows: "287 Ian Woosnam 70 76 71 70", "12. Jan Allan Mueller 3:45.12".
-_RANKED_ROW = re.compile(r"^\d{1,3}\.?\s+(" + FULL_NAME + r")\s+\d", re.M)
-# Line-ups: "8 - Gary Teichmann (captain), 7 - Andre Venter (Wayne Fyvie, 75)".
-_SHIRT = re.compile(
-    r"(?:^|(?<=[\s,;(]))\d{1,2}\s?-\s("
-    + INNER_PARTICLE
-    + NAME_WORD
-    + r"(?:\s"
-    + INNER_PARTICLE
-    + NAME_WORD
-    + r"){0,3})(?=[\s,;.()]|$)",
-    re.M,
+_RANKED_ROW = SwitchablePattern(
+    "ranked_row", re.compile(r"^\d{1,3}\.?\s+(" + FULL_NAME + r")\s+\d", re.M)
 )
-_SUBSTITUTE = re.compile(r"\((" + FULL_NAME + r"),\s?\d+(?:st|nd|rd|th)?\)")
+# Line-ups: "8 - Gary Teichmann (captain), 7 - Andre Venter (Wayne Fyvie, 75)".
+_SHIRT = SwitchablePattern(
+    "lineup",
+    re.compile(
+        r"(?:^|(?<=[\s,;(]))\d{1,2}\s?-\s("
+        + INNER_PARTICLE
+        + NAME_WORD
+        + r"(?:\s"
+        + INNER_PARTICLE
+        + NAME_WORD
+        + r"){0,3})(?=[\s,;.()]|$)",
+        re.M,
+    ),
+)
+_SUBSTITUTE = SwitchablePattern(
+    "lineup", re.compile(r"\((" + FULL_NAME + r"),\s?\d+(?:st|nd|rd|th)?\)")
+)
 # "Roberto "Hands of Stone" Duran"
 _NICKNAME = re.compile(r"(" + NAME_WORD + r" \"[A-Z][^\"\n]{0,30}\" " + NAME_WORD + r")")
 # "-- Luli Popescu, Bucharest Newsroom 40-1 3120": a wire reporter's signature line.
-_SIGNATURE = re.compile(r"^--\s*(" + FULL_NAME + r")\s*,", re.M)
+_SIGNATURE = SwitchablePattern("signature", re.compile(r"^--\s*(" + FULL_NAME + r")\s*,", re.M))
 # Line 2 of a wire story: "Adrian Warner" above the dateline "BERLIN 1996-08-30".
 _DATELINE = r"[A-Z][A-Z .,'-]+[A-Za-z .,'-]*\d{4}-\d\d-\d\d"
-_BYLINE = re.compile(r"\A[^\n]*\n(" + FULL_NAME + r")\n" + _DATELINE)
-_TRIGGER = re.compile(
-    r"\b(?:"
-    + "|".join(sorted(PERSON_TRIGGERS, key=len, reverse=True))
-    + r"),?\s+("
-    + FULL_NAME
-    + r")\b"
+_BYLINE = SwitchablePattern(
+    "signature", re.compile(r"\A[^\n]*\n(" + FULL_NAME + r")\n" + _DATELINE)
 )
-_UPPER_TRIGGER = re.compile(
-    r"(?<![A-Za-z])(?:[A-Z][a-z]+ )?(?:President|Prince|Princess|King|Queen|Premier|"
-    r"Chancellor|Minister|Senator|Governor|Mayor|Judge|General|Cardinal|Archbishop|Sheikh|"
-    r"Ayatollah|Pope) (" + FULL_NAME + r")\b"
+_TRIGGER = SwitchablePattern(
+    "trigger",
+    re.compile(
+        r"\b(?:"
+        + "|".join(sorted(PERSON_TRIGGERS, key=len, reverse=True))
+        + r"),?\s+("
+        + FULL_NAME
+        + r")\b"
+    ),
 )
-_DEMONYM_NAME = re.compile(
-    r"\b(?:"
-    + "|".join(
-        sorted(
-            (d.capitalize() for d in DEMONYMS if d.isalpha() and d not in _GENERIC),
-            key=len,
-            reverse=True,
+_UPPER_TRIGGER = SwitchablePattern(
+    "trigger",
+    re.compile(
+        r"(?<![A-Za-z])(?:[A-Z][a-z]+ )?(?:President|Prince|Princess|King|Queen|Premier|"
+        r"Chancellor|Minister|Senator|Governor|Mayor|Judge|General|Cardinal|Archbishop|Sheikh|"
+        r"Ayatollah|Pope) (" + FULL_NAME + r")\b"
+    ),
+)
+_DEMONYM_NAME = SwitchablePattern(
+    "trigger",
+    re.compile(
+        r"\b(?:"
+        + "|".join(
+            sorted(
+                (d.capitalize() for d in DEMONYMS if d.isalpha() and d not in _GENERIC),
+                key=len,
+                reverse=True,
+            )
         )
-    )
-    + r") ("
-    + NAME_WORD
-    + r" "
-    + NAME_WORD
-    + r")\b(?! [A-Z])"
+        + r") ("
+        + NAME_WORD
+        + r" "
+        + NAME_WORD
+        + r")\b(?! [A-Z])"
+    ),
 )
 # "Todung Mulya Lubis, who represents the pair": "who" is said of people (firms take "which").
-_WHO = re.compile(r"(?<![\w'’.-])(" + FULL_NAME + r"),\s+who\s")
+_WHO = SwitchablePattern("cues", re.compile(r"(?<![\w'’.-])(" + FULL_NAME + r"),\s+who\s"))
 # "Ranjeeta Rohatgi, an advocate", "Aijalon Mahli Gomes, a U.S. citizen", "Victor Barnard,
 # 53,", "Evgeniya Albats, editor-in-chief of": an apposition that only a person takes.
 _PERSON_WORDS = "|".join(sorted(PERSON_NOUNS | PERSON_TRIGGERS, key=len, reverse=True))
-_APPOSITION = re.compile(
-    r"(?<![\w'’.-])("
-    + FULL_NAME
-    + r"),\s+(?:\d{1,2},\s|(?:a|an|the)\s+(?:[\w.'-]+\s+){0,3}?(?:"
-    + _PERSON_WORDS
-    + r")\b|(?:[\w-]+\s+){0,2}?(?:"
-    + _PERSON_WORDS
-    + r")\s+(?:of|at|for)\s)"
+_APPOSITION = SwitchablePattern(
+    "cues",
+    re.compile(
+        r"(?<![\w'’.-])("
+        + FULL_NAME
+        + r"),\s+(?:\d{1,2},\s|(?:a|an|the)\s+(?:[\w.'-]+\s+){0,3}?(?:"
+        + _PERSON_WORDS
+        + r")\b|(?:[\w-]+\s+){0,2}?(?:"
+        + _PERSON_WORDS
+        + r")\s+(?:of|at|for)\s)"
+    ),
 )
 # '... energy," Klaus Radke said.': who speaks right after a closing quote.
-_QUOTED_BY = re.compile(
-    r"[\"”]\s+(" + FULL_NAME + r")\s+(?:said|says|told|added|asked|recalled|explained)\b"
+_QUOTED_BY = SwitchablePattern(
+    "credit",
+    re.compile(
+        r"[\"”]\s+(" + FULL_NAME + r")\s+(?:said|says|told|added|asked|recalled|explained)\b"
+    ),
 )
 # "a user called Caleb Parke", "a woman named Maria Lopez"
-_NAMED = re.compile(
-    r"\b(?:" + _PERSON_WORDS + r"|user|users)\s+(?:named|called)\s+(" + FULL_NAME + r")\b"
+_NAMED = SwitchablePattern(
+    "cues",
+    re.compile(
+        r"\b(?:" + _PERSON_WORDS + r"|user|users)\s+(?:named|called)\s+(" + FULL_NAME + r")\b"
+    ),
 )
 # News credits: "told CNN's Christiane Amanpour", "Jen Christensen contributed to this report".
-_CREDIT = re.compile(
-    r"\b(?:CNN|BBC|NPR|Reuters|AP|AFP|NBC|CBS|ABC|HLN|Bloomberg)['’]s\s+("
-    + FULL_NAME
-    + r")\b|(?<![\w'’.-])("
-    + FULL_NAME
-    + r")\s+(?:contributed (?:to )?(?:this|the) (?:report|story)|contributed reporting|"
-    r"wrote and reported|reported from)\b"
+_CREDIT = SwitchablePattern(
+    "credit",
+    re.compile(
+        r"\b(?:CNN|BBC|NPR|Reuters|AP|AFP|NBC|CBS|ABC|HLN|Bloomberg)['’]s\s+("
+        + FULL_NAME
+        + r")\b|(?<![\w'’.-])("
+        + FULL_NAME
+        + r")\s+(?:contributed (?:to )?(?:this|the) (?:report|story)|contributed reporting|"
+        r"wrote and reported|reported from)\b"
+    ),
 )
 
 
@@ -310,6 +356,7 @@ def _tagged_exactly(doc: Doc, m: re.Match[str], label: str) -> bool:
     )
 
 
+@switchable("completion", off=lambda doc, cands: cands)
 def complete_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A one-word name that the text also writes with a given name before it ("Faik
     Nerweyi" ... "Nerweyi") gets that full form, when the word before is a proper noun
@@ -366,6 +413,7 @@ _LIST_ITEM = re.compile(
 )
 
 
+@switchable("list_expansion", off=lambda text, cands, other: cands)
 def expand_lists(
     text: str, cands: list[Candidate], other: list[tuple[int, int, str]]
 ) -> list[Candidate]:
@@ -421,6 +469,7 @@ _FULL_NAME_ALONE = re.compile(
 _COORDINATION = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 
 
+@switchable("coordination", off=lambda text, cands, other, teams: cands)
 def coordinated_names(
     text: str, cands: list[Candidate], other: list[tuple[int, int, str]], teams: set[str]
 ) -> list[Candidate]:
@@ -455,6 +504,7 @@ def coordinated_names(
     return out
 
 
+@switchable("propagation", off=lambda doc, cands, other: list(cands))
 def propagate(
     doc: Doc, cands: list[Candidate], other: list[tuple[int, int, str]]
 ) -> list[Candidate]:
