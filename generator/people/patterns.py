@@ -19,6 +19,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from ..nlp.vocabulary import table
 from .names import (
     FULL_NAME,
     FUNCTION_WORDS,
@@ -189,7 +190,7 @@ _APPOSITION = SwitchablePattern(
 _QUOTED_BY = SwitchablePattern(
     "credit",
     re.compile(
-        r"[\"”]\s+(" + FULL_NAME + r")\s+(?:said|says|told|added|asked|recalled|explained)\b"
+        r"[\"”]\s+(" + FULL_NAME + r")\s+(?:" + "|".join(table("say_verbs")["after_quote"]) + r")\b"
     ),
 )
 # "a user called Caleb Parke", "a woman named Maria Lopez"

@@ -7,7 +7,7 @@ first lines say what it holds and how to add an entry.
 
 from __future__ import annotations
 
-from ..nlp.vocabulary import entries, words
+from ..nlp.vocabulary import entries, table, words
 
 
 def _people(name: str) -> frozenset[str]:
@@ -36,7 +36,7 @@ NAME_SUFFIXES = _people("name_suffixes")
 NAME_PREFIXES = entries("name_prefixes", "people")  # a tuple: ``str.startswith`` takes it
 PERSON_NOUNS = _people("person_nouns")
 # Verbs whose subject is mostly a person or a speaking body ("Madonna said", "Wong told").
-SAY_VERBS = frozenset(w.lower() for w in entries("say_verbs"))
+SAY_VERBS = frozenset(table("say_verbs")["person_subject"])
 VEHICLE_WORDS = _people("vehicle_words")
 NOT_PERSON_BEFORE = _people("not_person_before")
 PLACE_FIRST_WORDS = _people("place_first_words")
