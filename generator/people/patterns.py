@@ -63,7 +63,9 @@ _NAME_BRACKET = SwitchablePattern(
     re.compile(
         r"(?:^|(?<=[\s,;:\-]))("
         + FULL_NAME
-        + r")\s\((?!(?:CNN|AP|AFP|Reuters|UPI|BBC)\))(?![a-z]+\s[a-z]+\s)[^()\n]{1,60}\)",
+        + r")\s\((?!(?:"
+        + "|".join(table("news_agencies")["not_a_result_bracket"])
+        + r")\))(?![a-z]+\s[a-z]+\s)[^()\n]{1,60}\)",
         re.M,
     ),
 )
@@ -204,7 +206,9 @@ _NAMED = SwitchablePattern(
 _CREDIT = SwitchablePattern(
     "credit",
     re.compile(
-        r"\b(?:CNN|BBC|NPR|Reuters|AP|AFP|NBC|CBS|ABC|HLN|Bloomberg)['’]s\s+("
+        r"\b(?:"
+        + "|".join(table("news_agencies")["credits"])
+        + r")['’]s\s+("
         + FULL_NAME
         + r")\b|(?<![\w'’.-])("
         + FULL_NAME
