@@ -56,16 +56,9 @@ from spacy.tokens import Doc
 from ..record import Entity, Participant
 from . import entities
 from . import words as role_words
-from .filters import (
-    PLACE_LABELS,
-    drop_possessors,
-    entity_kind,
-    not_people,
-    org_like,
-    place_like,
-    team_names,
-    venue_label,
-)
+from .completion import complete_names, coordinated_names, expand_lists, propagate
+from .contexts import PLACE_LABELS, drop_possessors, org_like, place_like, team_names, venue_label
+from .filters import entity_kind, not_people
 from .merge import merge_entities, merge_people, merge_short_orgs, merge_spellings
 from .names import (
     COUNTRY_ABBREVIATIONS,
@@ -77,21 +70,17 @@ from .names import (
     hyphen_tail,
     name_runs,
     norm_key,
+    strip_prefix,
+    widen,
+)
+from .patterns import add_pattern_candidates
+from .roles import (
     role_after,
     role_before,
     role_from_appos_head,
     role_of_phrase_before,
     split_role_of_place,
-    strip_prefix,
     title_role_before,
-    widen,
-)
-from .patterns import (
-    add_pattern_candidates,
-    complete_names,
-    coordinated_names,
-    expand_lists,
-    propagate,
 )
 from .words import NAME_SUFFIXES, PLACES, ROLE_HEADS, ROLE_WORDS
 
