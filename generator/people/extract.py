@@ -91,94 +91,13 @@ _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[Entity]]:
     """People, places and organizations, each merged into one entry per name."""
     text = doc.text
-    # How the document labels each string: a person here is rejected when the same document
-    # mostly uses it as a place, team or organization.
-    label_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    other_spans: list[tuple[int, int, str]] = []
     ents = doc.ents
-    for ent in ents:
-        key = norm_key(ent.text[:-2] if ent.text.endswith(POSSESSIVE) else ent.text)
-        label_counts[key]["PERSON" if ent.label_ == "PERSON" else "OTHER"] += ent.label_ in (
-            _OTHER_LABELS | {"PERSON"}
-        )
-        if ent.label_ in _OTHER_LABELS:
-            other_spans.append((ent.start_char, ent.end_char, ent.label_))
-
-    cands: list[Candidate] = []
-    for ent in ents:
-        if ent.label_ != "PERSON":
-            continue
-        for run in name_runs(ent):
-            prefix, name = strip_prefix(run)
-            if not name or (prefix and prefix[-1].text in COUNTRY_ABBREVIATIONS and len(name) < 2):
-                continue  # "U.S. Treasury", "U.N. Ambassador"
-            name = hyphen_tail(doc, widen(doc, extend_name(doc, name)))
-            name, role_of_place = split_role_of_place(doc, name)
-            before = doc[name[0].i - 1] if name[0].i > 0 else None
-            if before is not None and glued_name(before):
-                name = [before, *name]
-            start, end = name[0].idx, name[-1].idx + len(name[-1].text)
-            if ")" in text[start:end]:  # "(CNN)Jessie Usher": a dateline glued to the name
-                start += text[start:end].rindex(")") + 1
-            role = role_of_place
-            if role is None and (prefix or name[0].i <= ent.start):
-                role = role_before(doc, min(run[0].i, name[0].i), prefix)
-            if role is None:
-                role = role_after(doc, name[0].i, name[-1].i + 1)
-            if role is None:
-                role = role_of_phrase_before(doc, name[0].i) or role_from_appos_head(doc, name)
-            cands.append(Candidate(start, end, text[start:end], role, {"ner"}))
-
+    label_counts, other_spans = _labels(doc)
+    cands = _tagged_candidates(doc)
     add_pattern_candidates(doc, cands, other_spans)
-
-    # Reject strings the document mostly uses for something else, and non-names.
     teams = team_names(text)
-    kept: list[Candidate] = []
-    # Rejected person candidates that the text shows to be places or organizations.
-    extra_places: list[Candidate] = []
-    extra_orgs: list[Candidate] = []
-    for cand in cands:
-        key = norm_key(cand.text)
-        counts = label_counts.get(key)
-        if key in teams:
-            extra_orgs.append(cand)
-            continue
-        if key in PLACES or venue_label(text, cand.start, cand.end):
-            extra_places.append(cand)
-            continue
-        if bad_name(cand.text):
-            continue
-        if counts and counts["OTHER"] > counts["PERSON"] and "ner" in cand.sources:
-            continue
-        if "ner" in cand.sources and cand.text.isupper() and len(cand.text) > 3:
-            continue  # the tagger guesses on all-caps headlines; known names come back later
-        kept.append(cand)
-
-    # One-word names that the text uses as places ("in Volgograd", a dateline), unless a
-    # longer person name of the document ends or starts with them.
-    edge_words = set()
-    for c in kept:
-        words = norm_key(c.text).split()
-        if len(words) > 1:
-            edge_words.update((words[0], words[-1]))
-    single = {c.text.strip() for c in kept if " " not in c.text.strip()}
-    places_here = place_like(text, {w for w in single if norm_key(w) not in edge_words})
-    orgs_here = org_like(
-        text,
-        {
-            c.text.strip()
-            for c in kept
-            if "ner" in c.sources and (" " in c.text.strip() or norm_key(c.text) not in edge_words)
-        },
-    )
-    final = []
-    for cand in kept:
-        if norm_key(cand.text) in places_here:
-            extra_places.append(cand)
-        elif cand.text.strip() in orgs_here and "ner" in cand.sources:
-            extra_orgs.append(cand)
-        else:
-            final.append(cand)
+    kept, extra_places, extra_orgs = _first_verdicts(text, cands, label_counts, teams)
+    final = _without_contexts(text, kept, extra_places, extra_orgs)
     final = drop_possessors(text, final)
     final = complete_names(doc, final)
     final = expand_lists(text, final, other_spans)
@@ -208,6 +127,116 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     orgs = merge_short_orgs(merge_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
     places, orgs = entities.clean(text, people, places, orgs)
     return people, places, orgs
+
+
+def _labels(doc: Doc) -> tuple[dict[str, Counter[str]], list[tuple[int, int, str]]]:
+    # How the document labels each string: a person here is rejected when the same document
+    # mostly uses it as a place, team or organization.
+    label_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    other_spans: list[tuple[int, int, str]] = []
+    ents = doc.ents
+    for ent in ents:
+        key = norm_key(ent.text[:-2] if ent.text.endswith(POSSESSIVE) else ent.text)
+        label_counts[key]["PERSON" if ent.label_ == "PERSON" else "OTHER"] += ent.label_ in (
+            _OTHER_LABELS | {"PERSON"}
+        )
+        if ent.label_ in _OTHER_LABELS:
+            other_spans.append((ent.start_char, ent.end_char, ent.label_))
+
+    return label_counts, other_spans
+
+
+def _tagged_candidates(doc: Doc) -> list[Candidate]:
+    """The tagger's PERSON spans, cut to names, widened, with the role beside them."""
+    text = doc.text
+    ents = doc.ents
+    cands: list[Candidate] = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        for run in name_runs(ent):
+            prefix, name = strip_prefix(run)
+            if not name or (prefix and prefix[-1].text in COUNTRY_ABBREVIATIONS and len(name) < 2):
+                continue  # "U.S. Treasury", "U.N. Ambassador"
+            name = hyphen_tail(doc, widen(doc, extend_name(doc, name)))
+            name, role_of_place = split_role_of_place(doc, name)
+            before = doc[name[0].i - 1] if name[0].i > 0 else None
+            if before is not None and glued_name(before):
+                name = [before, *name]
+            start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+            if ")" in text[start:end]:  # "(CNN)Jessie Usher": a dateline glued to the name
+                start += text[start:end].rindex(")") + 1
+            role = role_of_place
+            if role is None and (prefix or name[0].i <= ent.start):
+                role = role_before(doc, min(run[0].i, name[0].i), prefix)
+            if role is None:
+                role = role_after(doc, name[0].i, name[-1].i + 1)
+            if role is None:
+                role = role_of_phrase_before(doc, name[0].i) or role_from_appos_head(doc, name)
+            cands.append(Candidate(start, end, text[start:end], role, {"ner"}))
+
+    return cands
+
+
+def _first_verdicts(
+    text: str, cands: list[Candidate], label_counts: dict[str, Counter[str]], teams: set[str]
+) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:
+    """Candidates kept, and the rejected ones the text shows to be places or organizations."""
+    # Reject strings the document mostly uses for something else, and non-names.
+    kept: list[Candidate] = []
+    # Rejected person candidates that the text shows to be places or organizations.
+    extra_places: list[Candidate] = []
+    extra_orgs: list[Candidate] = []
+    for cand in cands:
+        key = norm_key(cand.text)
+        counts = label_counts.get(key)
+        if key in teams:
+            extra_orgs.append(cand)
+            continue
+        if key in PLACES or venue_label(text, cand.start, cand.end):
+            extra_places.append(cand)
+            continue
+        if bad_name(cand.text):
+            continue
+        if counts and counts["OTHER"] > counts["PERSON"] and "ner" in cand.sources:
+            continue
+        if "ner" in cand.sources and cand.text.isupper() and len(cand.text) > 3:
+            continue  # the tagger guesses on all-caps headlines; known names come back later
+        kept.append(cand)
+
+    return kept, extra_places, extra_orgs
+
+
+def _without_contexts(
+    text: str, kept: list[Candidate], extra_places: list[Candidate], extra_orgs: list[Candidate]
+) -> list[Candidate]:
+    """``kept`` less the names the text uses as places or organizations (added to those)."""
+    # One-word names that the text uses as places ("in Volgograd", a dateline), unless a
+    # longer person name of the document ends or starts with them.
+    edge_words = set()
+    for c in kept:
+        words = norm_key(c.text).split()
+        if len(words) > 1:
+            edge_words.update((words[0], words[-1]))
+    single = {c.text.strip() for c in kept if " " not in c.text.strip()}
+    places_here = place_like(text, {w for w in single if norm_key(w) not in edge_words})
+    orgs_here = org_like(
+        text,
+        {
+            c.text.strip()
+            for c in kept
+            if "ner" in c.sources and (" " in c.text.strip() or norm_key(c.text) not in edge_words)
+        },
+    )
+    final = []
+    for cand in kept:
+        if norm_key(cand.text) in places_here:
+            extra_places.append(cand)
+        elif cand.text.strip() in orgs_here and "ner" in cand.sources:
+            extra_orgs.append(cand)
+        else:
+            final.append(cand)
+    return final
 
 
 # Last words of events and bodies that the tagger still takes for people (a surname such as
