@@ -89,6 +89,24 @@ def _best_form(forms: Counter[str]) -> str:
     )
 
 
+def _extension_index(
+    forms: Mapping[tuple[str, ...], object],
+) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+    """Every more complete form indexed under the shorter forms it extends, so that looking
+    up one name costs only the forms that share its words."""
+    extensions: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for k in forms:
+        for n in range(1, len(k)):
+            extensions.setdefault((">", *k[-n:]), set()).add(k)
+            extensions.setdefault(("<", *k[:n]), set()).add(k)
+        if len(k[0].rstrip(".")) > 1:
+            for n in range(1, len(k)):
+                extensions.setdefault((".", k[0][0], *k[-n:]), set()).add(k)
+        else:
+            extensions.setdefault((".", k[0][0], *k[1:]), set())
+    return extensions
+
+
 def resolve(
     names_by_doc: Sequence[Sequence[str]],
     aliases: Mapping[str, str] | None = None,
@@ -112,18 +130,7 @@ def resolve(
             if key:
                 forms.setdefault(key, Counter())[_display(target)] += 1
     alias_targets = {_key(v) for v in alias_by_key.values()}
-    # Every more complete form is indexed under the shorter forms it extends, so that
-    # looking up one name costs only the forms that share its words.
-    extensions: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-    for k in forms:
-        for n in range(1, len(k)):
-            extensions.setdefault((">", *k[-n:]), set()).add(k)
-            extensions.setdefault(("<", *k[:n]), set()).add(k)
-        if len(k[0].rstrip(".")) > 1:
-            for n in range(1, len(k)):
-                extensions.setdefault((".", k[0][0], *k[-n:]), set()).add(k)
-        else:
-            extensions.setdefault((".", k[0][0], *k[1:]), set())
+    extensions = _extension_index(forms)
 
     def extenders(key: tuple[str, ...]) -> set[tuple[str, ...]]:
         pool = extensions.get((">", *key), set()) | extensions.get(("<", *key), set())

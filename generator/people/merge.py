@@ -57,17 +57,14 @@ def _suffix(key: str) -> str:
     return last.rstrip(".") if last in NAME_SUFFIXES else ""
 
 
-def merge_people(cands: list[Candidate]) -> list[Participant]:
-    cands = sorted(cands, key=lambda c: c.start)
-    # Distinct full forms, longest first: a form contained as a word suffix/prefix of a
-    # longer one joins it when that longer one is unique; so does a form that only lacks
-    # middle names ("Robert Mugabe" -> "Robert Gabriel Mugabe"). Titles, "Jr." and Arabic
-    # particles do not count ("Cde Mugabe", "DeBartolo Jr.", "al-Muhandis").
-    forms = {}
-    for c in cands:
-        forms.setdefault(norm_key(c.text), _display(" ".join(c.text.split())))
-    mwords = {k: _merge_words(k) for k in forms}
-    keys = sorted(forms, key=lambda k: (-len(mwords[k]), -len(k)))
+_Index = dict[tuple[str, ...], list[str]]
+
+
+def _word_indexes(
+    keys: list[str], mwords: dict[str, tuple[str, ...]]
+) -> tuple[_Index, _Index, _Index, _Index, _Index]:
+    """The forms indexed for ``merge_people``: by word suffix, prefix, first and last word,
+    inner surname, and all words (each list in the order of ``keys``)."""
     # each longer form indexed under its word suffixes and prefixes
     by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
     by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -89,6 +86,21 @@ def merge_people(cands: list[Candidate]) -> list[Participant]:
     by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)  # in the order of keys
     for k in keys:
         by_words[mwords[k]].append(k)
+    return by_suffix, by_prefix, by_ends, by_inner, by_words
+
+
+def merge_people(cands: list[Candidate]) -> list[Participant]:
+    cands = sorted(cands, key=lambda c: c.start)
+    # Distinct full forms, longest first: a form contained as a word suffix/prefix of a
+    # longer one joins it when that longer one is unique; so does a form that only lacks
+    # middle names ("Robert Mugabe" -> "Robert Gabriel Mugabe"). Titles, "Jr." and Arabic
+    # particles do not count ("Cde Mugabe", "DeBartolo Jr.", "al-Muhandis").
+    forms = {}
+    for c in cands:
+        forms.setdefault(norm_key(c.text), _display(" ".join(c.text.split())))
+    mwords = {k: _merge_words(k) for k in forms}
+    keys = sorted(forms, key=lambda k: (-len(mwords[k]), -len(k)))
+    by_suffix, by_prefix, by_ends, by_inner, by_words = _word_indexes(keys, mwords)
     canon: dict[str, str] = {}
     for key in keys:
         words = mwords[key]

@@ -262,11 +262,8 @@ def _clashes(text: str, start: int, end: int, other: list[tuple[int, int, str]])
     return False
 
 
-def add_pattern_candidates(
-    doc: Doc, cands: list[Candidate], other: list[tuple[int, int, str]]
-) -> None:
-    text = doc.text
-    taken = [(c.start, c.end, "PERSON") for c in cands]
+def _pattern_matches(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, pattern) of every name a layout or cue pattern finds."""
     found: list[tuple[int, int, str]] = []
     for m in _INITIAL_NAME.finditer(text):
         surname = m.group().split()[-1].split(".")[-1].lower()
@@ -297,6 +294,17 @@ def add_pattern_candidates(
         for m in rx.finditer(text):
             group = next(g for g in range(1, rx.groups + 1) if m.group(g) is not None)
             found.append((m.start(group), m.end(group), src))
+    return found
+
+
+def add_pattern_candidates(
+    doc: Doc, cands: list[Candidate], other: list[tuple[int, int, str]]
+) -> None:
+    """Adds to ``cands`` the names the layout and cue patterns find (a longer match replaces
+    the tagger spans it contains), unless another tag or a non-name word contradicts them."""
+    text = doc.text
+    taken = [(c.start, c.end, "PERSON") for c in cands]
+    found = _pattern_matches(text)
     for start, end, src in sorted(found):
         start = skip_titles(text, start, end)
         # a capitalized word opening the sentence: "But Mina Tzemach, the polling expert",
