@@ -34,15 +34,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
-
+from ..nlp import vocabulary
 from ..record import Entity, Mention, Participant
 from . import rules as registry
 from .words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
 
-DATA = Path(__file__).resolve().parent / "data" / "en"
+DATA = vocabulary.data_file("", "people")
 RULES = tuple(registry.ENTITIES)
 _SPEAKER_MARK = re.compile(r"\(\([^()\n]{0,80}\)\)")
 _PUNCT = re.compile(r"[^\w\s]|_")
@@ -76,8 +74,7 @@ def key(name: str) -> str:
 @functools.cache
 def word_list(name: str) -> frozenset[str]:
     """One of the ``data/en/*.txt`` lists, as keys."""
-    lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(key(line.split("#", 1)[0]) for line in lines if line.split("#", 1)[0].strip())
+    return frozenset(key(entry) for entry in vocabulary.entries(name, "people"))
 
 
 @functools.cache
@@ -89,9 +86,8 @@ def word_lists(*names: str) -> frozenset[str]:
 @functools.cache
 def variants() -> dict[str, tuple[str, str]]:
     """Each variant's key -> (canonical name, kind), the canonical names included."""
-    table = yaml.safe_load((DATA / "entity_variants.yml").read_text(encoding="utf-8"))
     out: dict[str, tuple[str, str]] = {}
-    for canonical, entry in table.items():
+    for canonical, entry in vocabulary.table("entity_variants", "people").items():
         for form in [canonical, *entry["variants"]]:
             out[key(form)] = (canonical, entry["kind"])
     return out
