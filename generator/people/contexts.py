@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..nlp.vocabulary import entries
 from .names import Candidate, norm_key
 from .rules import switchable
 
@@ -17,14 +18,14 @@ _PLACE_CONTEXT = re.compile(r"\b(?:in|at|near|from|outside|inside|town of|city o
 
 
 _CORP_SUFFIX = (
-    r"(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|Plc|PLC|plc|S\.A\.|SA|AB|AG|NV|N\.V\.|SpA|"
-    r"GmbH|Bancorp|Holdings|Group|International)\b"
+    "(?:" + "|".join(re.escape(w) for w in entries("corporate_suffixes", "people")) + r")\b"
 )
 _ORG_AFTER = re.compile(
     r"(?:\s+&?\s*[A-Z][A-Za-z.]+){0,3}\s+"
     + _CORP_SUFFIX
-    + r"|(?:'s)?\s+(?:striker|skipper|midfielder|defender|goalkeeper|winger|fullback|batsman|"
-    r"bowler|shares|stock|stocks|ceo|executives|workers|employees|sanatorium)\b"
+    + r"|(?:'s)?\s+(?:"
+    + "|".join(entries("org_member_words", "people"))
+    + r")\b"
 )
 _ORG_BEFORE = re.compile(
     # a "writing team" is no sports team

@@ -130,9 +130,9 @@ _OPEN_END = frozenset(["of", "and", "for", "the", "in", "on", "at", "to", "de", 
 # "Magellanic", "Germanic", "Scientologist", "Localist": adjectives and followers, not bodies.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ic|ist|ists)$")
 # Adjectives that are no name with a demonym alone: "Iranian National", "Supreme".
-_ADJECTIVE_WORDS = frozenset(["national", "international", "supreme", "federal", "central"])
+_ADJECTIVE_WORDS = vocabulary.words("body_adjectives", "people")
 _ROLE_ENDS = ROLE_HEADS | {"aide"}
-_SEAS = frozenset(["atlantic", "pacific", "arctic", "antarctic", "baltic", "adriatic", "celtic"])
+_SEAS = vocabulary.words("seas", "people")
 _COMPASS = re.compile(r"^(?:North|South|East|West)ern$|^Middle Eastern$")
 
 

@@ -53,6 +53,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
+from ..nlp.vocabulary import words
 from ..record import Entity, Participant
 from . import entities
 from . import words as role_words
@@ -241,7 +242,7 @@ def _without_contexts(
 
 # Last words of events and bodies that the tagger still takes for people (a surname such as
 # "Bay" or "Field" is no reason: "Director Michael Bay").
-_EVENT_HEADS = frozenset(["convention", "olympiad", "township", "tribe", "studio", "summit"])
+_EVENT_HEADS = words("never_person_heads", "people")
 
 
 def tidy_role(role: str | None) -> str | None:

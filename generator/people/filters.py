@@ -21,6 +21,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.vocabulary import words
 from ..record import Participant
 from .contexts import PLACE_LABELS
 from .names import POSSESSIVE, ROMAN, norm_key
@@ -61,9 +62,7 @@ _PERSON_PRONOUNS = frozenset(["he", "she", "his", "her", "him", "hers", "himself
 _PLACE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around"])
 _GROUP_ENDINGS = ("ers", "ans", "ists", "ites", "ics", "ese")
 _ORG_APPOS = NOT_PERSON_HEADS | ORG_WORDS
-_PERSON_MODIFIED = frozenset(
-    ["campaign", "administration", "presidency", "family", "aides", "camp", "government"]
-)
+_PERSON_MODIFIED = words("person_modified_nouns", "people")
 _ROMAN_LOW = frozenset(r.lower() for r in ROMAN)
 
 

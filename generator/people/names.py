@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.vocabulary import entries, words
 from .rules import switchable
 from .words import (
     COUNTRIES,
@@ -107,9 +108,7 @@ def name_runs(span: Span) -> list[list[Token]]:
     return out
 
 
-COUNTRY_ABBREVIATIONS = frozenset(
-    ["U.S.", "U.N.", "U.K.", "E.U.", "U.S.A.", "US", "UN", "UK", "EU"]
-)
+COUNTRY_ABBREVIATIONS = frozenset(entries("country_abbreviations", "people"))
 ROMAN = frozenset(
     ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 )
@@ -286,15 +285,13 @@ def skip_titles(text: str, start: int, end: int) -> int:
     return start + words[j + 1].start() if j is not None else start
 
 
-_GIVEN_NAME_COUNTRIES = frozenset(
-    ["jordan", "georgia", "chad", "israel", "kenya", "china", "india"]
-)
+_GIVEN_NAME_COUNTRIES = words("countries_as_given_names", "people")
 # Names for no one in particular: "Jim Crow laws", "Uncle Sam".
-_FIGURATIVE = frozenset(["uncle sam", "jim crow", "uncle tom", "rosh hashanah", "yom kippur"])
-_SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | {"england", "france", "wales", "holland", "togo"}
+_FIGURATIVE = words("figurative_names", "people")
+_SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | words("countries_as_surnames", "people")
 # Words the tagger glues before a name at a sentence's start ("Both Pete Buttigieg",
 # "Unlike Senators Warren", "Nonpartisan Paul Tse"): never part of it.
-LEADING_NOT_NAME = frozenset(["both", "unlike", "nonpartisan", "neither", "either", "like"])
+LEADING_NOT_NAME = words("leading_not_names", "people")
 FUNCTION_WORDS = frozenset(
     ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
     + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
