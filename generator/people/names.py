@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.vocabulary import entries, words
+from ..nlp.vocabulary import entries, table, words
 from .rules import switchable
 from .words import (
     COUNTRIES,
@@ -40,13 +40,14 @@ _GLUED_NAME = re.compile(r"^\(?[A-Z]{2,}\)([A-Z][a-z]+)$")
 
 POSSESSIVE = ("'s", "’s")
 
+_PARTICLES = table("name_particles", "people")
 NAME_WORD = (
     r"(?:(?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:(?:-|['’](?!s\b))[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+"
-    r"|(?:al|el|bin|ibn|abu|abd|ul|ur)-[A-Z][a-z]+)"
+    r"|(?:" + "|".join(_PARTICLES["hyphen_glued"]) + r")-[A-Z][a-z]+)"
 )
 
 
-INNER_PARTICLE = r"(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el|De|Van|Van der)\s){0,2}"
+INNER_PARTICLE = r"(?:(?:" + "|".join(_PARTICLES["between_name_words"]) + r")\s){0,2}"
 FULL_NAME = NAME_WORD + r"(?:\s" + INNER_PARTICLE + NAME_WORD + r"){1,3}"
 
 

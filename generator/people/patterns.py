@@ -40,10 +40,14 @@ from .words import (
     ROLE_WORDS,
 )
 
+_PARTICLES = table("name_particles", "people")
+_SCORECARD_PARTICLES = "|".join(_PARTICLES["scorecard"])
 _INITIAL_NAME = SwitchablePattern(
     "initial_name",
     re.compile(
-        r"(?<![\w.])[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:de|van|den|der|da|di|le|la)\s?)?"
+        r"(?<![\w.])[A-Z]\.(?:\s?[A-Z]\.)*\s?(?:(?:"
+        + "|".join(_PARTICLES["after_initials"])
+        + r")\s?)?"
         + NAME_WORD
         + r"\b"
     ),
@@ -66,14 +70,20 @@ _NAME_BRACKET = SwitchablePattern(
 _CRICKET_FIELD = SwitchablePattern(
     "cricket",
     re.compile(
-        r"(?:^|(?<=\s))(?:c|b|st|lbw b|c and b)\s((?:(?:de|van)\s)?" + NAME_WORD + r")(?=\s|$)",
+        r"(?:^|(?<=\s))(?:c|b|st|lbw b|c and b)\s((?:(?:"
+        + _SCORECARD_PARTICLES
+        + r")\s)?"
+        + NAME_WORD
+        + r")(?=\s|$)",
         re.M,
     ),
 )
 _BOWLING = SwitchablePattern(
     "cricket",
     re.compile(
-        r"(?:^|(?<=[\s,:]))((?:[A-Z]\.\s?)?(?:(?:de|van)\s)?"
+        r"(?:^|(?<=[\s,:]))((?:[A-Z]\.\s?)?(?:(?:"
+        + _SCORECARD_PARTICLES
+        + r")\s)?"
         + NAME_WORD
         + r"(?:\s"
         + NAME_WORD

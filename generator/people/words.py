@@ -7,7 +7,7 @@ first lines say what it holds and how to add an entry.
 
 from __future__ import annotations
 
-from ..nlp.vocabulary import entries, table, words
+from ..nlp.vocabulary import table, words
 
 
 def _people(name: str) -> frozenset[str]:
@@ -29,11 +29,11 @@ DEMONYMS = NATIONALITIES | FAITHS | TITLE_MODIFIERS
 COUNTRIES = _people("countries")
 PLACES = COUNTRIES | _people("cities_and_regions")
 NOT_NAMES = _people("not_names")
-PARTICLES = _people("name_particles")
+PARTICLES = frozenset(table("name_particles", "people")["inside_name"])
 ORG_WORDS = _people("org_words")
 PERSON_TRIGGERS = _people("person_triggers")
 NAME_SUFFIXES = _people("name_suffixes")
-NAME_PREFIXES = entries("name_prefixes", "people")  # a tuple: ``str.startswith`` takes it
+NAME_PREFIXES = tuple(table("name_particles", "people")["merge_ignored"])  # for startswith
 PERSON_NOUNS = _people("person_nouns")
 # Verbs whose subject is mostly a person or a speaking body ("Madonna said", "Wong told").
 SAY_VERBS = frozenset(table("say_verbs")["person_subject"])
