@@ -703,3 +703,22 @@ def test_switching_a_family_off_changes_the_result(nlp, family: str) -> None:
     with switched_off([family]):
         assert found(doc) != full
     assert found(doc) == full  # and back on after the block
+
+
+def test_every_vocabulary_file_says_what_it_holds_and_how_to_add_an_entry() -> None:
+    import re
+    from pathlib import Path
+
+    import generator
+
+    root = Path(generator.__file__).parent
+    files = sorted((root / "people" / "data" / "en").iterdir())
+    files += sorted((root / "nlp" / "data" / "en").iterdir())
+    assert len(files) > 30
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = " ".join(
+            line for line in lines[: next(i for i, s in enumerate(lines) if not s.startswith("#"))]
+        )
+        assert len(header) > 40, path.name  # what it holds
+        assert re.search(r"(?i)to add|add an|a line|per line", header), path.name  # how to add

@@ -6,10 +6,12 @@ organizations; ``take_title_roles`` adds the roles a headline gives them. Across
 ``clean_name`` tidies a name an author wrote. Every rule family can be switched off by name
 for ablation (``RULES``, ``switch_off``, ``switched_off``).
 
-Inside: ``extract`` runs the stage; ``names`` (name tokens, titles, roles), ``patterns``
-(names found from layouts and cues), ``filters`` (evidence that a candidate is no person),
-``merge`` (one entry per person), ``entities`` (places and organizations as a reader should
-see them), ``identities`` (one name across documents); the vocabulary is in ``data/en/``.
+Inside: ``extract`` runs the stage; ``names`` (name tokens, titles), ``roles``, ``patterns``
+(names found from layouts and cues), ``completion`` (names found from known names),
+``contexts`` and ``filters`` (evidence that a candidate is no person), ``merge`` (one entry per
+person), ``entities`` (places and organizations as a reader should see them), ``identities``
+(one name across documents), ``rules`` (the rule families by name); the vocabulary is in
+``data/en/`` (shared concepts such as say verbs in ``generator/nlp/data/en/``).
 """
 
 from __future__ import annotations

@@ -39,11 +39,13 @@ Roles come only from the text: title words right before a name ("Russian Preside
 an apposition ("Jane Doe, the company's chief executive,") or "X, who is Y", and only when
 the role's head word is a known role noun; otherwise None.
 
-This module runs the stage (``find_participants``); the rules live in ``person_names``
-(name tokens, titles, roles, the non-name word lists), ``person_patterns`` (names found from
-layouts and cues, lists, coordination, completion, propagation), ``person_filters``
-(evidence that a candidate is a place, organization, team or work, and the final no-person
-verdict) and ``person_merge`` (one entry per person, place and organization).
+This module runs the stage (``find_participants``); the rules live in ``names`` (name
+tokens, titles, the non-name word lists), ``roles`` (roles before and after a name),
+``patterns`` (names found from layouts and cues), ``completion`` (completion, lists,
+coordination, propagation), ``contexts`` (a name used as a place, company, club or team),
+``filters`` (the final no-person verdict) and ``merge`` (one entry per person, place and
+organization); ``rules`` names each rule family for ablation, ``words`` and ``data/en/`` hold
+the vocabulary.
 """
 
 from __future__ import annotations
