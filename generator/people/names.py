@@ -293,13 +293,7 @@ _SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | words("countries_as_surnames", "peo
 # Words the tagger glues before a name at a sentence's start ("Both Pete Buttigieg",
 # "Unlike Senators Warren", "Nonpartisan Paul Tse"): never part of it.
 LEADING_NOT_NAME = words("leading_not_names", "people")
-FUNCTION_WORDS = frozenset(
-    ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
-    + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
-    + ["following", "according", "including", "despite", "during", "amid", "since", "until"]
-    + ["without", "against", "among", "via", "besides", "fellow"]
-    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
+FUNCTION_WORDS = words("function_words", "people")
 
 
 @switchable("non_name_words", off=lambda name: len(name.strip()) < 2)

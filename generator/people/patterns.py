@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..nlp.vocabulary import table
+from ..nlp.vocabulary import table, words
 from .names import (
     FULL_NAME,
     FUNCTION_WORDS,
@@ -97,17 +97,7 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int, str]]) -> bool:
     return any(s < end and start < e for s, e, _ in spans)
 
 
-_GENERIC = {
-    "former",
-    "world",
-    "olympic",
-    "european",
-    "asian",
-    "african",
-    "latin",
-    "english",
-    "indian",
-}
+_GENERIC = words("generic_demonyms", "people")
 # Score rows: "287 Ian Woosnam 70 76 71 70", "12. Jan Allan Mueller 3:45.12".
 _RANKED_ROW = SwitchablePattern(
     "ranked_row", re.compile(r"^\d{1,3}\.?\s+(" + FULL_NAME + r")\s+\d", re.M)
