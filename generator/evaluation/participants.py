@@ -106,8 +106,7 @@ def _score(rows: Sequence[tuple[set, set]]) -> tuple[float, float, float]:
 
 
 def _run_ablation(docs: list[dict], parsed: list) -> None:
-    from ..people import find_participants
-    from ..people.rules import PEOPLE, switched_off
+    from ..people import PEOPLE, find_participants, switched_off
 
     def doc_f1() -> dict[str, float]:
         groups: dict[str, list] = {"all": [], "narrative": [], "tables": []}

@@ -4,7 +4,8 @@
 organizations; ``take_title_roles`` adds the roles a headline gives them. Across the archive,
 ``resolve`` maps the spellings of one person (or place, organization) to one name and
 ``clean_name`` tidies a name an author wrote. Every rule family can be switched off by name
-for ablation (``RULES``, ``switch_off``, ``switched_off``).
+for ablation (``RULES``: the person families ``PEOPLE`` and the place and organization
+families ``ENTITIES``; ``switch_off``, ``switched_off``).
 
 Inside: ``extract`` runs the stage; ``names`` (name tokens, titles), ``roles``, ``patterns``
 (names found from layouts and cues), ``completion`` (names found from known names),
@@ -19,12 +20,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .identities import clean_name, resolve
-from .rules import RULES, switch_off, switched_off
+from .rules import ENTITIES, PEOPLE, RULES, switch_off, switched_off
 
 if TYPE_CHECKING:
     from .extract import find_participants, take_title_roles
 
 __all__ = [
+    "ENTITIES",
+    "PEOPLE",
     "RULES",
     "clean_name",
     "find_participants",
