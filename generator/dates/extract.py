@@ -46,6 +46,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.vocabulary import table
 from ..record import DateMention, Mention
 from .calendar import (
     _DAYNUM,
@@ -127,24 +128,7 @@ _PLAN_VERBS = {
     "hope",
     "prepare",
 }
-_REPORT_VERBS = {
-    "say",
-    "says",
-    "tell",
-    "tells",
-    "announce",
-    "announces",
-    "report",
-    "reports",
-    "confirm",
-    "confirms",
-    "deny",
-    "denies",
-    "add",
-    "adds",
-    "note",
-    "notes",
-}
+_REPORT_VERBS = set(table("say_verbs")["reporting"])
 
 
 def _tense(span: Span) -> str | None:

@@ -19,6 +19,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.vocabulary import table
 from .calendar import _MON, _PARTOFDAY, WEEKDAYS, _month
 from .values import _norm_text
 
@@ -215,7 +216,7 @@ _AWARD_NOUNS = {"player", "person", "man", "woman", "coach", "rookie", "team", "
                 "record", "book", "car", "word", "athlete", "manager", "driver", "artist",
                 "story", "moment", "goal", "star", "newcomer", "teacher", "entertainer",
                 "sportsman", "sportswoman", "businessman", "businesswoman", "award"}  # fmt: skip
-_SAY = {"said", "says", "say", "told", "tells", "added", "adds", "explained", "asked", "wrote"}
+_SAY = set(table("say_verbs")["date_subject"])
 _NAME_TYPES = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "GPE", "LOC", "LAW"}
 _MAY_TITLES = {"theresa", "minister", "mrs", "mrs.", "ms", "ms.", "premier"}
 _SEASON_WORDS = {"spring", "summer", "fall", "autumn", "winter"}

@@ -237,13 +237,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--cache-dir", default=".cache/summaries", help="'' for no cache")
     parser.add_argument("--processes", type=int, default=0, help="0: every core")
     parser.add_argument(
-        "--off", default="", help="place/organization rules to switch off, comma-separated"
+        "--off",
+        default="",
+        help="people, place and organization rules to switch off, comma-separated",
     )
     args = parser.parse_args(argv)
     if args.off:
-        from ..people import entities
+        from ..people import switch_off
 
-        entities.switch_off(args.off.split(","))
+        switch_off(args.off.split(","))
         args.cache_dir = ""  # the cache holds analyses made with every rule on
     golds = list(read_jsonl(args.gold))
     if args.ids:

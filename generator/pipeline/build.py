@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
+from .. import people as identities
 from ..cache import AnalysisCache
-from ..people import identities
-from ..people.identities import clean_name
+from ..people import clean_name
 from ..record import Analysis, Entity, Mention, Participant, Record
 from ..sources import (
     MAX_YAML_CHARS,
