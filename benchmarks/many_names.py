@@ -1,9 +1,12 @@
 """One document naming thousands of people: how long `mkdocs build` takes, how big the site is.
 
-Usage: ``python benchmarks/many_names.py [--sentences 6000] [--keep DIR]``
+Usage: ``python benchmarks/many_names.py [--sentences 6000] [--documents 1] [--keep DIR]
+[--max-person-pages N]``
 
-Writes a sources folder with one file of distinct sentences "X Y, the mayor of Z, met A B."
-(names combined from our own lists: about 230 KB for 6,000 sentences), a MkDocs project like
+Writes a sources folder with distinct sentences "X Y, the mayor of Z, met A B." (names
+combined from our own lists: about 230 KB for 6,000 sentences), in one file or shared out
+over ``--documents`` files (``--sentences 3000 --documents 60``: 60 files of 100 distinct
+people each, which the per-document cap of 100 people does not bound), a MkDocs project like
 the tests' one, and runs a real `mkdocs build` in a subprocess (cold: no cache). Prints the
 file size, wall seconds, the build's peak memory (max RSS of the child processes), the
 site's size, the number of person pages and the largest page. Issue 13's target: under
@@ -41,26 +44,44 @@ LAST = [stem + ending for stem in STEMS for ending in ENDINGS]
 TOWNS = _words("Oslo Bergen Lund Ystad Kiel Graz Linz Bonn Turku Oulu Vaasa Pori Hamar Bodo")
 
 
-def document(sentences: int) -> str:
+def documents(sentences: int, files: int = 1) -> list[str]:
+    """``files`` texts sharing ``sentences`` sentences; no name is in two of them."""
     names = iter(f"{f} {s}" for s, f in itertools.product(LAST, FIRST))
     lines = []
     for i in range(sentences):
         a, b = next(names), next(names)
         lines.append(f"{a}, the mayor of {TOWNS[i % len(TOWNS)]}, met {b}.")
-    paragraphs = [" ".join(lines[i : i + 10]) for i in range(0, len(lines), 10)]
-    return "Many mayors\n\n" + "\n\n".join(paragraphs) + "\n"
+    per_file = -(-len(lines) // max(1, files))
+    texts = []
+    for n, start in enumerate(range(0, len(lines), per_file), start=1):
+        part = lines[start : start + per_file]
+        paragraphs = [" ".join(part[i : i + 10]) for i in range(0, len(part), 10)]
+        title = "Many mayors" if files == 1 else f"Many mayors, part {n}"
+        texts.append(title + "\n\n" + "\n\n".join(paragraphs) + "\n")
+    return texts
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=6000)
+    parser.add_argument("--documents", type=int, default=1, help="files to share them out over")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument("--max-person-pages", type=int, help="the plugin option (default: its own)")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="many-names-"))
     (root / "docs").mkdir(parents=True, exist_ok=True)
     (root / "sources").mkdir(exist_ok=True)
-    source = root / "sources" / "many-mayors.txt"
-    source.write_text(document(args.sentences), encoding="utf-8")
+    texts = documents(args.sentences, args.documents)
+    paths = [root / "sources" / "many-mayors.txt"] if len(texts) == 1 else [
+        root / "sources" / f"many-mayors-{n:03d}.txt" for n in range(1, len(texts) + 1)
+    ]
+    for path, text in zip(paths, texts, strict=True):
+        path.write_text(text, encoding="utf-8")
+    option = (
+        f"\n      max_person_pages: {args.max_person_pages}"
+        if args.max_person_pages is not None
+        else ""
+    )
     (root / "mkdocs.yml").write_text(
         textwrap.dedent(
             """\
@@ -78,7 +99,9 @@ def main() -> None:
                   processes: 1
                   progress: false
             """
-        )
+        ).rstrip("\n")
+        + option
+        + "\n"
     )
     repo = Path(__file__).resolve().parent.parent
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -98,14 +121,15 @@ def main() -> None:
     size_mb = sum(p.stat().st_size for p in files) / 1e6
     people = list((site / "participants").glob("*/index.html"))
     largest = max(files, key=lambda p: p.stat().st_size) if files else None
-    print(f"source: {source.stat().st_size / 1000:.0f} KB, {args.sentences:,} sentences")
+    size_kb = sum(p.stat().st_size for p in paths) / 1000
+    print(f"sources: {len(paths)} files, {size_kb:.0f} KB, {args.sentences:,} sentences")
     print(f"mkdocs build: rc {result.returncode}, {seconds:.1f} s wall, peak RSS {peak_mb:.0f} MB")
     print(f"site: {size_mb:.1f} MB in {len(files):,} files; {len(people):,} person pages")
     if largest is not None:
         rel = largest.relative_to(site)
         print(f"largest file: {rel} ({largest.stat().st_size / 1e6:.2f} MB)")
     for line in result.stderr.splitlines():
-        if any(w in line for w in ("people found", "ERROR", "summaries:", "built in")):
+        if any(w in line for w in ("people", "ERROR", "summaries:", "built in")):
             print("log:", line.strip())
     if result.returncode:
         print(result.stderr[-3000:])
