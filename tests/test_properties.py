@@ -10,7 +10,7 @@ from pathlib import Path
 
 import markdown
 import yaml
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
@@ -263,7 +263,7 @@ def test_any_archive_renders_every_page_safely(archive):
         _, meta = get_data(page)
         assert meta, "the front matter reads back"
         assert "template" not in meta and "location" not in meta and "image" not in meta
-        for key in ("title", "description", "author", "subtitle"):
+        for key in ("title", "description", "author", "subtitle", "credit"):
             if isinstance(meta.get(key), str):
                 assert "<" not in meta[key] and '"' not in meta[key]
 
@@ -289,6 +289,10 @@ def test_plain_yaml_round_trips_through_the_safe_loader(data):
 
 @settings(max_examples=150, deadline=None)
 @given(meta=st.dictionaries(st.sampled_from(EXTRA_KEYS), EXTRA_VALUES, max_size=6))
+# Once found by chance: `credit`, the project's own line of text, reached the front matter
+# unescaped, where a theme or override that prints page.meta (MkDocs' Jinja2 does not
+# autoescape) would print it as markup. Every text value of the front matter is HTML-escaped.
+@example(meta={"credit": "<"})
 def test_any_author_keys_give_a_closed_front_matter(meta):
     from generator.sources import passthrough
 

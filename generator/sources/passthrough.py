@@ -131,7 +131,10 @@ def _web_url(value: Any) -> str:
 PAGE_KEYS: dict[str, Callable[[Any], Any]] = {
     # the project's own (documents show them; see site_templates/document.md.j2)
     "original_url": _web_url,
-    "credit": _text,
+    # Every line of text is HTML-escaped in the front matter, read there or not: a theme
+    # override printing page.meta (MkDocs' Jinja2 does not autoescape) must print text.
+    # The document's page shows the record's own value, escaped by its template.
+    "credit": _html_text,
     # Material for MkDocs
     "hide": _hide,
     "search": _search,
