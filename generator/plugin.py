@@ -12,6 +12,8 @@ import html as html_lib
 import logging
 import time
 from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -27,6 +29,7 @@ from .cache import AnalysisCache, PageCache
 from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
 from .pipeline.build import BuildResult, build
 from .pipeline.runners import make_runner
+from .record import Record
 from .site import (
     CSS_URI,
     REQUIRED_EXTENSIONS,
@@ -41,6 +44,7 @@ from .site import (
     pagefind_page,
     relative_url,
 )
+from .sources import passthrough
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 FIND_URI = "find.md"
@@ -113,7 +117,10 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self.user_nav = False
         self.documents: dict = {}
         self._generated: set[str] = set()
-        self._escaped: dict[str, dict[str, str]] = {}
+        self._escaped: dict[str, dict[str, Any]] = {}
+        self._images: dict[str, str | None] = {}
+        self._src_paths: dict[str, str | None] = {}
+        self.docs_dir: Path | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -148,7 +155,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         if not self.sources.is_dir():
             return files
         gc.unfreeze()  # `mkdocs serve`: the previous build's objects may be collected now
-        self._generated, self._escaped = set(), {}
+        self._generated, self._escaped, self._src_paths = set(), {}, {}
+        self.docs_dir = Path(config.docs_dir).resolve()
         started = time.perf_counter()
         runner = make_runner(self.config.processes, self.config.executor, self.config.progress)
         result = build(self.sources, self.settings, self.cache, runner)
@@ -171,6 +179,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self.site = site = assemble(result, self.sources, options, self.page_cache)
         self.result, self.renderer = result, site.renderer
         self.documents = {page_uri(r): r for r in result.records}
+        self._images = feed_images(result.records, files, self.docs_dir)
         in_nav = site.renderer.nav_uris() | {"index.md", FIND_URI}
         hand_written = {f.src_uri for f in files if not f.generated_by}
         # Hand-written pages the generated nav does not already name (by their path).
@@ -242,24 +251,43 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             file.abs_src_path = str(self.sources / origin)
         files.append(file)
 
-    # Titles and descriptions are HTML-escaped in the generated front matter, because the
-    # theme prints them raw. The feed plugin reads them while pages render (on_page_content)
-    # and escapes them itself: for that moment only, it gets the text as written, so a feed
-    # says "Q&A", not "Q&amp;amp;A". The escaped values are back before anything else runs
-    # (the search index, the templates).
+    # Front matter text is HTML-escaped in the generated pages, because the theme prints it
+    # raw. The feed plugin reads it while pages render (on_page_content), and escapes some of
+    # it itself: for that moment only it gets each value in the form its feeds need. A title
+    # as written (it escapes titles: "Q&A", not "Q&amp;amp;A"); a description as it is, HTML
+    # (RSS <description> and JSON content_html are HTML); authors as `FeedText`, written as
+    # text into the JSON feed and escaped once into the RSS, whose template prints them raw.
+    # The theme's values are back before anything else runs (the search index, templates).
     @event_priority(100)
     def _feed_sees_text(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):  # noqa: ANN202
-        if page.file.src_uri in self._generated:
-            kept = {k: page.meta[k] for k in ("title", "description") if k in page.meta}
-            self._escaped[page.file.src_uri] = kept
-            for key, value in kept.items():
-                if isinstance(value, str):
-                    page.meta[key] = html_lib.unescape(value)
+        uri = page.file.src_uri
+        if uri not in self._generated:
+            return html
+        kept = {k: page.meta[k] for k in ("title", "author", "authors") if k in page.meta}
+        self._escaped[uri] = kept
+        for key, value in kept.items():
+            if key == "title" and isinstance(value, str):
+                page.meta[key] = html_lib.unescape(value)
+            elif isinstance(value, str):
+                page.meta[key] = FeedText(html_lib.unescape(value))
+            elif isinstance(value, list):
+                page.meta[key] = [FeedText(html_lib.unescape(str(v))) for v in value]
+        image = self._images.get(uri, "")
+        if image is None:  # named in on_files: not one of the site's files
+            page.meta.pop("image", None)
+            page.meta.pop("illustration", None)
+        elif image and self.docs_dir is not None:
+            # The feed plugin reads an image's size beside the page's source file: for this
+            # moment the page's source is in docs/, where the image is.
+            self._src_paths[uri] = page.file.abs_src_path
+            page.file.abs_src_path = str(self.docs_dir / Path(uri).name)
         return html
 
     @event_priority(-100)
     def _theme_sees_html(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):  # noqa: ANN202
         page.meta.update(self._escaped.pop(page.file.src_uri, {}))
+        if page.file.src_uri in self._src_paths:
+            page.file.abs_src_path = self._src_paths.pop(page.file.src_uri)
         return html
 
     on_page_content = CombinedEvent(_feed_sees_text, _theme_sees_html)
@@ -303,6 +331,57 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         if self.sources is not None and self.sources.is_dir():
             server.watch(str(self.sources))
         return server
+
+
+class FeedText(str):
+    """A line of text for the feeds: the text itself where it is used as a string (the JSON
+    feed's ``json.dump``), XML-escaped where it is printed (``str()``: the RSS template's
+    ``{{ author }}``, which mkdocs-rss-plugin renders without autoescaping)."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        return xml_escape(str.__str__(self))
+
+    def __deepcopy__(self, memo: dict) -> FeedText:  # dataclasses.asdict copies the feed
+        return self
+
+
+def feed_images(records: list[Record], files: Files, docs_dir: Path) -> dict[str, str | None]:
+    """Each document page's feed image (``image`` or ``illustration``, checked as a path by
+    `passthrough`), by page uri: the path when docs/ has that file, else None, named in a
+    warning (the feed plugin would read another file's size, or none)."""
+    images: dict[str, str | None] = {}
+    for record in records:
+        for key in ("image", "illustration"):
+            value = record.extra.get(key)
+            try:
+                path = passthrough.PAGE_KEYS[key](value) if value is not None else None
+            except passthrough.Invalid:
+                continue  # named and left out of the page when the record was made
+            if path is None:
+                continue
+            file = files.get_file_from_path(path)
+            real = Path(file.abs_src_path).resolve() if file and file.abs_src_path else None
+            if (
+                file is not None
+                and not file.generated_by
+                and real is not None
+                and real.is_relative_to(docs_dir)
+                and real.is_file()
+            ):
+                images[page_uri(record)] = path
+                break
+            log.warning(
+                "%s: '%s: %s' is not given to the feed: docs/ has no such file (a feed image "
+                "is one of the site's own files)",
+                record.source,
+                key,
+                path,
+            )
+            images[page_uri(record)] = None
+            break
+    return images
 
 
 def run_pagefind(site: Path) -> None:

@@ -150,10 +150,11 @@ def test_the_site_builds_and_names_every_bad_value(hostile2):
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     log = result.stderr
-    for key in ("hide", "search", "icon", "status", "subtitle", "author"):
+    for key in ("hide", "search", "icon", "status", "subtitle", "author", "rss", "image"):
         assert re.search(rf"2020-01-10-keys\.md: '{key}: .*' dropped", log), key
-    for key in ("template", "image"):
-        assert f"2020-01-10-keys.md: '{key}' is not passed to the page" in log, key
+    assert "2020-01-10-keys.md: 'template' is not passed to the page" in log
+    for name in ("2020-01-19-probe", "2020-01-20-passwd"):
+        assert re.search(rf"{name}\S*: 'image: .*' dropped \(", log), name
     for key in ("template", "location"):
         assert f"2020-01-11-xss-keys.md: '{key}' is not passed to the page" in log, key
     assert "2020-01-11-xss-keys.md: 'original_url: " in log
@@ -389,3 +390,92 @@ def test_mkdocs_serve_rebuilds_after_an_edit_that_used_to_crash(tmp_path):
         _, log = server.communicate(timeout=30)
     assert "Traceback" not in log and "Aborted" not in log, log
     assert "'hide: 1' dropped" in log
+
+
+# --- the feeds: images, the feed plugin's keys, authors escaped for each format ----------
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 115  # 123 bytes
+
+
+@pytest.fixture(scope="module")
+def feeds(tmp_path_factory):
+    root = tmp_path_factory.mktemp("feeds")
+    write_site(
+        root,
+        {
+            "2020-02-01-authors.md": _md(
+                "title: Q&A\nauthor: 'A & B <x>'\nauthors: ['C & D', '<E>']",
+                "Smith & <Jones> agreed on Monday. " + BODY,
+            ),
+            "2020-02-02-cover.txt": "Cover\n\n" + BODY,
+            "2020-02-02-cover.meta.yml": "image: images/cover.png\n",
+            "2020-02-03-missing.txt": "Missing\n\n" + BODY,
+            "2020-02-03-missing.meta.yml": "image: images/nope.png\n",
+            "2020-02-04-remote.txt": "Remote\n\n" + BODY,
+            "2020-02-04-remote.meta.yml": "image: https://example.org/cover.png\n",
+            # a file beside the source, not in docs/: its size must not reach the feed
+            "2020-02-05-beside.txt": "Beside\n\n" + BODY,
+            "2020-02-05-beside.meta.yml": "illustration: secret.png\n",
+            "secret.png": PNG + b"\0" * 654,  # 777 bytes
+            "2020-02-06-described.md": _md(
+                "rss:\n  feed_description: 'A & B <i>x</i>'\nsocial: {cards: false}"
+            ),
+            "2020-02-07-extra.md": _md("rss: {feed_description: ok, feed_title: nope}"),
+        },
+    )
+    (root / "docs" / "images").mkdir(parents=True)
+    (root / "docs" / "images" / "cover.png").write_bytes(PNG)
+    (root / "mkdocs.yml").write_text(CONFIG.replace("Hostile site", "Feeds"))
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    rss = ET.fromstring((site / "feed_rss_created.xml").read_text(encoding="utf-8"))
+    items = {i.findtext("link").rstrip("/").rsplit("/", 1)[-1]: i for i in rss.iter("item")}
+    feed = json.loads((site / "feed_json_created.json").read_text(encoding="utf-8"))
+    entries = {e["url"].rstrip("/").rsplit("/", 1)[-1]: e for e in feed["items"]}
+    return result, items, entries
+
+
+def test_an_author_is_text_in_both_feeds(feeds):
+    _, items, entries = feeds
+    rss_authors = [a.text for a in items["authors"].findall("author")]
+    json_authors = [a["name"] for a in entries["authors"]["authors"]]
+    # one of `author` / `authors` (the feed plugin reads `author` first)
+    assert rss_authors == ["A & B <x>"]
+    assert json_authors == ["A & B <x>"]
+    assert entries["authors"]["title"] == "Q&A" and items["authors"].findtext("title") == "Q&A"
+
+
+def test_a_description_is_html_in_both_feeds(feeds):
+    """RSS <description> and JSON content_html are HTML: the text escaped once for HTML
+    (and, in the RSS, once more for XML), never markup of its own."""
+    _, items, entries = feeds
+    assert "Smith &amp; &lt;Jones&gt;" in items["authors"].findtext("description")
+    assert "Smith &amp; &lt;Jones&gt;" in entries["authors"]["content_html"]
+    assert "<Jones>" not in entries["authors"]["content_html"]
+    described = "A &amp; B &lt;i&gt;x&lt;/i&gt;"
+    assert items["described"].findtext("description") == described
+    assert entries["described"]["content_html"] == described
+
+
+def test_feed_images_are_the_sites_own_files_only(feeds):
+    result, items, entries = feeds
+    enclosure = items["cover"].find("enclosure")
+    assert enclosure is not None
+    assert enclosure.get("url") == "https://example.org/hostile/images/cover.png"
+    assert enclosure.get("length") == "123" and enclosure.get("type") == "image/png"
+    assert entries["cover"]["image"] == "https://example.org/hostile/images/cover.png"
+    for name in ("missing", "remote", "beside"):
+        assert items[name].find("enclosure") is None, name
+        assert entries[name]["image"] is None, name
+    log = result.stderr
+    assert "2020-02-03-missing.txt: 'image: images/nope.png' is not given to the feed" in log
+    assert "2020-02-04-remote.meta.yml" in log or "2020-02-04-remote" in log
+    assert re.search(r"2020-02-04-remote\S*: 'image: https://example.org/cover.png' dropped", log)
+    assert "2020-02-05-beside.txt: 'illustration: secret.png' is not given to the feed" in log
+
+
+def test_unknown_rss_keys_are_named(feeds):
+    result, items, _ = feeds
+    assert re.search(r"2020-02-07-extra.md: 'rss: .*' dropped \(expected a mapping", result.stderr)
+    assert items["extra"].findtext("description") != "ok"

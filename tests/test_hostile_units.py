@@ -330,6 +330,24 @@ def _page_meta(meta: dict) -> tuple[dict, list[str]]:
         ("comments", "yes"),
         ("original_url", "javascript:alert(1)"),
         ("credit", {"a": 1}),
+        # the feed plugin's keys (mkdocs-rss-plugin 1.19 reads them from front matter)
+        ("image", 5),
+        ("image", "http://127.0.0.1:9/x.png"),
+        ("image", "https://example.org/x.png"),  # requested while building, too
+        ("image", "../../../../etc/passwd"),
+        ("image", "/etc/passwd"),
+        ("image", "images/../../secret.png"),
+        ("image", "images/notes.txt"),
+        ("illustration", "file:///etc/passwd"),
+        ("illustration", "//example.org/x.png"),
+        ("rss", 5),
+        ("rss", {"feed_description": "fine", "feed_title": "unknown"}),
+        ("rss", {"feed_description": ["a list"]}),
+        ("social", {"cards_layout": "custom/evil"}),
+        ("social", {"cards": "no"}),
+        ("authors", {"a": 1}),
+        ("authors", [["nested"]]),
+        ("draft", "yes"),
     ],
 )
 def test_wrong_types_are_dropped_with_a_warning_naming_file_and_key(key, value):
@@ -358,23 +376,41 @@ def test_allowed_keys_pass_checked_and_escaped():
     assert meta["icon"] == "material/newspaper" and meta["status"] == "new"
 
 
+def test_the_feed_plugins_keys_pass_checked_and_escaped():
+    meta, warnings = _page_meta(
+        {
+            "rss": {"feed_description": "A & B <i>x</i>"},
+            "image": " images/cover-1.png ",
+            "illustration": "assets/a_b/c.JPG",
+            "social": {"cards": False},
+            "authors": ["Smith & Jones", "<Lee>"],
+            "draft": False,
+        }
+    )
+    assert warnings == []
+    # the plugin takes feed_description as HTML: text is escaped once
+    assert meta["rss"] == {"feed_description": "A &amp; B &lt;i&gt;x&lt;/i&gt;"}
+    assert meta["image"] == "images/cover-1.png" and meta["illustration"] == "assets/a_b/c.JPG"
+    assert meta["social"] == {"cards": False} and meta["draft"] is False
+    assert meta["authors"] == ["Smith &amp; Jones", "&lt;Lee&gt;"]
+
+
 def test_template_location_and_unknown_keys_stay_out_of_the_page():
     meta, warnings = _page_meta(
         {
             "template": "redirect.html",
             "location": "javascript:alert(1)",
-            "image": "http://127.0.0.1:9/x.png",
-            "rss": 5,
+            "rss_extra": 5,
             "notes": '<script>alert("x")</script>',
             "nested": {"a<b": ["<i>"]},
         }
     )
     assert set(meta) == {passthrough.NAMESPACE}
     kept = meta[passthrough.NAMESPACE]
-    assert kept["template"] == "redirect.html" and kept["rss"] == 5
+    assert kept["template"] == "redirect.html" and kept["rss_extra"] == 5
     assert kept["notes"] == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"
     assert kept["nested"] == {"a&lt;b": ["&lt;i&gt;"]}
-    assert sorted(w.split("'")[1] for w in warnings) == ["image", "location", "template"]
+    assert sorted(w.split("'")[1] for w in warnings) == ["location", "template"]
     block = front_matter(meta)
     assert "<" not in block and "template:" not in block.split(passthrough.NAMESPACE)[0]
 

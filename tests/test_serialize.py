@@ -76,7 +76,7 @@ def _record(date: dt.date | None) -> Record:
         analysis=_analysis(),
         summary=[TEXT],
         tags=["Anna Berg"],
-        extra={"credit": "Wikinews", "rss": 5},
+        extra={"credit": "Wikinews", "notes": 5},
     )
 
 

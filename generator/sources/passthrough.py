@@ -5,9 +5,10 @@ allow-list of keys that Material for MkDocs and the configured plugins read, eac
 type they need. A theme prints several front matter values as raw HTML (``subtitle`` and
 ``status`` in every nav entry, ``author`` in a ``<meta>`` attribute), includes files named by
 others (``icon``, ``template``) and redirects on ``location``; the feed plugin fetches or
-stats ``image``. So nothing an author writes reaches the page unchecked: a value of the
-wrong type is dropped with a warning naming the file and the key, and every other key is
-kept, inert and HTML-escaped, under :data:`NAMESPACE`.
+stats ``image`` (so only a path to one of the site's own images passes). So nothing an
+author writes reaches the page unchecked: a value of the wrong type is dropped with a
+warning naming the file and the key, and every other key is kept, inert and HTML-escaped,
+under :data:`NAMESPACE`.
 """
 
 from __future__ import annotations
@@ -32,9 +33,15 @@ UNSAFE_TAG = re.compile(r"[<>\"]|&(?:#|[A-Za-z][A-Za-z0-9]*;)")
 NEVER = {
     "template": "would choose the page's template",
     "location": "would make the page a redirect",
-    "image": "the feed plugin would fetch or read it while building",
-    "illustration": "the feed plugin would fetch or read it while building",
 }
+# A feed image: a path from the site's root to an image file, segments that start with a
+# letter, digit or "_" (so never "." or ".."), no scheme, no leading "/", no backslash.
+_IMAGE_PATH = re.compile(
+    r"^[A-Za-z0-9_][A-Za-z0-9_.@+-]*(?:/[A-Za-z0-9_][A-Za-z0-9_.@+-]*)*"
+    r"\.(?:png|jpe?g|gif|webp|avif|svg)$",
+    re.IGNORECASE,
+)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 
 
 class Invalid(ValueError):
@@ -127,6 +134,49 @@ def _web_url(value: Any) -> str:
     return value.strip()
 
 
+def _image(value: Any) -> str:
+    """A feed image (mkdocs-rss-plugin's ``image``/``illustration``, its items' enclosure).
+    The plugin learns an image's size while building: a web address by requesting it (HEAD,
+    then GET without TLS checks: `util.get_remote_image_length`), anything else by reading
+    a file beside the page's source (`get_local_image_length`). So only a path into the
+    site's own files is allowed here; the plugin (`plugin.feed_images`) then keeps it only
+    when docs/ has that file, and points the size lookup at it."""
+    if not isinstance(value, str):
+        raise Invalid("expected the path of an image among the site's files")
+    text = value.strip()
+    if _SCHEME.match(text):
+        raise Invalid(
+            "a web address, which the feed plugin would request while building; give the "
+            "path of an image in docs/ instead, such as 'images/cover.png'"
+        )
+    if not _IMAGE_PATH.match(text) or "//" in text:
+        raise Invalid("expected the path of an image in docs/, such as 'images/cover.png'")
+    return text
+
+
+def _lines(value: Any) -> list[str]:
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not items or len(items) > 20:
+        raise Invalid("expected a name or a list of at most 20 names")
+    return [_html_text(item) for item in items]
+
+
+def _rss(value: Any) -> dict[str, str]:
+    """mkdocs-rss-plugin's per-page mapping; it reads ``feed_description`` alone
+    (`util.get_description_or_abstract`), as HTML: the text is escaped."""
+    if not isinstance(value, dict) or set(value) != {"feed_description"}:
+        raise Invalid("expected a mapping with 'feed_description: TEXT' only")
+    return {"feed_description": _html_text(value["feed_description"])}
+
+
+def _social(value: Any) -> dict[str, bool]:
+    """``social: {cards: false}`` (Material's social plugin, read by the feed plugin too);
+    layouts name files to load, and are not the author's to choose."""
+    if not isinstance(value, dict) or set(value) != {"cards"}:
+        raise Invalid("expected a mapping with 'cards: true|false' only")
+    return {"cards": _bool(value["cards"])}
+
+
 # The allow-list: key -> check returning the value the page gets (raises Invalid).
 PAGE_KEYS: dict[str, Callable[[Any], Any]] = {
     # the project's own (documents show them; see site_templates/document.md.j2)
@@ -143,8 +193,16 @@ PAGE_KEYS: dict[str, Callable[[Any], Any]] = {
     "subtitle": _html_text,
     "author": _html_text,  # printed raw in <meta name="author">; the feed prints it unescaped
     "comments": _bool,
-    # mkdocs-rss-plugin
+    "social": _social,
+    # mkdocs-rss-plugin 1.19 reads these from a page's front matter (besides title,
+    # description, the configured date keys and `categories` keys, which are the project's):
+    # `draft`, `author`/`authors` (printed raw in the RSS), `rss.feed_description`,
+    # `image`/`illustration` and `social.cards` (plugin.py on_page_content, util.py).
     "draft": _bool,
+    "authors": _lines,
+    "rss": _rss,
+    "image": _image,
+    "illustration": _image,
 }
 
 
