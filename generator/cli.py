@@ -96,6 +96,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
         full_text_search=args.full_text_search,
         source_url=args.source_url,
         home=not (docs is not None and (docs / "index.md").is_file()),
+        max_person_pages=max(0, args.max_person_pages),
     )
     site = assemble(result, src, options, PageCache(cache_dir))
     config = Path(args.config) if args.config else out.parent / "summaries.yml"
@@ -165,6 +166,12 @@ def parser() -> argparse.ArgumentParser:
         "--config",
         default=None,
         help="where to write the mkdocs.yml fragment (default: summaries.yml beside OUT)",
+    )
+    g.add_argument(
+        "--max-person-pages",
+        type=int,
+        default=SiteOptions.max_person_pages,
+        help="person pages in total; the people in the fewest documents get none past it",
     )
     g.add_argument("src")
     g.add_argument("out")

@@ -107,6 +107,12 @@ class _PluginConfig(base.Config):
     """Documents per articles page (past it, a page per year or run of years); people pages
     hold 4x as many rows, timeline pages 3x (events), tag pages 5x (tagged documents)."""
 
+    max_person_pages = c.Type(int, default=SiteOptions.max_person_pages)
+    """Person pages in total (each document names at most 100 people). Past it, the people
+    in the fewest documents (fewest mentions next, then by name) get no page and no place in
+    the People index, with a warning saying how many; their documents name them as plain
+    text. 0: no person pages."""
+
 
 class SummariesPlugin(BasePlugin[_PluginConfig]):
     def __init__(self) -> None:
@@ -175,6 +181,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             source_url=self.config.source_url,
             home=self.config.home and files.get_file_from_path("index.md") is None,
             page_size=max(1, self.config.page_size),
+            max_person_pages=max(0, self.config.max_person_pages),
         )
         self.site = site = assemble(result, self.sources, options, self.page_cache)
         self.result, self.renderer = result, site.renderer

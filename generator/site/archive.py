@@ -174,6 +174,29 @@ def people(records: list[Record], slugify) -> dict[str, Person]:  # noqa: ANN001
     return index
 
 
+def bound_people(index: dict[str, Person], limit: int) -> tuple[dict[str, Person], list[Person]]:
+    """(people with a page, people without) when at most ``limit`` get one: those in the
+    most documents, then the most mentioned, then by name (casefolded, then as written), so
+    the same archive always leaves out the same people. The kept keep their order and slugs."""
+    if len(index) <= limit:
+        return index, []
+    mentions: Counter[str] = Counter()
+    for person in index.values():
+        for record in {id(r): r for r in person.records}.values():
+            mentions[person.name] += sum(
+                len(p.mentions) for p in record.participants if p.name == person.name
+            )
+    ranked = sorted(
+        index.values(),
+        key=lambda p: (-len(p.records), -mentions[p.name], p.name.casefold(), p.name),
+    )
+    kept = {p.name for p in ranked[: max(0, limit)]}
+    return (
+        {name: person for name, person in index.items() if name in kept},
+        ranked[max(0, limit) :],
+    )
+
+
 def _dates_near(record: Record, person: Participant) -> list[DateMention]:
     """Dates stated in the same sentence as one of the person's mentions."""
     found = []

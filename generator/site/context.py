@@ -4,6 +4,7 @@ events, the page plans, the Jinja2 environment, and the links between pages."""
 from __future__ import annotations
 
 import importlib.resources
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,13 +15,14 @@ from markupsafe import Markup
 
 from ..record import Record
 from ..sources import slugify
-from .archive import by_date_desc, date_label, is_calendar_date
+from .archive import bound_people, by_date_desc, date_label, is_calendar_date
 from .archive import people as people_of
 from .archive import timeline as events_of
 from .markup import date_forms_html, md_escape
 from .plans import plan_articles, plan_people, plan_tags, plan_timeline, tag_counts
 from .urls import TIMELINE_URI, link_target, page_uri, timeline_anchor
 
+log = logging.getLogger("mkdocs.plugins.summaries")
 # Listing pages are ways in, not results: their words would outrank the documents'.
 NO_SEARCH: dict[str, Any] = {"search": {"exclude": True}}
 
@@ -46,6 +48,9 @@ class SiteOptions:
     # Listings past this many documents get a page per year (and per page of that many);
     # people, tags and timeline pages hold four times as many of their shorter rows.
     page_size: int = 100
+    # Person pages in total (each document already names at most 100 people): past it, the
+    # people in the fewest documents get none, and their documents name them as plain text.
+    max_person_pages: int = 3000
 
 
 def _finalize(value: Any) -> Any:
@@ -64,7 +69,19 @@ class RenderContext:
     def __init__(self, records: list[Record], options: SiteOptions) -> None:
         self.options = options
         self.records = by_date_desc(records)
-        self.people = people_of(self.records, slugify)
+        everyone = people_of(self.records, slugify)
+        self.people, self.unpaged = bound_people(everyone, options.max_person_pages)
+        if self.unpaged:
+            log.warning(
+                "summaries: %d people in the archive, more than max_person_pages (%d): the %d "
+                "in the fewest documents (at most %d; fewest mentions next, then by name) get "
+                "no page and no place in the People index; their documents name them as "
+                "plain text",
+                len(everyone),
+                options.max_person_pages,
+                len(self.unpaged),
+                max(len(p.records) for p in self.unpaged),
+            )
         self.events = events_of(self.records)
         dirs = [options.templates] if options.templates else []
         self.env = jinja2.Environment(
@@ -102,6 +119,13 @@ class RenderContext:
     def person_uri(self, name: str) -> str:
         return f"participants/{self.people[name].slug}.md"
 
+    def person_link(self, page: str, name: str) -> Markup | None:
+        """The link target from ``page`` to a person's page; None for a person without one
+        (past ``max_person_pages``), whom templates name as plain text."""
+        if name not in self.people:
+            return None
+        return self.url(page, self.person_uri(name))
+
     def timeline_link(self, page: str, value: str) -> Markup:
         """The link target from ``page`` to a date value's place on the timeline."""
         anchor = timeline_anchor(value)
@@ -125,7 +149,7 @@ class RenderContext:
                 records=records[:limit] if limit else records,
                 page=page,
                 link=lambda r: self.url(page, page_uri(r)),
-                person=lambda n: self.url(page, self.person_uri(n)),
+                person=lambda n: self.person_link(page, n),
             )
         )
 

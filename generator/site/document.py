@@ -45,8 +45,9 @@ class DocumentViews(RenderContext):
         previous = chronological[position - 1] if position > 0 else None
         following = chronological[position + 1] if 0 <= position < len(chronological) - 1 else None
         links = [
-            (m, self.url(page, self.person_uri(p.name)))
+            (m, href)
             for p in record.participants
+            if (href := self.person_link(page, p.name)) is not None
             for m in p.mentions
         ]
         # File names may hold "#", "?" or "%": the link is URL-encoded, the name shown is not.
@@ -64,7 +65,7 @@ class DocumentViews(RenderContext):
             "document.md.j2",
             record=record,
             text=markup_text(record.text, record.summary_spans, links),
-            person=lambda n: self.url(page, self.person_uri(n)),
+            person=lambda n: self.person_link(page, n),
             link=lambda r: self.url(page, page_uri(r)),
             on_timeline=lambda value: self.timeline_link(page, value),
             previous=previous,

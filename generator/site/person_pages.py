@@ -57,7 +57,7 @@ class PersonViews(RenderContext):
                 chart=Markup(svg),
                 dates=dates,
                 dates_shown=4 * self.options.page_size,
-                person_link=lambda n, uri=uri: self.url(uri, self.person_uri(n)),
+                person_link=lambda n, uri=uri: self.person_link(uri, n),
                 link=link,
             )
             pages[uri] = front_matter(meta) + body
