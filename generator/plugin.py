@@ -48,6 +48,8 @@ from .sources import passthrough
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 FIND_URI = "find.md"
+# The front matter values the feed plugin gets in its own form (see _feed_sees_text).
+FEED_KEYS = ("title", "author", "authors", "tags")
 FIND_JS_URI = "assets/summaries/find.js"
 
 
@@ -263,18 +265,22 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
     # it itself: for that moment only it gets each value in the form its feeds need. A title
     # as written (it escapes titles: "Q&A", not "Q&amp;amp;A"); a description as it is, HTML
     # (RSS <description> and JSON content_html are HTML); authors as `FeedText`, written as
-    # text into the JSON feed and escaped once into the RSS, whose template prints them raw.
+    # text into the JSON feed and escaped once into the RSS, whose template prints them raw;
+    # so are tags (the feed's categories, when configured: printed raw too).
     # The theme's values are back before anything else runs (the search index, templates).
     @event_priority(100)
     def _feed_sees_text(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):  # noqa: ANN202
         uri = page.file.src_uri
         if uri not in self._generated:
             return html
-        kept = {k: page.meta[k] for k in ("title", "author", "authors") if k in page.meta}
+        kept = {k: page.meta[k] for k in FEED_KEYS if k in page.meta}
         self._escaped[uri] = kept
         for key, value in kept.items():
             if key == "title" and isinstance(value, str):
                 page.meta[key] = html_lib.unescape(value)
+            elif key == "tags" and isinstance(value, list):
+                # as written ("AT&T"): the feed's categories when `categories: [tags]`
+                page.meta[key] = [FeedText(str(v)) for v in value]
             elif isinstance(value, str):
                 page.meta[key] = FeedText(html_lib.unescape(value))
             elif isinstance(value, list):

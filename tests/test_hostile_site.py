@@ -421,11 +421,16 @@ def feeds(tmp_path_factory):
                 "rss:\n  feed_description: 'A & B <i>x</i>'\nsocial: {cards: false}"
             ),
             "2020-02-07-extra.md": _md("rss: {feed_description: ok, feed_title: nope}"),
+            "2020-02-08-tagged.md": _md("tags: [AT&T, R&D]"),
         },
     )
     (root / "docs" / "images").mkdir(parents=True)
     (root / "docs" / "images" / "cover.png").write_bytes(PNG)
-    (root / "mkdocs.yml").write_text(CONFIG.replace("Hostile site", "Feeds"))
+    config = CONFIG.replace("Hostile site", "Feeds")
+    rss_option = "      use_git: false\n"
+    config = config.replace(rss_option, rss_option + "      categories: [tags]\n")
+    assert "categories: [tags]" in config
+    (root / "mkdocs.yml").write_text(config)
     result = mkdocs_build(root)
     assert result.returncode == 0, result.stderr
     site = root / "site"
@@ -479,3 +484,10 @@ def test_unknown_rss_keys_are_named(feeds):
     result, items, _ = feeds
     assert re.search(r"2020-02-07-extra.md: 'rss: .*' dropped \(expected a mapping", result.stderr)
     assert items["extra"].findtext("description") != "ok"
+
+
+def test_tags_are_text_in_both_feeds(feeds):
+    """`categories: [tags]`: the RSS template prints categories raw; "AT&T" once escaped."""
+    _, items, entries = feeds
+    assert {"AT&T", "R&D"} <= {c.text for c in items["tagged"].findall("category")}
+    assert {"AT&T", "R&D"} <= set(entries["tagged"]["tags"])
