@@ -46,7 +46,12 @@ TOWNS = _words("Oslo Bergen Lund Ystad Kiel Graz Linz Bonn Turku Oulu Vaasa Pori
 
 def documents(sentences: int, files: int = 1) -> list[str]:
     """``files`` texts sharing ``sentences`` sentences; no name is in two of them."""
-    names = iter(f"{f} {s}" for s, f in itertools.product(LAST, FIRST))
+    plain = (f"{f} {s}" for s, f in itertools.product(LAST, FIRST))
+    # past the 12,000 plain names, the same with a middle initial ("Ana K. Lindqvist")
+    initialed = (
+        f"{f} {i}. {s}" for i, s, f in itertools.product("BCDGHKLMNPRST", LAST, FIRST)
+    )
+    names = itertools.chain(plain, initialed)
     lines = []
     for i in range(sentences):
         a, b = next(names), next(names)
