@@ -96,3 +96,48 @@ def test_members_are_in_date_order_and_related_leaves_out_the_thread() -> None:
 def test_tiny_archives_have_no_threads() -> None:
     assert find_stories([]).threads == []
     assert find_stories(_archive()[:1]).threads == []
+
+
+def _story_site():
+    from generator.site import SiteOptions, SiteRenderer
+
+    from .test_pages import hand_record
+
+    ferry = hand_record(FERRY + " Ida Berg spoke.", source="a.txt", slug="ferry",
+                        title="Ferry Aurora capsizes", date="2021-03-01", dates=[],
+                        people=[("Ida Berg", None)])  # fmt: skip
+    inquiry = hand_record(FERRY_LATER + " Ida Berg spoke.", source="b.txt", slug="inquiry",
+                          title="Inquiry into the Aurora ferry", date="2021-03-20", dates=[],
+                          people=[("Ida Berg", None)])  # fmt: skip
+    others = [
+        hand_record(text + " Olaf Dahl spoke.", source=f"{n}.txt", slug=n, title=n, dates=[],
+                    date=f"2021-03-0{i + 2}", people=[(f"Person {n}", None)])  # fmt: skip
+        for i, (n, text) in enumerate([("budget", BUDGET), ("cup", MATCH), ("snow", "Snow fell."),
+                                       ("library", "A library opened."), ("bread", "Bread.")])
+    ]  # fmt: skip
+    return SiteRenderer([ferry, inquiry, *others], SiteOptions()).render()
+
+
+def test_a_thread_has_its_page_and_each_member_links_the_others() -> None:
+    pages = _story_site()
+    assert "stories/ferry.md" in pages and "stories/index.md" in pages
+    story = pages["stories/ferry.md"]
+    # Date order, each linked, with its summary.
+    assert story.index("Ferry Aurora capsizes") < story.index("Inquiry into the Aurora ferry")
+    assert "(../articles/2021/03/inquiry.md)" in story
+    first = pages["articles/2021/03/ferry.md"]
+    block = first[first.index("More on this story") : first.index("summaries-prevnext")]
+    assert "[Inquiry into the Aurora ferry](inquiry.md)" in block
+    assert "<strong>Ferry Aurora capsizes</strong>" in block
+    assert "(../../../stories/ferry.md)" in block
+    assert "More on this story" not in pages["articles/2021/03/budget.md"]
+
+
+def test_no_thread_no_stories_section() -> None:
+    from generator.site import SiteOptions, SiteRenderer
+
+    from .test_pages import hand_record
+
+    renderer = SiteRenderer([hand_record()], SiteOptions())
+    assert not any(uri.startswith("stories/") for uri in renderer.render())
+    assert "Stories" not in str(renderer.nav())
