@@ -96,6 +96,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
         full_text_search=args.full_text_search,
         source_url=args.source_url,
         home=not (docs is not None and (docs / "index.md").is_file()),
+        site_url=args.site_url,
     )
     site = assemble(result, src, options, PageCache(cache_dir))
     config = Path(args.config) if args.config else out.parent / "summaries.yml"
@@ -155,6 +156,11 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--full-text-search", action="store_true")
     g.add_argument(
         "--docs", default=None, help="hand-written pages to include (their listings filled)"
+    )
+    g.add_argument(
+        "--site-url",
+        default=None,
+        help="the address the site will be served at: people and stories get feeds",
     )
     g.add_argument(
         "--source-url",

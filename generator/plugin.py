@@ -167,6 +167,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             source_url=self.config.source_url,
             home=self.config.home and files.get_file_from_path("index.md") is None,
             page_size=max(1, self.config.page_size),
+            site_url=config.site_url or None,
         )
         self.site = site = assemble(result, self.sources, options, self.page_cache)
         self.result, self.renderer = result, site.renderer

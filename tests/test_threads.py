@@ -141,3 +141,36 @@ def test_no_thread_no_stories_section() -> None:
     renderer = SiteRenderer([hand_record()], SiteOptions())
     assert not any(uri.startswith("stories/") for uri in renderer.render())
     assert "Stories" not in str(renderer.nav())
+
+
+def test_people_and_stories_get_feeds_with_a_site_url_only() -> None:
+    import json
+    import xml.dom.minidom
+
+    from generator.site import SiteOptions, SiteRenderer
+
+    from .test_pages import hand_record
+
+    records = [
+        hand_record(f"Ida Berg spoke on day {n} & said <no>.", source=f"{n}.txt", slug=f"d{n}",
+                    title=f"Day {n} \x07& <b>", date=f"2021-03-{n:02d}", dates=[],
+                    people=[("Ida Berg", None)])  # fmt: skip
+        for n in range(1, 26)
+    ]
+    records.append(hand_record("Olaf Dahl alone.", source="o.txt", slug="o", dates=[],
+                               people=[("Olaf Dahl", None)]))  # fmt: skip
+    assert not any(u.endswith(".xml") for u in SiteRenderer(records, SiteOptions()).render())
+    pages = SiteRenderer(records, SiteOptions(site_url="https://example.org/a/")).render()
+    rss = xml.dom.minidom.parseString(pages["participants/ida-berg.rss.xml"].encode("utf-8"))
+    items = rss.getElementsByTagName("item")
+    assert len(items) == 20  # the newest only
+    first = items[0].getElementsByTagName("title")[0].firstChild.data
+    assert first == "Day 25 & <b>"  # escaped once, the control character dropped
+    link = items[0].getElementsByTagName("link")[0].firstChild.data
+    assert link == "https://example.org/a/articles/2021/03/d25/"
+    feed = json.loads(pages["participants/ida-berg.feed.json"])
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["items"][0]["title"] == "Day 25 & <b>" and len(feed["items"]) == 20
+    assert "participants/olaf-dahl.rss.xml" not in pages  # one document: no feed
+    assert "[RSS](ida-berg.rss.xml)" in pages["participants/ida-berg.md"]
+    assert "Follow:" not in pages["participants/olaf-dahl.md"]

@@ -10,15 +10,16 @@ from .feeds import FeedViews
 from .listings import ListingViews
 from .person_pages import PersonViews
 from .plans import first_pages
-from .stories import STORIES_URI, StoryViews
+from .stories import STORIES_URI
 from .timeline import TimelineViews
+from .topic_feeds import TopicFeedViews
 from .urls import ARTICLES_URI, PEOPLE_URI, TAGS_URI, TIMELINE_URI, page_uri
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
 
 class SiteRenderer(
-    DocumentViews, ListingViews, PersonViews, TimelineViews, FeedViews, StoryViews
+    DocumentViews, ListingViews, PersonViews, TimelineViews, FeedViews, TopicFeedViews
 ):
     """All generated pages of one archive, as ``{src_uri: markdown}``."""
 
@@ -38,6 +39,7 @@ class SiteRenderer(
         pages.update(self.article_pages())
         pages.update(self.tag_pages())
         pages.update(self.story_pages())
+        pages.update(self.topic_feeds())
         if self.options.home:
             pages["index.md"] = self.home_page()
         return pages

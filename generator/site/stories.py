@@ -39,7 +39,7 @@ class StoryViews(RenderContext):
         return uris
 
     @functools.cached_property
-    def _by_source(self) -> dict[str, Record]:
+    def by_source(self) -> dict[str, Record]:
         return {r.source: r for r in self.records}
 
     def story_context(self, record: Record, page: str) -> dict[str, Any]:
@@ -47,12 +47,12 @@ class StoryViews(RenderContext):
         found = self.stories.thread_of.get(record.source)
         story = None
         if found is not None:
-            members = [self._by_source[s] for s in self.stories.threads[found].members]
+            members = [self.by_source[s] for s in self.stories.threads[found].members]
             story = {
                 "records": members,
                 "link": self.url(page, self.story_uris[found]),
             }
-        related = [self._by_source[s] for s in self.stories.related.get(record.source, [])]
+        related = [self.by_source[s] for s in self.stories.related.get(record.source, [])]
         return {"story": story, "related": related}
 
     def story_pages(self) -> dict[str, str]:
@@ -60,7 +60,7 @@ class StoryViews(RenderContext):
             return {}
         pages = {STORIES_URI: self._stories_index()}
         for thread, uri in zip(self.stories.threads, self.story_uris, strict=True):
-            records = [self._by_source[s] for s in thread.members]
+            records = [self.by_source[s] for s in thread.members]
             title = f"Story: {records[0].title}"
             meta = {
                 "title": title,
@@ -73,6 +73,7 @@ class StoryViews(RenderContext):
                 names=self._shown_names(thread.names, records),
                 records=records,
                 link=lambda r, uri=uri: self.url(uri, page_uri(r)),
+                feeds=self.feed_links(uri, records),
             )
             pages[uri] = front_matter(meta) + body
         return pages
@@ -90,7 +91,7 @@ class StoryViews(RenderContext):
         page = STORIES_URI
         rows = []
         for thread, uri in zip(self.stories.threads, self.story_uris, strict=True):
-            records = [self._by_source[s] for s in thread.members]
+            records = [self.by_source[s] for s in thread.members]
             rows.append((records[-1], records, uri))
         # Newest story first: the one whose latest document is newest (threads are dated).
         rows.sort(key=lambda row: (-row[0].date.toordinal(), row[2]))
