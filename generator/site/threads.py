@@ -125,7 +125,7 @@ def _similar_pairs(records: Sequence[ThreadInput], floor: float) -> dict[tuple[i
 
 
 def _shared_weight(a: set[str], b: set[str], idf: dict[str, float]) -> float:
-    return sum(idf[name] for name in a & b)
+    return sum(idf[name] for name in sorted(a & b))
 
 
 def find_stories(records: Sequence[ThreadInput], settings: Settings | None = None) -> Stories:
@@ -156,7 +156,9 @@ def find_stories(records: Sequence[ThreadInput], settings: Settings | None = Non
     for group in groups:
         members = sorted(group, key=lambda i: (dates[i] or dt.date.max, records[i].source))
         shared = Counter(name for i in members for name in names[i])
-        common = [n for n, c in shared.most_common() if c * 2 >= len(members)]
+        # Ties by name: names come from sets, whose order differs between processes.
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        common = [n for n, c in ranked if c * 2 >= len(members)]
         thread = Thread([records[i].source for i in members], common[:3])
         for i in members:
             stories.thread_of[records[i].source] = len(stories.threads)
