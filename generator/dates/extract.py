@@ -47,41 +47,11 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..record import DateMention, Mention
-from .calendar import (
-    _DAYNUM,
-    _MON,
-    _YR,
-    FUTURE,
-    MONTH_NAMES,
-    MONTHS,
-    NUMBERS,
-    ORDINALS,
-    PAST,
-    PRESENT,
-    SEASONS,
-    WEEKDAYS,
-    _valid,
-)
+from .calendar import FUTURE, PAST, PRESENT, valid
 from .patterns import _RX_NOT_DATE, _candidates, _clean_span, _false_positive, _is_duration
-from .values import _Context, _norm_text, _value, normalize
-
-# The public names, the vocabulary included, stay importable from here as before the split.
-__all__ = [
-    "FUTURE",
-    "MONTHS",
-    "MONTH_NAMES",
-    "NUMBERS",
-    "ORDINALS",
-    "PAST",
-    "PRESENT",
-    "SEASONS",
-    "WEEKDAYS",
-    "baseline_normalize",
-    "date_from_text",
-    "find_dates",
-    "key_dates",
-    "normalize",
-]
+from .rule import Context
+from .values import normalize, normalize_text, value_of
+from .words import DAYNUM, MON, MONTHS, YR
 
 # ---------------------------------------------------------------------------------------------
 # Baseline (kept for ``--baseline`` in the evaluation command)
@@ -227,7 +197,7 @@ _ANAPHOR_REACH = 300  # characters from a named year to "that year"
 def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     """Every date expression of the document that has a value, in text order."""
     text = doc.text
-    ctx = _Context(doc_date)
+    ctx = Context(doc_date)
     doc_year = doc_date.year if doc_date else None
     found: list[DateMention] = []
     last_sent_start = -1
@@ -246,7 +216,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         if b <= a:
             continue
         raw = text[a:b]
-        t = _norm_text(raw)
+        t = normalize_text(raw)
         if not t or (_RX_NOT_DATE.match(t) and not re.fullmatch(r"\d\d?", t)) or _is_duration(t):
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
@@ -267,7 +237,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             ctx.last_year = None
         ctx.tense = _tense(span)
         ctx.new_quarter = None
-        value = (_value(f"{raw} {hint}", ctx) if hint else None) or _value(raw, ctx)
+        value = (value_of(f"{raw} {hint}", ctx) if hint else None) or value_of(raw, ctx)
         if (
             value is None
             and len(span) > 1
@@ -279,11 +249,11 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
                 sub = span[k:]
                 if sub[0].is_punct or sub[0].lower_ in ("'s", "of", "and", "to"):
                     continue
-                if _RX_NOT_DATE.match(_norm_text(sub.text)) or _is_duration(sub.text):
+                if _RX_NOT_DATE.match(normalize_text(sub.text)) or _is_duration(sub.text):
                     continue
                 if _false_positive(doc, sub, sub.text, sentence, doc_year):
                     continue
-                value = _value(sub.text, ctx)
+                value = value_of(sub.text, ctx)
                 if value is not None:
                     a, b, raw = sub.start_char, sub.end_char, sub.text
                     break
@@ -295,7 +265,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             elif (
                 re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", prev.value)
                 and 0 < gap <= 6
-                and _valid(2000, int(prev.value[5:7]), int(t))
+                and valid(2000, int(prev.value[5:7]), int(t))
             ):
                 value = f"{prev.value[:8]}{int(t):02d}"  # "April 24 and 25", "March 3-5"
         if value is None:
@@ -333,8 +303,8 @@ def _sentence_text(text: str, start: int, end: int, a: int, b: int) -> str:
 
 
 _RX_DATELINE = re.compile(
-    rf"(?i)\b(?:{_MON}\s+{_DAYNUM},?\s+{_YR}|{_DAYNUM}\s+{_MON},?\s+{_YR}"
-    rf"|{_YR}/\d{{1,2}}/\d{{1,2}})\b"
+    rf"(?i)\b(?:{MON}\s+{DAYNUM},?\s+{YR}|{DAYNUM}\s+{MON},?\s+{YR}"
+    rf"|{YR}/\d{{1,2}}/\d{{1,2}})\b"
 )
 
 

@@ -19,8 +19,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from .calendar import _MON, _PARTOFDAY, WEEKDAYS, _month
-from .values import _norm_text
+from .values import normalize_text
+from .words import MON, PARTOFDAY, WEEKDAYS, month
 
 # spaCy DATE entities that are not dates
 _RX_NOT_DATE = re.compile(
@@ -55,7 +55,7 @@ _RX_SPLIT = re.compile(
 
 
 def _is_duration(t: str) -> bool:
-    t = _norm_text(t)
+    t = normalize_text(t)
     if re.search(r"\b(?:ago|earlier|later|before|after|from now|hence|back)$", t):
         return False
     if re.fullmatch(
@@ -94,7 +94,7 @@ _RX_EXTRA = re.compile(
     r"(?i)\b(?:"
     rf"(?:(?:last|next|this|this coming|this past|early|late|earlier"
     r"|later)\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    rf"(?:\s+{_PARTOFDAY})?"
+    rf"(?:\s+{PARTOFDAY})?"
     r"|(?:right\s+)?now(?!-)|currently|recently|more recently|the (?:near\s+)?future"
     r"|(?<=in )the past(?=\s*[,.;:]|\s+(?:that|and|when|as|but|,))"
     r"|(?:(?:the|this|last|next)\s+)?(?:\d{4}\s+)?(?:fiscal[\s-]+)?(?:first|second|third"
@@ -148,7 +148,7 @@ def _iter_extra(text: str):
 
 
 _RX_ANY_YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\b")
-_RX_MONTH_WORD = re.compile(rf"(?i)\b{_MON}(?!\w)")
+_RX_MONTH_WORD = re.compile(rf"(?i)\b{MON}(?!\w)")
 
 
 def _candidates(
@@ -164,7 +164,7 @@ def _candidates(
             and start > ent.start - 2
             and (
                 doc[start - 1].lower_ in _LEFT_WORDS
-                or (doc[start - 1].lower_ in _LEFT_WORDS_MONTH and _month(ent[0].text) is not None)
+                or (doc[start - 1].lower_ in _LEFT_WORDS_MONTH and month(ent[0].text) is not None)
             )
         ):
             start -= 1
