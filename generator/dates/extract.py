@@ -48,7 +48,8 @@ from spacy.tokens import Doc, Span
 
 from ..record import DateMention, Mention
 from .calendar import FUTURE, PAST, PRESENT, valid
-from .patterns import _RX_NOT_DATE, _candidates, _clean_span, _false_positive, _is_duration
+from .candidates import NOT_DATE, candidates, clean_span, is_duration
+from .lookalikes import false_positive
 from .rule import Context
 from .values import normalize, normalize_text, value_of
 from .words import DAYNUM, MON, MONTHS, YR
@@ -210,21 +211,21 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         bounds = [(0, len(text))]
     sent_starts = [s for s, _ in bounds]
     year_hints: dict[tuple[int, int], str] = {}
-    for a, b in _candidates(doc, text, year_hints):
+    for a, b in candidates(doc, text, year_hints):
         hint = year_hints.get((a, b))
-        a, b = _clean_span(text, a, b)
+        a, b = clean_span(text, a, b)
         if b <= a:
             continue
         raw = text[a:b]
         t = normalize_text(raw)
-        if not t or (_RX_NOT_DATE.match(t) and not re.fullmatch(r"\d\d?", t)) or _is_duration(t):
+        if not t or (NOT_DATE.match(t) and not re.fullmatch(r"\d\d?", t)) or is_duration(t):
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         s_start, s_end = bounds[max(0, bisect.bisect_right(sent_starts, a) - 1)]
         sentence = _sentence_text(text, s_start, s_end, a, b)
-        if _false_positive(doc, span, raw, sentence, doc_year):
+        if false_positive(doc, span, raw, sentence, doc_year):
             continue
         # quarters referred to later ("the quarter", "a year earlier") come from this sentence
         # or the one before; farther back they are forgotten
@@ -249,9 +250,9 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
                 sub = span[k:]
                 if sub[0].is_punct or sub[0].lower_ in ("'s", "of", "and", "to"):
                     continue
-                if _RX_NOT_DATE.match(normalize_text(sub.text)) or _is_duration(sub.text):
+                if NOT_DATE.match(normalize_text(sub.text)) or is_duration(sub.text):
                     continue
-                if _false_positive(doc, sub, sub.text, sentence, doc_year):
+                if false_positive(doc, sub, sub.text, sentence, doc_year):
                     continue
                 value = value_of(sub.text, ctx)
                 if value is not None:

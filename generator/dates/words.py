@@ -27,13 +27,14 @@ def alternation(forms: Iterable[str]) -> str:
     return "(?:" + "|".join(re.escape(f) for f in sorted(unique, key=len, reverse=True)) + ")"
 
 
-_MONTH_FORMS: dict[str, list[str]] = _table("months")
-MONTHS = {name: i for i, name in enumerate(_MONTH_FORMS, start=1)}  # full names only
+_MONTH_TABLE: dict[str, list[str]] = _table("months")
+MONTHS = {name: i for i, name in enumerate(_MONTH_TABLE, start=1)}  # full names only
 MONTH_NAMES = {
     form.rstrip("."): i
-    for i, (name, forms) in enumerate(_MONTH_FORMS.items(), start=1)
+    for i, (name, forms) in enumerate(_MONTH_TABLE.items(), start=1)
     for form in (name, *forms)
 }
+MONTH_FORMS = tuple(f for name, forms in _MONTH_TABLE.items() for f in (name, *forms))
 _WEEKDAY_FORMS: dict[str, list[str]] = _table("weekdays")
 WEEKDAYS = {name: i for i, name in enumerate(_WEEKDAY_FORMS)}  # full names only
 WEEKDAY_NAMES = {
@@ -58,7 +59,7 @@ LOOKALIKES: dict[str, list[str]] = _table("lookalikes")
 TENSE_WORDS: dict[str, list[str]] = _table("tense")
 
 # The words as regex fragments
-MON = alternation(f for name, forms in _MONTH_FORMS.items() for f in (name, *forms))
+MON = alternation(MONTH_FORMS)
 WDAY = "(?:" + "|".join(re.escape(f) for n, fs in _WEEKDAY_FORMS.items() for f in (n, *fs)) + ")"
 WDAY_FULL = "(?:" + "|".join(WEEKDAYS) + ")"
 SEASON = "(?:" + "|".join(SEASONS) + ")"
