@@ -55,3 +55,15 @@ def test_an_unknown_rule_name_is_an_error() -> None:
     with pytest.raises(ValueError, match="no such date rule: no_such_rule"):
         values.switch_off(["no_such_rule", "month_day"])
     assert values.explain("March 20", rule.Context(None))[1] == ["month_day"]
+
+
+def test_a_holiday_entry_gives_its_day_fixed_or_computed() -> None:
+    from generator.dates.calendar import holiday_day
+
+    assert holiday_day({"month": 12, "day": 25}, 2023) == dt.date(2023, 12, 25)
+    thanksgiving = {"month": 11, "weekday": "thursday", "nth": 4}
+    assert [holiday_day(thanksgiving, y).day for y in (2022, 2023, 2024)] == [24, 23, 28]
+    memorial_day = {"month": 5, "weekday": "monday", "nth": -1}  # the last Monday of May
+    assert [holiday_day(memorial_day, y).day for y in (2022, 2023, 2024)] == [30, 29, 27]
+    last_of_december = {"month": 12, "weekday": "sunday", "nth": -1}
+    assert holiday_day(last_of_december, 2023) == dt.date(2023, 12, 31)
