@@ -29,6 +29,7 @@ from .words import (
     SEASON,
     SPOKEN_YEAR,
     WDAY_FULL,
+    WIDENING_WORDS,
     alternation,
     holiday_pattern,
     month,
@@ -113,8 +114,8 @@ _RX_EXTRA = re.compile(
 )
 
 
-_LEFT_WORDS = {"this", "last", "next", "that", "early", "late", "mid", "past", "coming"}
-_LEFT_WORDS_MONTH = {"previous", "following"}  # "the following March"
+_LEFT_WORDS = frozenset(WIDENING_WORDS["any date"])
+_LEFT_WORDS_MONTH = frozenset(WIDENING_WORDS["month"])
 
 
 # Month names as written, capitalized: full names and the abbreviations with a full stop

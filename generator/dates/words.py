@@ -57,6 +57,7 @@ SEASON_START = {code: row["starts"] for code, row in _SEASON_TABLE.items()}  # i
 PART_OF_DAY = vocabulary.entries("part_of_day", stage="dates")
 LOOKALIKES: dict[str, list[str]] = _table("lookalikes")
 TENSE_WORDS: dict[str, list[str]] = _table("tense")
+WIDENING_WORDS: dict[str, list[str]] = _table("widening_words")
 
 # The words as regex fragments
 MON = alternation(MONTH_FORMS)
