@@ -12,7 +12,7 @@ Code outside the stage imports these names from here, never from the inner modul
 - ``values``: the ordered table of normalization rules (``rule`` says what a rule is;
   ``rules_calendar``, ``rules_periods``, ``rules_deictic`` hold the rules, each with examples);
 - ``calendar``: anchoring a value to the document date; ``words``: the vocabulary, read from
-  ``data/en/`` (months, weekdays, numbers, seasons, parts of the day, holidays, look-alike
+  ``data/en/`` (months, weekdays, numbers, seasons, parts of the day, holidays, look-alike,
   tense and widening words).
 
 To add a date rule, add an entry to the table of its family's ``rules_*`` module, with
