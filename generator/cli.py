@@ -1,5 +1,9 @@
 """Command line: the same pipeline as the plugin (`python -m generator ...`)."""
 
+# A thin shell, as the MkDocs plugin is, over the same two functions: records from the
+# sources (`pipeline.build.build`) and a site from the records (`site.assemble`, which
+# `site.export` writes out). The docstring above is the `--help` text.
+
 from __future__ import annotations
 
 import argparse
@@ -10,16 +14,14 @@ import logging
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import __version__, serialize
 from .cache import AnalysisCache, PageCache
-from .pipeline import runners
 from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
 from .pipeline.build import build
-from .record import Analysis
-from .site.assembly import assemble, export
-from .site.pages import SiteOptions
+from .pipeline.runners import make_runner
+from .site import SiteOptions, assemble, check_site, export, iter_report
 
-EVALUATIONS = ("summaries", "dates", "participants", "facts")
+EVALUATIONS = ("summaries", "dates", "participants", "facts", "threads")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -49,37 +51,6 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _runner(args: argparse.Namespace):  # noqa: ANN202
-    """The runner the options ask for: a Dask cluster, or a local pool of processes."""
-    if args.scheduler:
-        return lambda jobs, s: runners.run_dask(jobs, s, args.scheduler, progress=args.progress)
-    processes = args.processes or runners.default_processes()
-    return lambda jobs, s: runners.run_local(jobs, s, processes, progress=args.progress)
-
-
-def analysis_json(doc_id: str, text: str, analysis: Analysis) -> dict[str, object]:
-    """The `analyze` contract: one object per input document."""
-
-    def mentions(items: list) -> list[dict[str, int]]:  # noqa: ANN001
-        return [{"start": m.start, "end": m.end} for m in items]
-
-    return {
-        "id": doc_id,
-        "title": analysis.title,
-        "summary": [text[m.start : m.end] for m in analysis.summary],
-        "dates": [
-            {"text": d.text, "start": d.start, "end": d.end, "value": d.value}
-            for d in analysis.dates
-        ],
-        "participants": [
-            {"name": p.name, "role": p.role, "mentions": mentions(p.mentions)}
-            for p in analysis.participants
-        ],
-        "places": [{"name": e.name, "mentions": mentions(e.mentions)} for e in analysis.places],
-        "organizations": [
-            {"name": e.name, "mentions": mentions(e.mentions)} for e in analysis.organizations
-        ],
-    }
 
 
 def cmd_analyze(args: argparse.Namespace) -> int:
@@ -99,7 +70,8 @@ def cmd_analyze(args: argparse.Namespace) -> int:
                 date = None
             rows.append((str(row["id"]), row["text"], date))
     jobs = [(text, date) for _, text, date in rows]
-    results = _runner(args)(jobs, _settings(args))
+    runner = make_runner(args.processes, args.scheduler, args.progress)
+    results = runner(jobs, _settings(args))
     failed = 0
     for (doc_id, text, _), analysis in zip(rows, results, strict=True):
         if isinstance(analysis, Exception):
@@ -107,7 +79,7 @@ def cmd_analyze(args: argparse.Namespace) -> int:
             failed += 1
             continue
         sys.stdout.write(
-            json.dumps(analysis_json(doc_id, text, analysis), ensure_ascii=False) + "\n"
+            json.dumps(serialize.analyze_row(doc_id, text, analysis), ensure_ascii=False) + "\n"
         )
     return 1 if failed else 0
 
@@ -118,7 +90,8 @@ def cmd_pages(args: argparse.Namespace) -> int:
     cache_dir = Path(args.cache_dir) if args.cache_dir else None
     src, out = Path(args.src), Path(args.out)
     docs = Path(args.docs) if args.docs else None
-    result = build(src, _settings(args), AnalysisCache(cache_dir), _runner(args))
+    runner = make_runner(args.processes, args.scheduler, args.progress)
+    result = build(src, _settings(args), AnalysisCache(cache_dir), runner)
     options = SiteOptions(
         full_text_search=args.full_text_search,
         source_url=args.source_url,
@@ -139,8 +112,6 @@ def cmd_pages(args: argparse.Namespace) -> int:
 
 def cmd_links(args: argparse.Namespace) -> int:
     """Check a built site's internal links (`links.check_site`); non-zero when one is broken."""
-    from .site.links import check_site, iter_report
-
     report = check_site(Path(args.site), args.site_url, anchors=not args.no_anchors)
     for line in iter_report(report.broken, limit=args.limit):
         print(line)

@@ -1,7 +1,8 @@
 """The MkDocs plugin: `mkdocs build` reads `sources`, analyses each document and adds the pages.
 
-A thin shell over the library: documents are built into records (`build`), rendered into
-pages (`pages`), and handed to MkDocs as generated files. Nothing is written into `docs/`.
+A thin shell, as the command line (`cli`) is, over the same two functions: records from the
+sources (`pipeline.build.build`) and a site from the records (`site.assemble`), whose files
+are handed to MkDocs in memory. Nothing is written into `docs/`.
 """
 
 from __future__ import annotations
@@ -9,7 +10,6 @@ from __future__ import annotations
 import gc
 import html as html_lib
 import logging
-import re
 import time
 from pathlib import Path
 
@@ -24,18 +24,22 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from .cache import AnalysisCache, PageCache
-from .pipeline import runners
 from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
 from .pipeline.build import BuildResult, build
-from .site.assembly import REQUIRED_EXTENSIONS, Site, assemble, hand_written_wins
-from .site.pages import (
+from .pipeline.runners import make_runner
+from .site import (
     CSS_URI,
+    REQUIRED_EXTENSIONS,
+    Site,
     SiteOptions,
     SiteRenderer,
+    add_date_terms,
+    assemble,
     default_templates,
+    hand_written_wins,
     page_uri,
+    pagefind_page,
     relative_url,
-    url_of,
 )
 
 log = logging.getLogger("mkdocs.plugins.summaries")
@@ -139,14 +143,6 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             config.extra_javascript.append(FIND_JS_URI)
         return config
 
-    def _runner(self):  # noqa: ANN202
-        progress = self.config.progress
-        if self.config.executor:
-            scheduler = self.config.executor
-            return lambda jobs, settings: runners.run_dask(jobs, settings, scheduler, progress)
-        processes = self.config.processes or runners.default_processes()
-        return lambda jobs, settings: runners.run_local(jobs, settings, processes, progress)
-
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.sources is not None
         if not self.sources.is_dir():
@@ -154,7 +150,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         gc.unfreeze()  # `mkdocs serve`: the previous build's objects may be collected now
         self._generated, self._escaped = set(), {}
         started = time.perf_counter()
-        result = build(self.sources, self.settings, self.cache, self._runner())
+        runner = make_runner(self.config.processes, self.config.executor, self.config.progress)
+        result = build(self.sources, self.settings, self.cache, runner)
         log.info(
             "summaries: %d documents (%d analysed, %d from cache), %d skipped, in %.1f s",
             len(result.records),
@@ -306,66 +303,6 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         if self.sources is not None and self.sources.is_dir():
             server.watch(str(self.sources))
         return server
-
-
-def add_date_terms(site: Path, renderer: SiteRenderer, use_directory_urls: bool) -> int:
-    """Every document's dates, in the forms readers type them, into the search index's
-    ``tags`` field of its page entry: Material's search weighs that field far above titles
-    and text, so "October 11, 2019", "11 October 2019" and "2019-10-11" all bring the
-    documents of that day, and those that name it, first. The page shows the same dates in
-    words. Returns the number of entries changed (0 without Material's search index)."""
-    import json
-
-    index = site / "search" / "search_index.json"
-    if not index.is_file():
-        return 0
-    data = json.loads(index.read_text(encoding="utf-8"))
-    terms = {url_of(uri, use_directory_urls): words for uri, words in renderer.date_terms().items()}
-    changed = 0
-    for entry in data.get("docs", []):
-        words = terms.get(entry.get("location"))
-        if words:
-            entry["tags"] = [*entry.get("tags", []), *words]
-            changed += 1
-    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return changed
-
-
-# Material's exclusions, for Pagefind too; a date's written forms are left to Pagefind.
-_EXCLUDED_TAG = re.compile(r"<(?![^<>]*summaries-date-forms)[^<>]*\bdata-search-exclude\b[^<>]*>")
-
-
-def pagefind_page(html: str, record) -> str:  # noqa: ANN001
-    """A document page as Pagefind indexes it: only its article (``data-pagefind-body``, so
-    listings and person pages stay out), without what Material's search leaves out, with
-    its facets (person, place, organization, year, tag), its date to sort by and show."""
-    from markupsafe import escape
-
-    marker = '<article class="md-content__inner md-typeset">'
-    if marker not in html:
-        return html
-    facets = [("person", p.name) for p in record.participants]
-    facets += [("place", e.name) for e in record.places]
-    facets += [("organization", e.name) for e in record.organizations]
-    facets += [("tag", t) for t in record.tags]
-    facets.append(("year", record.date[:4] if record.date else "Undated"))
-    spans = "".join(
-        f'<span data-pagefind-filter="{name}">{escape(value)}</span>'
-        for name, value in dict.fromkeys(facets)
-    )
-    if record.date:
-        from .site.archive import date_label
-
-        spans += f'<span data-pagefind-sort="date">{escape(record.date)}</span>'
-        spans += f'<span data-pagefind-meta="date">{escape(date_label(record.date))}</span>'
-    else:
-        spans += '<span data-pagefind-sort="date">0000-00-00</span>'
-    block = f"<div hidden data-pagefind-ignore>{spans}</div>"
-    opened = '<article class="md-content__inner md-typeset" data-pagefind-body>'
-    html = html.replace(marker, opened + block, 1)
-    # In tags only (document text cannot hold a raw "<": it is escaped).
-    ignored = "data-search-exclude data-pagefind-ignore"
-    return _EXCLUDED_TAG.sub(lambda m: m.group(0).replace("data-search-exclude", ignored), html)
 
 
 def run_pagefind(site: Path) -> None:

@@ -2,16 +2,17 @@
 
 Every stage fills its part of a :class:`Record`; nothing downstream re-parses text that an
 earlier stage already understood. Offsets are Python ``str`` indices into ``Record.text``,
-end exclusive.
+end exclusive. How these leave the program (cache entries, the ``analyze`` JSON Lines, front
+matter) is decided in :mod:`generator.serialize`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar, overload
 
-from .sources import passthrough
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,73 +62,65 @@ class Analysis:
     organizations: list[Entity]
     notes: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Analysis:
-        return cls(
-            title=data["title"],
-            summary=[Mention(**m) for m in data["summary"]],
-            dates=[DateMention(**d) for d in data["dates"]],
-            key_dates=[DateMention(**d) for d in data["key_dates"]],
-            participants=[
-                Participant(p["name"], p["role"], [Mention(**m) for m in p["mentions"]])
-                for p in data["participants"]
-            ],
-            places=[
-                Entity(e["name"], [Mention(**m) for m in e["mentions"]]) for e in data["places"]
-            ],
-            organizations=[
-                Entity(e["name"], [Mention(**m) for m in e["mentions"]])
-                for e in data["organizations"]
-            ],
-            notes=list(data.get("notes", [])),
-        )
+class Shown(Generic[T]):
+    """A field of a record's analysis read and set through the record, so that the analysis
+    is held once (in ``Record.analysis``) while pages and templates keep saying
+    ``record.participants``."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, record: None, owner: type) -> Shown[T]: ...
+    @overload
+    def __get__(self, record: Record, owner: type) -> T: ...
+    def __get__(self, record: Record | None, owner: type) -> Shown[T] | T:
+        if record is None:
+            return self
+        value: T = getattr(record.analysis, self.name)
+        return value
+
+    def __set__(self, record: Record, value: T) -> None:
+        setattr(record.analysis, self.name, value)
 
 
 @dataclass(slots=True)
 class Record:
-    """One document, analysed and with its author's values applied: what its page shows."""
+    """One document, analysed and with its author's values applied: what its page shows.
 
-    source: str
+    Built from the source (``source``, ``slug``, ``date``, ``text``), its analysis and the
+    author's values (``pipeline.build.make_record``). ``analysis`` is the analysis as the
+    page shows it: the title chosen, the author's people, places and organizations in place
+    of the extracted ones, and, after ``unify_names``, every name as the archive spells it.
+    """
+
+    source: str  # the file's path under the sources folder
     slug: str
-    title: str
-    date: str | None
+    date: dt.date | None  # when it was published (its file name or front matter says)
     text: str
+    analysis: Analysis
+    # The summary's sentences: the author's, or the text under ``analysis.summary``.
     summary: list[str]
-    summary_spans: list[Mention]
-    dates: list[DateMention]
-    key_dates: list[DateMention]
-    participants: list[Participant]
-    places: list[Entity]
-    organizations: list[Entity]
-    notes: list[str] = field(default_factory=list)
+    # Every tag of the page: the author's, then each name (set by ``unify_names``).
     tags: list[str] = field(default_factory=list)
+    # The author's tags as written, before the names join them.
+    author_tags: list[str] = field(default_factory=list)
+    # The author's other front matter keys, as ``sources.passthrough.check`` kept them.
     extra: dict[str, Any] = field(default_factory=dict)
-    authored: set[str] = field(default_factory=set)  # fields the author's values replaced
+    # The lists (participants, places, organizations) the author's values replaced.
+    authored: set[str] = field(default_factory=set)
+
+    title = Shown[str]("title")
+    # Where the summary's sentences are in ``text``; empty when the author wrote the summary.
+    summary_spans = Shown[list[Mention]]("summary")
+    dates = Shown[list[DateMention]]("dates")
+    key_dates = Shown[list[DateMention]]("key_dates")
+    participants = Shown[list[Participant]]("participants")
+    places = Shown[list[Entity]]("places")
+    organizations = Shown[list[Entity]]("organizations")
+    notes = Shown[list[str]]("notes")
 
     @property
     def description(self) -> str:
         return " ".join(self.summary)
-
-    def front_matter(self) -> dict[str, Any]:
-        """The page's YAML front matter (plain data, for a real YAML emitter)."""
-        meta: dict[str, Any] = passthrough.page_meta(self.extra)
-        meta.update(
-            title=self.title,
-            description=self.description,
-            summary=list(self.summary),
-            date=dt.date.fromisoformat(self.date) if self.date else None,
-            dates=[
-                {"text": d.text, "value": d.value, "sentence": d.sentence} for d in self.key_dates
-            ],
-            participants=[{"name": p.name, "role": p.role} for p in self.participants],
-            places=[e.name for e in self.places],
-            organizations=[e.name for e in self.organizations],
-            tags=list(self.tags),
-            source=self.source,
-        )
-        if self.date is None:
-            del meta["date"]
-        return meta

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site.links import check_site
+from generator.site import check_site
 
 from .conftest import ROOT, SEED, _env, mkdocs_build
 

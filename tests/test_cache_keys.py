@@ -13,7 +13,7 @@ import ast
 from pathlib import Path
 
 from generator.cache import analysis_files
-from generator.site.assembly import rendering_code
+from generator.site import rendering_code
 
 from .conftest import ROOT
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.people import entities
+from generator.people import entities, switch_off
 from generator.people.extract import find_participants
 from generator.record import Entity, Mention, Participant
 
@@ -237,7 +237,7 @@ def test_hashtags_handles_and_adjectives_are_no_names() -> None:
 
 def test_every_rule_can_be_switched_off_by_name() -> None:
     with pytest.raises(ValueError, match="no such rule"):
-        entities.switch_off(["no_such_rule"])
+        switch_off(["no_such_rule"])
     assert set(entities.RULES) == {
         "speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form"
     }  # fmt: skip

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.sources.documents import discover, read_source
+from generator.sources import discover, read_source
 
 from .conftest import mkdocs_build, write_site
 from .fixtures import make_hostile

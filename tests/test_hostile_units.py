@@ -3,6 +3,7 @@ encodings, symbolic links, slugs. Every file is written here, at test time."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import logging
@@ -13,19 +14,22 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator import serialize
 from generator.cache import AnalysisCache, PageCache
 from generator.people.identities import clean_name
 from generator.pipeline.analysis import Settings, analyze
 from generator.pipeline.build import load_aliases, load_sources, make_record
 from generator.record import Analysis, DateMention, Mention, Participant, Record
-from generator.site.pages import SiteOptions, SiteRenderer, _month_range, front_matter
-from generator.sources import passthrough
-from generator.sources.documents import (
+from generator.site import SiteOptions, SiteRenderer
+from generator.site.frontmatter import front_matter
+from generator.site.timeline import month_range
+from generator.sources import (
     Source,
     YAMLRefused,
     decode,
     discover,
     load_yaml,
+    passthrough,
     read_source,
     split_front_matter,
 )
@@ -138,7 +142,7 @@ def _analysis() -> Analysis:
 def test_cache_entries_of_another_shape_are_misses(tmp_path, content):
     cache = AnalysisCache(tmp_path)
     key = "ab" + "0" * 62
-    good = {"key": key, "analysis": _analysis().to_dict()}
+    good = serialize.cache_entry(key, _analysis())
     if content == "KEY:start-a":
         good["analysis"]["summary"][0]["start"] = "a"
         content = json.dumps(good)
@@ -239,19 +243,22 @@ TIMEX = [
 
 def _record(slug: str, date: str | None, values: list[str], people=("John Smith",)) -> Record:
     text = "John Smith met Mary Jones. " * 3
-    return Record(
-        source=f"{slug}.txt",
-        slug=slug,
+    analysis = Analysis(
         title=slug.title(),
-        date=date,
-        text=text,
-        summary=[text[:25]],
-        summary_spans=[Mention(0, 25)],
+        summary=[Mention(0, 25)],
         dates=[DateMention(v, 0, 4, v, text[:25]) for v in values],
         key_dates=[DateMention(v, 0, 4, v, text[:25]) for v in values],
         participants=[Participant(p, None, [Mention(0, 10)]) for p in people],
         places=[],
         organizations=[],
+    )
+    return Record(
+        source=f"{slug}.txt",
+        slug=slug,
+        date=dt.date.fromisoformat(date) if date else None,
+        text=text,
+        analysis=analysis,
+        summary=[text[:25]],
     )
 
 
@@ -284,10 +291,10 @@ def test_every_archive_shape_renders(records):
     )
 
 
-def test_month_range_takes_any_values():
-    months = _month_range(["1999", "1999-11", "2000-W02", "2000-01"])
+def testmonth_range_takes_any_values():
+    months = month_range(["1999", "1999-11", "2000-W02", "2000-01"])
     assert months == ["1999-11", "1999-12", "2000-01"]
-    assert _month_range(["1999", "XXXX-03", "2020-13"]) == []
+    assert month_range(["1999", "XXXX-03", "2020-13"]) == []
 
 
 def test_bare_year_archive_from_the_issue(nlp):

@@ -12,16 +12,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from generator.site.pages import (
-    SiteOptions,
-    SiteRenderer,
-    index_letter,
-    page_uri,
-    sort_name,
-)
+from generator.site import SiteOptions, SiteRenderer, page_uri
+from generator.site.plans import index_letter, sort_name
 
 from .conftest import mkdocs_build, write_site
-from .test_pages import _html, _record, _split
+from .test_pages import hand_record, html_of, split_page
 
 PEOPLE = [
     ("Anna Berg", "Mayor"),
@@ -42,7 +37,7 @@ def _archive(n: int = 9) -> list:
         day = f"{i + 1} May {year}"
         text = f"{a[0]} met {b[0]} in Oslo on {day}. They spoke again on {i + 2} June {year}."
         records.append(
-            _record(
+            hand_record(
                 text,
                 source=f"doc-{i}.txt",
                 slug=f"doc-{i}",
@@ -83,7 +78,7 @@ def test_small_archive_keeps_one_page_per_listing_and_a_flat_nav():
         {"Timeline": "timeline.md"},
         {"Tags": "tags.md"},
     ]
-    people = _html(_split(renderer.people_index())[1])
+    people = html_of(split_page(renderer.people_index())[1])
     names = re.findall(r"<tr>\s*<td><a [^>]*>([^<]+)</a>", people)
     assert names == sorted(names, key=lambda n: sort_name(n).casefold()), names
     assert names.index("Zoe Adams") < names.index("Anna Berg") < names.index("Carl Dahl")
@@ -114,7 +109,7 @@ def test_large_archive_splits_listings_and_the_nav_names_only_index_pages():
     assert 'class="summaries-pager"' in pages["articles/2020/index.md"]
     assert "(page-2.md)" in pages["articles/2020/index.md"]
     # The articles index: the years with their counts, each linked to its page.
-    index = _html(_split(pages["articles/index.md"])[1])
+    index = html_of(split_page(pages["articles/index.md"])[1])
     assert re.search(r'<a href="2019/index.md">2019</a></td>\s*<td>3</td>', index), index
 
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html as html_module
 import re
 
 import markdown
 import pytest
 
-from generator.record import DateMention, Entity, Mention, Participant, Record
-from generator.site import archive, charts
-from generator.site.pages import SiteOptions, SiteRenderer, markup_text, page_uri, relative_url
+from generator.record import Analysis, DateMention, Entity, Mention, Participant, Record
+from generator.site import SiteOptions, SiteRenderer, archive, charts, page_uri, relative_url
+from generator.site.markup import markup_text
 
 HOSTILE = (
     "<script>window.__xss = 1</script> {{ 7 * 7 }} {% raw %} ${x}\n"
@@ -22,7 +23,7 @@ HOSTILE = (
 )
 
 
-def _record(
+def hand_record(
     text: str = "Anna Berg met Carl Dahl in Oslo on March 20. They met again on March 21.",
     *,
     source: str = "talks.txt",
@@ -51,24 +52,27 @@ def _record(
             people if people is not None else [("Anna Berg", "Mayor"), ("Carl Dahl", None)]
         )
     ]
-    return Record(
-        source=source,
-        slug=slug,
+    analysis = Analysis(
         title=title,
-        date=date,
-        text=text,
-        summary=sentences[:1],
-        summary_spans=[find(sentences[0])],
+        summary=[find(sentences[0])],
         dates=date_mentions,
         key_dates=list(date_mentions),
         participants=participants,
         places=[Entity("Oslo", [find("Oslo")])] if "Oslo" in text else [],
         organizations=[],
+    )
+    return Record(
+        source=source,
+        slug=slug,
+        date=dt.date.fromisoformat(date) if date else None,
+        text=text,
+        analysis=analysis,
+        summary=sentences[:1],
         tags=[p.name for p in participants],
     )
 
 
-def _split(page: str) -> tuple[dict, str]:
+def split_page(page: str) -> tuple[dict, str]:
     """Front matter and body, parsed the way MkDocs parses a page."""
     from mkdocs.utils.meta import get_data
 
@@ -77,7 +81,7 @@ def _split(page: str) -> tuple[dict, str]:
     return meta, body
 
 
-def _html(body: str) -> str:
+def html_of(body: str) -> str:
     """What MkDocs makes of a page body (the extensions of the example site)."""
     return markdown.markdown(
         body, extensions=["attr_list", "md_in_html", "admonition", "tables", "toc"]
@@ -93,17 +97,17 @@ def _shown(html: str) -> str:
 
 
 def test_hostile_text_title_and_names_stay_text():
-    record = _record(
+    record = hand_record(
         HOSTILE + " Anna Berg spoke on March 20.",
         title="<b>{{ title }}</b>",
         people=[("Anna Berg", "<i>Mayor</i> {{ role }}")],
         dates=[("March 20", "XXXX-03-20")],
     )
     pages = SiteRenderer([record], SiteOptions()).render()
-    meta, body = _split(pages[page_uri(record)])
+    meta, body = split_page(pages[page_uri(record)])
     assert meta["source"] == "talks.txt" and "not front matter" not in str(meta.get("title"))
     assert html_module.unescape(meta["title"]) == "<b>{{ title }}</b>"
-    html = _html(body)
+    html = html_of(body)
     shown = _shown(html)
     assert "<script>" not in html and "<script>window.__xss = 1</script>" in shown
     assert "<img" not in html and "onerror=alert(1)>" in shown
@@ -116,7 +120,8 @@ def test_hostile_text_title_and_names_stay_text():
     assert "<!-- comment -->" in shown
     assert "<i>Mayor</i> {{ role }}" in shown
     for uri, page in pages.items():
-        assert "<script" not in _html(_split(page)[1]) if page.startswith("---\n") else True, uri
+        if page.startswith("---\n"):
+            assert "<script" not in html_of(split_page(page)[1]), uri
 
 
 def test_markup_text_marks_and_links_inside_escaped_paragraphs():
@@ -127,7 +132,7 @@ def test_markup_text_marks_and_links_inside_escaped_paragraphs():
         "[&lt;b&gt;](../p/x.md){: .summaries-person } B.</mark></p>\n"
         "<p>C &amp; D_x_.</p>\n"
     )
-    assert _html(html) == (
+    assert html_of(html) == (
         '<p><mark class="summaries-summary-sentence" title="In the summary">A '
         '<a class="summaries-person" href="../p/x.md">&lt;b&gt;</a> B.</mark></p>\n'
         "<p>C &amp; D_x_.</p>"
@@ -165,7 +170,7 @@ def test_relative_url(use_directory_urls, from_src, to_src, expected):
 
 
 def _targets(markdown_body: str) -> list[str]:
-    """The targets of the Markdown links a page body holds (`pages.link_target`)."""
+    """The targets of the Markdown links a page body holds (`urls.link_target`)."""
     return re.findall(r"\]\(([^)\s]+)", markdown_body)
 
 
@@ -175,7 +180,7 @@ def test_links_on_a_document_page_name_their_targets_source_files():
     checks the built sites)."""
     import posixpath
 
-    record = _record()
+    record = hand_record()
     pages = SiteRenderer([record], SiteOptions()).render()
     page = page_uri(record)
     targets = _targets(pages[page])
@@ -187,7 +192,7 @@ def test_links_on_a_document_page_name_their_targets_source_files():
     assert {posixpath.normpath(posixpath.join(posixpath.dirname(page), t)) for t in person} == {
         "participants/anna-berg.md"
     }
-    html = _html(_split(pages[page])[1])
+    html = html_of(split_page(pages[page])[1])
     assert 'class="summaries-person" href="../../../participants/anna-berg.md"' in html
 
 
@@ -195,11 +200,11 @@ def test_links_on_a_document_page_name_their_targets_source_files():
 
 
 def test_timeline_orders_days_and_keeps_year_unknown_apart():
-    first = _record(
+    first = hand_record(
         "Anna Berg arrived on March 21. Talks began on March 20. Carl Dahl left in 2019.",
         dates=[("March 21", "XXXX-03-21"), ("March 20", "XXXX-03-20"), ("2019", "2019")],
     )
-    second = _record(
+    second = hand_record(
         "Anna Berg voted on 5 May 2020. Polls closed on 1 January 2020.",
         source="vote.txt",
         slug="vote",
@@ -211,8 +216,8 @@ def test_timeline_orders_days_and_keeps_year_unknown_apart():
     renderer = SiteRenderer([first, second], SiteOptions())
     values = [e.value for e in renderer.events]
     assert values == ["2019", "2020-01-01", "2020-05-05", "XXXX-03-20", "XXXX-03-21"]
-    _, body = _split(renderer.timeline_page())
-    html = _html(body)
+    _, body = split_page(renderer.timeline_page())
+    html = html_of(body)
     headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
     assert headings == ["2019", "2020", archive.UNKNOWN_YEAR]
     assert re.findall(r"<h3[^>]*>(.*?)</h3>", html) == ["January 2020", "May 2020", "March"]
@@ -234,8 +239,8 @@ def test_chart_counts_and_escapes():
 
 
 def test_person_page_lists_roles_documents_dates_and_companions():
-    first = _record()
-    second = _record(
+    first = hand_record()
+    second = hand_record(
         "Anna Berg opened the bridge on 5 May 2020. Eva Falk cut the ribbon.",
         source="bridge.txt",
         slug="bridge",
@@ -245,14 +250,14 @@ def test_person_page_lists_roles_documents_dates_and_companions():
         people=[("Anna Berg", "Governor"), ("Eva Falk", None)],
     )
     renderer = SiteRenderer([first, second], SiteOptions())
-    meta, body = _split(renderer.person_page("Anna Berg"))
+    meta, body = split_page(renderer.person_page("Anna Berg"))
     assert meta["title"] == "Anna Berg"
-    html = _html(body)
+    html = html_of(body)
     assert "Mayor" in html and "Governor" in html
     assert html.index("Talks in Oslo") < html.index("Bridge opens"), "newest document first"
     assert "May 5, 2020" in html and "March 20 (year unknown)" in html
     assert "Carl Dahl" in html and "Eva Falk" in html and "summaries-companions" in html
-    index = _html(_split(renderer.people_index())[1])
+    index = html_of(split_page(renderer.people_index())[1])
     row = re.search(
         r"<tr>\s*<td><a [^>]*>Anna Berg</a></td>\s*<td>(.*?)</td>\s*<td>(\d+)</td>\s*</tr>", index
     )
@@ -260,20 +265,20 @@ def test_person_page_lists_roles_documents_dates_and_companions():
 
 
 def test_document_page_front_matter_and_prev_next():
-    older = _record(source="a.txt", slug="a", title="Older", date="2023-03-01")
-    newer = _record(source="b.txt", slug="b", title="Newer", date="2023-03-22")
+    older = hand_record(source="a.txt", slug="a", title="Older", date="2023-03-01")
+    newer = hand_record(source="b.txt", slug="b", title="Newer", date="2023-03-22")
     pages = SiteRenderer([older, newer], SiteOptions()).render()
-    meta, body = _split(pages[page_uri(older)])
+    meta, body = split_page(pages[page_uri(older)])
     assert str(meta["date"]) == "2023-03-01" and meta["title"] == "Older"
     assert "Anna Berg" in meta["tags"]
-    assert 'rel="next"' in _html(body) and "Newer" in body and 'rel="prev"' not in _html(body)
+    assert 'rel="next"' in html_of(body) and "Newer" in body and 'rel="prev"' not in html_of(body)
     assert "summaries-summary" in body and "Mayor" in body
-    home = _html(_split(pages["index.md"])[1])
+    home = html_of(split_page(pages["index.md"])[1])
     assert home.index("Newer") < home.index("Older")
 
 
 def test_key_dates_link_to_their_place_on_the_timeline():
-    record = _record(
+    record = hand_record(
         "Anna Berg spoke on 5 May 2020. She left in 2019. She returns on March 20.",
         dates=[("5 May 2020", "2020-05-05"), ("2019", "2019"), ("March 20", "XXXX-03-20")],
     )
@@ -286,18 +291,49 @@ def test_key_dates_link_to_their_place_on_the_timeline():
 
 
 def test_source_copies_are_text_files_without_a_doubled_extension():
-    from generator.site.pages import source_copy_uri
+    from generator.site.urls import source_copy_uri
 
-    assert source_copy_uri(_record(source="news/a.txt")) == "_sources/news/a.txt"
-    assert source_copy_uri(_record(source="b.md")) == "_sources/b.md.txt"
+    assert source_copy_uri(hand_record(source="news/a.txt")) == "_sources/news/a.txt"
+    assert source_copy_uri(hand_record(source="b.md")) == "_sources/b.md.txt"
 
 
 def test_home_and_articles_show_undated_documents_too():
-    dated = _record(source="a.txt", slug="a", title="Dated one", date="2021-06-01")
-    undated = _record(source="b.txt", slug="b", title="Undated one", date=None)
+    dated = hand_record(source="a.txt", slug="a", title="Dated one", date="2021-06-01")
+    undated = hand_record(source="b.txt", slug="b", title="Undated one", date=None)
     renderer = SiteRenderer([undated, dated], SiteOptions())
-    home = _html(_split(renderer.home_page())[1])
+    home = html_of(split_page(renderer.home_page())[1])
     assert home.index("Newest documents") < home.index("Dated one")
     assert home.index("Documents without a date") < home.index("Undated one")
-    articles = _html(_split(renderer.articles_index())[1])
+    articles = html_of(split_page(renderer.articles_index())[1])
     assert re.findall(r"<h2[^>]*>(.*?)</h2>", articles) == ["2021", "Undated"]
+
+
+def test_the_export_carries_every_file_its_pages_link_to(tmp_path):
+    """`python -m generator pages` writes `site.export` of `site.assemble`, as the plugin
+    hands MkDocs `assemble`'s files: the pages with the stylesheet and the source copies they
+    link to, so the exported folder builds without the plugin."""
+    import posixpath
+    import urllib.parse
+
+    from generator.pipeline.build import BuildResult
+    from generator.site import assemble, export
+
+    sources = tmp_path / "src"
+    (sources / "news").mkdir(parents=True)
+    (sources / "news" / "talks #1.txt").write_bytes("Talks in Oslo\n\nAnna Berg…".encode())
+    record = hand_record(source="news/talks #1.txt")
+    out = tmp_path / "docs"
+    site = assemble(BuildResult([record]), sources, SiteOptions())
+    fragment = export(site, out, config=tmp_path / "summaries.yml")
+    assert fragment["extra_css"] and all((out / css).is_file() for css in fragment["extra_css"])
+    copy = out / "_sources" / "news" / "talks #1.txt"
+    assert copy.read_bytes() == (sources / "news" / "talks #1.txt").read_bytes()
+    linked = set()
+    for page in sorted(out.rglob("*.md")):
+        uri = page.relative_to(out).as_posix()
+        for target in _targets(page.read_text(encoding="utf-8")):
+            path = urllib.parse.unquote(target.split("#")[0])
+            if path:  # else an anchor of the page itself
+                linked.add(posixpath.normpath(posixpath.join(posixpath.dirname(uri), path)))
+    assert "_sources/news/talks #1.txt" in linked
+    assert [path for path in sorted(linked) if not (out / path).is_file()] == []

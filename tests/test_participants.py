@@ -291,20 +291,20 @@ def test_generational_suffix_and_arabic_particle_join(nlp):
 
 
 def test_merge_keeps_different_people_with_one_surname():
-    from generator.people.extract import _Cand, _merge
+    from generator.people.extract import Candidate, merge_people
 
     names = ["Samuel Banda", "Samuel Gift Banda", "Grace Banda", "Cde Banda", "Banda"]
     cands, pos = [], 0
     for name in names:
-        cands.append(_Cand(pos, pos + len(name), name))
+        cands.append(Candidate(pos, pos + len(name), name))
         pos += len(name) + 10
-    people = _merge(cands)
+    people = merge_people(cands)
     # the middle-name form joins; Grace stays apart; a bare "Banda" joins the nearest before
     assert sorted(p.name for p in people) == ["Grace Banda", "Samuel Gift Banda"]
     # father and son stay apart; a form without suffix goes to neither
     names = ["John Reed Sr.", "John Reed Jr.", "John Reed"]
-    cands = [_Cand(i * 30, i * 30 + len(n), n) for i, n in enumerate(names)]
-    assert len(_merge(cands)) == 3
+    cands = [Candidate(i * 30, i * 30 + len(n), n) for i, n in enumerate(names)]
+    assert len(merge_people(cands)) == 3
 
 
 def test_craft_places_media_and_works_are_no_people(nlp):
@@ -475,24 +475,27 @@ def test_narrative_news_cues(nlp, text, people):
 
 
 def _record(slug, people=(), orgs=(), authored=()):
-    from generator.record import Entity, Mention, Participant, Record
+    from generator.record import Analysis, Entity, Mention, Participant, Record
 
     def mentions(name):
         return [Mention(0, len(name))]
 
-    return Record(
-        source=f"{slug}.txt",
-        slug=slug,
+    analysis = Analysis(
         title=slug,
-        date=None,
-        text="",
         summary=[],
-        summary_spans=[],
         dates=[],
         key_dates=[],
         participants=[Participant(n, None, mentions(n)) for n in people],
         places=[],
         organizations=[Entity(n, mentions(n)) for n in orgs],
+    )
+    return Record(
+        source=f"{slug}.txt",
+        slug=slug,
+        date=None,
+        text="",
+        analysis=analysis,
+        summary=[],
         authored=set(authored),
     )
 
@@ -653,3 +656,72 @@ def test_a_role_shows_no_cut_parenthesis(nlp):
     text = "He played against Israeli Grand Master (GM) Alexander Huzman in the final."
     people = {p.name: p.role for p in find_participants(nlp(text))[0]}
     assert people["Alexander Huzman"] == "Israeli Grand Master"
+
+
+def test_every_rule_family_is_wired_to_its_code() -> None:
+    import inspect
+
+    from generator.people import entities, extract, rules
+
+    assert extract.find_participants  # importing the stage wires its families
+    assert set(rules.PEOPLE) == rules.WIRED
+    source = inspect.getsource(entities.clean)
+    assert {n for n in rules.ENTITIES if f'rules.on("{n}")' in source} == set(rules.ENTITIES)
+    with pytest.raises(ValueError, match="no such rule"):
+        rules.switch_off(["no_such_family"])
+    assert rules.off_now() == frozenset()
+
+
+# One small text per family where switching the family off changes what the stage finds.
+ABLATION_EXAMPLES = {
+    "cricket": "CRICKET - SCORECARD\nM. Atapattu c Vaas b Chandana 20\n"
+    "S. Jayasuriya st Moin b Mushtaq 14\nBowling: Gough 8-0-39-3, Cork 7-1-30-1",
+    "ranked_row": "GOLF - LEADING SCORES\n287 Ian Woosnam 70 76 71 70\n"
+    "288 Padraig Harrington 71 72 73 72",
+    "trigger": "The ministry said on Tuesday that spokesman Glyn Davies would speak later, "
+    "and team mate Les Ferdinand agreed.",
+    "list_expansion": "The squad is: Given, Breen, Staunton, Irwin, Keane and McAteer.",
+    "propagation": "Kofi Annan visited Paris. ANNAN SAYS PEACE IS NEAR. Annan met the president.",
+    "cues": "Nerweyi Faik, who leads the group, said the talks failed. "
+    "Joma Ndibe, a biologist, agreed.",
+    "no_person": "Since Baloch's death, Pakistan's laws about honor killings have changed. "
+    "Though the accused can still avoid the death penalty if forgiven by the victim's family, "
+    "the minimum prison sentence for the crime even if forgiven is now 25 years. "
+    "Waseem is eligible to appeal.",
+}
+
+
+@pytest.mark.parametrize("family", sorted(ABLATION_EXAMPLES))
+def test_switching_a_family_off_changes_the_result(nlp, family: str) -> None:
+    from generator.people import switched_off
+
+    def found(doc) -> list:  # noqa: ANN001
+        people, places, orgs = find_participants(doc)
+        return [(p.name, [(m.start, m.end) for m in p.mentions]) for p in people] + [
+            e.name for e in places + orgs
+        ]
+
+    doc = nlp(ABLATION_EXAMPLES[family])
+    full = found(doc)
+    with switched_off([family]):
+        assert found(doc) != full
+    assert found(doc) == full  # and back on after the block
+
+
+def test_every_vocabulary_file_says_what_it_holds_and_how_to_add_an_entry() -> None:
+    import re
+    from pathlib import Path
+
+    import generator
+
+    root = Path(generator.__file__).parent
+    files = sorted((root / "people" / "data" / "en").iterdir())
+    files += sorted((root / "nlp" / "data" / "en").iterdir())
+    assert len(files) > 30
+    for path in files:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        header = " ".join(
+            line for line in lines[: next(i for i, s in enumerate(lines) if not s.startswith("#"))]
+        )
+        assert len(header) > 40, path.name  # what it holds
+        assert re.search(r"(?i)to add|add an|a line|per line", header), path.name  # how to add

@@ -17,8 +17,10 @@ from mkdocs.utils.meta import get_data
 from generator.pipeline.analysis import Settings, analyze
 from generator.pipeline.build import make_record
 from generator.record import Mention
-from generator.site.pages import SiteOptions, SiteRenderer, front_matter, markup_text, paragraphs
-from generator.sources.documents import Source, split_front_matter
+from generator.site import SiteOptions, SiteRenderer
+from generator.site.frontmatter import front_matter
+from generator.site.markup import markup_text, paragraphs
+from generator.sources import Source, split_front_matter
 from generator.sources.passthrough import one_line
 
 # Text that looks like markup of every kind we must not let through.
@@ -188,7 +190,7 @@ NAMES = st.one_of(TEXT, st.sampled_from(["Index", "index", "Jane\u200b Doe", "\u
 
 @st.composite
 def records(draw) -> list:
-    from generator.record import DateMention, Entity, Participant, Record
+    from generator.record import Analysis, DateMention, Entity, Participant, Record
 
     out = []
     for i in range(draw(st.integers(0, 4))):
@@ -202,23 +204,25 @@ def records(draw) -> list:
             Record(
                 source=draw(st.sampled_from(["a.txt", "index.txt", "b #?%.md", "c/d.txt"])),
                 slug=draw(st.sampled_from(["a", "index", "b", "document"])) + f"-{i}",
-                title=draw(TEXT) or "t",
-                date=draw(st.one_of(st.none(), st.dates().map(lambda d: d.isoformat()))),
+                date=draw(st.one_of(st.none(), st.dates())),
                 text=text,
+                analysis=Analysis(
+                    title=draw(TEXT) or "t",
+                    summary=[],
+                    dates=[
+                        DateMention(v, m.start, m.end, v, text)
+                        for v, m in [(v, draw(span)) for v in values]
+                    ],
+                    key_dates=[DateMention(v, 0, 0, v, draw(TEXT)) for v in values[:2]],
+                    participants=[
+                        Participant(name, draw(st.one_of(st.none(), TEXT)), [draw(span)])
+                        for name in dict.fromkeys(draw(st.lists(NAMES, max_size=4)))
+                        if name.strip()
+                    ],
+                    places=[Entity(draw(TEXT) or "p")],
+                    organizations=[],
+                ),
                 summary=draw(st.lists(TEXT, max_size=2)),
-                summary_spans=[],
-                dates=[
-                    DateMention(v, m.start, m.end, v, text)
-                    for v, m in [(v, draw(span)) for v in values]
-                ],
-                key_dates=[DateMention(v, 0, 0, v, draw(TEXT)) for v in values[:2]],
-                participants=[
-                    Participant(name, draw(st.one_of(st.none(), TEXT)), [draw(span)])
-                    for name in dict.fromkeys(draw(st.lists(NAMES, max_size=4)))
-                    if name.strip()
-                ],
-                places=[Entity(draw(TEXT) or "p")],
-                organizations=[],
                 extra=draw(st.dictionaries(st.sampled_from(EXTRA_KEYS), EXTRA_VALUES, max_size=3)),
             )
         )
@@ -267,7 +271,7 @@ def test_any_archive_renders_every_page_safely(archive):
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list("ab:-&*[]{}!?|>'\"#\n ,")), max_size=60))
 def test_any_yaml_loads_or_is_a_yaml_error(text):
-    from generator.sources.documents import load_yaml
+    from generator.sources import load_yaml
 
     with contextlib.suppress(yaml.YAMLError):  # and never any other exception
         load_yaml(text, "f.yml")
@@ -276,9 +280,9 @@ def test_any_yaml_loads_or_is_a_yaml_error(text):
 @settings(max_examples=100, deadline=None)
 @given(data=st.dictionaries(TEXT, EXTRA_VALUES, max_size=5))
 def test_plain_yaml_round_trips_through_the_safe_loader(data):
-    from generator.sources.documents import load_yaml
+    from generator.sources import load_yaml
 
-    assume("\\x85" not in repr(data))  # PyYAML's own NEL folding (see pages._no_nel)
+    assume("\\x85" not in repr(data))  # PyYAML's own NEL folding (see site.frontmatter._no_nel)
     loaded, warnings = load_yaml(yaml.safe_dump(data, allow_unicode=True), "f.yml")
     assert loaded == data and warnings == []
 
@@ -286,7 +290,7 @@ def test_plain_yaml_round_trips_through_the_safe_loader(data):
 @settings(max_examples=150, deadline=None)
 @given(meta=st.dictionaries(st.sampled_from(EXTRA_KEYS), EXTRA_VALUES, max_size=6))
 def test_any_author_keys_give_a_closed_front_matter(meta):
-    from generator import passthrough
+    from generator.sources import passthrough
 
     extra, warnings, notes = passthrough.check(meta, "x.md")
     page = passthrough.page_meta(extra)

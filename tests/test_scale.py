@@ -41,7 +41,7 @@ def _sources(n: int) -> dict[str, str]:
 
 
 def test_defaults_agree_with_the_summarizer():
-    from generator import summarize
+    from generator.summaries import summarize
 
     assert DEFAULT_SENTENCES == summarize.DEFAULT_SENTENCES
     assert DEFAULT_METHOD == summarize.DEFAULT_METHOD
@@ -71,6 +71,29 @@ def test_chunk_sizes():
 
 
 @pytest.mark.slow
+def test_the_plugin_and_the_cli_choose_runners_by_one_factory(monkeypatch):
+    calls = []
+
+    def record(kind):
+        def run(jobs, settings, where, progress):
+            calls.append((kind, where, progress))
+            return iter([])
+
+        return run
+
+    monkeypatch.setattr(runners, "default_processes", lambda: 7)
+    monkeypatch.setattr(runners, "run_local", record("local"))
+    monkeypatch.setattr(runners, "run_dask", record("dask"))
+    runners.make_runner(0, None, True)([], Settings())
+    runners.make_runner(3)([], Settings())
+    runners.make_runner(2, "tcp://h:8786")([], Settings())
+    assert calls == [
+        ("local", 7, True),
+        ("local", 3, False),
+        ("dask", "tcp://h:8786", False),
+    ]
+
+
 def test_pool_gives_the_in_process_results_in_order(nlp):
     text = SEED.read_text(encoding="utf-8")
     paragraphs = [p for p in text.split("\n\n") if len(p) > 80]
@@ -78,7 +101,7 @@ def test_pool_gives_the_in_process_results_in_order(nlp):
     settings = Settings()
     alone = list(analyze_many(jobs, settings))
     pooled = list(runners.run_local(jobs, settings, processes=2))
-    assert [a.to_dict() for a in pooled] == [a.to_dict() for a in alone]
+    assert pooled == alone
 
 
 @pytest.mark.slow
@@ -211,7 +234,7 @@ def test_identical_documents_are_analysed_once(tmp_path):
 def test_page_cache_key_follows_records_options_and_templates(tmp_path):
     from generator.cache import PageCache, render_key
     from generator.record import Analysis
-    from generator.site.pages import SiteOptions
+    from generator.site import SiteOptions, rendering_code
 
     (tmp_path / "src").mkdir()
     (tmp_path / "src" / "2020-01-02-a.txt").write_text("Anna Berg spoke in Oslo.", "utf-8")
@@ -223,7 +246,7 @@ def test_page_cache_key_follows_records_options_and_templates(tmp_path):
     records = build(tmp_path / "src", Settings(), AnalysisCache(None), runner).records
     templates = tmp_path / "templates"
     templates.mkdir()
-    code = [ROOT / "generator" / "pages.py"]
+    code = rendering_code()
     key = render_key(records, SiteOptions(), code, [templates])
     assert key == render_key(records, SiteOptions(), code, [templates])
     assert key != render_key(records, SiteOptions(full_text_search=True), code, [templates])

@@ -2,14 +2,15 @@
 
 It decides between the past and the future reading of an underspecified date ("said
 Tuesday" is last Tuesday, "will meet Tuesday" the next one). The words it reads (future
-auxiliaries, modals, verbs of planning and reporting, prepositions of a bound) are lists of
-``data/en/tense.yml``.
+auxiliaries, modals, verbs of planning, prepositions of a bound) are lists of
+``data/en/tense.yml``; the verbs of reporting are the shared ``nlp/data/en/say_verbs.yml``.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..nlp import vocabulary
 from .calendar import FUTURE, PAST, PRESENT
 from .words import TENSE_WORDS
 
@@ -18,7 +19,8 @@ _FUTURE_AUX = frozenset(TENSE_WORDS["future auxiliaries"])
 _MODALS = frozenset(TENSE_WORDS["modals"])
 _PLAN_VERBS = tuple(TENSE_WORDS["plan verbs"])
 _PLAN_PARTICIPLES = frozenset(TENSE_WORDS["plan participles"])
-_REPORT_VERBS = frozenset(TENSE_WORDS["report verbs"])
+# a reported present ("says the meeting is on Monday"): the say-verbs every stage shares
+_REPORT_VERBS = frozenset(vocabulary.table("say_verbs")["reporting"])
 
 
 def tense_of(span: Span) -> str | None:

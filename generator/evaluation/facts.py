@@ -154,7 +154,7 @@ def published_facts(sources: Path, cache_dir: str, processes: int) -> dict[str, 
     from ..pipeline import runners
     from ..pipeline.analysis import Settings
     from ..pipeline.build import build
-    from ..site.pages import SiteOptions, SiteRenderer, page_uri
+    from ..site import SiteOptions, SiteRenderer, page_uri
 
     cache = AnalysisCache(Path(cache_dir) if cache_dir else None)
     workers = processes or runners.default_processes()
@@ -237,13 +237,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--cache-dir", default=".cache/summaries", help="'' for no cache")
     parser.add_argument("--processes", type=int, default=0, help="0: every core")
     parser.add_argument(
-        "--off", default="", help="place/organization rules to switch off, comma-separated"
+        "--off",
+        default="",
+        help="people, place and organization rules to switch off, comma-separated",
     )
     args = parser.parse_args(argv)
     if args.off:
-        from ..people import entities
+        from ..people import switch_off
 
-        entities.switch_off(args.off.split(","))
+        switch_off(args.off.split(","))
         args.cache_dir = ""  # the cache holds analyses made with every rule on
     golds = list(read_jsonl(args.gold))
     if args.ids:

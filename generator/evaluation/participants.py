@@ -15,7 +15,6 @@ import sys
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from types import ModuleType
 
 from .common import prf, read_jsonl
 
@@ -106,78 +105,13 @@ def _score(rows: Sequence[tuple[set, set]]) -> tuple[float, float, float]:
     return prf(tp, sum(len(p) for p, _ in rows), sum(len(g) for _, g in rows))
 
 
-# Leave-one-out ablation: each entry switches one rule family of the people stage off
-# (generator.people.extract and the person_* modules it imports its rules from).
-_NEVER = r"(?!)"
-ABLATIONS: dict[str, list[tuple[str, object]]] = {
-    "initial-name pattern (P. Simmons)": [("_INITIAL_NAME", _NEVER)],
-    "Name (Country) bracket pattern": [("_NAME_BRACKET", _NEVER)],
-    "cricket c/b/st and bowling figures": [("_CRICKET_FIELD", _NEVER), ("_BOWLING", _NEVER)],
-    "ranked score rows": [("_RANKED_ROW", _NEVER)],
-    "line-ups and substitutes": [("_SHIRT", _NEVER), ("_SUBSTITUTE", _NEVER)],
-    "signature and byline lines": [("_SIGNATURE", _NEVER), ("_BYLINE", _NEVER)],
-    "trigger words (spokesman X Y)": [
-        ("_TRIGGER", _NEVER),
-        ("_UPPER_TRIGGER", _NEVER),
-        ("_DEMONYM_NAME", _NEVER),
-    ],
-    "teams in results/standings rows": [("_team_names", lambda text: set())],
-    "place contexts (in X, datelines)": [("_place_like", lambda text, names: set())],
-    "company/club contexts": [("_org_like", lambda text, names: set())],
-    "possessor drop (Team's Full Name)": [("_drop_possessors", lambda text, cands: cands)],
-    "name completion (Faik Nerweyi)": [("_complete_names", lambda doc, cands: cands)],
-    "comma-list expansion": [("_expand_lists", lambda text, cands, other: cands)],
-    "propagation (surnames, all caps)": [("_propagate", lambda doc, cands, other: list(cands))],
-    "non-name word lists (_bad_name)": [("_bad_name", lambda name: len(name.strip()) < 2)],
-    "no-person filter (craft, place/org words, cues)": [
-        ("_not_people", lambda doc, people, cued, other: people)
-    ],
-    "merge keys (titles, Jr., al-, middle names)": [
-        ("_merge_words", lambda key: tuple(key.split()))
-    ],
-    "who / apposition / 'called' cues": [
-        ("_WHO", _NEVER),
-        ("_APPOSITION", _NEVER),
-        ("_NAMED", _NEVER),
-    ],
-    "news credits, quoted speakers": [("_CREDIT", _NEVER), ("_QUOTED_BY", _NEVER)],
-    "coordination (X and <person>)": [("_coordinated", lambda text, cands, other, teams: cands)],
-    "widening (Mehmet Ali Ediboglu)": [("_widen", lambda doc, name: name)],
-}
-
-
-def _switch_off(patches: list[tuple[str, object]]) -> list[tuple[ModuleType, str, object]]:
-    """Replaces each named rule in every module of the people stage that binds the name (where
-    it is defined and where it is imported, so the call-time lookup sees the replacement);
-    returns what to restore."""
-    import re as _re
-
-    from ..people import extract as participants
-    from ..people import filters as person_filters
-    from ..people import merge as person_merge
-    from ..people import names as person_names
-    from ..people import patterns as person_patterns
-
-    modules = (participants, person_names, person_patterns, person_filters, person_merge)
-    saved: list[tuple[ModuleType, str, object]] = []
-    for name, value in patches:
-        targets = [m for m in modules if name in vars(m)]
-        if not targets:
-            raise LookupError(f"no module of the people stage has {name}")
-        new = _re.compile(value) if isinstance(value, str) else value
-        for module in targets:
-            saved.append((module, name, getattr(module, name)))
-            setattr(module, name, new)
-    return saved
-
-
 def _run_ablation(docs: list[dict], parsed: list) -> None:
-    from ..people import extract as rules
+    from ..people import PEOPLE, find_participants, switched_off
 
     def doc_f1() -> dict[str, float]:
         groups: dict[str, list] = {"all": [], "narrative": [], "tables": []}
         for item, doc in zip(docs, parsed, strict=True):
-            people, _, _ = rules.find_participants(doc)
+            people, _, _ = find_participants(doc)
             row = (
                 distinct_names(p.name for p in people),
                 {n.casefold() for n in item["person_names"]},
@@ -191,13 +125,9 @@ def _run_ablation(docs: list[dict], parsed: list) -> None:
         f"{'full system':38s} all {full['all']:.3f}  narrative {full['narrative']:.3f}  "
         f"tables {full['tables']:.3f}"
     )
-    for label, patches in ABLATIONS.items():
-        saved = _switch_off(patches)
-        try:
+    for name, label in PEOPLE.items():
+        with switched_off([name]):
             f = doc_f1()
-        finally:
-            for module, name, value in reversed(saved):
-                setattr(module, name, value)
         print(
             f"without {label:30s} all {f['all']:.3f} ({f['all'] - full['all']:+.3f})  "
             f"narrative {f['narrative']:.3f} ({f['narrative'] - full['narrative']:+.3f})  "
@@ -217,7 +147,7 @@ def main(argv: Sequence[str]) -> int:
     args = parser.parse_args(argv)
 
     from ..nlp.model import load_model
-    from ..people.extract import find_participants
+    from ..people import find_participants
 
     nlp = load_model()
     docs = list(read_jsonl(args.file, args.limit))

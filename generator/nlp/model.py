@@ -77,6 +77,8 @@ MAX_PARSE_CHARS = 200_000
 def load_model(name: str = DEFAULT_MODEL) -> Language:
     import spacy  # here, not at import time: a fully cached build never loads spaCy
 
+    from . import sentences
+
     use_numpy_matmul()
     candidates = MODEL_CANDIDATES if name == DEFAULT_MODEL else (name,)
     for candidate in candidates:
@@ -87,6 +89,7 @@ def load_model(name: str = DEFAULT_MODEL) -> Language:
             nlp = spacy.load(candidate, exclude=["lemmatizer"])
             nlp.max_length = max(nlp.max_length, MAX_PARSE_CHARS + 1)
             index_attribute_ruler(nlp)
+            sentences.add_to(nlp)
             # spaCy and the model are ~150,000 long-lived objects; every full garbage
             # collection afterwards would walk them again (a build that analysed one document
             # rendered its pages 2x slower). Frozen, the collector leaves them alone.

@@ -23,7 +23,7 @@ wrong name off the page rather than risk it (a missing tag costs less than a wro
   longer name of the document that it abbreviates ("FEMA", "Senate" of "Puerto Rico
   Senate", "Abaco" of "Abaco Islands").
 
-Every rule can be switched off by name (``Rules.off``, ``switch_off``) for ablation:
+Every rule can be switched off by name (``Rules.off``, ``rules.switch_off``) for ablation:
 ``python -m generator evaluate facts GOLD SOURCES --off variant``.
 """
 
@@ -34,15 +34,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
-import yaml
-
+from ..nlp import vocabulary
 from ..record import Entity, Mention, Participant
+from . import rules as registry
 from .words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
 
-DATA = Path(__file__).resolve().parent / "data" / "en"
-RULES = ("speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form")
+DATA = vocabulary.data_file("", "people")
+RULES = tuple(registry.ENTITIES)
 _SPEAKER_MARK = re.compile(r"\(\([^()\n]{0,80}\)\)")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -52,24 +51,15 @@ _FULL_STOP = re.compile(r"(?<=[a-z]{3})\.$")
 _LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
-_SWITCHED_OFF: set[str] = set()
-
-
-def switch_off(names: Iterable[str]) -> None:
-    """Turn rules off by name for this process (``evaluate facts --off``, for ablation)."""
-    unknown = set(names) - set(RULES)
-    if unknown:
-        raise ValueError(f"no such rule: {', '.join(sorted(unknown))} (rules: {', '.join(RULES)})")
-    _SWITCHED_OFF.update(names)
-
-
 @dataclass
 class Rules:
     """Which rules run; ``off`` names the ones switched off."""
 
-    off: frozenset[str] = field(default_factory=lambda: frozenset(_SWITCHED_OFF))
+    off: frozenset[str] = field(default_factory=registry.off_now)
 
     def on(self, name: str) -> bool:
+        if name not in registry.ENTITIES:
+            raise ValueError(f"no such rule: {name}")
         return name not in self.off
 
 
@@ -84,8 +74,7 @@ def key(name: str) -> str:
 @functools.cache
 def word_list(name: str) -> frozenset[str]:
     """One of the ``data/en/*.txt`` lists, as keys."""
-    lines = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(key(line.split("#", 1)[0]) for line in lines if line.split("#", 1)[0].strip())
+    return frozenset(key(entry) for entry in vocabulary.entries(name, "people"))
 
 
 @functools.cache
@@ -97,9 +86,8 @@ def word_lists(*names: str) -> frozenset[str]:
 @functools.cache
 def variants() -> dict[str, tuple[str, str]]:
     """Each variant's key -> (canonical name, kind), the canonical names included."""
-    table = yaml.safe_load((DATA / "entity_variants.yml").read_text(encoding="utf-8"))
     out: dict[str, tuple[str, str]] = {}
-    for canonical, entry in table.items():
+    for canonical, entry in vocabulary.table("entity_variants", "people").items():
         for form in [canonical, *entry["variants"]]:
             out[key(form)] = (canonical, entry["kind"])
     return out
@@ -142,9 +130,9 @@ _OPEN_END = frozenset(["of", "and", "for", "the", "in", "on", "at", "to", "de", 
 # "Magellanic", "Germanic", "Scientologist", "Localist": adjectives and followers, not bodies.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ic|ist|ists)$")
 # Adjectives that are no name with a demonym alone: "Iranian National", "Supreme".
-_ADJECTIVE_WORDS = frozenset(["national", "international", "supreme", "federal", "central"])
+_ADJECTIVE_WORDS = vocabulary.words("body_adjectives", "people")
 _ROLE_ENDS = ROLE_HEADS | {"aide"}
-_SEAS = frozenset(["atlantic", "pacific", "arctic", "antarctic", "baltic", "adriatic", "celtic"])
+_SEAS = vocabulary.words("seas", "people")
 _COMPASS = re.compile(r"^(?:North|South|East|West)ern$|^Middle Eastern$")
 
 

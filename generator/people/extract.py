@@ -39,11 +39,13 @@ Roles come only from the text: title words right before a name ("Russian Preside
 an apposition ("Jane Doe, the company's chief executive,") or "X, who is Y", and only when
 the role's head word is a known role noun; otherwise None.
 
-This module runs the stage (``find_participants``); the rules live in ``person_names``
-(name tokens, titles, roles, the non-name word lists), ``person_patterns`` (names found from
-layouts and cues, lists, coordination, completion, propagation), ``person_filters``
-(evidence that a candidate is a place, organization, team or work, and the final no-person
-verdict) and ``person_merge`` (one entry per person, place and organization).
+This module runs the stage (``find_participants``); the rules live in ``names`` (name
+tokens, titles, the non-name word lists), ``roles`` (roles before and after a name),
+``patterns`` (names found from layouts and cues), ``completion`` (completion, lists,
+coordination, propagation), ``contexts`` (a name used as a place, company, club or team),
+``filters`` (the final no-person verdict) and ``merge`` (one entry per person, place and
+organization); ``rules`` names each rule family for ablation, ``words`` and ``data/en/`` hold
+the vocabulary.
 """
 
 from __future__ import annotations
@@ -53,45 +55,35 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
+from ..nlp.vocabulary import words
 from ..record import Entity, Participant
 from . import entities
 from . import words as role_words
-from .filters import (
-    _PLACE_LABELS,
-    _drop_possessors,
-    _entity_kind,
-    _not_people,
-    _org_like,
-    _place_like,
-    _team_names,
-    _venue_label,
-)
-from .merge import _entities, _merge, _merge_short_orgs, merge_spellings
+from .completion import complete_names, coordinated_names, expand_lists, propagate
+from .contexts import PLACE_LABELS, drop_possessors, org_like, place_like, team_names, venue_label
+from .filters import entity_kind, not_people
+from .merge import merge_entities, merge_people, merge_short_orgs, merge_spellings
 from .names import (
-    _COUNTRY_ABBREVIATIONS,
-    _POSSESSIVE,
-    _bad_name,
-    _Cand,
-    _extend,
-    _glued_name,
-    _norm,
-    _role_after,
-    _role_before,
-    _runs,
-    _strip_prefix,
-    _widen,
+    COUNTRY_ABBREVIATIONS,
+    POSSESSIVE,
+    Candidate,
+    bad_name,
+    extend_name,
+    glued_name,
     hyphen_tail,
+    name_runs,
+    norm_key,
+    strip_prefix,
+    widen,
+)
+from .patterns import add_pattern_candidates
+from .roles import (
+    role_after,
+    role_before,
     role_from_appos_head,
     role_of_phrase_before,
     split_role_of_place,
     title_role_before,
-)
-from .patterns import (
-    _add_pattern_candidates,
-    _complete_names,
-    _coordinated,
-    _expand_lists,
-    _propagate,
 )
 from .words import NAME_SUFFIXES, PLACES, ROLE_HEADS, ROLE_WORDS
 
@@ -102,111 +94,30 @@ _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[Entity]]:
     """People, places and organizations, each merged into one entry per name."""
     text = doc.text
-    # How the document labels each string: a person here is rejected when the same document
-    # mostly uses it as a place, team or organization.
-    label_counts: dict[str, Counter[str]] = defaultdict(Counter)
-    other_spans: list[tuple[int, int, str]] = []
     ents = doc.ents
-    for ent in ents:
-        key = _norm(ent.text[:-2] if ent.text.endswith(_POSSESSIVE) else ent.text)
-        label_counts[key]["PERSON" if ent.label_ == "PERSON" else "OTHER"] += ent.label_ in (
-            _OTHER_LABELS | {"PERSON"}
-        )
-        if ent.label_ in _OTHER_LABELS:
-            other_spans.append((ent.start_char, ent.end_char, ent.label_))
-
-    cands: list[_Cand] = []
-    for ent in ents:
-        if ent.label_ != "PERSON":
-            continue
-        for run in _runs(ent):
-            prefix, name = _strip_prefix(run)
-            if not name or (prefix and prefix[-1].text in _COUNTRY_ABBREVIATIONS and len(name) < 2):
-                continue  # "U.S. Treasury", "U.N. Ambassador"
-            name = hyphen_tail(doc, _widen(doc, _extend(doc, name)))
-            name, role_of_place = split_role_of_place(doc, name)
-            before = doc[name[0].i - 1] if name[0].i > 0 else None
-            if before is not None and _glued_name(before):
-                name = [before, *name]
-            start, end = name[0].idx, name[-1].idx + len(name[-1].text)
-            if ")" in text[start:end]:  # "(CNN)Jessie Usher": a dateline glued to the name
-                start += text[start:end].rindex(")") + 1
-            role = role_of_place
-            if role is None and (prefix or name[0].i <= ent.start):
-                role = _role_before(doc, min(run[0].i, name[0].i), prefix)
-            if role is None:
-                role = _role_after(doc, name[0].i, name[-1].i + 1)
-            if role is None:
-                role = role_of_phrase_before(doc, name[0].i) or role_from_appos_head(doc, name)
-            cands.append(_Cand(start, end, text[start:end], role, {"ner"}))
-
-    _add_pattern_candidates(doc, cands, other_spans)
-
-    # Reject strings the document mostly uses for something else, and non-names.
-    teams = _team_names(text)
-    kept: list[_Cand] = []
-    # Rejected person candidates that the text shows to be places or organizations.
-    extra_places: list[_Cand] = []
-    extra_orgs: list[_Cand] = []
-    for cand in cands:
-        key = _norm(cand.text)
-        counts = label_counts.get(key)
-        if key in teams:
-            extra_orgs.append(cand)
-            continue
-        if key in PLACES or _venue_label(text, cand.start, cand.end):
-            extra_places.append(cand)
-            continue
-        if _bad_name(cand.text):
-            continue
-        if counts and counts["OTHER"] > counts["PERSON"] and "ner" in cand.sources:
-            continue
-        if "ner" in cand.sources and cand.text.isupper() and len(cand.text) > 3:
-            continue  # the tagger guesses on all-caps headlines; known names come back later
-        kept.append(cand)
-
-    # One-word names that the text uses as places ("in Volgograd", a dateline), unless a
-    # longer person name of the document ends or starts with them.
-    edge_words = set()
-    for c in kept:
-        words = _norm(c.text).split()
-        if len(words) > 1:
-            edge_words.update((words[0], words[-1]))
-    single = {c.text.strip() for c in kept if " " not in c.text.strip()}
-    places_here = _place_like(text, {w for w in single if _norm(w) not in edge_words})
-    orgs_here = _org_like(
-        text,
-        {
-            c.text.strip()
-            for c in kept
-            if "ner" in c.sources and (" " in c.text.strip() or _norm(c.text) not in edge_words)
-        },
-    )
-    final = []
-    for cand in kept:
-        if _norm(cand.text) in places_here:
-            extra_places.append(cand)
-        elif cand.text.strip() in orgs_here and "ner" in cand.sources:
-            extra_orgs.append(cand)
-        else:
-            final.append(cand)
-    final = _drop_possessors(text, final)
-    final = _complete_names(doc, final)
-    final = _expand_lists(text, final, other_spans)
-    final = _coordinated(text, final, other_spans, teams)
-    kept = _propagate(doc, final, other_spans)
+    label_counts, other_spans = _labels(doc)
+    cands = _tagged_candidates(doc)
+    add_pattern_candidates(doc, cands, other_spans)
+    teams = team_names(text)
+    kept, extra_places, extra_orgs = _first_verdicts(text, cands, label_counts, teams)
+    final = _without_contexts(text, kept, extra_places, extra_orgs)
+    final = drop_possessors(text, final)
+    final = complete_names(doc, final)
+    final = expand_lists(text, final, other_spans)
+    final = coordinated_names(text, final, other_spans, teams)
+    kept = propagate(doc, final, other_spans)
     cued = {c.start for c in kept if c.sources - {"ner", "propagated", "completed"}}
-    merged = _merge(kept)
-    people = _not_people(doc, merged, cued, other_spans)
+    merged = merge_people(kept)
+    people = not_people(doc, merged, cued, other_spans)
     # Rejected names whose last word says place or organization go there instead.
     kept_ids = {id(p) for p in people}
     for person in merged:
         if id(person) in kept_ids:
             continue
-        kind = _entity_kind(person.name)
+        kind = entity_kind(person.name)
         if kind:
             target = extra_places if kind == "place" else extra_orgs
-            target.extend(_Cand(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
+            target.extend(Candidate(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
     people = [p for p in merge_spellings(people) if not _never_a_person(p.name, people)]
     relation_roles(text, people)
     for person in people:
@@ -215,15 +126,125 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     for person in people:
         for m in person.mentions:
             person_chars[m.start : m.end] = b"\x01" * (m.end - m.start)
-    places = _entities(ents, _PLACE_LABELS, person_chars, extra_places)
-    orgs = _merge_short_orgs(_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
+    places = merge_entities(ents, PLACE_LABELS, person_chars, extra_places)
+    orgs = merge_short_orgs(merge_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
     places, orgs = entities.clean(text, people, places, orgs)
     return people, places, orgs
 
 
+def _labels(doc: Doc) -> tuple[dict[str, Counter[str]], list[tuple[int, int, str]]]:
+    # How the document labels each string: a person here is rejected when the same document
+    # mostly uses it as a place, team or organization.
+    label_counts: dict[str, Counter[str]] = defaultdict(Counter)
+    other_spans: list[tuple[int, int, str]] = []
+    ents = doc.ents
+    for ent in ents:
+        key = norm_key(ent.text[:-2] if ent.text.endswith(POSSESSIVE) else ent.text)
+        label_counts[key]["PERSON" if ent.label_ == "PERSON" else "OTHER"] += ent.label_ in (
+            _OTHER_LABELS | {"PERSON"}
+        )
+        if ent.label_ in _OTHER_LABELS:
+            other_spans.append((ent.start_char, ent.end_char, ent.label_))
+
+    return label_counts, other_spans
+
+
+def _tagged_candidates(doc: Doc) -> list[Candidate]:
+    """The tagger's PERSON spans, cut to names, widened, with the role beside them."""
+    text = doc.text
+    ents = doc.ents
+    cands: list[Candidate] = []
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        for run in name_runs(ent):
+            prefix, name = strip_prefix(run)
+            if not name or (prefix and prefix[-1].text in COUNTRY_ABBREVIATIONS and len(name) < 2):
+                continue  # "U.S. Treasury", "U.N. Ambassador"
+            name = hyphen_tail(doc, widen(doc, extend_name(doc, name)))
+            name, role_of_place = split_role_of_place(doc, name)
+            before = doc[name[0].i - 1] if name[0].i > 0 else None
+            if before is not None and glued_name(before):
+                name = [before, *name]
+            start, end = name[0].idx, name[-1].idx + len(name[-1].text)
+            if ")" in text[start:end]:  # "(CNN)Jessie Usher": a dateline glued to the name
+                start += text[start:end].rindex(")") + 1
+            role = role_of_place
+            if role is None and (prefix or name[0].i <= ent.start):
+                role = role_before(doc, min(run[0].i, name[0].i), prefix)
+            if role is None:
+                role = role_after(doc, name[0].i, name[-1].i + 1)
+            if role is None:
+                role = role_of_phrase_before(doc, name[0].i) or role_from_appos_head(doc, name)
+            cands.append(Candidate(start, end, text[start:end], role, {"ner"}))
+
+    return cands
+
+
+def _first_verdicts(
+    text: str, cands: list[Candidate], label_counts: dict[str, Counter[str]], teams: set[str]
+) -> tuple[list[Candidate], list[Candidate], list[Candidate]]:
+    """Candidates kept, and the rejected ones the text shows to be places or organizations."""
+    # Reject strings the document mostly uses for something else, and non-names.
+    kept: list[Candidate] = []
+    # Rejected person candidates that the text shows to be places or organizations.
+    extra_places: list[Candidate] = []
+    extra_orgs: list[Candidate] = []
+    for cand in cands:
+        key = norm_key(cand.text)
+        counts = label_counts.get(key)
+        if key in teams:
+            extra_orgs.append(cand)
+            continue
+        if key in PLACES or venue_label(text, cand.start, cand.end):
+            extra_places.append(cand)
+            continue
+        if bad_name(cand.text):
+            continue
+        if counts and counts["OTHER"] > counts["PERSON"] and "ner" in cand.sources:
+            continue
+        if "ner" in cand.sources and cand.text.isupper() and len(cand.text) > 3:
+            continue  # the tagger guesses on all-caps headlines; known names come back later
+        kept.append(cand)
+
+    return kept, extra_places, extra_orgs
+
+
+def _without_contexts(
+    text: str, kept: list[Candidate], extra_places: list[Candidate], extra_orgs: list[Candidate]
+) -> list[Candidate]:
+    """``kept`` less the names the text uses as places or organizations (added to those)."""
+    # One-word names that the text uses as places ("in Volgograd", a dateline), unless a
+    # longer person name of the document ends or starts with them.
+    edge_words = set()
+    for c in kept:
+        words = norm_key(c.text).split()
+        if len(words) > 1:
+            edge_words.update((words[0], words[-1]))
+    single = {c.text.strip() for c in kept if " " not in c.text.strip()}
+    places_here = place_like(text, {w for w in single if norm_key(w) not in edge_words})
+    orgs_here = org_like(
+        text,
+        {
+            c.text.strip()
+            for c in kept
+            if "ner" in c.sources and (" " in c.text.strip() or norm_key(c.text) not in edge_words)
+        },
+    )
+    final = []
+    for cand in kept:
+        if norm_key(cand.text) in places_here:
+            extra_places.append(cand)
+        elif cand.text.strip() in orgs_here and "ner" in cand.sources:
+            extra_orgs.append(cand)
+        else:
+            final.append(cand)
+    return final
+
+
 # Last words of events and bodies that the tagger still takes for people (a surname such as
 # "Bay" or "Field" is no reason: "Director Michael Bay").
-_EVENT_HEADS = frozenset(["convention", "olympiad", "township", "tribe", "studio", "summit"])
+_EVENT_HEADS = words("never_person_heads", "people")
 
 
 def tidy_role(role: str | None) -> str | None:
@@ -240,11 +261,11 @@ def _never_a_person(name: str, people: list[Participant]) -> bool:
     """Last checks on a whole name: an event or body by its last word ("Democratic National
     Convention"), a generational suffix first ("Jr. Day" of "Martin Luther King Jr. Day"), a
     running-mate ticket of two people of the text ("Jorgensen-Cohen")."""
-    words = _norm(name).split()
+    words = norm_key(name).split()
     if words[-1] in _EVENT_HEADS or words[0] in NAME_SUFFIXES:
         return True
     parts = words[-1].split("-") if len(words) == 1 else []
-    surnames = {_norm(p.name).split()[-1] for p in people if " " in p.name}
+    surnames = {norm_key(p.name).split()[-1] for p in people if " " in p.name}
     return len(parts) == 2 and all(part in surnames for part in parts)
 
 
@@ -265,9 +286,11 @@ def relation_roles(text: str, people: list[Participant]) -> None:
         m = _RELATION_BEFORE.search(text, max(0, first - 80), first)
         if not m or m.end() != first or m["rel"] not in relations:
             continue
-        owner = _norm(m["owner"]).split()
+        owner = norm_key(m["owner"]).split()
         owners = [
-            p for p in people if p is not person and _norm(p.name).split()[-len(owner) :] == owner
+            p
+            for p in people
+            if p is not person and norm_key(p.name).split()[-len(owner) :] == owner
         ]
         if len(owners) == 1:
             person.role = f"{m['rel']} of {owners[0].name}"
@@ -279,7 +302,7 @@ def take_title_roles(people: list[Participant], title: Doc) -> None:
     of India Pranab Mukherjee") or after it and a comma ("Jo Jorgensen, U.S. Libertarian Party
     presidential nominee"). Headlines parse badly, so only the words are read."""
     for person in people:
-        span = _name_in_title(title, _norm(person.name).split())
+        span = _name_in_title(title, norm_key(person.name).split())
         if span is not None:
             role = title_role_before(title, span[0]) or _title_role_after(title, span[1])
             person.role = role or person.role
@@ -289,11 +312,11 @@ def _name_in_title(title: Doc, words: list[str]) -> tuple[int, int] | None:
     """Token range of the person's name in the title (its last word and the name words before
     it), or None when the title names someone else ("Pranab Mukherjee" is not his son
     Abhijit Mukherjee) or names them twice."""
-    hits = [t.i for t in title if _norm(t.text) == words[-1]]
+    hits = [t.i for t in title if norm_key(t.text) == words[-1]]
     if len(hits) != 1:
         return None
     start = hits[0]
-    while start > 0 and _norm(title[start - 1].text) in words[:-1]:
+    while start > 0 and norm_key(title[start - 1].text) in words[:-1]:
         start -= 1
     before = title[start - 1] if start > 0 else None
     if (

@@ -1,18 +1,18 @@
 """Evidence that a person candidate is no person, from the words and layout around it.
 
-Before merging, on candidates: a team in a results or standings row (``_team_names``), a
+Before merging, on candidates: a team in a results or standings row (``team_names``), a
 line-initial venue label ("Chester-le-Street: Glamorgan 259"), a one-word name the text
-uses as a place ("in Volgograd", a dateline: ``_place_like``) or as a company or club ("X
-Holdings Inc", "club X", "X-based", "X striker": ``_org_like``), and a one-word owner
-before a known full name ("Everton's Duncan Ferguson": ``_drop_possessors``).
+uses as a place ("in Volgograd", a dateline: ``place_like``) or as a company or club ("X
+Holdings Inc", "club X", "X-based", "X striker": ``org_like``), and a one-word owner
+before a known full name ("Everton's Duncan Ferguson": ``drop_possessors``).
 
-After merging, on people (``_not_people``, one ``_verdict`` per person): a craft; a name
+After merging, on people (``not_people``, one ``_verdict`` per person): a craft; a name
 ending in a place, medium or organization word ("Causeway Bay", "Manila Bulletin"); most
 mentions after "the" or a work, medium or group noun, or before a place or vehicle word;
 an organization's bracketed short form; one-word names, demonym plurals, names after
 "in/at/near" or listed beside a rejected place. A title or a cue in the sentence that says
 person ("X said", "their son, X", "Mr. X", "X, 45,": ``_person_cue``) keeps the entry.
-``_entity_kind`` says where a rejected name goes instead: places or organizations.
+``entity_kind`` says where a rejected name goes instead: places or organizations.
 """
 
 from __future__ import annotations
@@ -21,8 +21,11 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.vocabulary import words
 from ..record import Participant
-from .names import _POSSESSIVE, _ROMAN, _Cand, _norm
+from .contexts import PLACE_LABELS
+from .names import POSSESSIVE, ROMAN, norm_key
+from .rules import switchable
 from .words import (
     HONORIFICS,
     MEDIA_ORG_HEADS,
@@ -38,133 +41,6 @@ from .words import (
     SAY_VERBS,
     VEHICLE_WORDS,
 )
-
-_PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-
-_PLACE_CONTEXT = re.compile(r"\b(?:in|at|near|from|outside|inside|town of|city of|village of)$")
-
-
-_CORP_SUFFIX = (
-    r"(?:Inc|Corp|Corporation|Co|Ltd|Limited|LLC|Plc|PLC|plc|S\.A\.|SA|AB|AG|NV|N\.V\.|SpA|"
-    r"GmbH|Bancorp|Holdings|Group|International)\b"
-)
-_ORG_AFTER = re.compile(
-    r"(?:\s+&?\s*[A-Z][A-Za-z.]+){0,3}\s+"
-    + _CORP_SUFFIX
-    + r"|(?:'s)?\s+(?:striker|skipper|midfielder|defender|goalkeeper|winger|fullback|batsman|"
-    r"bowler|shares|stock|stocks|ceo|executives|workers|employees|sanatorium)\b"
-)
-_ORG_BEFORE = re.compile(
-    # a "writing team" is no sports team
-    r"(?:\b(?:(?<!writing )(?<!legal )(?<!creative )(?<!design )team|"
-    r"club|side|company|firm|group|bank|carrier|airline|agency|newspaper|daily|"
-    r"weekly|magazine|manufacturer|carmaker|insurer|retailer|brokerage|"
-    r"shares in|shares of|stake in)|-based)\s+$"
-)
-
-
-def _occurrences(text: str, names: set[str], flags: int = 0):
-    """Every occurrence of any of the names, in one pass over the text."""
-    if not names:
-        return
-    pattern = re.compile(
-        r"(?<![\w-])(?=("
-        + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        + r")(?![\w-]))",
-        flags,
-    )
-    for m in pattern.finditer(text):
-        yield m.start(1), m.end(1), m.group(1)
-
-
-def _org_like(text: str, names: set[str]) -> set[str]:
-    """Names the text uses as a company, club or institution: "Magna International Inc",
-    "Ontario-based Magna", "Belgian club Standard Liege", "Norwich striker"."""
-    found = set()
-    for start, end, name in _occurrences(text, names):
-        if name not in found and (
-            _ORG_AFTER.match(text, end, end + 60)
-            or _ORG_BEFORE.search(text[max(0, start - 30) : start])
-        ):
-            found.add(name)
-    return found
-
-
-def _place_like(text: str, names: set[str]) -> set[str]:
-    """One-word names (casefolded) the text uses as places: "in Volgograd", a dateline."""
-    found = set()
-    for start, end, name in _occurrences(text, names, re.I):
-        key = name.casefold()
-        if key in found:
-            continue
-        before = text[max(0, start - 16) : start].rstrip()
-        line_start = text.rfind("\n", 0, start) + 1
-        after = text[end : end + 40]
-        if _PLACE_CONTEXT.search(before) or (
-            line_start == start and re.match(r"[, A-Za-z.]*\d{4}-\d\d-\d\d", after)
-        ):
-            found.add(key)
-    return found
-
-
-_TEAM_PART = r"[A-Za-z][A-Za-z.'&/ -]*?[A-Za-z.]"
-_BRACKET = r"(?:\s\([^()]*\))?"
-_RESULT_LINE = re.compile(
-    r"^\s*("
-    + _TEAM_PART
-    + r")"
-    + _BRACKET
-    + r"\s+(\d{1,3})\s+("
-    + _TEAM_PART
-    + r")"
-    + _BRACKET
-    + r"\s+(\d{1,3})\s*(?:\(.*\))?\s*$"
-)
-_STANDING_LINE = re.compile(r"^\s*(" + _TEAM_PART + r")((?:\s+[-+]?[\d./]+){3,})\s*-?\s*$")
-
-
-def _team_names(text: str) -> set[str]:
-    """Names in results lines ("Pohang 3 Ulsan 2") and standings rows ("Wigan 5 3 1 1 8 4 10",
-    small integers; golf rows "Bob Estes 64 67" are not standings)."""
-    teams: set[str] = set()
-    for line in text.splitlines():
-        m = _RESULT_LINE.match(line)
-        if m:
-            teams.update((_norm(m.group(1)), _norm(m.group(3))))
-            continue
-        m = _STANDING_LINE.match(line)
-        if m:
-            ints = [int(n) for n in m.group(2).split() if n.isdigit()]
-            if sum(1 for n in ints if n < 50) >= 2:
-                teams.add(_norm(m.group(1)))
-    return teams
-
-
-def _venue_label(text: str, start: int, end: int) -> bool:
-    """ "Chester-le-Street: Glamorgan 259 ...": a line-initial label before a colon."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and text[end : end + 2].lstrip().startswith(":")
-
-
-def _drop_possessors(text: str, cands: list[_Cand]) -> list[_Cand]:
-    """ "Everton's Duncan Ferguson", "Pakistan's Wasim Akram": a one-word name directly
-    followed by a possessive and a known full name is a team, country or organization."""
-    full = {c.text for c in cands if " " in c.text.strip()}
-    if not full:
-        return cands
-    owners: set[str] = set()
-    pattern = re.compile(
-        r"(?<![\w-])([A-Z][\w-]+)['’]s\s+(?:"
-        + "|".join(re.escape(f) for f in sorted(full, key=len, reverse=True))
-        + r")(?![\w-])"
-    )
-    for m in pattern.finditer(text):
-        owners.add(m.group(1))
-    if not owners:
-        return cands
-    multi = {w for f in full for w in (f.split()[0], f.split()[-1])}
-    return [c for c in cands if c.text.strip() not in owners or c.text.strip() in multi]
 
 
 def _verb_forms(verbs: frozenset[str]) -> frozenset[str]:
@@ -186,10 +62,8 @@ _PERSON_PRONOUNS = frozenset(["he", "she", "his", "her", "him", "hers", "himself
 _PLACE_PREPS = frozenset(["in", "at", "near", "outside", "inside", "across", "around"])
 _GROUP_ENDINGS = ("ers", "ans", "ists", "ites", "ics", "ese")
 _ORG_APPOS = NOT_PERSON_HEADS | ORG_WORDS
-_PERSON_MODIFIED = frozenset(
-    ["campaign", "administration", "presidency", "family", "aides", "camp", "government"]
-)
-_ROMAN_LOW = frozenset(r.lower() for r in _ROMAN)
+_PERSON_MODIFIED = words("person_modified_nouns", "people")
+_ROMAN_LOW = frozenset(r.lower() for r in ROMAN)
 
 
 def _mention_spans(doc: Doc, person: Participant) -> list[Span]:
@@ -329,12 +203,12 @@ def _not_person_evidence(span: Span, org_spans: list[tuple[int, int, str]]) -> t
     weak = (
         prev is not None
         and prev.lower_ in _PLACE_PREPS
-        and not (nxt is not None and nxt.text in _POSSESSIVE)
+        and not (nxt is not None and nxt.text in POSSESSIVE)
     )
     return False, weak
 
 
-def _entity_kind(name: str) -> str | None:
+def entity_kind(name: str) -> str | None:
     """ "Causeway Bay" is a place, "Manila Bulletin" an organization, by the last word."""
     words = name.split()
     if len(words) < 2:
@@ -373,7 +247,8 @@ def _beside_place(span: Span, place_tokens: set[int]) -> bool:
     return False
 
 
-def _not_people(
+@switchable("no_person", off=lambda doc, people, cued, other: people)
+def not_people(
     doc: Doc,
     people: list[Participant],
     cued: set[int],
@@ -398,7 +273,7 @@ def _not_people(
         for span in spans[id(p)]:
             person_tokens.update(range(span.start, span.end))
     text = doc.text
-    place_labels = {_norm(text[s:e]) for s, e, label in other_spans}
+    place_labels = {norm_key(text[s:e]) for s, e, label in other_spans}
     sent_end = _sentence_ends(doc)
     verdicts: dict[int, str] = {}  # "no", "yes" (a cue says person) or "maybe"
     for person in people:
@@ -503,7 +378,7 @@ def _place_elsewhere(
         if before and before[-1].lower() in _PLACE_PREPS:
             return True
         if any(
-            s < m.end() and m.start() < e and label in _PLACE_LABELS for s, e, label in other_spans
+            s < m.end() and m.start() < e and label in PLACE_LABELS for s, e, label in other_spans
         ):
             return True
     return False

@@ -22,6 +22,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from .words import HONORIFICS
+
 # Characters that show nothing (zero-width spaces and joiners, soft hyphens, byte-order marks)
 # or reorder what follows (bidirectional embeddings, overrides, isolates): inside a name or a
 # title they make one person two ("Jane\u200b Doe") or spoof a title ("\u202e...").
@@ -29,10 +31,6 @@ _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-_TITLES = frozenset(
-    ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "prof", "prof."]
-)
 
 
 def clean_name(text: str) -> str:
@@ -49,7 +47,7 @@ def _key(name: str) -> tuple[str, ...]:
     if words.endswith(("'s", "’s")):
         words = words[:-2]
     parts = words.split()
-    while len(parts) > 1 and (parts[0] in _TITLES or parts[0] == "the"):
+    while len(parts) > 1 and (parts[0] in HONORIFICS or parts[0] == "the"):
         parts = parts[1:]
     return tuple(parts)
 
@@ -77,7 +75,7 @@ def _display(name: str) -> str:
     if words.endswith(("'s", "’s")):
         words = words[:-2]
     parts = words.split()
-    while len(parts) > 1 and parts[0].casefold() in _TITLES:
+    while len(parts) > 1 and parts[0].casefold() in HONORIFICS:
         parts = parts[1:]
     return " ".join(parts)
 
@@ -87,6 +85,24 @@ def _best_form(forms: Counter[str]) -> str:
         forms,
         key=lambda f: (len(f.split()), not f.isupper(), forms[f], -len(f), f),
     )
+
+
+def _extension_index(
+    forms: Mapping[tuple[str, ...], object],
+) -> dict[tuple[str, ...], set[tuple[str, ...]]]:
+    """Every more complete form indexed under the shorter forms it extends, so that looking
+    up one name costs only the forms that share its words."""
+    extensions: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for k in forms:
+        for n in range(1, len(k)):
+            extensions.setdefault((">", *k[-n:]), set()).add(k)
+            extensions.setdefault(("<", *k[:n]), set()).add(k)
+        if len(k[0].rstrip(".")) > 1:
+            for n in range(1, len(k)):
+                extensions.setdefault((".", k[0][0], *k[-n:]), set()).add(k)
+        else:
+            extensions.setdefault((".", k[0][0], *k[1:]), set())
+    return extensions
 
 
 def resolve(
@@ -112,18 +128,7 @@ def resolve(
             if key:
                 forms.setdefault(key, Counter())[_display(target)] += 1
     alias_targets = {_key(v) for v in alias_by_key.values()}
-    # Every more complete form is indexed under the shorter forms it extends, so that
-    # looking up one name costs only the forms that share its words.
-    extensions: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
-    for k in forms:
-        for n in range(1, len(k)):
-            extensions.setdefault((">", *k[-n:]), set()).add(k)
-            extensions.setdefault(("<", *k[:n]), set()).add(k)
-        if len(k[0].rstrip(".")) > 1:
-            for n in range(1, len(k)):
-                extensions.setdefault((".", k[0][0], *k[-n:]), set()).add(k)
-        else:
-            extensions.setdefault((".", k[0][0], *k[1:]), set())
+    extensions = _extension_index(forms)
 
     def extenders(key: tuple[str, ...]) -> set[tuple[str, ...]]:
         pool = extensions.get((">", *key), set()) | extensions.get(("<", *key), set())

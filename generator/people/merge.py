@@ -1,12 +1,12 @@
 """One entry per person, place and organization of a document.
 
-``_merge`` joins the mentions of people: a shorter form joins the one longer name that ends
+``merge_people`` joins the mentions of people: a shorter form joins the one longer name that ends
 (else starts) with it, or that only adds middle names ("Robert Mugabe" -> "Robert Gabriel
 Mugabe"); courtesy titles, "Jr."/"III" and Arabic particles ("al-") do not count
 (``_merge_words``); a surname shared by two people joins the nearest full name before it,
-never both. ``_entities`` merges places and organizations by name, leaving out spans that
+never both. ``merge_entities`` merges places and organizations by name, leaving out spans that
 the people took and adding rejected person candidates that the text uses as places or
-organizations; ``_merge_short_orgs`` joins "Veltrix" to "Veltrix Holdings Inc".
+organizations; ``merge_short_orgs`` joins "Veltrix" to "Veltrix Holdings Inc".
 ``_display`` title-cases all-caps names ("ROBERTO DURAN" -> "Roberto Duran").
 """
 
@@ -18,7 +18,8 @@ from spacy.tokens import Span
 
 from ..record import Entity, Mention, Participant
 from .entities import edit_distance
-from .names import _POSSESSIVE, _Cand, _norm
+from .names import POSSESSIVE, Candidate, norm_key
+from .rules import switchable
 from .words import HONORIFICS, NAME_PREFIXES, NAME_SUFFIXES
 
 
@@ -30,6 +31,7 @@ def _display(name: str) -> str:
     return name
 
 
+@switchable("merge_keys", off=lambda key: tuple(key.split()))
 def _merge_words(key: str) -> tuple[str, ...]:
     """The words of a casefolded name that identify the person: courtesy titles,
     generational suffixes ("Jr.", "III") and Arabic particles ("al-", "bin") left out."""
@@ -55,17 +57,14 @@ def _suffix(key: str) -> str:
     return last.rstrip(".") if last in NAME_SUFFIXES else ""
 
 
-def _merge(cands: list[_Cand]) -> list[Participant]:
-    cands = sorted(cands, key=lambda c: c.start)
-    # Distinct full forms, longest first: a form contained as a word suffix/prefix of a
-    # longer one joins it when that longer one is unique; so does a form that only lacks
-    # middle names ("Robert Mugabe" -> "Robert Gabriel Mugabe"). Titles, "Jr." and Arabic
-    # particles do not count ("Cde Mugabe", "DeBartolo Jr.", "al-Muhandis").
-    forms = {}
-    for c in cands:
-        forms.setdefault(_norm(c.text), _display(" ".join(c.text.split())))
-    mwords = {k: _merge_words(k) for k in forms}
-    keys = sorted(forms, key=lambda k: (-len(mwords[k]), -len(k)))
+_Index = dict[tuple[str, ...], list[str]]
+
+
+def _word_indexes(
+    keys: list[str], mwords: dict[str, tuple[str, ...]]
+) -> tuple[_Index, _Index, _Index, _Index, _Index]:
+    """The forms indexed for ``merge_people``: by word suffix, prefix, first and last word,
+    inner surname, and all words (each list in the order of ``keys``)."""
     # each longer form indexed under its word suffixes and prefixes
     by_suffix: dict[tuple[str, ...], list[str]] = defaultdict(list)
     by_prefix: dict[tuple[str, ...], list[str]] = defaultdict(list)
@@ -87,6 +86,21 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)  # in the order of keys
     for k in keys:
         by_words[mwords[k]].append(k)
+    return by_suffix, by_prefix, by_ends, by_inner, by_words
+
+
+def merge_people(cands: list[Candidate]) -> list[Participant]:
+    cands = sorted(cands, key=lambda c: c.start)
+    # Distinct full forms, longest first: a form contained as a word suffix/prefix of a
+    # longer one joins it when that longer one is unique; so does a form that only lacks
+    # middle names ("Robert Mugabe" -> "Robert Gabriel Mugabe"). Titles, "Jr." and Arabic
+    # particles do not count ("Cde Mugabe", "DeBartolo Jr.", "al-Muhandis").
+    forms = {}
+    for c in cands:
+        forms.setdefault(norm_key(c.text), _display(" ".join(c.text.split())))
+    mwords = {k: _merge_words(k) for k in forms}
+    keys = sorted(forms, key=lambda k: (-len(mwords[k]), -len(k)))
+    by_suffix, by_prefix, by_ends, by_inner, by_words = _word_indexes(keys, mwords)
     canon: dict[str, str] = {}
     for key in keys:
         words = mwords[key]
@@ -121,7 +135,7 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     people: dict[str, Participant] = {}
     recent: dict[str, int] = {}
     for c in cands:
-        key = _norm(c.text)
+        key = norm_key(c.text)
         target = canon[key]
         if target == "?":
             options = [canon.get(k, k) for k in by_suffix.get(mwords[key], [])]
@@ -139,7 +153,7 @@ def _merge(cands: list[_Cand]) -> list[Participant]:
     return list(people.values())
 
 
-def _merge_short_orgs(orgs: list[Entity]) -> list[Entity]:
+def merge_short_orgs(orgs: list[Entity]) -> list[Entity]:
     """ "Veltrix" joins "Veltrix Holdings Inc" when it is the only longer name starting so."""
     out = []
     for org in orgs:
@@ -153,8 +167,8 @@ def _merge_short_orgs(orgs: list[Entity]) -> list[Entity]:
     return out
 
 
-def _entities(
-    ents: tuple[Span, ...], labels: set[str], person_chars: bytearray, extra: list[_Cand]
+def merge_entities(
+    ents: tuple[Span, ...], labels: set[str], person_chars: bytearray, extra: list[Candidate]
 ) -> list[Entity]:
     """Places or organizations merged by name (case, "the" and possessive ignored); spans
     that the people rules took are left out, and rejected person candidates that the text
@@ -168,7 +182,7 @@ def _entities(
             continue
         seen.add((start, end))
         name = " ".join(raw.split())
-        if name.endswith(_POSSESSIVE):
+        if name.endswith(POSSESSIVE):
             name = name[:-2]
         if name.lower().startswith("the "):
             name = name[4:]
@@ -200,7 +214,7 @@ def merge_spellings(people: list[Participant]) -> list[Participant]:
     """One person for two spellings of a name in one text, under the more frequent one; then
     a one-word name joins the only person whose name starts or ends with it. Indexed by
     words, so that a text naming thousands of people costs no pair of them each."""
-    words_of = {id(p): _merge_words(_norm(p.name)) for p in people}
+    words_of = {id(p): _merge_words(norm_key(p.name)) for p in people}
     out: list[Participant] = []
     # (length, position, the other words, first letter there) -> people: the only pairs
     # _spelling_of can accept differ in one word that starts with the same letter.

@@ -1,11 +1,11 @@
 """What a person's name looks like, and the role the text writes around it.
 
-The pieces the other people modules share: the candidate record (``_Cand``), the regular
+The pieces the other people modules share: the candidate record (``Candidate``), the regular
 expressions for a name word and a full name, and the token rules that turn a spaCy PERSON
 entity into a name: runs of name-like tokens cut at line breaks, numbers, quotes and
 possessives; leading courtesy titles, role words and demonyms stripped ("Defender Paul
 Smith", "House Speaker John Boehner"); hyphenated parts, "Jr." and regnal numbers the
-tagger cut off taken back ("Kang Young-hoon", "Henry VIII"). ``_bad_name`` is the word-list
+tagger cut off taken back ("Kang Young-hoon", "Henry VIII"). ``bad_name`` is the word-list
 test that a string is no name at all. Roles come from title words right before a name
 ("Russian President") or an apposition after it ("Jane Doe, the company's chief
 executive,"), and only when the role's head word is a known role noun.
@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp.vocabulary import entries, table, words
+from .rules import switchable
 from .words import (
     COUNTRIES,
     DEMONYMS,
@@ -36,20 +38,21 @@ from .words import (
 _GLUED_NAME = re.compile(r"^\(?[A-Z]{2,}\)([A-Z][a-z]+)$")
 
 
-_POSSESSIVE = ("'s", "’s")
+POSSESSIVE = ("'s", "’s")
 
-_NAME_WORD = (
+_PARTICLES = table("name_particles", "people")
+NAME_WORD = (
     r"(?:(?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:(?:-|['’](?!s\b))[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+"
-    r"|(?:al|el|bin|ibn|abu|abd|ul|ur)-[A-Z][a-z]+)"
+    r"|(?:" + "|".join(_PARTICLES["hyphen_glued"]) + r")-[A-Z][a-z]+)"
 )
 
 
-_INNER_PARTICLE = r"(?:(?:de|van|den|der|da|di|dos|du|del|le|la|bin|al|el|De|Van|Van der)\s){0,2}"
-_FULL_NAME = _NAME_WORD + r"(?:\s" + _INNER_PARTICLE + _NAME_WORD + r"){1,3}"
+INNER_PARTICLE = r"(?:(?:" + "|".join(_PARTICLES["between_name_words"]) + r")\s){0,2}"
+FULL_NAME = NAME_WORD + r"(?:\s" + INNER_PARTICLE + NAME_WORD + r"){1,3}"
 
 
 @dataclass
-class _Cand:
+class Candidate:
     start: int
     end: int
     text: str
@@ -57,7 +60,7 @@ class _Cand:
     sources: set[str] = field(default_factory=set)
 
 
-def _norm(text: str) -> str:
+def norm_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
@@ -74,12 +77,12 @@ def _is_name_token(tok: Token, inner: bool) -> bool:
     return inner and tok.lower_ in PARTICLES
 
 
-def _runs(span: Span) -> list[list[Token]]:
+def name_runs(span: Span) -> list[list[Token]]:
     """Split an entity into runs of name-like tokens."""
     runs: list[list[Token]] = []
     current: list[Token] = []
     for tok in span:
-        if tok.text in _POSSESSIVE:
+        if tok.text in POSSESSIVE:
             if current:
                 runs.append(current)
             current = []
@@ -106,10 +109,8 @@ def _runs(span: Span) -> list[list[Token]]:
     return out
 
 
-_COUNTRY_ABBREVIATIONS = frozenset(
-    ["U.S.", "U.N.", "U.K.", "E.U.", "U.S.A.", "US", "UN", "UK", "EU"]
-)
-_ROMAN = frozenset(
+COUNTRY_ABBREVIATIONS = frozenset(entries("country_abbreviations", "people"))
+ROMAN = frozenset(
     ["II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV"]
 )
 _PRONOUN_I_NEXT = frozenset(["'m", "'ve", "'ll", "'d", "am", "think", "do", "have", "had", "know"])
@@ -127,7 +128,7 @@ def _name_suffix(tok: Token) -> bool:
     )
 
 
-def _extend(doc: Doc, name: list[Token]) -> list[Token]:
+def extend_name(doc: Doc, name: list[Token]) -> list[Token]:
     """Take in what the tagger cut off: "-hoon" of "Young-hoon", a regnal number ("Henry VIII")."""
     name = list(name)
     while True:
@@ -153,7 +154,7 @@ def _extend(doc: Doc, name: list[Token]) -> list[Token]:
             i < len(doc)
             and name[-1].whitespace_ == " "
             and (
-                doc[i].text in _ROMAN
+                doc[i].text in ROMAN
                 or (
                     doc[i].text == "I"
                     and (i + 1 == len(doc) or doc[i + 1].lower_ not in _PRONOUN_I_NEXT)
@@ -173,26 +174,27 @@ def _plain_name_word(tok: Token) -> bool:
         and tok.is_title
         and tok.tag_ == "NNP"
         and tok.ent_type_ in ("", "PERSON")
-        and not _no_name_word(tok.text)
+        and not no_name_word(tok.text)
         and not tok.vocab[low].is_stop
         and not low.endswith("ist")  # "Scientologist Tom Cruise"
     )
 
 
-def _no_name_word(word: str) -> bool:
+def no_name_word(word: str) -> bool:
     """A title, place, organization, non-name or function word: never a given name."""
     low = word.lower()
     return (
-        _is_title_word(word)
+        is_title_word(word)
         or low in PLACES
         or low in NOT_NAMES
         or low in ORG_WORDS
-        or low in _FUNCTION_WORDS
+        or low in FUNCTION_WORDS
         or low in LEADING_NOT_NAME
     )
 
 
-def _widen(doc: Doc, name: list[Token]) -> list[Token]:
+@switchable("widening", off=lambda doc, name: name)
+def widen(doc: Doc, name: list[Token]) -> list[Token]:
     """A given name the tagger left out before a full name ("Mehmet" of "Mehmet Ali
     Ediboglu"), a surname after it ("Karam" of "Jesús Murillo Karam")."""
     if len(name) < 2:
@@ -218,7 +220,7 @@ def _widen(doc: Doc, name: list[Token]) -> list[Token]:
     return name
 
 
-def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
+def strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split leading honorifics, role words and demonyms from a run: (prefix, name)."""
     i = 0
     while i < len(run) - 1 and (
@@ -227,7 +229,7 @@ def _strip_prefix(run: list[Token]) -> tuple[list[Token], list[Token]]:
         or run[i].lower_ in ROLE_WORDS
         or run[i].lower_ in PERSON_TRIGGERS
         or run[i].lower_ in DEMONYMS
-        or run[i].text in _COUNTRY_ABBREVIATIONS
+        or run[i].text in COUNTRY_ABBREVIATIONS
         or run[i].lower_.startswith("ex-")
         or run[i].ent_type_ == "NORP"
     ):
@@ -247,18 +249,18 @@ def _inner_role(words: list[str], first: int = 0) -> int | None:
     return None
 
 
-def _glued_name(tok: Token) -> bool:
+def glued_name(tok: Token) -> bool:
     """ "CNN)Andrew": a dateline glued to the given name of the name that follows."""
     m = _GLUED_NAME.search(tok.text)
     return bool(
         m
         and tok.whitespace_
         and not tok.vocab[m.group(1).lower()].is_stop
-        and not _is_title_word(m.group(1))  # "(CNN)Actress Taraji P. Henson"
+        and not is_title_word(m.group(1))  # "(CNN)Actress Taraji P. Henson"
     )
 
 
-def _is_title_word(word: str) -> bool:
+def is_title_word(word: str) -> bool:
     low = word.lower()
     parts = [p for p in low.split("-") if p]
     return (
@@ -271,12 +273,12 @@ def _is_title_word(word: str) -> bool:
     )
 
 
-def _skip_titles(text: str, start: int, end: int) -> int:
+def skip_titles(text: str, start: int, end: int) -> int:
     """Move start past leading titles, role words and demonyms, keeping at least one word;
     and past "House Speaker", a role word further in with a two-word name after it."""
     while True:
         m = re.match(r"(\S+)\s+", text[start:end])
-        if not m or not _is_title_word(m.group(1)):
+        if not m or not is_title_word(m.group(1)):
             break
         start += m.end()
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -284,37 +286,30 @@ def _skip_titles(text: str, start: int, end: int) -> int:
     return start + words[j + 1].start() if j is not None else start
 
 
-_GIVEN_NAME_COUNTRIES = frozenset(
-    ["jordan", "georgia", "chad", "israel", "kenya", "china", "india"]
-)
+_GIVEN_NAME_COUNTRIES = words("countries_as_given_names", "people")
 # Names for no one in particular: "Jim Crow laws", "Uncle Sam".
-_FIGURATIVE = frozenset(["uncle sam", "jim crow", "uncle tom", "rosh hashanah", "yom kippur"])
-_SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | {"england", "france", "wales", "holland", "togo"}
+_FIGURATIVE = words("figurative_names", "people")
+_SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | words("countries_as_surnames", "people")
 # Words the tagger glues before a name at a sentence's start ("Both Pete Buttigieg",
 # "Unlike Senators Warren", "Nonpartisan Paul Tse"): never part of it.
-LEADING_NOT_NAME = frozenset(["both", "unlike", "nonpartisan", "neither", "either", "like"])
-_FUNCTION_WORDS = frozenset(
-    ["the", "at", "in", "on", "for", "to", "from", "by", "with", "of", "and", "it", "is", "as"]
-    + ["but", "last", "next", "when", "after", "before", "while", "then", "also"]
-    + ["following", "according", "including", "despite", "during", "amid", "since", "until"]
-    + ["without", "against", "among", "via", "besides", "fellow"]
-    + ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-)
+LEADING_NOT_NAME = words("leading_not_names", "people")
+FUNCTION_WORDS = words("function_words", "people")
 
 
-def _bad_name(name: str) -> bool:
-    low = _norm(name)
+@switchable("non_name_words", off=lambda name: len(name.strip()) < 2)
+def bad_name(name: str) -> bool:
+    low = norm_key(name)
     words = low.replace(".", ". ").split()
     if low in PLACES or low in NOT_NAMES or low in DEMONYMS or low in ROLE_WORDS:
         return True
-    if all(_is_title_word(w) or w in NOT_NAMES for w in low.split()):
+    if all(is_title_word(w) or w in NOT_NAMES for w in low.split()):
         return True
     if any(w.strip(".") in ORG_WORDS for w in words):
         return True
     if all(w in NOT_NAMES or w in PLACES for w in low.split()):
         return True
     outside_quotes = re.sub(r'"[^"]*"', " ", low).split()
-    if any(w in _FUNCTION_WORDS for w in outside_quotes):
+    if any(w in FUNCTION_WORDS for w in outside_quotes):
         return True
     parts = low.split()
     if low in _FIGURATIVE or (low.endswith("ers") and low[:-3] in PLACES):
@@ -346,167 +341,3 @@ def hyphen_tail(doc: Doc, name: list[Token]) -> list[Token]:
     ):
         return [*name, doc[j], doc[j + 1]]
     return name
-
-
-def split_role_of_place(doc: Doc, name: list[Token]) -> tuple[list[Token], str | None]:
-    """ "Mayor of Koszalin Piotr Jedlinski": the tagger took the place of the role into the
-    name; the place goes back to the role ("Mayor of Koszalin") when two name words stay."""
-    i = name[0].i
-    if (
-        len(name) >= 3
-        and i >= 2
-        and doc[i - 1].lower_ == "of"
-        and doc[i - 2].lower_ in ROLE_WORDS
-        and doc[i - 2].lower_ in ROLE_HEADS
-        and "\n" not in doc[i - 2 : i + 1].text
-    ):
-        return name[1:], f"{doc[i - 2].text} of {name[0].text}"
-    return name, None
-
-
-def _role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
-    """Title words right before token i (plus the ones trimmed from inside the entity)."""
-    words = [t for t in prefix if t.lower_ not in HONORIFICS]
-    j = i
-    while j > 0 and len(words) < 6:
-        tok = doc[j - 1]
-        if "\n" in tok.whitespace_ or "\n" in tok.text:
-            break
-        if tok.lower_ in HONORIFICS and not words:
-            j -= 1
-            continue
-        demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYMS
-        if tok.lower_ in ROLE_WORDS or (words and demonym):
-            words.insert(0, tok)
-            j -= 1
-            continue
-        break
-    # The role must end in a role noun ("Russian President"), not a lone demonym.
-    while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lower_ not in ROLE_WORDS:
-        words.pop()
-    if not words or not any(w.lower_ in ROLE_HEADS for w in words):
-        return None
-    return " ".join(w.text for w in words)
-
-
-_PHRASE_POS = frozenset(["DET", "ADP", "PROPN", "NOUN", "ADJ", "CCONJ"])
-
-
-def role_of_phrase_before(doc: Doc, i: int) -> str | None:
-    """ "Secretary of State Mike Pompeo", "speaker of the parliament Ali Larijani", "Senator
-    from Vermont Bernie Sanders",
-    "former Vice President of the United States Joe Biden": a role head with its "of" or
-    "for" phrase right before the name (token i)."""
-    head = None
-    for j in range(i - 1, max(-1, i - 10), -1):
-        tok = doc[j]
-        if tok.is_punct or "\n" in tok.whitespace_ or tok.pos_ not in _PHRASE_POS:
-            break
-        if (
-            tok.lower_ in ROLE_HEADS
-            and j + 2 < i
-            and doc[j + 1].lower_ in ("of", "for", "from")
-            and doc[i - 1].pos_ not in ("ADP", "DET", "CCONJ")
-        ):
-            head = j
-    if head is None:
-        return None
-    start = head
-    while (
-        start > 0
-        and (doc[start - 1].lower_ in ROLE_WORDS or doc[start - 1].lower_ in DEMONYMS)
-        and "\n" not in doc[start - 1].whitespace_
-    ):
-        start -= 1
-    return " ".join(t.text for t in doc[start:i])
-
-
-def title_role_before(title: Doc, i: int) -> str | None:
-    """Role words right before token i of a headline ("US president", "Former president of
-    India"), read by word lists only: a headline's parse is not to be trusted."""
-    j = i
-    while j > 0 and (
-        title[j - 1].lower_ in ROLE_WORDS
-        or title[j - 1].lower_ in DEMONYMS
-        or title[j - 1].text in _COUNTRY_ABBREVIATIONS
-    ):
-        j -= 1
-    words = list(title[j:i])
-    while words and words[-1].lower_ not in ROLE_HEADS:
-        words.pop()
-    if words:
-        return " ".join(t.text for t in words)
-    return role_of_phrase_before(title, i)
-
-
-def role_from_appos_head(doc: Doc, name: list[Token]) -> str | None:
-    """ "The mayor of London, Sadiq Khan," "his successor, Haitham bin Tariq": the name is
-    the apposition of a role noun before it."""
-    root = max(name, key=lambda t: t.i) if name else None
-    if root is None or root.dep_ != "appos":
-        return None
-    head = root.head
-    if not (head.i < name[0].i and head.lower_ in ROLE_HEADS and head.tag_.startswith("NN")):
-        return None
-    tokens = [t for t in doc[head.left_edge.i : name[0].i] if t.i >= head.left_edge.i]
-    while tokens and (tokens[0].pos_ in ("DET", "PRON") or tokens[0].tag_ == "PRP$"):
-        tokens = tokens[1:]
-    return _clean_phrase(tokens)
-
-
-def _clause(tok: Token) -> bool:
-    return tok.dep_ in ("relcl", "acl") and tok.tag_.startswith("V")
-
-
-_CLAUSE_WORDS = frozenset(["who", "which", "that", "whose", "whom", "where", "when"])
-
-
-def _clean_phrase(tokens: list[Token]) -> str | None:
-    for k, tok in enumerate(tokens):
-        if tok.lower_ in _CLAUSE_WORDS:
-            tokens = tokens[:k]
-            break
-    while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "PRON") or tokens[-1].is_punct):
-        tokens = tokens[:-1]
-    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
-        tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
-        tokens = tokens[:-1]
-    if not tokens or len(tokens) > 10:
-        return None
-    text = "".join(t.text_with_ws for t in tokens).strip()
-    return " ".join(text.split())
-
-
-def _role_after(doc: Doc, start: int, end: int) -> str | None:
-    """Apposition ("Jane Doe, the company's chief executive,") or "X, who is Y"."""
-    if doc.has_annotation("DEP") is False:
-        return None
-    span = doc[start:end]
-    root = span.root
-    if end >= len(doc) or doc[end].text != ",":
-        return None
-    for child in root.children:
-        if child.i < end:
-            continue
-        if child.dep_ == "appos" and child.lower_ in ROLE_HEADS and child.tag_.startswith("NN"):
-            sub = [t for t in child.subtree if t.i >= end]
-            # stop the apposition at the next comma/clause
-            cut = []
-            for t in sub:
-                if t.text in (",", ";", "(", ")") or _clause(t):
-                    break
-                cut.append(t)
-            if cut and cut[-1].i >= child.i:
-                return _clean_phrase(cut)
-        if child.dep_ == "relcl" and child.lower_ in ("is", "was", "'s"):
-            subj = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ == "who"]
-            attr = [c for c in child.children if c.dep_ == "attr"]
-            if subj and attr and attr[0].lower_ in ROLE_HEADS:
-                toks = []
-                for t in attr[0].subtree:
-                    if t.text in (",", ";") or _clause(t):
-                        break
-                    toks.append(t)
-                return _clean_phrase(toks)
-    return None

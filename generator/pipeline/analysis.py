@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from ..nlp.model import MAX_PARSE_CHARS, load_model
+from ..nlp.vocabulary import table
 from ..record import Analysis, Mention
 
 if TYPE_CHECKING:
@@ -38,7 +39,11 @@ KNOWN_METHODS = (
 
 MAX_TITLE = 80
 # "WASHINGTON (CNN) -- " and the like: a wire dateline is no part of a title.
-_DATELINE = re.compile(r"^(?:[A-Z][\w .,'-]{0,40})?\((?:CNN|AP|Reuters|AFP)\)\s*(?:--|—|-)?\s*")
+_DATELINE = re.compile(
+    r"^(?:[A-Z][\w .,'-]{0,40})?\((?:"
+    + "|".join(table("news_agencies")["title_dateline"])
+    + r")\)\s*(?:--|—|-)?\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -138,7 +143,7 @@ def analyze_doc(
     title: Doc | None = None,
 ) -> Analysis:
     from .. import dates
-    from ..people import extract as participants
+    from .. import people as participants
     from ..summaries import summarize
 
     summary = summarize.summarize(

@@ -3,6 +3,7 @@ and give each person, place and organization one name across the archive."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import re
@@ -14,12 +15,11 @@ from typing import Any
 
 import yaml
 
+from .. import people as identities
 from ..cache import AnalysisCache
-from ..people import identities
-from ..people.identities import clean_name
+from ..people import clean_name
 from ..record import Analysis, Entity, Mention, Participant, Record
-from ..sources import passthrough
-from ..sources.documents import (
+from ..sources import (
     MAX_YAML_CHARS,
     Source,
     SourceError,
@@ -27,9 +27,10 @@ from ..sources.documents import (
     author_file,
     discover,
     load_yaml,
+    passthrough,
     read_source,
+    unique_slugs,
 )
-from ..sources.slugs import unique_slugs
 from .analysis import Settings, analyze_many
 
 log = logging.getLogger("mkdocs.plugins.summaries")
@@ -133,8 +134,8 @@ def analyze_sources(
             cache.put(key, analysis)
         for n, i in enumerate(indices):
             # Each record gets its own copy: later stages rename people in place.
-            copy = n and isinstance(analysis, Analysis)
-            results[i] = Analysis.from_dict(analysis.to_dict()) if copy else analysis
+            duplicate = n and isinstance(analysis, Analysis)
+            results[i] = copy.deepcopy(analysis) if duplicate else analysis
     return results, len(missing)
 
 
@@ -216,51 +217,66 @@ def _clean_entities(items: list[Any]) -> list[Any]:
 
 
 def make_record(source: Source, slug: str, analysis: Analysis) -> Record:
-    """The record of one document: extracted values, then the author's on top."""
+    """The record of one document: extracted values, then the author's on top (in a copy of
+    ``analysis``, which is the record's own)."""
     meta = source.meta
     text = source.text
-    summary_spans = list(analysis.summary)
     others = {k: v for k, v in meta.items() if k not in AUTHOR_KEYS}
     extra, warnings, notes = passthrough.check(others, source.rel)
     for warning in warnings:
         log.warning("%s", warning)
     for note in notes:
         log.info("%s", note)
-    record = Record(
-        source=source.rel,
-        slug=slug,
+    shown = replace(
+        analysis,
         title=clean_name(source.title or analysis.title) or slug,
-        date=source.date.isoformat() if source.date else None,
-        text=text,
-        summary=[" ".join(text[m.start : m.end].split()) for m in summary_spans],
-        summary_spans=summary_spans,
-        dates=analysis.dates,
-        key_dates=analysis.key_dates,
+        summary=list(analysis.summary),
         participants=_cap_people(source, _clean_entities(analysis.participants)),
         places=_clean_entities(analysis.places),
         organizations=_clean_entities(analysis.organizations),
         notes=list(analysis.notes),
+    )
+    record = Record(
+        source=source.rel,
+        slug=slug,
+        date=source.date,
+        text=text,
+        analysis=shown,
+        summary=[" ".join(text[m.start : m.end].split()) for m in shown.summary],
         extra=extra,
     )
+    _apply_author_lists(record, source)
+    if (tags := _author_tags(source)) is not None:
+        record.author_tags = tags
+    return record
+
+
+def _apply_author_lists(record: Record, source: Source) -> None:
+    """The author's summary, people, places and organizations in place of the extracted."""
+    meta = source.meta
     if (summary := _author_summary(meta.get("summary"))) is not None:
         record.summary, record.summary_spans = summary, []
-    if (people := _author_people(meta.get("participants"), text)) is not None:
+    if (people := _author_people(meta.get("participants"), source.text)) is not None:
         record.participants = _cap_people(source, people)
         record.authored.add("participants")
     for key in ("places", "organizations"):
-        if (entities := _author_entities(meta.get(key), text)) is not None:
+        if (entities := _author_entities(meta.get(key), source.text)) is not None:
             setattr(record, key, entities)
             record.authored.add(key)
-    if isinstance(meta.get("tags"), list):
-        tags = [clean_name(str(t)) for t in meta["tags"] if isinstance(t, str | int) and _scalar(t)]
+
+
+def _author_tags(source: Source) -> list[str] | None:
+    value = source.meta.get("tags")
+    if isinstance(value, list):
+        tags = [clean_name(str(t)) for t in value if isinstance(t, str | int) and _scalar(t)]
         for tag in tags:
             if passthrough.UNSAFE_TAG.search(tag):
-                # front_matter leaves it out: the tags plugin would print it as HTML
+                # the front matter leaves it out: the tags plugin would print it as HTML
                 log.warning("%s: tag '%s' is not given to the tags plugin", source.rel, tag)
-        record.extra["author_tags"] = tags
-    elif meta.get("tags") is not None:
+        return tags
+    if value is not None:
         log.warning("%s: 'tags' is not a list; ignored", source.rel)
-    return record
+    return None
 
 
 def _rename(items: list[Any], mapping: Mapping[str, str]) -> list[Any]:
@@ -291,10 +307,9 @@ def unify_names(records: Sequence[Record], aliases: Mapping[str, str]) -> None:
             setattr(record, attr, _rename(getattr(record, attr), mapping))
     _people_the_archive_calls_otherwise(records)
     for record in records:
-        author_tags = record.extra.pop("author_tags", [])
         names = [p.name for p in record.participants]
         names += [e.name for e in record.places] + [e.name for e in record.organizations]
-        record.tags = list(dict.fromkeys([*author_tags, *names]))
+        record.tags = list(dict.fromkeys([*record.author_tags, *names]))
 
 
 def _people_the_archive_calls_otherwise(records: Sequence[Record]) -> None:

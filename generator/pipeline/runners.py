@@ -10,12 +10,13 @@ import datetime as dt
 import multiprocessing
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..record import Analysis
 from .analysis import Settings, analyze_many
 
 Job = tuple[str, dt.date | None] | tuple[str, dt.date | None, str | None]
+Runner = Callable[[list[Job], Settings], Iterator[Analysis | Exception]]
 # Documents per task: large enough to amortise the hand-off and fill spaCy's batches, small
 # enough to balance the cores and keep the progress bar moving.
 MIN_CHUNK = 8
@@ -91,3 +92,14 @@ def run_dask(
         futures = client.map(_analyze_chunk, [(c, settings) for c in chunks], pure=False)
         flat = (a for future in futures for a in future.result())
         yield from _progress(flat, len(jobs), progress)
+
+
+def make_runner(processes: int = 1, scheduler: str | None = None, progress: bool = False) -> Runner:
+    """The runner the plugin's or the command line's options ask for: the Dask cluster at
+    ``scheduler`` when there is one, else ``processes`` local processes (0: every core,
+    1: this process)."""
+    if scheduler:
+        address = scheduler  # a str: what the closure sees is not narrowed
+        return lambda jobs, settings: run_dask(jobs, settings, address, progress)
+    workers = processes or default_processes()
+    return lambda jobs, settings: run_local(jobs, settings, workers, progress)

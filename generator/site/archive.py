@@ -140,7 +140,13 @@ def timeline(records: list[Record]) -> list[Event]:
                 events.append(
                     Event(mention.value, date_label(mention.value), mention.sentence, record)
                 )
-    events.sort(key=lambda e: (sort_key(e.value), e.record.date or "", e.record.title))
+    events.sort(
+        key=lambda e: (
+            sort_key(e.value),
+            e.record.date.isoformat() if e.record.date else "",
+            e.record.title,
+        )
+    )
     return events
 
 

@@ -18,22 +18,20 @@ from typing import Any
 
 import yaml
 
-from ..pipeline.build import BuildResult
 from ..cache import PageCache, atomic_write, render_key
-from .pages import (
-    CSS_URI,
-    LISTING_MARKER,
-    SiteOptions,
-    SiteRenderer,
-    default_templates,
-    source_copy_uri,
-)
+from ..pipeline.build import BuildResult
+from .context import SiteOptions, default_templates
+from .renderer import SiteRenderer
+from .urls import CSS_URI, source_copy_uri
 
 log = logging.getLogger("mkdocs.plugins.summaries")
-# The code that turns records into pages: part of the page cache's key.
-# What decides the rendered pages besides the records and templates: the site stage's code
-# and the modules it renders through (tests/test_cache_keys.py checks the list is complete).
-RENDERING_FILES = ("record.py", "sources/passthrough.py", "sources/slugs.py", "sources/documents.py")
+# Where a hand-written page wants the newest documents listed.
+LISTING_MARKER = "<!-- summaries:listing -->"
+# What decides the rendered pages besides the records and templates: the site stage's code,
+# the sources stage it renders through (its face imports all of it), the record and its
+# serializer (tests/test_cache_keys.py checks nothing else is reached).
+RENDERING_STAGES = ("site", "sources")
+RENDERING_FILES = ("record.py", "serialize.py")
 # Links in generated pages are Markdown links inside `markdown`-attribute HTML blocks (the one
 # form that MkDocs, ProperDocs and Zensical all resolve against the site), with classes set by
 # attribute lists: both extensions must be on.
@@ -117,8 +115,8 @@ def _render(
 
 def rendering_code() -> list[Path]:
     package = Path(__file__).resolve().parent.parent
-    stage = [p for p in (package / "site").glob("*.py")]
-    return sorted(stage + [package / name for name in RENDERING_FILES])
+    stages = [p for stage in RENDERING_STAGES for p in (package / stage).glob("*.py")]
+    return sorted(stages + [package / name for name in RENDERING_FILES])
 
 
 def fill_listing(markdown: str, renderer: SiteRenderer, src_uri: str) -> str:

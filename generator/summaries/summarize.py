@@ -33,6 +33,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import ItemsCount, get_stop_words
 
+from ..nlp.vocabulary import table
 from ..record import Mention
 
 DEFAULT_METHOD = "positional"
@@ -45,8 +46,10 @@ DEFAULT_SENTENCES = 3
 # start a sentence (capital, digit, quote) or be nothing: "Smith (CNN) said" is left alone.
 _PLACE = r"(?:[A-Z][\w.'-]*(?:,?[ \t]+(?:[A-Z][\w.'-]*|de|del|la|al|el|es))*,?[ \t]*)?"
 _OPENS = "[A-Z0-9\"'\u201c\u2018]"
+_AGENCIES = "|".join(table("news_agencies")["summary_dateline"])
 DATELINE = re.compile(
-    rf"^{_PLACE}(?:\(CNN[\w .]{{0,20}}\)(?:[ \t]*(?:--|\u2014|\u2013)|(?=[ \t]*(?:{_OPENS}|$)))"
+    rf"^{_PLACE}(?:\((?:{_AGENCIES})[\w .]{{0,20}}\)"
+    rf"(?:[ \t]*(?:--|\u2014|\u2013)|(?=[ \t]*(?:{_OPENS}|$)))"
     rf"|\([A-Z][^()\n]{{0,40}}\)[ \t]*(?:--|\u2014|\u2013)"
     rf"|\([A-Z][^()\n]{{0,40}}\)(?={_OPENS}))[ \t]*"
 )

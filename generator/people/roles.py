@@ -1,0 +1,174 @@
+"""Roles the text gives a person: title words before the name ("Russian President"), a role
+of a place ("Mayor of Lyon"), an apposition ("Jane Doe, the company's chief executive,") or
+"X, who is Y"; only a known role noun as the head word makes a role."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .names import COUNTRY_ABBREVIATIONS
+from .words import DEMONYMS, HONORIFICS, ROLE_HEADS, ROLE_WORDS
+
+
+def split_role_of_place(doc: Doc, name: list[Token]) -> tuple[list[Token], str | None]:
+    """ "Mayor of Koszalin Piotr Jedlinski": the tagger took the place of the role into the
+    name; the place goes back to the role ("Mayor of Koszalin") when two name words stay."""
+    i = name[0].i
+    if (
+        len(name) >= 3
+        and i >= 2
+        and doc[i - 1].lower_ == "of"
+        and doc[i - 2].lower_ in ROLE_WORDS
+        and doc[i - 2].lower_ in ROLE_HEADS
+        and "\n" not in doc[i - 2 : i + 1].text
+    ):
+        return name[1:], f"{doc[i - 2].text} of {name[0].text}"
+    return name, None
+
+
+def role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
+    """Title words right before token i (plus the ones trimmed from inside the entity)."""
+    words = [t for t in prefix if t.lower_ not in HONORIFICS]
+    j = i
+    while j > 0 and len(words) < 6:
+        tok = doc[j - 1]
+        if "\n" in tok.whitespace_ or "\n" in tok.text:
+            break
+        if tok.lower_ in HONORIFICS and not words:
+            j -= 1
+            continue
+        demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYMS
+        if tok.lower_ in ROLE_WORDS or (words and demonym):
+            words.insert(0, tok)
+            j -= 1
+            continue
+        break
+    # The role must end in a role noun ("Russian President"), not a lone demonym.
+    while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lower_ not in ROLE_WORDS:
+        words.pop()
+    if not words or not any(w.lower_ in ROLE_HEADS for w in words):
+        return None
+    return " ".join(w.text for w in words)
+
+
+_PHRASE_POS = frozenset(["DET", "ADP", "PROPN", "NOUN", "ADJ", "CCONJ"])
+
+
+def role_of_phrase_before(doc: Doc, i: int) -> str | None:
+    """ "Secretary of State Mike Pompeo", "speaker of the parliament Ali Larijani", "Senator
+    from Vermont Bernie Sanders",
+    "former Vice President of the United States Joe Biden": a role head with its "of" or
+    "for" phrase right before the name (token i)."""
+    head = None
+    for j in range(i - 1, max(-1, i - 10), -1):
+        tok = doc[j]
+        if tok.is_punct or "\n" in tok.whitespace_ or tok.pos_ not in _PHRASE_POS:
+            break
+        if (
+            tok.lower_ in ROLE_HEADS
+            and j + 2 < i
+            and doc[j + 1].lower_ in ("of", "for", "from")
+            and doc[i - 1].pos_ not in ("ADP", "DET", "CCONJ")
+        ):
+            head = j
+    if head is None:
+        return None
+    start = head
+    while (
+        start > 0
+        and (doc[start - 1].lower_ in ROLE_WORDS or doc[start - 1].lower_ in DEMONYMS)
+        and "\n" not in doc[start - 1].whitespace_
+    ):
+        start -= 1
+    return " ".join(t.text for t in doc[start:i])
+
+
+def title_role_before(title: Doc, i: int) -> str | None:
+    """Role words right before token i of a headline ("US president", "Former president of
+    India"), read by word lists only: a headline's parse is not to be trusted."""
+    j = i
+    while j > 0 and (
+        title[j - 1].lower_ in ROLE_WORDS
+        or title[j - 1].lower_ in DEMONYMS
+        or title[j - 1].text in COUNTRY_ABBREVIATIONS
+    ):
+        j -= 1
+    words = list(title[j:i])
+    while words and words[-1].lower_ not in ROLE_HEADS:
+        words.pop()
+    if words:
+        return " ".join(t.text for t in words)
+    return role_of_phrase_before(title, i)
+
+
+def role_from_appos_head(doc: Doc, name: list[Token]) -> str | None:
+    """ "The mayor of London, Sadiq Khan," "his successor, Haitham bin Tariq": the name is
+    the apposition of a role noun before it."""
+    root = max(name, key=lambda t: t.i) if name else None
+    if root is None or root.dep_ != "appos":
+        return None
+    head = root.head
+    if not (head.i < name[0].i and head.lower_ in ROLE_HEADS and head.tag_.startswith("NN")):
+        return None
+    tokens = [t for t in doc[head.left_edge.i : name[0].i] if t.i >= head.left_edge.i]
+    while tokens and (tokens[0].pos_ in ("DET", "PRON") or tokens[0].tag_ == "PRP$"):
+        tokens = tokens[1:]
+    return _clean_phrase(tokens)
+
+
+def _clause(tok: Token) -> bool:
+    return tok.dep_ in ("relcl", "acl") and tok.tag_.startswith("V")
+
+
+_CLAUSE_WORDS = frozenset(["who", "which", "that", "whose", "whom", "where", "when"])
+
+
+def _clean_phrase(tokens: list[Token]) -> str | None:
+    for k, tok in enumerate(tokens):
+        if tok.lower_ in _CLAUSE_WORDS:
+            tokens = tokens[:k]
+            break
+    while tokens and (tokens[-1].pos_ in ("ADP", "DET", "CCONJ", "PRON") or tokens[-1].is_punct):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > 10:
+        return None
+    text = "".join(t.text_with_ws for t in tokens).strip()
+    return " ".join(text.split())
+
+
+def role_after(doc: Doc, start: int, end: int) -> str | None:
+    """Apposition ("Jane Doe, the company's chief executive,") or "X, who is Y"."""
+    if doc.has_annotation("DEP") is False:
+        return None
+    span = doc[start:end]
+    root = span.root
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    for child in root.children:
+        if child.i < end:
+            continue
+        if child.dep_ == "appos" and child.lower_ in ROLE_HEADS and child.tag_.startswith("NN"):
+            sub = [t for t in child.subtree if t.i >= end]
+            # stop the apposition at the next comma/clause
+            cut = []
+            for t in sub:
+                if t.text in (",", ";", "(", ")") or _clause(t):
+                    break
+                cut.append(t)
+            if cut and cut[-1].i >= child.i:
+                return _clean_phrase(cut)
+        if child.dep_ == "relcl" and child.lower_ in ("is", "was", "'s"):
+            subj = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ == "who"]
+            attr = [c for c in child.children if c.dep_ == "attr"]
+            if subj and attr and attr[0].lower_ in ROLE_HEADS:
+                toks = []
+                for t in attr[0].subtree:
+                    if t.text in (",", ";") or _clause(t):
+                        break
+                    toks.append(t)
+                return _clean_phrase(toks)
+    return None

@@ -1,0 +1,125 @@
+"""The rule families of the people stage, by name, each one switchable off for ablation.
+
+``python -m generator evaluate participants FILE --ablation`` scores the stage with each
+family of ``PEOPLE`` switched off in turn; ``python -m generator evaluate facts GOLD SOURCES
+--off NAME,...`` builds an archive with the named families (of either table) off. A family is
+switched off here, in one place: its code asks ``on(name)`` (``switchable`` wraps a
+function, ``SwitchablePattern`` a regular expression), never a patched module global.
+
+To add a family: an entry below (name and what it does), then wrap its code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+# Families of the person rules, in the order the ablation reports them.
+PEOPLE: dict[str, str] = {
+    "initial_name": "initial-name pattern (P. Simmons)",
+    "name_bracket": "Name (Country) bracket pattern",
+    "cricket": "cricket c/b/st and bowling figures",
+    "ranked_row": "ranked score rows",
+    "lineup": "line-ups and substitutes",
+    "signature": "signature and byline lines",
+    "trigger": "trigger words (spokesman X Y)",
+    "teams": "teams in results/standings rows",
+    "place_context": "place contexts (in X, datelines)",
+    "org_context": "company/club contexts",
+    "possessor": "possessor drop (Team's Full Name)",
+    "completion": "name completion (Faik Nerweyi)",
+    "list_expansion": "comma-list expansion",
+    "propagation": "propagation (surnames, all caps)",
+    "non_name_words": "non-name word lists (bad_name)",
+    "no_person": "no-person filter (craft, place/org words, cues)",
+    "merge_keys": "merge keys (titles, Jr., al-, middle names)",
+    "cues": "who / apposition / 'called' cues",
+    "credit": "news credits, quoted speakers",
+    "coordination": "coordination (X and <person>)",
+    "widening": "widening (Mehmet Ali Ediboglu)",
+}
+# Families of the place and organization rules (``entities.clean``).
+ENTITIES: dict[str, str] = {
+    "speaker_mark": "a name inside an interview's speaker mark, ((WN))",
+    "fragment": "hashtags, handles, adjectives, cut parentheses, edges",
+    "not_a_name": "no capital or Latin letter, time zones, diseases, common nouns",
+    "person": "a name that is one of the document's people, or glued after one",
+    "variant": "one canonical name and kind for common variants",
+    "short_form": "an acronym or a short form joins the one longer name",
+}
+RULES: dict[str, str] = {**PEOPLE, **ENTITIES}
+
+_OFF: set[str] = set()
+# Families whose code asked for a switch at import time (a test checks none is missing).
+WIRED: set[str] = set()
+
+
+def _check(names: Iterable[str]) -> list[str]:
+    names = list(names)
+    unknown = set(names) - set(RULES)
+    if unknown:
+        raise ValueError(f"no such rule: {', '.join(sorted(unknown))} (rules: {', '.join(RULES)})")
+    return names
+
+
+def switch_off(names: Iterable[str]) -> None:
+    """Turn families off by name for this process (``evaluate facts --off``)."""
+    _OFF.update(_check(names))
+
+
+@contextlib.contextmanager
+def switched_off(names: Iterable[str]) -> Iterator[None]:
+    """Families off for the ``with`` block only (the ablation, tests)."""
+    names = _check(names)
+    before = set(_OFF)
+    _OFF.update(names)
+    try:
+        yield
+    finally:
+        _OFF.clear()
+        _OFF.update(before)
+
+
+def on(name: str) -> bool:
+    return name not in _OFF
+
+
+def off_now() -> frozenset[str]:
+    """The families switched off at this moment."""
+    return frozenset(_OFF)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def switchable(name: str, off: Callable[..., Any]) -> Callable[[F], F]:
+    """The decorated function is family ``name``; switched off, ``off`` answers instead
+    (with the same arguments: what the stage would see if the family did nothing)."""
+    WIRED.update(_check([name]))
+
+    def decorate(function: F) -> F:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            return function(*args, **kwargs) if name not in _OFF else off(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate
+
+
+_NEVER = re.compile(r"(?!)")
+
+
+class SwitchablePattern:
+    """A compiled expression of family ``name``; switched off, it matches nothing."""
+
+    def __init__(self, name: str, pattern: re.Pattern[str]) -> None:
+        WIRED.update(_check([name]))
+        self.name = name
+        self.compiled = pattern
+
+    def __getattr__(self, attribute: str) -> Any:
+        return getattr(self.compiled if self.name not in _OFF else _NEVER, attribute)

@@ -1,0 +1,114 @@
+"""Document text into a page: escaped for HTML and for the Markdown that reads it.
+
+Document text only ever reaches a page through Jinja2's autoescaping or ``markupsafe.escape``
+inside raw HTML blocks, which Markdown passes through untouched: text that looks like HTML,
+Markdown, YAML or Jinja shows literally."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from markupsafe import Markup, escape
+
+from ..record import Mention
+from .archive import date_forms
+
+# Characters that start Markdown inline syntax in Python-Markdown and the extensions Material
+# sites use (emphasis, code, links, attribute lists, pymdownx tilde/caret/mark/keys/emoji/
+# arithmatex, magic links after a colon): as character references, text inside
+# `markdown="span"` HTML stays literal, and reads the same in plain HTML.
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]{}~^=+:$|!]")
+_HARD_BREAK = re.compile(r"[ \t]+(?=\n)")
+
+
+def md_escape(value: object) -> Markup:
+    """``value`` as text for HTML that Markdown also reads (``markdown="span"`` elements):
+    HTML-escaped, and every Markdown-special character (and the spaces of a two-space hard
+    break) a character reference: neither HTML nor Markdown in a document changes the page."""
+    if isinstance(value, Markup):
+        return value
+    text = _MD_SPECIAL.sub(_reference, str(escape(value)))
+    return Markup(_HARD_BREAK.sub(lambda m: "".join(map(_reference, m.group())), text))
+
+
+def _reference(char: str | re.Match) -> str:
+    char = char if isinstance(char, str) else char.group()
+    return f"&#{ord(char)};"
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: blank-line separated when the text has blank lines, else one a line."""
+    sep = re.compile(r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n+")
+    spans, start = [], 0
+    for match in sep.finditer(text):
+        if text[start : match.start()].strip():
+            spans.append((start, match.start()))
+        start = match.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]]) -> Markup:
+    """The text as escaped paragraphs (``markdown="span"``: its links are Markdown links, see
+    `link_target`), ``marks`` highlighted and ``links`` linked to their targets."""
+
+    def covering(spans: Iterable[Mention], pos: int) -> Mention | None:
+        return next((s for s in spans if s.start <= pos < s.end), None)
+
+    usable = [
+        (m, href)
+        for m, href in links
+        if covering(marks, m.start) == covering(marks, m.end - 1) and m.end > m.start
+    ]
+    html: list[str] = []
+    for p_start, p_end in paragraphs(text):
+        cuts = {p_start, p_end}
+        for span in [*marks, *(m for m, _ in usable)]:
+            cuts.update(c for c in (span.start, span.end) if p_start < c < p_end)
+        points = sorted(cuts)
+        # Only a paragraph with a link needs Markdown (and its escaping): the others stay raw
+        # HTML, which costs the builder nothing to parse.
+        linked = any(m.start < p_end and m.end > p_start for m, _ in usable)
+        text_of = md_escape if linked else escape
+        html.append('<p markdown="span">' if linked else "<p>")
+        open_mark: Mention | None = None
+        open_link: tuple[Mention, str] | None = None
+        for a, b in zip(points, points[1:], strict=False):
+            mark = covering(marks, a)
+            link = next(((m, h) for m, h in usable if m.start <= a < m.end), None)
+            if (mark, link) != (open_mark, open_link):
+                if open_link:
+                    html.append(f"]({open_link[1]}){{: .summaries-person }}")
+                if mark != open_mark:
+                    if open_mark:
+                        html.append("</mark>")
+                    if mark:
+                        html.append(
+                            '<mark class="summaries-summary-sentence" title="In the summary">'
+                        )
+                if link:
+                    html.append("[")
+                open_mark, open_link = mark, link
+            html.append(str(text_of(text[a:b])))
+        if open_link:
+            html.append(f"]({open_link[1]}){{: .summaries-person }}")
+        if open_mark:
+            html.append("</mark>")
+        # One paragraph a line: md_in_html reads a block tag only at a line's start, and a raw
+        # paragraph on the line of a Markdown one would be read as Markdown.
+        html.append("</p>\n")
+    return Markup("".join(html))
+
+
+def date_forms_html(value: str) -> Markup:
+    """A date's other written forms, for find-in-page tools and Pagefind: in the page but not
+    shown (the label already says it). Material's index gets them in its ``tags`` field
+    instead (see ``search.add_date_terms``), so they are left out of its text."""
+    forms = date_forms(value)
+    if not forms:
+        return Markup("")
+    return Markup('<span class="summaries-date-forms" data-search-exclude> ({})</span>').format(
+        Markup("; ").join(map(md_escape, forms))
+    )

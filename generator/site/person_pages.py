@@ -1,0 +1,133 @@
+"""The people of the archive: a page per person, and the A-Z index of them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from markupsafe import Markup, escape
+
+from .archive import Person, sort_key
+from .charts import companions
+from .context import NO_SEARCH, RenderContext
+from .frontmatter import front_matter
+from .plans import chunks, index_letter, part, sort_name
+from .urls import PEOPLE_URI, letter_id, page_uri
+
+
+class PersonViews(RenderContext):
+    """A page (or pages) per person and the people index."""
+
+    def person_page(self, name: str) -> str:
+        return self.person_pages(name)[self.person_uri(name)]
+
+    def person_pages(self, name: str) -> dict[str, str]:
+        """A person's page; past page_size documents, the older ones continue on pages of
+        their own (``participants/SLUG/page-2.md``), and the dates list stops at
+        4 x page_size (the rest are on the documents' pages and the timeline)."""
+        person = self.people[name]
+        first = self.person_uri(name)
+        parts = chunks(person.records, self.options.page_size)
+        uris = [first] + [
+            f"participants/{person.slug}/page-{n}.md" for n in range(2, len(parts) + 1)
+        ]
+        plan = [(uri, name, records) for uri, records in zip(uris, parts, strict=True)]
+        top = person.companions.most_common(8)
+        svg = companions(name, top)
+        dates = sorted(person.dates, key=lambda d: sort_key(d[0].value))
+        pages = {}
+        for n, (uri, records) in enumerate(zip(uris, parts, strict=True), start=1):
+            pager = self.pager(uri, plan, name)
+            link = lambda r, uri=uri: self.url(uri, page_uri(r))  # noqa: E731
+            if n > 1:
+                title = f"{name}, page {n}"
+                meta = {"title": title, "description": f"{name}: older documents", **NO_SEARCH}
+                listing = self.template(
+                    "person_more.md.j2", person=person, records=records, pager=pager,
+                    link=link, back=self.url(uri, first),
+                )  # fmt: skip
+                pages[uri] = front_matter(meta) + f"# {escape(title)}\n\n" + listing
+                continue
+            meta = {"title": name, "description": f"{name} in {len(person.records)} documents"}
+            body = self.template(
+                "person.md.j2",
+                person=person,
+                records=records,
+                pager=pager,
+                companions=top,
+                chart=Markup(svg),
+                dates=dates,
+                dates_shown=4 * self.options.page_size,
+                person_link=lambda n, uri=uri: self.url(uri, self.person_uri(n)),
+                link=link,
+            )
+            pages[uri] = front_matter(meta) + body
+        return pages
+
+    def people_pages(self) -> dict[str, str]:
+        """The people index, A-Z by surname with counts; past 4 x page_size people, a page
+        per letter or run of letters (and per 4 x page_size people of a letter)."""
+        pages = {PEOPLE_URI: self.people_index()}
+        if len(self.people_plan) == 1:
+            return pages
+        for uri, label, people in self.people_plan:
+            title = f"People: {label}" + part(uri, self.people_plan, label)
+            meta = {
+                "title": title,
+                "description": f"{len(people)} people, by surname: {label}",
+                "search": {"exclude": True},
+            }
+            body = self.template(
+                "people.md.j2",
+                heading=title,
+                letters=self._letter_bar(uri),
+                groups=self._by_letter(people),
+                pager=self.pager(uri, self.people_plan, label),
+                person_link=lambda n, uri=uri: self.url(uri, self.person_uri(n)),
+            )
+            pages[uri] = front_matter(meta) + body
+        return pages
+
+    def _by_letter(self, people: list[Person]) -> list[tuple[str, str, list]]:
+        groups: dict[str, list[Person]] = {}
+        for person in people:
+            groups.setdefault(index_letter(sort_name(person.name)), []).append(person)
+        return [(letter, letter_id(letter), group) for letter, group in groups.items()]
+
+    def _letter_bar(self, page: str) -> list[tuple[str, str, int]]:
+        """(letter, link, people) for every letter in use, for the A-Z bar on ``page``."""
+        counts: Counter[str] = Counter()
+        where: dict[str, str] = {}
+        for uri, _, people in self.people_plan:
+            for person in people:
+                letter = index_letter(sort_name(person.name))
+                counts[letter] += 1
+                where.setdefault(letter, uri)
+        letters = sorted(counts, key=lambda x: (x == "#", x))
+        return [
+            (x, Markup("#" + letter_id(x)) if where[x] == page
+             else self.url(page, where[x], letter_id(x)), counts[x])
+            for x in letters
+        ]
+
+    def people_index(self) -> str:
+        page = PEOPLE_URI
+        paged = len(self.people_plan) > 1
+        meta = {
+            "title": "People",
+            "description": f"{len(self.people)} people across the archive",
+            "search": {"exclude": True},
+        }
+        body = self.template(
+            "people.md.j2",
+            heading="",
+            letters=self._letter_bar(page),
+            groups=[] if paged else self._by_letter(self.people_plan[0][2]),
+            pager=Markup(""),
+            person_link=lambda n: self.url(page, self.person_uri(n)),
+        )
+        if paged:
+            body += (
+                f'\n<p class="summaries-muted">{len(self.people)} people, filed by surname; '
+                "each letter leads to its page.</p>\n"
+            )
+        return front_matter(meta) + body

@@ -1,0 +1,105 @@
+"""A file's bytes as text: by BOM, strict UTF-8, or the likeliest legacy code page."""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+from typing import Any
+
+import charset_normalizer
+import ftfy
+from charset_normalizer.utils import is_multi_byte_encoding
+
+from .errors import SourceError
+
+# Among equally good guesses, the web's default legacy encoding (WHATWG) is the likeliest.
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+
+
+def decode(data: bytes) -> str:
+    """Text of a file's bytes: by BOM, then strict UTF-8, then charset-normalizer's best
+    guess; mojibake (UTF-8 read as Windows-1252 somewhere upstream) is repaired by ftfy."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _detect(data)
+        else:
+            if "\x00" in text[:8192]:
+                text = _detect(data)
+    return ftfy.fix_encoding(text)
+
+
+def _detect(data: bytes) -> str:
+    results = list(charset_normalizer.from_bytes(data))
+    if not results:
+        raise SourceError("binary file (no text encoding fits)")
+    best = results[0]
+    if b"\x00" in data[:8192] and not best.encoding.startswith(("utf_16", "utf_32")):
+        raise SourceError("binary file (contains NUL bytes)")
+    for result in results:
+        if (
+            result.encoding in _PREFERRED_LEGACY
+            and result.chaos <= best.chaos
+            and result.coherence >= best.coherence - 0.01
+        ):
+            return str(result)
+    return _cp1252_trial(data, results) or str(best)
+
+
+# Guesses that keep their word over a cp1252 reading as clean as theirs: Central European
+# text in its own code page (cp1250 "ř" reads as cp1252 "ø", a letter too).
+_OWN_PAGES = {
+    "cp1250": {"Czech", "Slovak", "Polish", "Hungarian", "Croatian", "Slovene", "Romanian"},
+    "iso8859_2": {"Czech", "Slovak", "Polish", "Hungarian", "Croatian", "Slovene", "Romanian"},
+}
+_WORD_PUNCT = "’‘'-·"
+
+
+def _messy(text: str) -> int:
+    """Words that no language writes: a symbol between letters ("Z³rich", what a wrong code
+    page makes of "Zürich") or letters of two scripts ("Caf\ufee0" for "Café")."""
+    n = 0
+    for word in text[:20000].split():
+        core = word.strip(string.punctuation + "“”«»…—–")
+        letters = [c for c in core if c.isalpha()]
+        if not letters:
+            continue
+        symbol = any(ord(c) > 127 and not c.isalpha() and c not in _WORD_PUNCT for c in core)
+        scripts = {unicodedata.name(c, "?").split()[0] for c in letters}
+        n += symbol or len(scripts) > 1
+    return n
+
+
+def _cp1252_trial(data: bytes, results: list[Any]) -> str | None:
+    """The bytes read as Windows-1252 when charset-normalizer only guessed other code pages
+    (it rarely offers cp1252 for a short text) and that reading is Western text, mostly
+    ASCII letters, with no more nonsense words than the guess: short English or French
+    with a few accents is far likelier cp1252 or Latin-1 than Baltic cp775."""
+    nul_free = b"\x00" not in data[:8192]
+    guesses = [r for r in results if not (nul_free and r.encoding.startswith(("utf_16", "utf_32")))]
+    if any(is_multi_byte_encoding(r.encoding) for r in guesses):
+        return None
+    try:
+        trial = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    letters = [c for c in trial[:20000] if c.isalpha()]
+    if not letters or sum(c.isascii() for c in letters) < 0.7 * len(letters):
+        return None
+    if not guesses:
+        return trial
+    best = guesses[0]
+    text = str(best)
+    if text == trial:
+        return None
+    mess, trial_mess = _messy(text), _messy(trial)
+    if trial_mess > mess:
+        return None
+    if trial_mess == mess and best.language in _OWN_PAGES.get(best.encoding, ()):
+        return None
+    return trial

@@ -1,0 +1,90 @@
+"""Which files under a sources folder are documents, and which author files may be read.
+
+The rules (hidden files, editor backups, symbolic links) are the same for documents,
+sidecars and ``aliases.yml``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+DOCUMENT_SUFFIXES = (".txt", ".md")
+_BACKUP = re.compile(r"(~|\.swp|\.swo|\.bak|\.tmp)$|^\.#|^#.*#$")
+
+
+def _passed_over(parts: tuple[str, ...]) -> bool:
+    """Hidden files and folders, and editor backups: never documents, never author files."""
+    return any(part.startswith(".") for part in parts) or bool(parts and _BACKUP.search(parts[-1]))
+
+
+def _link_reason(path: Path, real: Path, root: Path) -> str | None:
+    """Why a symbolic link (or a path through one) is not followed, or None when it may be:
+    the rule is the same for documents, sidecars and ``aliases.yml``."""
+    if not real.is_relative_to(root):
+        return "symbolic link to outside the sources folder; not followed"
+    if real != path and _passed_over(real.relative_to(root).parts):
+        return "symbolic link to a hidden file or an editor backup; not followed"
+    return None
+
+
+def discover(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Files under ``root`` in a stable order, each with None when it is a document to read,
+    else the reason it is skipped. Hidden files, editor backups and author data files
+    (``*.yml``: sidecars, aliases) are passed over silently."""
+    root = root.resolve()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if _passed_over(rel.parts):
+            continue
+        try:
+            real = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            yield path, "broken symbolic link"
+            continue
+        if reason := _link_reason(path, real, root):
+            yield path, reason
+            continue
+        suffix = path.suffix.lower()
+        if real != path:
+            if real.is_dir():
+                # rglob does not walk linked folders (they can loop): say so.
+                yield path, "symbolic link to a folder; not followed (its files are not read)"
+                continue
+            if real.suffix.lower() in DOCUMENT_SUFFIXES and real.is_file():
+                target = real.relative_to(root).as_posix()
+                yield path, f"symbolic link to {target}, which is published under its own name"
+                continue
+        if path.is_dir():
+            continue
+        if not path.is_file():
+            yield path, "not a regular file (a pipe, socket or device); not read"
+            continue
+        if suffix in (".yml", ".yaml"):
+            continue
+        if suffix not in DOCUMENT_SUFFIXES:
+            yield path, f"not a text document ({suffix or 'no extension'})"
+            continue
+        yield path, None
+
+
+def author_file(path: Path, root: Path) -> tuple[Path | None, str | None]:
+    """An author data file (a sidecar, ``aliases.yml``) that may be read, or None and why
+    not (None and no reason when there is none). The rules are those of documents."""
+    root = root.resolve()
+    try:
+        if not os.path.lexists(path):
+            return None, None
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        if getattr(exc, "errno", None) == errno.ENAMETOOLONG:
+            return None, None  # no such file can exist
+        return None, "broken symbolic link; not read"
+    if reason := _link_reason(path, real, root):
+        return None, reason
+    if not real.is_file():
+        return None, "not a regular file; not read"
+    return path, None
