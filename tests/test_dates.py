@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.dates.extract import date_from_text, find_dates, key_dates, normalize
+from generator.dates import date_from_text, find_dates, key_dates, normalize
 from generator.nlp.model import load_model
 from generator.record import DateMention, Mention
 

@@ -142,8 +142,8 @@ def analyze_doc(
     notes: list[str],
     title: Doc | None = None,
 ) -> Analysis:
+    from .. import dates
     from .. import people as participants
-    from ..dates import extract as dates
     from ..summaries import summarize
 
     summary = summarize.summarize(
@@ -185,7 +185,7 @@ def analyze_many(
     (text, date, title): a title is read for the roles it gives people ("Wikinews interviews
     biologist Natasha Gownaris"). A document whose analysis fails comes back as its
     exception, so one bad document never stops the others."""
-    from ..dates import extract as dates
+    from .. import dates
 
     nlp = load_model(settings.model)
     pending: list[tuple[dt.date | None, list[str], str | None]] = []
