@@ -97,3 +97,21 @@ def block_external(page, base_url: str) -> list[str]:  # noqa: ANN001
 
     page.route("**/*", route)
     return blocked
+
+
+def visit_every_page(page, url: str, site: Path) -> tuple[list[str], list[str]]:  # noqa: ANN001
+    """Opens every page of the built ``site`` (served at ``url``) in ``page`` and moves the
+    mouse over it, as a reader would; asserts that no document's script ran there (it would
+    set ``window.__xss``) and that no page sent the browser off the site. Returns the pages
+    visited and the dialogs opened, a list that keeps filling while ``page`` is used."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    paths = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    for path in paths:
+        page.goto(url + ("" if path == "." else path + "/"))
+        page.wait_for_load_state("load")
+        page.mouse.move(200, 300)
+        assert page.evaluate("typeof window.__xss") == "undefined", path
+        assert page.url.startswith(url), (path, page.url)
+    assert dialogs == []
+    return paths, dialogs
