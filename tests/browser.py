@@ -10,18 +10,35 @@ Reusable from any test::
 
 Nothing is downloaded: Playwright's own browsers are never installed (no ``playwright
 install``); ``CHROMIUM`` is the system browser, and the launch flags keep it off the network.
+
+The browser tests save their screenshots under the ignored ``tests/artifacts/screenshots/``.
+The README's pictures (``screenshots/``, committed) change only on purpose::
+
+    python -m tests.browser --screenshots [PYTEST ARGS]
+
+runs tests/test_browser.py with the screenshots written into ``screenshots/`` instead.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import functools
 import http.server
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Where the browser tests save their screenshots: an ignored folder, unless the README's
+# pictures are being retaken (`main`).
+SCREENSHOTS_VARIABLE = "SUMMARIES_SCREENSHOTS"
+ARTIFACT_SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+README_SCREENSHOTS = ROOT / "screenshots"
 
 CHROMIUM = os.environ.get("SUMMARIES_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -35,6 +52,10 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
+
+
+def screenshots_folder() -> Path:
+    return Path(os.environ.get(SCREENSHOTS_VARIABLE) or ARTIFACT_SCREENSHOTS)
 
 
 def chromium_missing() -> str | None:
@@ -115,3 +136,25 @@ def visit_every_page(page, url: str, site: Path) -> tuple[list[str], list[str]]:
         assert page.url.startswith(url), (path, page.url)
     assert dialogs == []
     return paths, dialogs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.browser",
+        description="Run the browser tests (tests/test_browser.py) on the example site.",
+    )
+    parser.add_argument(
+        "--screenshots",
+        action="store_true",
+        help="retake the README's pictures: write the screenshots into screenshots/",
+    )
+    args, pytest_args = parser.parse_known_args(argv)
+    env = dict(os.environ)
+    if args.screenshots:
+        env[SCREENSHOTS_VARIABLE] = str(README_SCREENSHOTS)
+    command = [sys.executable, "-m", "pytest", "-q", "tests/test_browser.py", *pytest_args]
+    return subprocess.run(command, cwd=ROOT, env=env).returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
