@@ -31,7 +31,9 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # Where the browser tests save their screenshots: an ignored folder, unless the README's
@@ -120,22 +122,37 @@ def block_external(page, base_url: str) -> list[str]:  # noqa: ANN001
     return blocked
 
 
-def visit_every_page(page, url: str, site: Path) -> tuple[list[str], list[str]]:  # noqa: ANN001
-    """Opens every page of the built ``site`` (served at ``url``) in ``page`` and moves the
+@dataclass
+class Visit:
+    page: Any  # a Playwright Page, still open
+    url: str  # where the site is served, ends with "/"
+    pages: list[str]  # the folders of the site's pages, as visited
+    dialogs: list[str]  # every dialog a page opened, filled as long as the page is used
+
+
+@contextlib.contextmanager
+def visit_every_page(browser: Any, site: Path) -> Iterator[Visit]:
+    """Serves the built ``site``, opens each of its pages in one browser tab and moves the
     mouse over it, as a reader would; asserts that no document's script ran there (it would
-    set ``window.__xss``) and that no page sent the browser off the site. Returns the pages
-    visited and the dialogs opened, a list that keeps filling while ``page`` is used."""
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    set ``window.__xss``), that no page sent the browser off the site and that no dialog
+    opened. Requests to other sites are blocked. The tab stays open inside the block."""
     paths = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
-    for path in paths:
-        page.goto(url + ("" if path == "." else path + "/"))
-        page.wait_for_load_state("load")
-        page.mouse.move(200, 300)
-        assert page.evaluate("typeof window.__xss") == "undefined", path
-        assert page.url.startswith(url), (path, page.url)
-    assert dialogs == []
-    return paths, dialogs
+    with serve(site) as url:
+        page = browser.new_page()
+        block_external(page, url)
+        visit = Visit(page, url, paths, [])
+        page.on("dialog", lambda d: (visit.dialogs.append(d.message), d.dismiss()))
+        try:
+            for path in paths:
+                page.goto(url + ("" if path == "." else path + "/"))
+                page.wait_for_load_state("load")
+                page.mouse.move(200, 300)
+                assert page.evaluate("typeof window.__xss") == "undefined", path
+                assert page.url.startswith(url), (path, page.url)
+            assert visit.dialogs == []
+            yield visit
+        finally:
+            page.close()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,13 @@ def _broken(site: Path, site_url: str) -> list[str]:
     # Since the nav names only the listings' index pages (issue 16), a page holds fewer links.
     assert report.pages > 100 and report.checked > 4_000, "a site of the example's size"
     return [str(link) for link in report.broken]
+
+
+def _feed_paths(feed: Path, site_url: str) -> list[str]:
+    """The items' links of an RSS feed, each below ``site_url`` and given relative to it."""
+    links = [item.findtext("link") or "" for item in ET.parse(feed).getroot().iter("item")]
+    assert all(link.startswith(site_url + "articles/") for link in links), links
+    return [link.removeprefix(site_url) for link in links]
 
 
 def zensical() -> str | None:
@@ -191,4 +199,8 @@ def test_zensical_builds_the_export_under_a_sub_path_without_a_broken_link(examp
     assert "Vladimir Putin" in tags and "material/tags" not in tags
     assert "Mikhail Mishustin" not in tags
     assert f'href="../articles/{SEED.stem}/"' in tags
-    assert (site / "feed_rss_created.xml").is_file()
+    # Zensical's own feed: its newest 20, the same documents in the same order as the
+    # example's 25 from mkdocs-rss-plugin, under the export's address.
+    feed = _feed_paths(site / "feed_rss_created.xml", SUB_PATH_URL)
+    assert len(feed) == 20
+    assert feed == _feed_paths(example / "site-mkdocs" / "feed_rss_created.xml", EXAMPLE_URL)[:20]

@@ -218,20 +218,17 @@ def test_front_matter_values_win_and_round_trip(tmp_path):
 
 @pytest.mark.slow
 def test_no_document_content_runs_in_a_real_browser(hostile_site, browser):
-    from .browser import block_external, serve, visit_every_page
+    from .browser import visit_every_page
 
     root, _ = hostile_site
-    with serve(root / "site") as url:
-        page = browser.new_page()
-        block_external(page, url)
-        pages, dialogs = visit_every_page(page, url, root / "site")
+    with visit_every_page(browser, root / "site") as visit:
+        assert len(visit.pages) > len(make_hostile.PUBLISHED)
         # Search results render titles and text from the index: type as a person types.
-        page.goto(url + "articles/injection/")
+        page = visit.page
+        page.goto(visit.url + "articles/injection/")
         page.locator("label.md-search__icon, .md-search__input").first.click()
         page.keyboard.type("Jane Doe", delay=20)
         page.wait_for_selector(".md-search-result__item", timeout=10_000)
         page.wait_for_timeout(500)
         assert page.evaluate("typeof window.__xss") == "undefined"
-        assert dialogs == []
-        assert len(pages) > len(make_hostile.PUBLISHED)
-        page.close()
+        assert visit.dialogs == []
