@@ -1,6 +1,6 @@
 """One document naming thousands of people: how long `mkdocs build` takes, how big the site is.
 
-Usage: ``python benchmarks/many_names.py [--sentences 6000] [--keep DIR]``
+Usage, from the repository: ``python -m benchmarks.many_names [--sentences 6000] [--keep DIR]``
 
 Writes a sources folder with one file of distinct sentences "X Y, the mayor of Z, met A B."
 (names combined from our own lists: about 230 KB for 6,000 sentences), a MkDocs project like
@@ -14,14 +14,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import resource
-import subprocess
-import sys
 import tempfile
-import textwrap
 import time
 from pathlib import Path
+
+from tests.sites import mkdocs_build, write_site
 
 
 def _words(text: str) -> list[str]:
@@ -57,40 +55,17 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="many-names-"))
-    (root / "docs").mkdir(parents=True, exist_ok=True)
-    (root / "sources").mkdir(exist_ok=True)
+    # The tests' project, without a cache: every run is a cold build.
+    write_site(
+        root,
+        {"many-mayors.txt": document(args.sentences)},
+        plugin='cache_dir: ""',
+        site_name="Many names",
+        site_url="https://example.org/many/",
+    )
     source = root / "sources" / "many-mayors.txt"
-    source.write_text(document(args.sentences), encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        textwrap.dedent(
-            """\
-            site_name: Many names
-            site_url: https://example.org/many/
-            theme:
-              name: material
-              features: [navigation.indexes, navigation.prune]
-            plugins:
-              - search
-              - tags
-              - summaries:
-                  sources: sources
-                  cache_dir: ""
-                  processes: 1
-                  progress: false
-            """
-        )
-    )
-    repo = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env["PYTHONPATH"] = str(repo) + (":" + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs_build(root, timeout=None)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     site = root / "site"

@@ -3,7 +3,8 @@
 The example site (this repository's ``mkdocs.yml``, ``docs/`` and ``seeds/``) is built once
 per session with a real ``mkdocs build``, served on 127.0.0.1 and read the way a person
 reads it: typing into search, clicking links, switching to dark mode, on a phone and a
-desktop. Screenshots go to ``screenshots/`` (committed; the README shows them).
+desktop. Screenshots go to the ignored ``tests/artifacts/screenshots/``; the README's
+pictures in ``screenshots/`` are retaken on purpose: ``python -m tests.browser --screenshots``.
 """
 
 from __future__ import annotations
@@ -15,19 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from .browser import DESKTOP, PHONE, block_external, serve
-from .conftest import ROOT, mkdocs_build
+from .browser import DESKTOP, PHONE, block_external, screenshots_folder, serve
+from .sites import copy_example, mkdocs_build
 
 pytestmark = pytest.mark.slow
 
 SEED_PAGE = "articles/000_784cf20fb6785547/"
-SHOTS = ROOT / "screenshots"
 
 
 def _build_example(root: Path, edit=None, cache_from: Path | None = None) -> Path:  # noqa: ANN001
-    for name in ("mkdocs.yml", "docs", "seeds"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    copy_example(root)
     if edit:
         config = root / "mkdocs.yml"
         config.write_text(edit(config.read_text(encoding="utf-8")), encoding="utf-8")
@@ -53,6 +51,13 @@ def plain_site(tmp_path_factory, example_site) -> Path:
         return "use_directory_urls: false\n" + config
 
     return _build_example(tmp_path_factory.mktemp("plain"), edit, example_site.parent)
+
+
+@pytest.fixture(scope="session")
+def shots() -> Path:
+    folder = screenshots_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -94,11 +99,10 @@ def _search(page, site_url: str, words: str, expect: str) -> list[str]:
 
 
 @pytest.mark.parametrize("words", ["Mishustin", "March 21"])
-def test_search_as_typed_finds_the_seed_article(page, site_url, words):
+def test_search_as_typed_finds_the_seed_article(page, site_url, shots, words):
     hrefs = _search(page, site_url, words, SEED_PAGE)
     if words == "Mishustin":
-        SHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SHOTS / "search-desktop.png"))
+        page.screenshot(path=str(shots / "search-desktop.png"))
     assert any(SEED_PAGE in href for href in hrefs), hrefs
     assert page.locator("input.md-search__input").input_value() == words
 
@@ -188,7 +192,7 @@ def test_instant_navigation_renders_the_target_page(page, site_url):
     [("home", ""), ("document", SEED_PAGE), ("timeline", "timeline/"), ("people", "participants/")],
 )
 @pytest.mark.parametrize("device, viewport", [("desktop", DESKTOP), ("phone", PHONE)])
-def test_screenshots(browser, site_url, name, path, device, viewport):
+def test_screenshots(browser, site_url, shots, name, path, device, viewport):
     context = browser.new_context(viewport=viewport, color_scheme="light")
     page = context.new_page()
     blocked = block_external(page, site_url)
@@ -196,14 +200,13 @@ def test_screenshots(browser, site_url, name, path, device, viewport):
     page.wait_for_load_state("networkidle")
     # Nothing sticks out sideways on a phone: no horizontal scrolling.
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}-{device}.png"))
+    page.screenshot(path=str(shots / f"{name}-{device}.png"))
     context.close()
     assert overflow <= 1, f"{name} is {overflow}px wider than a {device} screen"
     assert not blocked
 
 
-def test_dark_mode_keeps_the_content(page, site_url):
+def test_dark_mode_keeps_the_content(page, site_url, shots):
     page.goto(site_url + SEED_PAGE)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
     page.locator("form[data-md-component=palette] label:visible").first.click()
@@ -218,15 +221,13 @@ def test_dark_mode_keeps_the_content(page, site_url):
         }"""
     )
     assert colors[0] != colors[1], colors
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / "document-dark.png"))
+    page.screenshot(path=str(shots / "document-dark.png"))
     page.goto(site_url + "participants/mikhail-mishustin/")
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / "person-dark.png"), full_page=True)
+    page.screenshot(path=str(shots / "person-dark.png"), full_page=True)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
-def test_plain_site_without_instant_loading_or_directory_urls(browser, plain_site):
+def test_plain_site_without_instant_loading_or_directory_urls(browser, plain_site, shots):
     config = (plain_site.parent / "mkdocs.yml").read_text(encoding="utf-8")
     assert "navigation.instant" not in config and "use_directory_urls: false" in config
     with serve(plain_site) as url:
@@ -246,7 +247,7 @@ def test_plain_site_without_instant_loading_or_directory_urls(browser, plain_sit
         assert "Chinese President" in page.locator("article").inner_text()
         page.goto(url + "participants/index.html")
         assert page.locator("table.summaries-people-index tr").count() > 50
-        page.screenshot(path=str(SHOTS / "people-phone-dark.png"))
+        page.screenshot(path=str(shots / "people-phone-dark.png"))
         context.close()
     assert not missing, missing
     assert not blocked

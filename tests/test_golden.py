@@ -23,6 +23,8 @@ GOLDEN = ROOT / "tests" / "golden"
 SEEDS = ROOT / "seeds"
 HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 
+pytestmark = pytest.mark.model  # the `generator` command loads it in a child process
+
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(

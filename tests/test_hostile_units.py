@@ -8,6 +8,7 @@ import errno
 import json
 import logging
 import os
+import re
 import time
 from pathlib import Path
 
@@ -262,13 +263,24 @@ def _record(slug: str, date: str | None, values: list[str], people=("John Smith"
     )
 
 
-@pytest.mark.parametrize("value", TIMEX)
+# "2020-13" is listed under 2020 with no month heading, but the document links to #t-2020-13.
+NO_ANCHOR = pytest.mark.xfail(strict=True, reason="a month 13 links to an anchor not written")
+
+
+@pytest.mark.parametrize(
+    "value", [pytest.param(v, marks=NO_ANCHOR) if v == "2020-13" else v for v in TIMEX]
+)
 @pytest.mark.parametrize("dated", [False, True])
 def test_every_timex_value_renders(value, dated):
+    """Every value renders; one the timeline lists is linked from its document, and the
+    link lands on an anchor of the timeline."""
     record = _record("a", "2020-03-04" if dated else None, [value])
     pages = SiteRenderer([record], SiteOptions()).render()
-    assert any(uri.endswith("/a.md") for uri in pages)
-    assert "timeline.md" in pages
+    document = pages["articles/2020/03/a.md" if dated else "articles/a.md"]
+    timeline = pages["timeline.md"]
+    links = re.findall(r"timeline\.md#([\w-]+)", document)
+    assert bool(links) == (f'<time data-value="{value}">' in timeline)
+    assert set(links) <= set(re.findall(r'id="([\w-]+)"', timeline))
 
 
 @pytest.mark.parametrize(
