@@ -174,3 +174,8 @@ def test_people_and_stories_get_feeds_with_a_site_url_only() -> None:
     assert "participants/olaf-dahl.rss.xml" not in pages  # one document: no feed
     assert "[RSS](ida-berg.rss.xml)" in pages["participants/ida-berg.md"]
     assert "Follow:" not in pages["participants/olaf-dahl.md"]
+
+
+def test_texts_without_distinguishing_words_give_no_threads() -> None:
+    same = [_doc(f"{n}.txt", "2021-03-01", "The", "the and of it", "Ida Berg") for n in "abc"]
+    assert find_stories(same).threads == []

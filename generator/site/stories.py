@@ -4,6 +4,7 @@ page per thread listing its documents in date order with their summaries, and an
 from __future__ import annotations
 
 import functools
+import logging
 from typing import Any
 
 from ..record import Record
@@ -13,6 +14,7 @@ from .frontmatter import front_matter
 from .threads import Stories, find_stories
 from .urls import page_uri
 
+log = logging.getLogger("mkdocs.plugins.summaries")
 STORIES_URI = "stories/index.md"
 
 
@@ -21,7 +23,11 @@ class StoryViews(RenderContext):
 
     @functools.cached_property
     def stories(self) -> Stories:
-        return find_stories(self.records)
+        try:
+            return find_stories(self.records)
+        except Exception as exc:  # noqa: BLE001 - threads are a help, never a failed site
+            log.warning("No story threads: they could not be computed (%s)", exc)
+            return Stories()
 
     @functools.cached_property
     def story_uris(self) -> list[str]:

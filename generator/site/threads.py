@@ -112,7 +112,10 @@ def _similar_pairs(records: Sequence[ThreadInput], floor: float) -> dict[tuple[i
     """Every pair (i < j) whose text cosine reaches ``floor``, found chunk by chunk."""
     if len(records) < 2:
         return {}
-    matrix = _vectors(records)
+    try:
+        matrix = _vectors(records)
+    except ValueError:  # no word is left that some documents have and others lack
+        return {}
     pairs: dict[tuple[int, int], float] = {}
     for start in range(0, matrix.shape[0], CHUNK):
         block = (matrix[start : start + CHUNK] @ matrix.T).toarray()
