@@ -263,13 +263,7 @@ def _record(slug: str, date: str | None, values: list[str], people=("John Smith"
     )
 
 
-# "2020-13" is listed under 2020 with no month heading, but the document links to #t-2020-13.
-NO_ANCHOR = pytest.mark.xfail(strict=True, reason="a month 13 links to an anchor not written")
-
-
-@pytest.mark.parametrize(
-    "value", [pytest.param(v, marks=NO_ANCHOR) if v == "2020-13" else v for v in TIMEX]
-)
+@pytest.mark.parametrize("value", TIMEX)
 @pytest.mark.parametrize("dated", [False, True])
 def test_every_timex_value_renders(value, dated):
     """Every value renders; one the timeline lists is linked from its document, and the

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from ..record import DateMention, Participant, Record
 
-_DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4}|XXXX)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _YEAR = re.compile(r"^(\d{4})$")
 UNKNOWN_YEAR = "Year unknown"
 
