@@ -282,9 +282,8 @@ def analysis_timings(texts: list[str], runs: int) -> dict[str, list[float]]:
     import spacy
     from thinc.api import use_ops
 
-    from generator.nlp.model import MODEL_CANDIDATES, load_model
-    from generator.pipeline import runners
-    from generator.pipeline.analysis import Settings, analyze_many
+    from generator.nlp import MODEL_CANDIDATES, load_model
+    from generator.pipeline import Settings, analyze_many, runners
 
     settings = Settings()
     ours = load_model(settings.model)

@@ -1,7 +1,7 @@
 """Command line: the same pipeline as the plugin (`python -m generator ...`)."""
 
 # A thin shell, as the MkDocs plugin is, over the same two functions: records from the
-# sources (`pipeline.build.build`) and a site from the records (`site.assemble`, which
+# sources (`pipeline.records.build`) and a site from the records (`site.assemble`, which
 # `site.export` writes out). The docstring above is the `--help` text.
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ from pathlib import Path
 
 from . import __version__, serialize
 from .cache import AnalysisCache, PageCache
-from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
-from .pipeline.build import build
-from .pipeline.runners import make_runner
+from .pipeline import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings, build, make_runner
 from .site import SiteOptions, assemble, check_site, export, iter_report
 
 EVALUATIONS = ("summaries", "dates", "participants", "facts", "threads")

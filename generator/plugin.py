@@ -1,7 +1,7 @@
 """The MkDocs plugin: `mkdocs build` reads `sources`, analyses each document and adds the pages.
 
 A thin shell, as the command line (`cli`) is, over the same two functions: records from the
-sources (`pipeline.build.build`) and a site from the records (`site.assemble`), whose files
+sources (`pipeline.records.build`) and a site from the records (`site.assemble`), whose files
 are handed to MkDocs in memory. Nothing is written into `docs/`.
 """
 
@@ -24,9 +24,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from .cache import AnalysisCache, PageCache
-from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
-from .pipeline.build import BuildResult, build
-from .pipeline.runners import make_runner
+from .pipeline import (
+    DEFAULT_METHOD,
+    DEFAULT_SENTENCES,
+    BuildResult,
+    Settings,
+    build,
+    check_method,
+    make_runner,
+)
 from .site import (
     CSS_URI,
     REQUIRED_EXTENSIONS,

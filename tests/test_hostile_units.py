@@ -19,7 +19,7 @@ from generator import serialize
 from generator.cache import AnalysisCache, PageCache
 from generator.people.identities import clean_name
 from generator.pipeline.analysis import Settings, analyze
-from generator.pipeline.build import load_aliases, load_sources, make_record
+from generator.pipeline.records import load_aliases, load_sources, make_record
 from generator.record import Analysis, DateMention, Mention, Participant, Record
 from generator.site import SiteOptions, SiteRenderer
 from generator.site.frontmatter import front_matter
@@ -412,7 +412,7 @@ def test_index_is_never_a_document_or_person_slug(tmp_path):
 
 
 def test_too_many_people_in_one_document_are_capped(tmp_path, caplog):
-    from generator.pipeline.build import MAX_PEOPLE
+    from generator.pipeline.records import MAX_PEOPLE
 
     text = " ".join(f"Person{i} Surname{i} spoke." for i in range(300))
     analysis = Analysis(

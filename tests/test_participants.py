@@ -495,7 +495,7 @@ def _record(slug, people=(), orgs=(), authored=()):
 
 
 def test_archive_moves_a_person_it_mostly_calls_an_organization():
-    from generator.pipeline.build import unify_names
+    from generator.pipeline.records import unify_names
 
     records = [
         _record("a", people=["Sauber", "Felipe Nasr"]),

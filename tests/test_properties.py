@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.pipeline.analysis import Settings, analyze
-from generator.pipeline.build import make_record
+from generator.pipeline.records import make_record
 from generator.record import Mention
 from generator.site import SiteOptions, SiteRenderer
 from generator.site.frontmatter import front_matter

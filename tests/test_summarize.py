@@ -9,7 +9,7 @@ import pytest
 
 from generator.evaluation import summaries as evaluation
 from generator.record import Mention
-from generator.summaries.summarize import (
+from generator.summaries.summarizer import (
     DEFAULT_METHOD,
     DEFAULT_SENTENCES,
     SUMY_METHODS,

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..nlp.model import load_model
+from ..nlp import load_model
 from .common import prf, read_jsonl
 
 

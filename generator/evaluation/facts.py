@@ -151,9 +151,7 @@ def _is_ref(value: str) -> bool:
 def published_facts(sources: Path, cache_dir: str, processes: int) -> dict[str, dict[str, Any]]:
     """Each document's published facts by id (its source path without the suffix)."""
     from ..cache import AnalysisCache
-    from ..pipeline import runners
-    from ..pipeline.analysis import Settings
-    from ..pipeline.build import build
+    from ..pipeline import Settings, build, runners
     from ..site import SiteOptions, SiteRenderer, page_uri
 
     cache = AnalysisCache(Path(cache_dir) if cache_dir else None)

@@ -55,9 +55,7 @@ def score(
 def build_records(folders: list[Path], cache_dir: str, processes: int) -> list:
     """The records of the folders built as one archive, sources named ``folder/file``."""
     from ..cache import AnalysisCache
-    from ..pipeline import runners
-    from ..pipeline.analysis import Settings
-    from ..pipeline.build import build
+    from ..pipeline import Settings, build, runners
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
