@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.site.threads import Settings, find_stories
+from generator.site import ThreadSettings, find_stories
 
 
 @dataclass
@@ -68,7 +68,7 @@ def test_two_reports_of_one_story_are_one_thread_and_the_others_are_not() -> Non
 def test_a_thread_needs_a_shared_name_and_a_close_date() -> None:
     docs = _archive()
     docs[1].participants = [Named("Somebody Else")]
-    assert find_stories(docs, Settings(min_shared=3.0)).threads == []
+    assert find_stories(docs, ThreadSettings(min_shared=3.0)).threads == []
     docs = _archive()
     docs[1].date = "2023-01-01"
     assert find_stories(docs).threads == []

@@ -72,7 +72,7 @@ class Stories:
 
 
 @dataclass(frozen=True)
-class Settings:
+class ThreadSettings:
     thread_similarity: float = THREAD_SIMILARITY
     related_similarity: float = RELATED_SIMILARITY
     window_days: int = WINDOW_DAYS
@@ -131,9 +131,9 @@ def _shared_weight(a: set[str], b: set[str], idf: dict[str, float]) -> float:
     return sum(idf[name] for name in sorted(a & b))
 
 
-def find_stories(records: Sequence[ThreadInput], settings: Settings | None = None) -> Stories:
+def find_stories(records: Sequence[ThreadInput], settings: ThreadSettings | None = None) -> Stories:
     """The threads and related lists of an archive."""
-    settings = settings or Settings()
+    settings = settings or ThreadSettings()
     order = sorted(range(len(records)), key=lambda i: records[i].source)
     records = [records[i] for i in order]
     names = [_names(r) for r in records]
