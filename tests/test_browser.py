@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import re
 import shutil
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from .sites import copy_example, mkdocs_build
 
 pytestmark = pytest.mark.slow
 
+STORY_PAGE = "stories/hong-kong-protests-continue-through-police/"
 SEED_PAGE = "articles/000_784cf20fb6785547/"
 
 
@@ -165,6 +167,21 @@ def test_seed_page_shows_summary_dates_people_and_links_both_ways(page, site_url
     assert "Key facts" in page.locator("article").inner_text()
 
 
+def test_a_story_links_its_documents_both_ways_and_has_feeds(page, site_url):
+    page.goto(site_url + "articles/2019/11/hundreds-of-hong-kong-district-council-seats-go/")
+    story = page.locator("ol.summaries-story")
+    assert "(this document)" in story.inner_text()
+    story.locator("a", has_text="Hong Kong protests continue").click()
+    page.wait_for_url(re.compile(r"/articles/2019/08/hong-kong-protests-continue-through-police/$"))
+    page.locator("a", has_text="The whole story, with summaries").click()
+    page.wait_for_url(re.compile(re.escape(STORY_PAGE) + "$"))
+    listed = page.locator("article ol.summaries-story li").all_inner_texts()
+    assert len(listed) == 2 and "August 19, 2019" in listed[0] and "November 27, 2019" in listed[1]
+    rss = page.locator("p.summaries-feeds a", has_text="RSS").get_attribute("href")
+    feed = page.request.get(urllib.parse.urljoin(page.url, rss))
+    assert feed.ok and "<rss" in feed.text() and "Hong Kong" in feed.text()
+
+
 def test_timeline_puts_march_20_before_march_21(page, site_url):
     page.goto(site_url + "timeline/")
     labels = page.locator("ul.summaries-timeline time").all_inner_texts()
@@ -189,7 +206,13 @@ def test_instant_navigation_renders_the_target_page(page, site_url):
 
 @pytest.mark.parametrize(
     "name, path",
-    [("home", ""), ("document", SEED_PAGE), ("timeline", "timeline/"), ("people", "participants/")],
+    [
+        ("home", ""),
+        ("document", SEED_PAGE),
+        ("timeline", "timeline/"),
+        ("people", "participants/"),
+        ("story", STORY_PAGE),
+    ],
 )
 @pytest.mark.parametrize("device, viewport", [("desktop", DESKTOP), ("phone", PHONE)])
 def test_screenshots(browser, site_url, shots, name, path, device, viewport):
