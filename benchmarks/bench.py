@@ -37,6 +37,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.sites import child_env
+
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_DIR = ROOT.parent / "shared" / "eval"
 FIRST_DATE = dt.date(1990, 1, 1)
@@ -169,13 +171,6 @@ def make_archive(
     return paths
 
 
-def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + (":" + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    return env
-
-
 @dataclass
 class Run:
     seconds: float
@@ -190,7 +185,7 @@ def timed(cmd: list[str], cwd: Path) -> Run:
 
     started = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, cwd=cwd, env=_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+        cmd, cwd=cwd, env=child_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     peak = 0
     stop = threading.Event()
@@ -287,9 +282,8 @@ def analysis_timings(texts: list[str], runs: int) -> dict[str, list[float]]:
     import spacy
     from thinc.api import use_ops
 
-    from generator.nlp.model import MODEL_CANDIDATES, load_model
-    from generator.pipeline import runners
-    from generator.pipeline.analysis import Settings, analyze_many
+    from generator.nlp import MODEL_CANDIDATES, load_model
+    from generator.pipeline import Settings, analyze_many, runners
 
     settings = Settings()
     ours = load_model(settings.model)
@@ -407,7 +401,7 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
         subprocess.run(
             [sys.executable, "-m", "generator", "--no-progress", "pages",
              "--cache-dir", str(cache / "summaries"), str(root / "sources"), str(out)],
-            cwd=root, env=_env(), check=True, capture_output=True,
+            cwd=root, env=child_env(), check=True, capture_output=True,
         )  # fmt: skip
         plain_nav = nav or ("" if args.auto_nav else plugin_like_nav(out))
         (work / "plain" / "mkdocs.yml").write_text(
@@ -427,7 +421,8 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
             sample = [p.read_text(encoding="utf-8") for p in paths[: args.analysis_docs]]
             proc = subprocess.run(
                 [sys.executable, "-c", ANALYSIS_SCRIPT, str(args.analysis_runs)],
-                input=json.dumps(sample), capture_output=True, text=True, env=_env(), check=True,
+                input=json.dumps(sample), capture_output=True, text=True, check=True,
+                env=child_env(),
             )  # fmt: skip
             timings = json.loads(proc.stdout.strip().splitlines()[-1])
             result["analysis_docs"] = len(sample)

@@ -1,7 +1,7 @@
 """One document naming thousands of people: how long `mkdocs build` takes, how big the site is.
 
-Usage: ``python benchmarks/many_names.py [--sentences 6000] [--documents 1] [--keep DIR]
-[--max-person-pages N]``
+Usage, from the repository: ``python -m benchmarks.many_names [--sentences 6000]
+[--documents 1] [--keep DIR] [--max-person-pages N]``
 
 Writes a sources folder with distinct sentences "X Y, the mayor of Z, met A B." (names
 combined from our own lists: about 230 KB for 6,000 sentences), in one file or shared out
@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import os
 import resource
-import subprocess
-import sys
 import tempfile
-import textwrap
 import time
 from pathlib import Path
+
+from tests.sites import mkdocs_build, write_site
 
 
 def _words(text: str) -> list[str]:
@@ -66,6 +64,10 @@ def documents(sentences: int, files: int = 1) -> list[str]:
     return texts
 
 
+def document(sentences: int) -> str:
+    return documents(sentences)[0]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=6000)
@@ -74,51 +76,24 @@ def main() -> None:
     parser.add_argument("--max-person-pages", type=int, help="the plugin option (default: its own)")
     args = parser.parse_args()
     root = args.keep or Path(tempfile.mkdtemp(prefix="many-names-"))
-    (root / "docs").mkdir(parents=True, exist_ok=True)
-    (root / "sources").mkdir(exist_ok=True)
+    # The tests' project, without a cache: every run is a cold build.
     texts = documents(args.sentences, args.documents)
-    paths = [root / "sources" / "many-mayors.txt"] if len(texts) == 1 else [
-        root / "sources" / f"many-mayors-{n:03d}.txt" for n in range(1, len(texts) + 1)
+    names = ["many-mayors.txt"] if len(texts) == 1 else [
+        f"many-mayors-{n:03d}.txt" for n in range(1, len(texts) + 1)
     ]
-    for path, text in zip(paths, texts, strict=True):
-        path.write_text(text, encoding="utf-8")
-    option = (
-        f"\n      max_person_pages: {args.max_person_pages}"
-        if args.max_person_pages is not None
-        else ""
+    options = 'cache_dir: ""'
+    if args.max_person_pages is not None:
+        options += f"\nmax_person_pages: {args.max_person_pages}"
+    write_site(
+        root,
+        dict(zip(names, texts, strict=True)),
+        plugin=options,
+        site_name="Many names",
+        site_url="https://example.org/many/",
     )
-    (root / "mkdocs.yml").write_text(
-        textwrap.dedent(
-            """\
-            site_name: Many names
-            site_url: https://example.org/many/
-            theme:
-              name: material
-              features: [navigation.indexes, navigation.prune]
-            plugins:
-              - search
-              - tags
-              - summaries:
-                  sources: sources
-                  cache_dir: ""
-                  processes: 1
-                  progress: false
-            """
-        ).rstrip("\n")
-        + option
-        + "\n"
-    )
-    repo = Path(__file__).resolve().parent.parent
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env["PYTHONPATH"] = str(repo) + (":" + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    paths = [root / "sources" / name for name in names]
     started = time.perf_counter()
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = mkdocs_build(root, timeout=None)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     site = root / "site"

@@ -64,7 +64,7 @@ def main(argv: list[str]) -> int:
     import spacy
     from thinc.api import use_ops
 
-    from generator.nlp.model import MODEL_CANDIDATES, load_model
+    from generator.nlp import MODEL_CANDIDATES, load_model
 
     texts = read_texts(args.paths, args.limit)
     name = next(n for n in MODEL_CANDIDATES if spacy.util.is_package(n))

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__, serialize
-from .pipeline.analysis import Settings
+from .pipeline import Settings
 from .record import Analysis
 
 log = logging.getLogger("mkdocs.plugins.summaries")

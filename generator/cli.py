@@ -1,7 +1,7 @@
 """Command line: the same pipeline as the plugin (`python -m generator ...`)."""
 
 # A thin shell, as the MkDocs plugin is, over the same two functions: records from the
-# sources (`pipeline.build.build`) and a site from the records (`site.assemble`, which
+# sources (`pipeline.records.build`) and a site from the records (`site.assemble`, which
 # `site.export` writes out). The docstring above is the `--help` text.
 
 from __future__ import annotations
@@ -16,9 +16,7 @@ from pathlib import Path
 
 from . import __version__, serialize
 from .cache import AnalysisCache, PageCache
-from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
-from .pipeline.build import build
-from .pipeline.runners import make_runner
+from .pipeline import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings, build, make_runner
 from .site import SiteOptions, assemble, check_site, export, iter_report
 
 EVALUATIONS = ("summaries", "dates", "participants", "facts", "threads")
@@ -96,6 +94,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
         full_text_search=args.full_text_search,
         source_url=args.source_url,
         home=not (docs is not None and (docs / "index.md").is_file()),
+        site_url=args.site_url,
         max_person_pages=max(0, args.max_person_pages),
     )
     site = assemble(result, src, options, PageCache(cache_dir))
@@ -156,6 +155,11 @@ def parser() -> argparse.ArgumentParser:
     g.add_argument("--full-text-search", action="store_true")
     g.add_argument(
         "--docs", default=None, help="hand-written pages to include (their listings filled)"
+    )
+    g.add_argument(
+        "--site-url",
+        default=None,
+        help="the address the site will be served at: people and stories get feeds",
     )
     g.add_argument(
         "--source-url",

@@ -1,19 +1,17 @@
 """The MkDocs plugin: `mkdocs build` reads `sources`, analyses each document and adds the pages.
 
 A thin shell, as the command line (`cli`) is, over the same two functions: records from the
-sources (`pipeline.build.build`) and a site from the records (`site.assemble`), whose files
+sources (`pipeline.records.build`) and a site from the records (`site.assemble`), whose files
 are handed to MkDocs in memory. Nothing is written into `docs/`.
 """
 
 from __future__ import annotations
 
 import gc
-import html as html_lib
 import logging
 import time
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -26,10 +24,16 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
 from .cache import AnalysisCache, PageCache
-from .pipeline.analysis import DEFAULT_METHOD, DEFAULT_SENTENCES, Settings, check_method
-from .pipeline.build import BuildResult, build
-from .pipeline.runners import make_runner
-from .record import Record
+from .feed_meta import feed_images, for_the_feed
+from .pipeline import (
+    DEFAULT_METHOD,
+    DEFAULT_SENTENCES,
+    BuildResult,
+    Settings,
+    build,
+    check_method,
+    make_runner,
+)
 from .site import (
     CSS_URI,
     REQUIRED_EXTENSIONS,
@@ -44,12 +48,9 @@ from .site import (
     pagefind_page,
     relative_url,
 )
-from .sources import passthrough
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 FIND_URI = "find.md"
-# The front matter values the feed plugin gets in its own form (see _feed_sees_text).
-FEED_KEYS = ("title", "author", "authors", "tags")
 FIND_JS_URI = "assets/summaries/find.js"
 
 
@@ -183,6 +184,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             source_url=self.config.source_url,
             home=self.config.home and files.get_file_from_path("index.md") is None,
             page_size=max(1, self.config.page_size),
+            site_url=config.site_url or None,
             max_person_pages=max(0, self.config.max_person_pages),
         )
         self.site = site = assemble(result, self.sources, options, self.page_cache)
@@ -261,30 +263,16 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         files.append(file)
 
     # Front matter text is HTML-escaped in the generated pages, because the theme prints it
-    # raw. The feed plugin reads it while pages render (on_page_content), and escapes some of
-    # it itself: for that moment only it gets each value in the form its feeds need. A title
-    # as written (it escapes titles: "Q&A", not "Q&amp;amp;A"); a description as it is, HTML
-    # (RSS <description> and JSON content_html are HTML); authors as `FeedText`, written as
-    # text into the JSON feed and escaped once into the RSS, whose template prints them raw;
-    # so are tags (the feed's categories, when configured: printed raw too).
-    # The theme's values are back before anything else runs (the search index, templates).
+    # raw. The feed plugin reads it while pages render (on_page_content): for that moment
+    # only it gets each value in the form its feeds need (`feed_meta.for_the_feed`), and a
+    # feed image's size is read from docs/. The theme's values are back before anything else
+    # runs (the search index, the templates).
     @event_priority(100)
     def _feed_sees_text(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):  # noqa: ANN202
         uri = page.file.src_uri
         if uri not in self._generated:
             return html
-        kept = {k: page.meta[k] for k in FEED_KEYS if k in page.meta}
-        self._escaped[uri] = kept
-        for key, value in kept.items():
-            if key == "title" and isinstance(value, str):
-                page.meta[key] = html_lib.unescape(value)
-            elif key == "tags" and isinstance(value, list):
-                # as written ("AT&T"): the feed's categories when `categories: [tags]`
-                page.meta[key] = [FeedText(str(v)) for v in value]
-            elif isinstance(value, str):
-                page.meta[key] = FeedText(html_lib.unescape(value))
-            elif isinstance(value, list):
-                page.meta[key] = [FeedText(html_lib.unescape(str(v))) for v in value]
+        self._escaped[uri] = for_the_feed(page.meta)
         image = self._images.get(uri, "")
         if image is None:  # named in on_files: not one of the site's files
             page.meta.pop("image", None)
@@ -344,57 +332,6 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         if self.sources is not None and self.sources.is_dir():
             server.watch(str(self.sources))
         return server
-
-
-class FeedText(str):
-    """A line of text for the feeds: the text itself where it is used as a string (the JSON
-    feed's ``json.dump``), XML-escaped where it is printed (``str()``: the RSS template's
-    ``{{ author }}``, which mkdocs-rss-plugin renders without autoescaping)."""
-
-    __slots__ = ()
-
-    def __str__(self) -> str:
-        return xml_escape(str.__str__(self))
-
-    def __deepcopy__(self, memo: dict) -> FeedText:  # dataclasses.asdict copies the feed
-        return self
-
-
-def feed_images(records: list[Record], files: Files, docs_dir: Path) -> dict[str, str | None]:
-    """Each document page's feed image (``image`` or ``illustration``, checked as a path by
-    `passthrough`), by page uri: the path when docs/ has that file, else None, named in a
-    warning (the feed plugin would read another file's size, or none)."""
-    images: dict[str, str | None] = {}
-    for record in records:
-        for key in ("image", "illustration"):
-            value = record.extra.get(key)
-            try:
-                path = passthrough.PAGE_KEYS[key](value) if value is not None else None
-            except passthrough.Invalid:
-                continue  # named and left out of the page when the record was made
-            if path is None:
-                continue
-            file = files.get_file_from_path(path)
-            real = Path(file.abs_src_path).resolve() if file and file.abs_src_path else None
-            if (
-                file is not None
-                and not file.generated_by
-                and real is not None
-                and real.is_relative_to(docs_dir)
-                and real.is_file()
-            ):
-                images[page_uri(record)] = path
-                break
-            log.warning(
-                "%s: '%s: %s' is not given to the feed: docs/ has no such file (a feed image "
-                "is one of the site's own files)",
-                record.source,
-                key,
-                path,
-            )
-            images[page_uri(record)] = None
-            break
-    return images
 
 
 def run_pagefind(site: Path) -> None:

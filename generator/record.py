@@ -90,7 +90,7 @@ class Record:
     """One document, analysed and with its author's values applied: what its page shows.
 
     Built from the source (``source``, ``slug``, ``date``, ``text``), its analysis and the
-    author's values (``pipeline.build.make_record``). ``analysis`` is the analysis as the
+    author's values (``pipeline.records.make_record``). ``analysis`` is the analysis as the
     page shows it: the title chosen, the author's people, places and organizations in place
     of the extracted ones, and, after ``unify_names``, every name as the archive spells it.
     """

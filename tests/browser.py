@@ -10,18 +10,37 @@ Reusable from any test::
 
 Nothing is downloaded: Playwright's own browsers are never installed (no ``playwright
 install``); ``CHROMIUM`` is the system browser, and the launch flags keep it off the network.
+
+The browser tests save their screenshots under the ignored ``tests/artifacts/screenshots/``.
+The README's pictures (``screenshots/``, committed) change only on purpose::
+
+    python -m tests.browser --screenshots [PYTEST ARGS]
+
+runs tests/test_browser.py with the screenshots written into ``screenshots/`` instead.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import functools
 import http.server
 import os
 import shutil
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+# Where the browser tests save their screenshots: an ignored folder, unless the README's
+# pictures are being retaken (`main`).
+SCREENSHOTS_VARIABLE = "SUMMARIES_SCREENSHOTS"
+ARTIFACT_SCREENSHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+README_SCREENSHOTS = ROOT / "screenshots"
 
 CHROMIUM = os.environ.get("SUMMARIES_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -35,6 +54,10 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
+
+
+def screenshots_folder() -> Path:
+    return Path(os.environ.get(SCREENSHOTS_VARIABLE) or ARTIFACT_SCREENSHOTS)
 
 
 def chromium_missing() -> str | None:
@@ -97,3 +120,58 @@ def block_external(page, base_url: str) -> list[str]:  # noqa: ANN001
 
     page.route("**/*", route)
     return blocked
+
+
+@dataclass
+class Visit:
+    page: Any  # a Playwright Page, still open
+    url: str  # where the site is served, ends with "/"
+    pages: list[str]  # the folders of the site's pages, as visited
+    dialogs: list[str]  # every dialog a page opened, filled as long as the page is used
+
+
+@contextlib.contextmanager
+def visit_every_page(browser: Any, site: Path) -> Iterator[Visit]:
+    """Serves the built ``site``, opens each of its pages in one browser tab and moves the
+    mouse over it, as a reader would; asserts that no document's script ran there (it would
+    set ``window.__xss``), that no page sent the browser off the site and that no dialog
+    opened. Requests to other sites are blocked. The tab stays open inside the block."""
+    paths = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
+    with serve(site) as url:
+        page = browser.new_page()
+        block_external(page, url)
+        visit = Visit(page, url, paths, [])
+        page.on("dialog", lambda d: (visit.dialogs.append(d.message), d.dismiss()))
+        try:
+            for path in paths:
+                page.goto(url + ("" if path == "." else path + "/"))
+                page.wait_for_load_state("load")
+                page.mouse.move(200, 300)
+                assert page.evaluate("typeof window.__xss") == "undefined", path
+                assert page.url.startswith(url), (path, page.url)
+            assert visit.dialogs == []
+            yield visit
+        finally:
+            page.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.browser",
+        description="Run the browser tests (tests/test_browser.py) on the example site.",
+    )
+    parser.add_argument(
+        "--screenshots",
+        action="store_true",
+        help="retake the README's pictures: write the screenshots into screenshots/",
+    )
+    args, pytest_args = parser.parse_known_args(argv)
+    env = dict(os.environ)
+    if args.screenshots:
+        env[SCREENSHOTS_VARIABLE] = str(README_SCREENSHOTS)
+    command = [sys.executable, "-m", "pytest", "-q", "tests/test_browser.py", *pytest_args]
+    return subprocess.run(command, cwd=ROOT, env=env).returncode
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,93 +1,69 @@
+"""Fixtures, and the three tiers of the suite.
+
+- ``unit``: needs neither the spaCy model nor a real build. ``python -m pytest -m unit`` runs
+  it in seconds (the property tests with a tenth of their examples). Nobody writes this
+  marker: every test without the other two gets it here, and a unit test that loads the
+  model fails, saying so.
+- ``model``: needs the spaCy model. Every test that uses the `nlp` fixture (the one way a
+  test gets the model) gets it here; written by hand only where a child process loads it.
+- ``slow``: end to end, a real `mkdocs build` or a real browser (the `browser` fixture gives it).
+"""
+
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-import textwrap
+from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_784cf20fb6785547.txt"
-SHARED = ROOT.parent / "shared"
+from .sites import ROOT, SEED, SHARED, child_env, copy_example, mkdocs_build, write_site
+
+__all__ = ["ROOT", "SEED", "SHARED", "child_env", "copy_example", "mkdocs_build", "write_site"]
+_env = child_env  # the name test_scale.py still imports
+
+# A fixture that gives a test its tier: needing it is what makes the test slow or not a unit.
+TIER_OF_FIXTURE = {"nlp": "model", "browser": "slow"}
 
 
 @pytest.fixture(scope="session")
 def nlp():
+    """The spaCy pipeline as the build loads it (once per process)."""
     from generator.nlp.model import load_model
 
     return load_model()
 
 
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, tier in TIER_OF_FIXTURE.items():
+            if fixture in getattr(item, "fixturenames", ()):
+                item.add_marker(tier)
+        if not any(item.get_closest_marker(tier) for tier in ("model", "slow")):
+            item.add_marker("unit")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """A unit test that loads the model fails, whatever ran before it: the tier's promise."""
+    if item.get_closest_marker("unit") is None:
+        return (yield)
+    from generator.nlp.model import load_model
+
+    before = load_model.cache_info()
+    refused = AssertionError("a unit test loaded a spaCy model: give it the `nlp` fixture")
+    with mock.patch("spacy.load", side_effect=refused):
+        result = yield
+    if load_model.cache_info() != before:
+        raise AssertionError("a unit test asked for the spaCy model: give it the `nlp` fixture")
+    return result
+
+
 @pytest.fixture(scope="session")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
-
-
-def write_site(
-    root: Path,
-    sources: dict[str, str | bytes] | None = None,
-    plugin: str = "",
-    docs: dict[str, str] | None = None,
-) -> Path:
-    """A MkDocs project in ``root`` with the given sources and hand-written docs."""
-    (root / "docs").mkdir(parents=True, exist_ok=True)
-    for name, content in (docs or {}).items():
-        path = root / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-    src = root / "sources"
-    src.mkdir(exist_ok=True)
-    for name, content in (sources or {}).items():
-        path = src / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    options = textwrap.indent(textwrap.dedent(plugin).strip(), " " * 6)
-    (root / "mkdocs.yml").write_text(
-        textwrap.dedent(
-            """\
-            site_name: Test site
-            site_url: https://example.org/test/
-            theme:
-              name: material
-              features: [navigation.indexes, navigation.prune]
-            plugins:
-              - search
-              - tags
-              - summaries:
-                  sources: sources
-                  processes: 1
-                  progress: false
-            """
-        )
-        + (options + "\n" if options else ""),
-        encoding="utf-8",
-    )
-    return root
-
-
-def mkdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """A real `mkdocs build` in ``root``; the result keeps the log for assertions."""
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**_env(), "NO_MKDOCS_2_WARNING": "1"},
-        timeout=600,
-    )
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    env = dict(os.environ)
-    env["PYTHONPATH"] = str(ROOT) + (":" + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
-    return env
 
 
 @pytest.fixture
@@ -109,6 +85,16 @@ def browser():
         pytest.skip(reason)
     with launch_browser() as chromium:
         yield chromium
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The unit tier is run at every edit: there the property tests draw a tenth of their
+    # examples (tests/test_properties.py scales each budget by the profile's max_examples).
+    if config.getoption("markexpr") == "unit" and not config.getoption("hypothesis_profile"):
+        from hypothesis import settings
+
+        settings.register_profile("unit", max_examples=10)
+        settings.load_profile("unit")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -3,7 +3,8 @@
 The example site (this repository's ``mkdocs.yml``, ``docs/`` and ``seeds/``) is built once
 per session with a real ``mkdocs build``, served on 127.0.0.1 and read the way a person
 reads it: typing into search, clicking links, switching to dark mode, on a phone and a
-desktop. Screenshots go to ``screenshots/`` (committed; the README shows them).
+desktop. Screenshots go to the ignored ``tests/artifacts/screenshots/``; the README's
+pictures in ``screenshots/`` are retaken on purpose: ``python -m tests.browser --screenshots``.
 """
 
 from __future__ import annotations
@@ -11,23 +12,22 @@ from __future__ import annotations
 import contextlib
 import re
 import shutil
+import urllib.parse
 from pathlib import Path
 
 import pytest
 
-from .browser import DESKTOP, PHONE, block_external, serve
-from .conftest import ROOT, mkdocs_build
+from .browser import DESKTOP, PHONE, block_external, screenshots_folder, serve
+from .sites import copy_example, mkdocs_build
 
 pytestmark = pytest.mark.slow
 
+STORY_PAGE = "stories/hong-kong-protests-continue-through-police/"
 SEED_PAGE = "articles/000_784cf20fb6785547/"
-SHOTS = ROOT / "screenshots"
 
 
 def _build_example(root: Path, edit=None, cache_from: Path | None = None) -> Path:  # noqa: ANN001
-    for name in ("mkdocs.yml", "docs", "seeds"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    copy_example(root)
     if edit:
         config = root / "mkdocs.yml"
         config.write_text(edit(config.read_text(encoding="utf-8")), encoding="utf-8")
@@ -53,6 +53,13 @@ def plain_site(tmp_path_factory, example_site) -> Path:
         return "use_directory_urls: false\n" + config
 
     return _build_example(tmp_path_factory.mktemp("plain"), edit, example_site.parent)
+
+
+@pytest.fixture(scope="session")
+def shots() -> Path:
+    folder = screenshots_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(scope="session")
@@ -94,11 +101,10 @@ def _search(page, site_url: str, words: str, expect: str) -> list[str]:
 
 
 @pytest.mark.parametrize("words", ["Mishustin", "March 21"])
-def test_search_as_typed_finds_the_seed_article(page, site_url, words):
+def test_search_as_typed_finds_the_seed_article(page, site_url, shots, words):
     hrefs = _search(page, site_url, words, SEED_PAGE)
     if words == "Mishustin":
-        SHOTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SHOTS / "search-desktop.png"))
+        page.screenshot(path=str(shots / "search-desktop.png"))
     assert any(SEED_PAGE in href for href in hrefs), hrefs
     assert page.locator("input.md-search__input").input_value() == words
 
@@ -161,6 +167,21 @@ def test_seed_page_shows_summary_dates_people_and_links_both_ways(page, site_url
     assert "Key facts" in page.locator("article").inner_text()
 
 
+def test_a_story_links_its_documents_both_ways_and_has_feeds(page, site_url):
+    page.goto(site_url + "articles/2019/11/hundreds-of-hong-kong-district-council-seats-go/")
+    story = page.locator("ol.summaries-story")
+    assert "(this document)" in story.inner_text()
+    story.locator("a", has_text="Hong Kong protests continue").click()
+    page.wait_for_url(re.compile(r"/articles/2019/08/hong-kong-protests-continue-through-police/$"))
+    page.locator("a", has_text="The whole story, with summaries").click()
+    page.wait_for_url(re.compile(re.escape(STORY_PAGE) + "$"))
+    listed = page.locator("article ol.summaries-story li").all_inner_texts()
+    assert len(listed) == 2 and "August 19, 2019" in listed[0] and "November 27, 2019" in listed[1]
+    rss = page.locator("p.summaries-feeds a", has_text="RSS").get_attribute("href")
+    feed = page.request.get(urllib.parse.urljoin(page.url, rss))
+    assert feed.ok and "<rss" in feed.text() and "Hong Kong" in feed.text()
+
+
 def test_timeline_puts_march_20_before_march_21(page, site_url):
     page.goto(site_url + "timeline/")
     labels = page.locator("ul.summaries-timeline time").all_inner_texts()
@@ -185,10 +206,16 @@ def test_instant_navigation_renders_the_target_page(page, site_url):
 
 @pytest.mark.parametrize(
     "name, path",
-    [("home", ""), ("document", SEED_PAGE), ("timeline", "timeline/"), ("people", "participants/")],
+    [
+        ("home", ""),
+        ("document", SEED_PAGE),
+        ("timeline", "timeline/"),
+        ("people", "participants/"),
+        ("story", STORY_PAGE),
+    ],
 )
 @pytest.mark.parametrize("device, viewport", [("desktop", DESKTOP), ("phone", PHONE)])
-def test_screenshots(browser, site_url, name, path, device, viewport):
+def test_screenshots(browser, site_url, shots, name, path, device, viewport):
     context = browser.new_context(viewport=viewport, color_scheme="light")
     page = context.new_page()
     blocked = block_external(page, site_url)
@@ -196,14 +223,13 @@ def test_screenshots(browser, site_url, name, path, device, viewport):
     page.wait_for_load_state("networkidle")
     # Nothing sticks out sideways on a phone: no horizontal scrolling.
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}-{device}.png"))
+    page.screenshot(path=str(shots / f"{name}-{device}.png"))
     context.close()
     assert overflow <= 1, f"{name} is {overflow}px wider than a {device} screen"
     assert not blocked
 
 
-def test_dark_mode_keeps_the_content(page, site_url):
+def test_dark_mode_keeps_the_content(page, site_url, shots):
     page.goto(site_url + SEED_PAGE)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
     page.locator("form[data-md-component=palette] label:visible").first.click()
@@ -218,15 +244,13 @@ def test_dark_mode_keeps_the_content(page, site_url):
         }"""
     )
     assert colors[0] != colors[1], colors
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / "document-dark.png"))
+    page.screenshot(path=str(shots / "document-dark.png"))
     page.goto(site_url + "participants/mikhail-mishustin/")
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / "person-dark.png"), full_page=True)
+    page.screenshot(path=str(shots / "person-dark.png"), full_page=True)
     assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
 
 
-def test_plain_site_without_instant_loading_or_directory_urls(browser, plain_site):
+def test_plain_site_without_instant_loading_or_directory_urls(browser, plain_site, shots):
     config = (plain_site.parent / "mkdocs.yml").read_text(encoding="utf-8")
     assert "navigation.instant" not in config and "use_directory_urls: false" in config
     with serve(plain_site) as url:
@@ -246,7 +270,7 @@ def test_plain_site_without_instant_loading_or_directory_urls(browser, plain_sit
         assert "Chinese President" in page.locator("article").inner_text()
         page.goto(url + "participants/index.html")
         assert page.locator("table.summaries-people-index tr").count() > 50
-        page.screenshot(path=str(SHOTS / "people-phone-dark.png"))
+        page.screenshot(path=str(shots / "people-phone-dark.png"))
         context.close()
     assert not missing, missing
     assert not blocked

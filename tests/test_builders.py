@@ -8,14 +8,14 @@ import json
 import os
 import shutil
 import subprocess
-import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from generator.site import check_site
 
-from .conftest import ROOT, SEED, _env, mkdocs_build
+from .sites import ROOT, SEED, copy_example, mkdocs_build, run_generator
 
 EXAMPLE_URL = "https://example.github.io/mkdocs-summaries/"
 SUB_PATH_URL = "https://example.org/sub/"
@@ -37,15 +37,11 @@ def _broken(site: Path, site_url: str) -> list[str]:
     return [str(link) for link in report.broken]
 
 
-def properdocs_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "properdocs", "build", "-f", str(root / "mkdocs.yml"), *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=_env(),
-        timeout=600,
-    )
+def _feed_paths(feed: Path, site_url: str) -> list[str]:
+    """The items' links of an RSS feed, each below ``site_url`` and given relative to it."""
+    links = [item.findtext("link") or "" for item in ET.parse(feed).getroot().iter("item")]
+    assert all(link.startswith(site_url + "articles/") for link in links), links
+    return [link.removeprefix(site_url) for link in links]
 
 
 def zensical() -> str | None:
@@ -108,10 +104,7 @@ def test_link_checker_reads_links_as_a_static_host_serves_them(tmp_path):
 @pytest.fixture(scope="module")
 def example(tmp_path_factory) -> Path:
     """The example project, built by `mkdocs build --strict` into site-mkdocs/."""
-    root = tmp_path_factory.mktemp("example")
-    for name in ("mkdocs.yml", "docs", "seeds"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, root / name)
+    root = copy_example(tmp_path_factory.mktemp("example"))
     result = mkdocs_build(root, "--strict", "-d", str(root / "site-mkdocs"))
     assert result.returncode == 0, result.stderr
     return root
@@ -119,7 +112,9 @@ def example(tmp_path_factory) -> Path:
 
 @pytest.mark.slow
 def test_mkdocs_and_properdocs_build_the_same_site_without_a_broken_link(example):
-    result = properdocs_build(example, "--strict", "-d", str(example / "site-properdocs"))
+    result = mkdocs_build(
+        example, "--strict", "-d", str(example / "site-properdocs"), builder="properdocs"
+    )
     assert result.returncode == 0, result.stderr
     assert "summaries: 26 documents" in result.stderr, "ProperDocs ran the plugin"
     mkdocs_site, properdocs_site = example / "site-mkdocs", example / "site-properdocs"
@@ -139,25 +134,15 @@ def test_mkdocs_and_properdocs_build_the_same_site_without_a_broken_link(example
 def _export(example: Path, out: Path) -> Path:
     """`python -m generator pages --docs docs seeds OUT/docs` and a short mkdocs.yml over it
     with a sub-path address, as on GitHub Pages."""
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "--no-progress",
-            "pages",
-            "--cache-dir",
-            str(example / ".cache" / "summaries"),
-            "--docs",
-            str(example / "docs"),
-            str(example / "seeds"),
-            str(out / "docs"),
-        ],
+    run_generator(
+        "pages",
+        "--cache-dir",
+        str(example / ".cache" / "summaries"),
+        "--docs",
+        str(example / "docs"),
+        str(example / "seeds"),
+        str(out / "docs"),
         cwd=out,
-        check=True,
-        capture_output=True,
-        env=_env(),
-        timeout=600,
     )
     (out / "mkdocs.yml").write_text(
         f"INHERIT: summaries.yml\nsite_name: Export\nsite_url: {SUB_PATH_URL}\n", encoding="utf-8"
@@ -169,7 +154,8 @@ def _export(example: Path, out: Path) -> Path:
 def test_the_export_and_a_short_config_build_the_same_site_with_mkdocs(example, tmp_path):
     out = _export(example, tmp_path)
     docs = out / "docs"
-    assert (docs / "assets" / "summaries" / "summaries.css").is_file()
+    css = (docs / "assets" / "summaries" / "summaries.css").read_bytes()
+    assert css == (ROOT / "site_templates" / "summaries.css").read_bytes()
     assert (docs / "_sources" / SEED.name).read_bytes() == SEED.read_bytes()
     assert not (docs / "tags.md").read_text(encoding="utf-8").count("summaries:listing")
     result = mkdocs_build(out, "--strict")
@@ -213,4 +199,8 @@ def test_zensical_builds_the_export_under_a_sub_path_without_a_broken_link(examp
     assert "Vladimir Putin" in tags and "material/tags" not in tags
     assert "Mikhail Mishustin" not in tags
     assert f'href="../articles/{SEED.stem}/"' in tags
-    assert (site / "feed_rss_created.xml").is_file()
+    # Zensical's own feed: its newest 20, the same documents in the same order as the
+    # example's 25 from mkdocs-rss-plugin, under the export's address.
+    feed = _feed_paths(site / "feed_rss_created.xml", SUB_PATH_URL)
+    assert len(feed) == 20
+    assert feed == _feed_paths(example / "site-mkdocs" / "feed_rss_created.xml", EXAMPLE_URL)[:20]

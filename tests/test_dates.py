@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.dates.extract import date_from_text, find_dates, key_dates, normalize
-from generator.nlp.model import load_model
+from generator.dates import date_from_text, find_dates, key_dates, normalize
 from generator.record import DateMention, Mention
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dates" / "dev.jsonl"
@@ -16,11 +15,6 @@ SEED = (
     "Xi Jinping arrived in Russia on March 20 for a three-day state visit. "
     "On March 21, he held talks with Vladimir Putin in the Kremlin."
 )
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def values(nlp, text, doc_date=None):

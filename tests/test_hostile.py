@@ -7,6 +7,7 @@ import re
 import shutil
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -64,6 +65,10 @@ def hostile_site(tmp_path_factory):
     (root / "sources" / "long-line.txt").write_text("word " * 60_000)
     result = mkdocs_build(root)
     return root, result
+
+
+def _h1(page: Path) -> str:
+    return re.search(r"<h1[^>]*>([^<]*)", page.read_text(encoding="utf-8")).group(1).strip()
 
 
 def _page(root: Path, name: str) -> Path:
@@ -157,9 +162,11 @@ def test_non_english_documents_say_so(hostile_site):
 @pytest.mark.slow
 def test_big_files_are_bounded_and_say_so(hostile_site):
     root, _ = hostile_site
-    text = "".join(_parse(_page(root, "huge")).text)
-    assert re.search(r"cover its first [\d,]+ of [\d,]+ characters", text)
-    assert _page(root, "long-line").is_file()
+    for name, size in (("huge", "5,320,000"), ("long-line", "300,000")):
+        text = "".join(_parse(_page(root, name)).text)
+        assert re.search(rf"cover its first 199,99\d of {size} characters", text), name
+    # A line without a sentence end gets a title cut between words, not the whole line.
+    assert _h1(_page(root, "long-line")) == "word " * 15 + "word…"
 
 
 @pytest.mark.slow
@@ -176,11 +183,20 @@ def test_broken_front_matter_is_named_with_its_line(hostile_site):
 def test_colliding_and_odd_names_get_distinct_pages(hostile_site):
     root, _ = hostile_site
     articles = root / "site" / "articles"
-    assert (articles / "a-b" / "index.html").is_file()
-    assert (articles / "a-b-2" / "index.html").is_file()
-    assert (articles / "v1-2-final-report" / "index.html").is_file()
-    assert (articles / "2019" / "12" / "nested" / "index.html").is_file()
-    assert any(p.name.startswith("ünïcødé-report") for p in articles.iterdir())
+    unicode = [p.name for p in articles.iterdir() if p.name.startswith("ünïcødé-report-新闻")]
+    assert len(unicode) == 1
+    pages = {
+        "a-b": ("Collision one", "A b.txt"),
+        "a-b-2": ("Collision two", "a-b.txt"),
+        "v1-2-final-report": ("Dotted name", "v1.2.final.report.txt"),
+        "2019/12/nested": ("Nested document", "nested/deeper/2019-12-31-nested.txt"),
+        unicode[0]: ("Unicode name", next(FIXTURES.glob("Ünïcødé report*.txt")).name),
+    }
+    for slug, (title, source) in pages.items():
+        page = articles / slug / "index.html"
+        assert _h1(page) == title, slug
+        links = re.findall(r'href="([^"]*_sources/[^"]*)"', page.read_text(encoding="utf-8"))
+        assert unquote(links[0]).endswith("_sources/" + source), (slug, links[0])
 
 
 def test_discover_skips_hidden_backups_and_outside_links(tmp_path):
@@ -202,28 +218,17 @@ def test_front_matter_values_win_and_round_trip(tmp_path):
 
 @pytest.mark.slow
 def test_no_document_content_runs_in_a_real_browser(hostile_site, browser):
-    from .browser import block_external, serve
+    from .browser import visit_every_page
 
     root, _ = hostile_site
-    site = root / "site"
-    pages = sorted(p.relative_to(site).parent.as_posix() for p in site.rglob("index.html"))
-    with serve(site) as url:
-        page = browser.new_page()
-        block_external(page, url)
-        dialogs: list[str] = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for path in pages:
-            page.goto(url + ("" if path == "." else path + "/"))
-            page.wait_for_load_state("load")
-            page.mouse.move(200, 300)
-            assert page.evaluate("typeof window.__xss") == "undefined", path
+    with visit_every_page(browser, root / "site") as visit:
+        assert len(visit.pages) > len(make_hostile.PUBLISHED)
         # Search results render titles and text from the index: type as a person types.
-        page.goto(url + "articles/injection/")
+        page = visit.page
+        page.goto(visit.url + "articles/injection/")
         page.locator("label.md-search__icon, .md-search__input").first.click()
         page.keyboard.type("Jane Doe", delay=20)
         page.wait_for_selector(".md-search-result__item", timeout=10_000)
         page.wait_for_timeout(500)
         assert page.evaluate("typeof window.__xss") == "undefined"
-        assert dialogs == []
-        assert len(pages) > len(make_hostile.PUBLISHED)
-        page.close()
+        assert visit.dialogs == []

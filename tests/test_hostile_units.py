@@ -8,6 +8,7 @@ import errno
 import json
 import logging
 import os
+import re
 import time
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from generator import serialize
 from generator.cache import AnalysisCache, PageCache
 from generator.people.identities import clean_name
 from generator.pipeline.analysis import Settings, analyze
-from generator.pipeline.build import load_aliases, load_sources, make_record
+from generator.pipeline.records import load_aliases, load_sources, make_record
 from generator.record import Analysis, DateMention, Mention, Participant, Record
 from generator.site import SiteOptions, SiteRenderer
 from generator.site.frontmatter import front_matter
@@ -265,10 +266,15 @@ def _record(slug: str, date: str | None, values: list[str], people=("John Smith"
 @pytest.mark.parametrize("value", TIMEX)
 @pytest.mark.parametrize("dated", [False, True])
 def test_every_timex_value_renders(value, dated):
+    """Every value renders; one the timeline lists is linked from its document, and the
+    link lands on an anchor of the timeline."""
     record = _record("a", "2020-03-04" if dated else None, [value])
     pages = SiteRenderer([record], SiteOptions()).render()
-    assert any(uri.endswith("/a.md") for uri in pages)
-    assert "timeline.md" in pages
+    document = pages["articles/2020/03/a.md" if dated else "articles/a.md"]
+    timeline = pages["timeline.md"]
+    links = re.findall(r"timeline\.md#([\w-]+)", document)
+    assert bool(links) == (f'<time data-value="{value}">' in timeline)
+    assert set(links) <= set(re.findall(r'id="([\w-]+)"', timeline))
 
 
 @pytest.mark.parametrize(
@@ -442,7 +448,7 @@ def test_index_is_never_a_document_or_person_slug(tmp_path):
 
 
 def test_too_many_people_in_one_document_are_capped(tmp_path, caplog):
-    from generator.pipeline.build import MAX_PEOPLE
+    from generator.pipeline.records import MAX_PEOPLE
 
     text = " ".join(f"Person{i} Surname{i} spoke." for i in range(300))
     analysis = Analysis(

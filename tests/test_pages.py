@@ -315,7 +315,7 @@ def test_the_export_carries_every_file_its_pages_link_to(tmp_path):
     import posixpath
     import urllib.parse
 
-    from generator.pipeline.build import BuildResult
+    from generator.pipeline.records import BuildResult
     from generator.site import assemble, export
 
     sources = tmp_path / "src"

@@ -8,18 +8,12 @@ from pathlib import Path
 import pytest
 
 from generator.evaluation.participants import distinct_names, is_table_like, main
-from generator.nlp.model import load_model
 from generator.people.extract import find_participants
 from generator.people.identities import resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_784cf20fb6785547.txt"
 DEV = ROOT.parent / "shared" / "eval" / "participants" / "dev.jsonl"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 def people_of(nlp, text):
@@ -166,7 +160,7 @@ def test_scoring_rules_reproduce_gold_names():
     assert len(docs) / 4 < tables < len(docs) / 2  # "about a third" are results tables
 
 
-def test_evaluation_command_runs(capsys):
+def test_evaluation_command_runs(nlp, capsys):
     if not DEV.exists():
         pytest.skip("shared evaluation data not present")
     assert main([str(DEV), "--limit", "5"]) == 0
@@ -501,7 +495,7 @@ def _record(slug, people=(), orgs=(), authored=()):
 
 
 def test_archive_moves_a_person_it_mostly_calls_an_organization():
-    from generator.pipeline.build import unify_names
+    from generator.pipeline.records import unify_names
 
     records = [
         _record("a", people=["Sauber", "Felipe Nasr"]),
@@ -571,7 +565,7 @@ def test_one_person_under_one_whole_name(nlp, text, names):
     assert {p.name for p in find_participants(nlp(text))[0]} == names
 
 
-def test_a_title_gives_the_first_role():
+def test_a_title_gives_the_first_role(nlp):
     from generator.pipeline.analysis import Settings, analyze
 
     a = analyze(
@@ -606,7 +600,7 @@ def test_a_title_gives_the_first_role():
         ),
     ],
 )
-def test_headline_roles_are_read_by_their_words(title, body, name, role):
+def test_headline_roles_are_read_by_their_words(nlp, title, body, name, role):
     from generator.pipeline.analysis import Settings, analyze
 
     people = {p.name: p.role for p in analyze(body, None, Settings(), title).participants}

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
 from generator.pipeline.analysis import Settings, analyze
-from generator.pipeline.build import make_record
+from generator.pipeline.records import make_record
 from generator.record import Mention
 from generator.site import SiteOptions, SiteRenderer
 from generator.site.frontmatter import front_matter
@@ -47,6 +47,14 @@ TRICKY = st.sampled_from(
         "\r",
     ]
 )
+
+
+def examples(n: int) -> int:
+    """``n`` examples under Hypothesis' default profile (100 examples), and as many fewer
+    under a smaller one: conftest loads one of 10 for the unit tier (`-m unit`)."""
+    return max(3, n * settings().max_examples // 100)
+
+
 TEXT = st.lists(st.one_of(st.text(min_size=1, max_size=12), TRICKY), max_size=30).map("".join)
 
 
@@ -79,7 +87,7 @@ def _spans(text: str) -> st.SearchStrategy[list[Mention]]:
     )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.data())
 def test_markup_escapes_and_keeps_every_character(data):
     text = data.draw(TEXT)
@@ -109,7 +117,7 @@ def _as_markdown_reads(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     title=st.one_of(TEXT, st.just("a\x85b")),
     description=st.one_of(TEXT, st.just("\x85")),
@@ -129,7 +137,7 @@ def test_front_matter_round_trips_through_yaml(title, description, names):
     assert all(t in loaded["participants"] for t in loaded["tags"])
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(body=TEXT, meta=st.dictionaries(st.sampled_from(["title", "date", "tags", "x"]), TEXT))
 def test_source_front_matter_never_leaks_into_the_body(body, meta):
     text = "---\n" + yaml.safe_dump(meta) + "---\n" + body
@@ -139,7 +147,9 @@ def test_source_front_matter_never_leaks_into_the_body(body, meta):
 
 
 @settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(25),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=TEXT.filter(lambda t: any(c.isalpha() for c in t)))
 def test_any_text_makes_a_safe_page(nlp, text):
@@ -251,7 +261,7 @@ EXTRA_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=60, deadline=None)  # each render compiles the templates again
+@settings(max_examples=examples(60), deadline=None)  # each render compiles the templates again
 @given(archive=records())
 def test_any_archive_renders_every_page_safely(archive):
     pages = SiteRenderer(archive, SiteOptions()).render()
@@ -270,7 +280,7 @@ def test_any_archive_renders_every_page_safely(archive):
                 assert "<" not in meta[key] and '"' not in meta[key]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(text=st.text(alphabet=st.sampled_from(list("ab:-&*[]{}!?|>'\"#\n ,")), max_size=60))
 def test_any_yaml_loads_or_is_a_yaml_error(text):
     from generator.sources import load_yaml
@@ -279,7 +289,7 @@ def test_any_yaml_loads_or_is_a_yaml_error(text):
         load_yaml(text, "f.yml")
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(data=st.dictionaries(TEXT, EXTRA_VALUES, max_size=5))
 def test_plain_yaml_round_trips_through_the_safe_loader(data):
     from generator.sources import load_yaml
@@ -289,7 +299,7 @@ def test_plain_yaml_round_trips_through_the_safe_loader(data):
     assert loaded == data and warnings == []
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(meta=st.dictionaries(st.sampled_from(EXTRA_KEYS), EXTRA_VALUES, max_size=6))
 # Once found by chance: `credit`, the project's own line of text, reached the front matter
 # unescaped, where a theme or override that prints page.meta (MkDocs' Jinja2 does not

@@ -21,7 +21,7 @@ from generator.pipeline.analysis import (
     analyze_many,
     check_method,
 )
-from generator.pipeline.build import build
+from generator.pipeline.records import build
 
 from .conftest import ROOT, SEED, _env, mkdocs_build, write_site
 
@@ -41,13 +41,13 @@ def _sources(n: int) -> dict[str, str]:
 
 
 def test_defaults_agree_with_the_summarizer():
-    from generator.summaries import summarize
+    from generator import summaries
 
-    assert DEFAULT_SENTENCES == summarize.DEFAULT_SENTENCES
-    assert DEFAULT_METHOD == summarize.DEFAULT_METHOD
+    assert DEFAULT_SENTENCES == summaries.DEFAULT_SENTENCES
+    assert DEFAULT_METHOD == summaries.DEFAULT_METHOD
     assert DEFAULT_METHOD in KNOWN_METHODS
     for method in KNOWN_METHODS:
-        summarize.build_summarizer(method)
+        summaries.build_summarizer(method)
     with pytest.raises(ValueError, match="unknown summary method"):
         check_method("no-such-method")
 
@@ -55,7 +55,7 @@ def test_defaults_agree_with_the_summarizer():
 def test_plugin_and_cli_import_no_nlp_library():
     code = (
         "import sys, generator.plugin, generator.cli\n"
-        "import generator.pipeline.build, generator.pipeline.runners\n"
+        "import generator.pipeline.records, generator.pipeline.runners\n"
         "print(sorted(m for m in ('spacy', 'sumy', 'nltk', 'thinc') if m in sys.modules))"
     )
     out = subprocess.run(

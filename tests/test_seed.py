@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
+
+import pytest
 
 from generator.pipeline.analysis import Settings, analyze
 
-from .conftest import ROOT, SEED
+from .sites import run_generator
 
 
 def test_seed_people_and_roles_exactly(nlp, seed_text):
@@ -54,6 +54,7 @@ def test_seed_summary_is_sentences_in_order(nlp, seed_text):
     assert len(analysis.title) <= 80
 
 
+@pytest.mark.model  # the command loads it in a child process
 def test_analyze_command_contract(tmp_path, seed_text):
     rows = [
         {"id": "seed", "text": seed_text},
@@ -61,22 +62,7 @@ def test_analyze_command_contract(tmp_path, seed_text):
     ]
     path = tmp_path / "in.jsonl"
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
-    out = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "generator",
-            "--no-progress",
-            "analyze",
-            "--sentences",
-            "2",
-            str(path),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    out = run_generator("analyze", "--sentences", "2", str(path)).stdout
     results = [json.loads(line) for line in out.splitlines()]
     assert [r["id"] for r in results] == ["seed", "dated"]
     for result in results:
@@ -101,10 +87,6 @@ def test_analyze_command_contract(tmp_path, seed_text):
     assert "2023-03-20" in {d["value"] for d in results[1]["dates"]}
     roles = {p["name"]: p["role"] for p in results[0]["participants"]}
     assert roles["Mikhail Mishustin"] == "Russian Prime Minister"
-
-
-def test_seed_file_is_in_seeds():
-    assert SEED.is_file()
 
 
 def test_generated_title_is_short_and_cut_between_phrases(nlp, seed_text):

@@ -8,9 +8,8 @@ import numpy as np
 import pytest
 
 from generator.evaluation import summaries as evaluation
-from generator.nlp.model import load_model
 from generator.record import Mention
-from generator.summaries.summarize import (
+from generator.summaries.summarizer import (
     DEFAULT_METHOD,
     DEFAULT_SENTENCES,
     SUMY_METHODS,
@@ -48,11 +47,6 @@ DATELINE_STORIES = [
     "Schools will stay closed on Monday. The storm is moving west. Power was cut in some towns. "
     "Officials asked residents to stay home.",
 ]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_model()
 
 
 @pytest.fixture(scope="module")
@@ -148,10 +142,13 @@ def test_larger_budget_never_gives_fewer_words(story):
 
 @pytest.mark.parametrize("method", sorted(SUMY_METHODS))
 def test_every_method_runs(story, method):
-    spans = summarize(story, method=method)
-    assert 1 <= len(spans) <= DEFAULT_SENTENCES
-    assert_sentences_in_order(story, spans)
-    assert summarize(story, method=method, sentences=2) is not None
+    # The story has a dozen sentences: every method gives as many as asked, three by default.
+    for spans, n in (
+        (summarize(story, method=method), DEFAULT_SENTENCES),
+        (summarize(story, method=method, sentences=2), 2),
+    ):
+        assert len(spans) == n
+        assert_sentences_in_order(story, spans)
 
 
 def test_unknown_method(story):
@@ -256,7 +253,7 @@ def test_bootstrap_interval_is_fixed_and_brackets_the_mean():
     assert low <= diffs.mean() <= high
 
 
-def test_evaluation_command(tmp_path, capsys):
+def test_evaluation_command(nlp, tmp_path, capsys):
     path = tmp_path / "eval.jsonl"
     rows = [
         {"id": "a", "text": STORY, "reference": "Millbrook closes river bridge .\nCracks found ."},

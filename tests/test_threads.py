@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.site.threads import Settings, find_stories
+from generator.site import ThreadSettings, find_stories
 
 
 @dataclass
@@ -68,7 +68,7 @@ def test_two_reports_of_one_story_are_one_thread_and_the_others_are_not() -> Non
 def test_a_thread_needs_a_shared_name_and_a_close_date() -> None:
     docs = _archive()
     docs[1].participants = [Named("Somebody Else")]
-    assert find_stories(docs, Settings(min_shared=3.0)).threads == []
+    assert find_stories(docs, ThreadSettings(min_shared=3.0)).threads == []
     docs = _archive()
     docs[1].date = "2023-01-01"
     assert find_stories(docs).threads == []
@@ -96,3 +96,86 @@ def test_members_are_in_date_order_and_related_leaves_out_the_thread() -> None:
 def test_tiny_archives_have_no_threads() -> None:
     assert find_stories([]).threads == []
     assert find_stories(_archive()[:1]).threads == []
+
+
+def _story_site():
+    from generator.site import SiteOptions, SiteRenderer
+
+    from .test_pages import hand_record
+
+    ferry = hand_record(FERRY + " Ida Berg spoke.", source="a.txt", slug="ferry",
+                        title="Ferry Aurora capsizes", date="2021-03-01", dates=[],
+                        people=[("Ida Berg", None)])  # fmt: skip
+    inquiry = hand_record(FERRY_LATER + " Ida Berg spoke.", source="b.txt", slug="inquiry",
+                          title="Inquiry into the Aurora ferry", date="2021-03-20", dates=[],
+                          people=[("Ida Berg", None)])  # fmt: skip
+    others = [
+        hand_record(text + " Olaf Dahl spoke.", source=f"{n}.txt", slug=n, title=n, dates=[],
+                    date=f"2021-03-0{i + 2}", people=[(f"Person {n}", None)])  # fmt: skip
+        for i, (n, text) in enumerate([("budget", BUDGET), ("cup", MATCH), ("snow", "Snow fell."),
+                                       ("library", "A library opened."), ("bread", "Bread.")])
+    ]  # fmt: skip
+    return SiteRenderer([ferry, inquiry, *others], SiteOptions()).render()
+
+
+def test_a_thread_has_its_page_and_each_member_links_the_others() -> None:
+    pages = _story_site()
+    assert "stories/ferry.md" in pages and "stories/index.md" in pages
+    story = pages["stories/ferry.md"]
+    # Date order, each linked, with its summary.
+    assert story.index("Ferry Aurora capsizes") < story.index("Inquiry into the Aurora ferry")
+    assert "(../articles/2021/03/inquiry.md)" in story
+    first = pages["articles/2021/03/ferry.md"]
+    block = first[first.index("More on this story") : first.index("summaries-prevnext")]
+    assert "[Inquiry into the Aurora ferry](inquiry.md)" in block
+    assert "<strong>Ferry Aurora capsizes</strong>" in block
+    assert "(../../../stories/ferry.md)" in block
+    assert "More on this story" not in pages["articles/2021/03/budget.md"]
+
+
+def test_no_thread_no_stories_section() -> None:
+    from generator.site import SiteOptions, SiteRenderer
+
+    from .test_pages import hand_record
+
+    renderer = SiteRenderer([hand_record()], SiteOptions())
+    assert not any(uri.startswith("stories/") for uri in renderer.render())
+    assert "Stories" not in str(renderer.nav())
+
+
+def test_people_and_stories_get_feeds_with_a_site_url_only() -> None:
+    import json
+    import xml.dom.minidom
+
+    from generator.site import SiteOptions, SiteRenderer
+
+    from .test_pages import hand_record
+
+    records = [
+        hand_record(f"Ida Berg spoke on day {n} & said <no>.", source=f"{n}.txt", slug=f"d{n}",
+                    title=f"Day {n} \x07& <b>", date=f"2021-03-{n:02d}", dates=[],
+                    people=[("Ida Berg", None)])  # fmt: skip
+        for n in range(1, 26)
+    ]
+    records.append(hand_record("Olaf Dahl alone.", source="o.txt", slug="o", dates=[],
+                               people=[("Olaf Dahl", None)]))  # fmt: skip
+    assert not any(u.endswith(".xml") for u in SiteRenderer(records, SiteOptions()).render())
+    pages = SiteRenderer(records, SiteOptions(site_url="https://example.org/a/")).render()
+    rss = xml.dom.minidom.parseString(pages["participants/ida-berg.rss.xml"].encode("utf-8"))
+    items = rss.getElementsByTagName("item")
+    assert len(items) == 20  # the newest only
+    first = items[0].getElementsByTagName("title")[0].firstChild.data
+    assert first == "Day 25 & <b>"  # escaped once, the control character dropped
+    link = items[0].getElementsByTagName("link")[0].firstChild.data
+    assert link == "https://example.org/a/articles/2021/03/d25/"
+    feed = json.loads(pages["participants/ida-berg.feed.json"])
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["items"][0]["title"] == "Day 25 & <b>" and len(feed["items"]) == 20
+    assert "participants/olaf-dahl.rss.xml" not in pages  # one document: no feed
+    assert "[RSS](ida-berg.rss.xml)" in pages["participants/ida-berg.md"]
+    assert "Follow:" not in pages["participants/olaf-dahl.md"]
+
+
+def test_texts_without_distinguishing_words_give_no_threads() -> None:
+    same = [_doc(f"{n}.txt", "2021-03-01", "The", "the and of it", "Ida Berg") for n in "abc"]
+    assert find_stories(same).threads == []

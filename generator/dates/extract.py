@@ -26,16 +26,10 @@ A year is never invented. Without a document date:
   nothing a reader can use), and a wrong date on the site is worse than a missing one.
 Every expression that gets no value is left out; ``find_dates`` only returns valued mentions.
 
-The stage is four modules; callers import from this one only:
-- :mod:`generator.dates.extract` (this one): the public API (:func:`find_dates`, :func:`key_dates`,
-  :func:`date_from_text`, :func:`normalize`, the baseline normalizer), the tense of the verb
-  a date modifies, read from the parse, and the walk over the candidates that keeps the
-  story's reference times;
-- :mod:`generator.dates.patterns`: candidate spans (spaCy's DATE entities corrected, our own
-  patterns) and the look-alike filters;
-- :mod:`generator.dates.values`: one expression's text to its value;
-- :mod:`generator.dates.calendar`: the vocabulary of dates and the calendar arithmetic that
-  anchors a value to the document date.
+This module is the walk over a story (:func:`find_dates`: candidates, look-alikes, tense,
+value, and the story's reference times kept as it goes), the ranking (:func:`key_dates`),
+the dateline reader and the baseline normalizer. Callers import them from
+:mod:`generator.dates`; the other modules of the stage are listed there.
 """
 
 from __future__ import annotations
@@ -46,43 +40,14 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.vocabulary import table
 from ..record import DateMention, Mention
-from .calendar import (
-    _DAYNUM,
-    _MON,
-    _YR,
-    FUTURE,
-    MONTH_NAMES,
-    MONTHS,
-    NUMBERS,
-    ORDINALS,
-    PAST,
-    PRESENT,
-    SEASONS,
-    WEEKDAYS,
-    _valid,
-)
-from .patterns import _RX_NOT_DATE, _candidates, _clean_span, _false_positive, _is_duration
-from .values import _Context, _norm_text, _value, normalize
-
-# The public names, the vocabulary included, stay importable from here as before the split.
-__all__ = [
-    "FUTURE",
-    "MONTHS",
-    "MONTH_NAMES",
-    "NUMBERS",
-    "ORDINALS",
-    "PAST",
-    "PRESENT",
-    "SEASONS",
-    "WEEKDAYS",
-    "baseline_normalize",
-    "date_from_text",
-    "find_dates",
-    "key_dates",
-    "normalize",
-]
+from .calendar import valid
+from .candidates import NOT_DATE, candidates, clean_span, is_duration
+from .lookalikes import false_positive
+from .rule import Context
+from .tense import tense_of
+from .values import normalize, normalize_text, value_of
+from .words import DAYNUM, MON, MONTHS, YR
 
 # ---------------------------------------------------------------------------------------------
 # Baseline (kept for ``--baseline`` in the evaluation command)
@@ -109,100 +74,6 @@ def baseline_normalize(text: str, doc_date: dt.date | None) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Tense, read from the parse: it decides between the past and the future reading of a date
-
-_BOUND_PREPS = {"by", "until", "till", "through", "thru"}
-_FUTURE_AUX = {"will", "'ll", "shall", "wo", "going"}
-
-
-_MODALS = {"would", "might", "may", "should", "'d"}
-_PLAN_VERBS = {
-    "plan",
-    "schedule",
-    "set",
-    "expect",
-    "due",
-    "slate",
-    "intend",
-    "aim",
-    "hope",
-    "prepare",
-}
-_REPORT_VERBS = set(table("say_verbs")["reporting"])
-
-
-def _tense(span: Span) -> str | None:
-    """Past, future or present from the verb that governs ``span``, or None.
-
-    Only a date that modifies a verb (directly, or through a preposition such as "on") takes
-    its tense; "Wednesday's ruling" does not take the tense of a verb farther up.
-    """
-    tok = span.root
-    while tok.dep_ == "conj" and tok.head is not tok:
-        tok = tok.head  # "on Monday and Tuesday"
-    if tok.dep_ in ("poss", "compound", "amod", "nmod"):
-        return None
-    head = tok.head
-    if tok.dep_ == "pobj" and (head.dep_ == "prep" or head.pos_ == "ADP"):
-        prep = head
-        while prep.dep_ == "conj" and prep.head.dep_ == "prep":
-            prep = prep.head  # "on Memorial Day and on Christmas Eve"
-        if (
-            span.doc[max(0, span.start - 3) : span.start]
-            .text.lower()
-            .startswith(("as soon as", "as early as"))
-        ):
-            return FUTURE
-        if prep.lower_ in _BOUND_PREPS:
-            return None  # "extended through January": the end of a period, past or future
-        head = prep.head
-    if head.lower_ in ("due", "upcoming"):
-        return FUTURE  # "due out October 16"
-    if head is tok or head.pos_ not in ("VERB", "AUX"):
-        return None
-    return _verb_tense(head, 0)
-
-
-def _verb_tense(verb, depth: int) -> str | None:
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    low = {a.lower_ for a in auxes}
-    if low & _FUTURE_AUX:
-        return FUTURE
-    if low & _MODALS:
-        return FUTURE
-    if "to" in low and verb.tag_ == "VB":
-        # "plans to meet Tuesday", "is expected to vote Tuesday": future of the governing verb
-        if verb.dep_ in ("xcomp", "advcl", "ccomp") and depth < 2 and verb.head is not verb:
-            head = _verb_tense(verb.head, depth + 1)
-            if head == FUTURE:
-                return FUTURE
-            if head == PAST and verb.head.lower_ not in (
-                "expected",
-                "scheduled",
-                "planned",
-                "set",
-                "due",
-            ):
-                return None  # "agreed to buy in February": before or after, unknown
-        if verb.head.pos_ not in ("VERB", "AUX"):
-            return None
-        return FUTURE
-    if any(verb.lower_.startswith(p) for p in _PLAN_VERBS) and (
-        verb.tag_ in ("VBZ", "VBP") or (verb.tag_ == "VBN" and {"has", "have", "is", "are"} & low)
-    ):
-        return FUTURE
-    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
-        return PAST
-    if verb.tag_ == "VBN" and {"has", "have", "had", "'ve", "'s"} & low:
-        return PAST
-    if verb.tag_ == "VBG" and {"is", "are", "'re", "'s", "am"} & low:
-        return FUTURE
-    if verb.tag_ in ("VBZ", "VBP") or {"is", "are", "'re", "am"} & low:
-        return None if verb.lower_ in _REPORT_VERBS else PRESENT
-    return None
-
-
-# ---------------------------------------------------------------------------------------------
 # Extraction and ranking
 
 _ANAPHOR_REACH = 300  # characters from a named year to "that year"
@@ -211,34 +82,31 @@ _ANAPHOR_REACH = 300  # characters from a named year to "that year"
 def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     """Every date expression of the document that has a value, in text order."""
     text = doc.text
-    ctx = _Context(doc_date)
+    ctx = Context(doc_date)
     doc_year = doc_date.year if doc_date else None
     found: list[DateMention] = []
     last_sent_start = -1
     sent_quarter_start = -1
     last_year_end = -1
     # sentence boundaries once (Span.sent walks the tokens every time: quadratic on long texts)
-    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
-        bounds = [(s.start_char, s.end_char) for s in doc.sents]
-    else:
-        bounds = [(0, len(text))]
+    bounds = _sentence_bounds(doc)
     sent_starts = [s for s, _ in bounds]
     year_hints: dict[tuple[int, int], str] = {}
-    for a, b in _candidates(doc, text, year_hints):
+    for a, b in candidates(doc, text, year_hints):
         hint = year_hints.get((a, b))
-        a, b = _clean_span(text, a, b)
+        a, b = clean_span(text, a, b)
         if b <= a:
             continue
         raw = text[a:b]
-        t = _norm_text(raw)
-        if not t or (_RX_NOT_DATE.match(t) and not re.fullmatch(r"\d\d?", t)) or _is_duration(t):
+        t = normalize_text(raw)
+        if not t or (NOT_DATE.match(t) and not re.fullmatch(r"\d\d?", t)) or is_duration(t):
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
         s_start, s_end = bounds[max(0, bisect.bisect_right(sent_starts, a) - 1)]
         sentence = _sentence_text(text, s_start, s_end, a, b)
-        if _false_positive(doc, span, raw, sentence, doc_year):
+        if false_positive(doc, span, raw, sentence, doc_year):
             continue
         # quarters referred to later ("the quarter", "a year earlier") come from this sentence
         # or the one before; farther back they are forgotten
@@ -249,39 +117,14 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             ctx.sentence_year = None
         if ctx.last_year and a - last_year_end > _ANAPHOR_REACH:
             ctx.last_year = None
-        ctx.tense = _tense(span)
+        ctx.tense = tense_of(span)
         ctx.new_quarter = None
-        value = (_value(f"{raw} {hint}", ctx) if hint else None) or _value(raw, ctx)
-        if (
-            value is None
-            and len(span) > 1
-            and not re.fullmatch(r"\d\d", t)
-            and not re.match(r"(?:the )?(?:following|next|previous|prior|same) ", t)
-        ):
-            # "coup d'etat last year", "the first nine months of 1997": a date at the end
-            for k in range(1, min(len(span), 7)):
-                sub = span[k:]
-                if sub[0].is_punct or sub[0].lower_ in ("'s", "of", "and", "to"):
-                    continue
-                if _RX_NOT_DATE.match(_norm_text(sub.text)) or _is_duration(sub.text):
-                    continue
-                if _false_positive(doc, sub, sub.text, sentence, doc_year):
-                    continue
-                value = _value(sub.text, ctx)
-                if value is not None:
-                    a, b, raw = sub.start_char, sub.end_char, sub.text
-                    break
+        value = (value_of(f"{raw} {hint}", ctx) if hint else None) or value_of(raw, ctx)
+        if value is None and (end := _date_at_end(span, t, sentence, doc_year, ctx)):
+            sub, value = end
+            a, b, raw = sub.start_char, sub.end_char, sub.text
         if value is None and re.fullmatch(r"\d\d?", t) and found:
-            prev = found[-1]
-            gap = a - prev.end
-            if re.fullmatch(r"\d{4}", prev.value) and 0 < gap <= 3 and t > prev.value[2:]:
-                value = prev.value[:2] + t  # the second year of "1957-58"
-            elif (
-                re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", prev.value)
-                and 0 < gap <= 6
-                and _valid(2000, int(prev.value[5:7]), int(t))
-            ):
-                value = f"{prev.value[:8]}{int(t):02d}"  # "April 24 and 25", "March 3-5"
+            value = _continued(t, a, found[-1])
         if value is None:
             continue
         if ctx.new_quarter:
@@ -297,6 +140,52 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
                 ctx.sentence_year = ctx.last_year
         found.append(DateMention(raw, a, b, value, sentence))
     return found
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    return [(0, len(doc.text))]
+
+
+def _date_at_end(
+    span: Span, t: str, sentence: str, doc_year: int | None, ctx: Context
+) -> tuple[Span, str] | None:
+    """A date that ends a span without a value of its own, and its value: "coup d'etat last
+    year", "the first nine months of 1997"."""
+    if (
+        len(span) <= 1
+        or re.fullmatch(r"\d\d", t)
+        or re.match(r"(?:the )?(?:following|next|previous|prior|same) ", t)
+    ):
+        return None
+    for k in range(1, min(len(span), 7)):
+        sub = span[k:]
+        if sub[0].is_punct or sub[0].lower_ in ("'s", "of", "and", "to"):
+            continue
+        if NOT_DATE.match(normalize_text(sub.text)) or is_duration(sub.text):
+            continue
+        if false_positive(span.doc, sub, sub.text, sentence, doc_year):
+            continue
+        value = value_of(sub.text, ctx)
+        if value is not None:
+            return sub, value
+    return None
+
+
+def _continued(t: str, a: int, prev: DateMention) -> str | None:
+    """A bare number just after a date that it continues: the second year of "1957-58", the
+    second day of "April 24 and 25" or "March 3-5"."""
+    gap = a - prev.end
+    if re.fullmatch(r"\d{4}", prev.value) and 0 < gap <= 3 and t > prev.value[2:]:
+        return prev.value[:2] + t
+    if (
+        re.fullmatch(r"(?:\d{4}|XXXX)-\d\d-\d\d", prev.value)
+        and 0 < gap <= 6
+        and valid(2000, int(prev.value[5:7]), int(t))
+    ):
+        return f"{prev.value[:8]}{int(t):02d}"
+    return None
 
 
 _MAX_SENTENCE = 1000
@@ -317,8 +206,8 @@ def _sentence_text(text: str, start: int, end: int, a: int, b: int) -> str:
 
 
 _RX_DATELINE = re.compile(
-    rf"(?i)\b(?:{_MON}\s+{_DAYNUM},?\s+{_YR}|{_DAYNUM}\s+{_MON},?\s+{_YR}"
-    rf"|{_YR}/\d{{1,2}}/\d{{1,2}})\b"
+    rf"(?i)\b(?:{MON}\s+{DAYNUM},?\s+{YR}|{DAYNUM}\s+{MON},?\s+{YR}"
+    rf"|{YR}/\d{{1,2}}/\d{{1,2}})\b"
 )
 
 

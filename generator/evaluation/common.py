@@ -22,3 +22,13 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def build_archive(sources: Path, cache_dir: str, processes: int) -> Any:
+    """The records of ``sources`` built as `mkdocs build` builds them (same settings, author
+    values and archive-wide names), with the analysis cache in ``cache_dir`` ('' for none)."""
+    from ..cache import AnalysisCache
+    from ..pipeline import Settings, build, make_runner
+
+    runner = make_runner(processes, progress=False)
+    return build(sources, Settings(), AnalysisCache(Path(cache_dir) if cache_dir else None), runner)

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..nlp.model import load_model
+from ..nlp import load_model
 from .common import prf, read_jsonl
 
 
@@ -92,7 +92,7 @@ def parse_dct(value: str | None) -> dt.date | None:
 
 def baseline_dates(doc, doc_date):
     """Plain spaCy DATE entities, valued by the baseline normalizer (kept for comparison)."""
-    from ..dates import extract as dates
+    from .. import dates
 
     out = []
     for ent in doc.ents:
@@ -103,7 +103,7 @@ def baseline_dates(doc, doc_date):
 
 
 def main(argv: list[str]) -> int:
-    from ..dates.extract import find_dates
+    from ..dates import find_dates
 
     parser = argparse.ArgumentParser(prog="generator.evaluation.dates", description=__doc__)
     parser.add_argument("file", type=Path)

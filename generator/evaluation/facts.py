@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from .common import prf, read_jsonl
+from .common import build_archive, prf, read_jsonl
 
 KINDS = ("people", "places", "organizations")
 _ROLE_STOP = {"the", "a", "an", "of", "for", "and", "in", "at", "to", "s", "its", "his", "her"}
@@ -150,20 +150,9 @@ def _is_ref(value: str) -> bool:
 
 def published_facts(sources: Path, cache_dir: str, processes: int) -> dict[str, dict[str, Any]]:
     """Each document's published facts by id (its source path without the suffix)."""
-    from ..cache import AnalysisCache
-    from ..pipeline import runners
-    from ..pipeline.analysis import Settings
-    from ..pipeline.build import build
     from ..site import SiteOptions, SiteRenderer, page_uri
 
-    cache = AnalysisCache(Path(cache_dir) if cache_dir else None)
-    workers = processes or runners.default_processes()
-    result = build(
-        sources,
-        Settings(),
-        cache,
-        lambda jobs, s: runners.run_local(jobs, s, workers, progress=False),
-    )
+    result = build_archive(sources, cache_dir, processes)
     pages = SiteRenderer(result.records, SiteOptions()).render()
     facts = {}
     for record in result.records:

@@ -146,7 +146,7 @@ def main(argv: Sequence[str]) -> int:
     )
     args = parser.parse_args(argv)
 
-    from ..nlp.model import load_model
+    from ..nlp import load_model
     from ..people import find_participants
 
     nlp = load_model()

@@ -24,9 +24,9 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc
 
-from ..nlp.model import load_model
+from ..nlp import load_model
 from ..record import Mention
-from ..summaries.summarize import (
+from ..summaries import (
     DEFAULT_METHOD,
     DEFAULT_SENTENCES,
     SUMY_METHODS,

@@ -21,7 +21,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from .common import prf, read_jsonl
+from .common import build_archive, prf, read_jsonl
 
 
 def _pairs(groups: Iterable[Iterable[str]]) -> set[tuple[str, str]]:
@@ -54,28 +54,16 @@ def score(
 
 def build_records(folders: list[Path], cache_dir: str, processes: int) -> list:
     """The records of the folders built as one archive, sources named ``folder/file``."""
-    from ..cache import AnalysisCache
-    from ..pipeline import runners
-    from ..pipeline.analysis import Settings
-    from ..pipeline.build import build
-
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for folder in folders:
             shutil.copytree(folder, root / folder.name, ignore=shutil.ignore_patterns("*.md"))
-        cache = AnalysisCache(Path(cache_dir) if cache_dir else None)
-        workers = processes or runners.default_processes()
-        result = build(
-            root,
-            Settings(),
-            cache,
-            lambda jobs, s: runners.run_local(jobs, s, workers, progress=False),
-        )
+        result = build_archive(root, cache_dir, processes)
     return result.records
 
 
 def main(argv: list[str]) -> int:
-    from ..site.threads import Settings, find_stories
+    from ..site import ThreadSettings, find_stories
 
     parser = argparse.ArgumentParser(prog="generator evaluate threads", description=__doc__)
     parser.add_argument("gold", type=Path)
@@ -95,7 +83,7 @@ def main(argv: list[str]) -> int:
         print(f"gold documents not in the folders: {sorted(unknown)[:5]}", file=sys.stderr)
         return 2
 
-    def system(settings: Settings) -> set[tuple[str, str]]:
+    def system(settings: ThreadSettings) -> set[tuple[str, str]]:
         return _pairs(t.members for t in find_stories(records, settings).threads)
 
     if args.sweep:
@@ -106,12 +94,12 @@ def main(argv: list[str]) -> int:
             (0.0, 0.05, 0.1, 0.15),
             (0.0, 0.4, 0.6, 0.8),
         ):
-            settings = Settings(sim, min(sim, 0.12), window, cohesion, shared)
+            settings = ThreadSettings(sim, min(sim, 0.12), window, cohesion, shared)
             p, r, f, *_ = score(system(settings), gold, part, args.part)
             row = f"{sim:9.2f} {window:6d} {cohesion:5.2f} {shared:5.2f}"
             print(f"{row}   {p:.3f}  {r:.3f}  {f:.3f}")
         return 0
-    found = system(Settings())
+    found = system(ThreadSettings())
     print(f"documents {len(records)}, gold threads {len(gold_rows)}, gold pairs {len(gold)}")
     for which in ("tune", "heldout", "all"):
         p, r, f, tp, n_sys, n_gold = score(found, gold, part, which)

@@ -1,0 +1,25 @@
+"""The language layer every stage stands on: the spaCy pipeline, loaded once per process
+(``load_model``: the model checked against its expected upload, a faster matrix product, our
+sentence fixes), and the vocabulary kept as data (``entries``, ``words``, ``table``: one file
+per concept, per language, beside the stage that owns it).
+
+Importing this package loads neither spaCy nor any word list: a fully cached build never
+needs them.
+"""
+
+from __future__ import annotations
+
+from .model import DEFAULT_MODEL, MAX_PARSE_CHARS, MODEL_CANDIDATES, ModelMismatch, load_model
+from .vocabulary import data_file, entries, table, words
+
+__all__ = [
+    "DEFAULT_MODEL",
+    "MAX_PARSE_CHARS",
+    "MODEL_CANDIDATES",
+    "ModelMismatch",
+    "data_file",
+    "entries",
+    "load_model",
+    "table",
+    "words",
+]

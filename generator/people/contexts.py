@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..nlp.vocabulary import entries
+from ..nlp import entries
 from .names import Candidate, norm_key
 from .rules import switchable
 

@@ -55,7 +55,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from ..nlp.vocabulary import words
+from ..nlp import words
 from ..record import Entity, Participant
 from . import entities
 from . import words as role_words

@@ -21,7 +21,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.vocabulary import words
+from ..nlp import words
 from ..record import Participant
 from .contexts import PLACE_LABELS
 from .names import POSSESSIVE, ROMAN, norm_key

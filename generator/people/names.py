@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp.vocabulary import entries, table, words
+from ..nlp import entries, table, words
 from .rules import switchable
 from .words import (
     COUNTRIES,

@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..nlp.vocabulary import table, words
+from ..nlp import table, words
 from .names import (
     FULL_NAME,
     FUNCTION_WORDS,

@@ -7,7 +7,7 @@ first lines say what it holds and how to add an entry.
 
 from __future__ import annotations
 
-from ..nlp.vocabulary import table, words
+from ..nlp import table, words
 
 
 def _people(name: str) -> frozenset[str]:

@@ -19,7 +19,7 @@ from ..record import Analysis, Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-# The defaults of `generator.summaries.summarize`, repeated here so that settings (and cache
+# The defaults of `generator.summaries`, repeated here so that settings (and cache
 # keys) need no import of sumy; tests/test_scale.py checks that the two agree.
 DEFAULT_SENTENCES = 3
 DEFAULT_METHOD = "positional"
@@ -63,9 +63,9 @@ class Settings:
 def check_method(method: str) -> None:
     """Raises ValueError for an unknown summary method (imports sumy only for unusual names)."""
     if method not in KNOWN_METHODS:
-        from ..summaries import summarize
+        from .. import summaries
 
-        summarize.build_summarizer(method)
+        summaries.build_summarizer(method)
 
 
 def parse_text(text: str) -> tuple[str, list[str]]:
@@ -130,7 +130,7 @@ MAX_TITLE_PARSE = 300
 
 def load_stages(settings: Settings) -> None:
     """Imports the NLP stages and loads the model (what a first analysis would do)."""
-    from ..summaries import summarize  # noqa: F401
+    from ..summaries import summarizer  # noqa: F401
 
     load_model(settings.model)
 
@@ -142,11 +142,11 @@ def analyze_doc(
     notes: list[str],
     title: Doc | None = None,
 ) -> Analysis:
+    from .. import dates
     from .. import people as participants
-    from ..dates import extract as dates
     from ..summaries import summarize
 
-    summary = summarize.summarize(
+    summary = summarize(
         doc, sentences=settings.sentences, method=settings.method, words=settings.words
     )
     found_dates = dates.find_dates(doc, doc_date)
@@ -185,7 +185,7 @@ def analyze_many(
     (text, date, title): a title is read for the roles it gives people ("Wikinews interviews
     biologist Natasha Gownaris"). A document whose analysis fails comes back as its
     exception, so one bad document never stops the others."""
-    from ..dates import extract as dates
+    from .. import dates
 
     nlp = load_model(settings.model)
     pending: list[tuple[dt.date | None, list[str], str | None]] = []

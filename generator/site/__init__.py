@@ -29,9 +29,13 @@ from .context import SiteOptions, default_templates
 from .links import BrokenLink, LinkReport, check_site, iter_report
 from .renderer import SiteRenderer
 from .search import add_date_terms, pagefind_page
+from .threads import Stories, ThreadSettings, find_stories
 from .urls import CSS_URI, page_uri, relative_url, url_of
 
 __all__ = [
+    "Stories",
+    "ThreadSettings",
+    "find_stories",
     "CSS_URI",
     "REQUIRED_EXTENSIONS",
     "BrokenLink",

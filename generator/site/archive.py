@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from ..record import DateMention, Participant, Record
 
-_DAY = re.compile(r"^(\d{4}|XXXX)-(\d{2})-(\d{2})$")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^(\d{4}|XXXX)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _YEAR = re.compile(r"^(\d{4})$")
 UNKNOWN_YEAR = "Year unknown"
 
@@ -47,7 +47,11 @@ class Event:
 
 
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})(-WE)?$")
-_PART = re.compile(r"^(\d{4})-(SP|SU|FA|WI|Q[1-4]|H[12])$")
+_PART = re.compile(r"^(\d{4}|XXXX)-(SP|SU|FA|WI|Q[1-4]|H[12])$")
+_YEARLESS_MONTH = re.compile(r"^XXXX-(0[1-9]|1[0-2])$")
+# A day with a part of it: "2019-08-19TMO" is the morning of that day.
+_DAY_PART = re.compile(r"^(.+)T(MO|AF|EV|NI)$")
+_DAY_PARTS = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
 _DECADE = re.compile(r"^(\d{3})$")
 _CENTURY = re.compile(r"^(\d{2})$")
 _PARTS = {
@@ -79,7 +83,11 @@ def date_label(value: str) -> str:
         return f"{'weekend' if weekend else 'week'} of {_day_first(day)}"
     if m := _PART.match(value):
         year, part = m.groups()
-        return f"{_PARTS[part]} {year}"
+        return f"{_PARTS[part]} (year unknown)" if year == "XXXX" else f"{_PARTS[part]} {year}"
+    if m := _YEARLESS_MONTH.match(value):
+        return f"{calendar.month_name[int(m.group(1))]} (year unknown)"
+    if (m := _DAY_PART.match(value)) and _DAY.match(m.group(1)):
+        return f"the {_DAY_PARTS[m.group(2)]} of {date_label(m.group(1))}"
     if m := _DECADE.match(value):
         return f"the {m.group(1)}0s"
     if m := _CENTURY.match(value):

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from ..cache import PageCache, atomic_write, render_key
-from ..pipeline.build import BuildResult
+from ..pipeline import BuildResult
 from .context import SiteOptions, default_templates
 from .renderer import SiteRenderer
 from .urls import CSS_URI, source_copy_uri

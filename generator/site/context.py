@@ -48,6 +48,8 @@ class SiteOptions:
     # Listings past this many documents get a page per year (and per page of that many);
     # people, tags and timeline pages hold four times as many of their shorter rows.
     page_size: int = 100
+    # The site's address: feeds of people and stories need absolute links (none without).
+    site_url: str | None = None
     # Person pages in total (each document already names at most 100 people): past it, the
     # people in the fewest documents get none, and their documents name them as plain text.
     max_person_pages: int = 3000
@@ -115,6 +117,10 @@ class RenderContext:
     def url(self, from_src: str, to_src: str, anchor: str = "") -> Markup:
         """A generated link's target: a Markdown link target (`link_target`)."""
         return link_target(from_src, to_src, anchor)
+
+    def feed_links(self, page: str, records: list[Record]) -> dict[str, Any] | None:
+        """Links to a subject page's feeds (topic_feeds.py gives them; none here)."""
+        return None
 
     def person_uri(self, name: str) -> str:
         return f"participants/{self.people[name].slug}.md"

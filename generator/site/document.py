@@ -73,5 +73,6 @@ class DocumentViews(RenderContext):
             source=source,
             full_text_search=self.options.full_text_search,
             original_url=_web_url(record.extra.get("original_url")),
+            **self.story_context(record, page),
         )
         return front_matter(meta) + body

@@ -59,6 +59,7 @@ class PersonViews(RenderContext):
                 dates_shown=4 * self.options.page_size,
                 person_link=lambda n, uri=uri: self.person_link(uri, n),
                 link=link,
+                feeds=self.feed_links(uri, person.records),
             )
             pages[uri] = front_matter(meta) + body
         return pages

@@ -10,13 +10,17 @@ from .feeds import FeedViews
 from .listings import ListingViews
 from .person_pages import PersonViews
 from .plans import first_pages
+from .stories import STORIES_URI
 from .timeline import TimelineViews
+from .topic_feeds import TopicFeedViews
 from .urls import ARTICLES_URI, PEOPLE_URI, TAGS_URI, TIMELINE_URI, page_uri
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
 
-class SiteRenderer(DocumentViews, ListingViews, PersonViews, TimelineViews, FeedViews):
+class SiteRenderer(
+    DocumentViews, ListingViews, PersonViews, TimelineViews, FeedViews, TopicFeedViews
+):
     """All generated pages of one archive, as ``{src_uri: markdown}``."""
 
     def render(self) -> dict[str, str]:
@@ -34,6 +38,8 @@ class SiteRenderer(DocumentViews, ListingViews, PersonViews, TimelineViews, Feed
         pages.update(self.timeline_pages())
         pages.update(self.article_pages())
         pages.update(self.tag_pages())
+        pages.update(self.story_pages())
+        pages.update(self.topic_feeds())
         if self.options.home:
             pages["index.md"] = self.home_page()
         return pages
@@ -50,12 +56,15 @@ class SiteRenderer(DocumentViews, ListingViews, PersonViews, TimelineViews, Feed
             first = index if index.endswith("/index.md") else {index_title: index}
             return {title: [first, *({label: uri} for label, uri in parts)]}
 
-        return [
+        sections = [
             section("Articles", ARTICLES_URI, "All years", self._article_sections()),
             section("People", PEOPLE_URI, "All people", self._people_sections()),
             section("Timeline", TIMELINE_URI, "All years", self._timeline_sections()),
             section("Tags", TAGS_URI, "All tags", self._tag_sections()),
         ]
+        if self.stories.threads:
+            sections.insert(2, {"Stories": STORIES_URI})
+        return sections
 
     def nav_uris(self) -> set[str]:
         """Every generated page the default nav names."""

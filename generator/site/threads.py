@@ -72,7 +72,7 @@ class Stories:
 
 
 @dataclass(frozen=True)
-class Settings:
+class ThreadSettings:
     thread_similarity: float = THREAD_SIMILARITY
     related_similarity: float = RELATED_SIMILARITY
     window_days: int = WINDOW_DAYS
@@ -112,7 +112,10 @@ def _similar_pairs(records: Sequence[ThreadInput], floor: float) -> dict[tuple[i
     """Every pair (i < j) whose text cosine reaches ``floor``, found chunk by chunk."""
     if len(records) < 2:
         return {}
-    matrix = _vectors(records)
+    try:
+        matrix = _vectors(records)
+    except ValueError:  # no word is left that some documents have and others lack
+        return {}
     pairs: dict[tuple[int, int], float] = {}
     for start in range(0, matrix.shape[0], CHUNK):
         block = (matrix[start : start + CHUNK] @ matrix.T).toarray()
@@ -125,12 +128,12 @@ def _similar_pairs(records: Sequence[ThreadInput], floor: float) -> dict[tuple[i
 
 
 def _shared_weight(a: set[str], b: set[str], idf: dict[str, float]) -> float:
-    return sum(idf[name] for name in a & b)
+    return sum(idf[name] for name in sorted(a & b))
 
 
-def find_stories(records: Sequence[ThreadInput], settings: Settings | None = None) -> Stories:
+def find_stories(records: Sequence[ThreadInput], settings: ThreadSettings | None = None) -> Stories:
     """The threads and related lists of an archive."""
-    settings = settings or Settings()
+    settings = settings or ThreadSettings()
     order = sorted(range(len(records)), key=lambda i: records[i].source)
     records = [records[i] for i in order]
     names = [_names(r) for r in records]
@@ -156,7 +159,9 @@ def find_stories(records: Sequence[ThreadInput], settings: Settings | None = Non
     for group in groups:
         members = sorted(group, key=lambda i: (dates[i] or dt.date.max, records[i].source))
         shared = Counter(name for i in members for name in names[i])
-        common = [n for n, c in shared.most_common() if c * 2 >= len(members)]
+        # Ties by name: names come from sets, whose order differs between processes.
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        common = [n for n, c in ranked if c * 2 >= len(members)]
         thread = Thread([records[i].source for i in members], common[:3])
         for i in members:
             stories.thread_of[records[i].source] = len(stories.threads)

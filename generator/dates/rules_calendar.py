@@ -1,0 +1,220 @@
+"""Normalization rules, first family: dates written out with a month or in digits.
+
+ISO and numeric dates, month-day dates in either order (with a weekday that tells the year),
+"last March" and "the following March", "that February", "the week of March 3", a month with
+or without its year. Each rule is an entry of ``RULES`` (name, pattern, handler, examples),
+tried in order by :mod:`generator.dates.values`; to add one, add an entry where it belongs in
+the order, with examples (``tests/test_date_rules.py`` runs them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .calendar import fmt_day, resolve_month_year, valid, week
+from .rule import Context, Rule, ex
+from .words import DAYNUM, MON, ORD_WORD, PARTOFDAY, WDAY, YR, day, month, weekday, year_of
+
+
+def near(doc_date: dt.date, year: int, mo: int, d: int | None) -> bool:
+    """Within about six weeks of the document's date: the document's own time wins there."""
+    if d is None:
+        return abs(year * 12 + mo - (doc_date.year * 12 + doc_date.month)) <= 1
+    return valid(year, mo, d) and abs((dt.date(year, mo, d) - doc_date).days) <= 45
+
+
+def _iso(m: re.Match[str], ctx: Context) -> str | None:
+    y, mo, d = int(m[1]), int(m[2]), int(m[3])
+    return fmt_day(y, mo, d) if valid(y, mo, d) else None
+
+
+def _numeric(m: re.Match[str], ctx: Context) -> str | None:
+    mo, d, y = int(m[1]), int(m[2]), int(m[3])
+    if y < 100:
+        return None  # two-digit years would need a century guess
+    if mo > 12 >= d:
+        mo, d = d, mo  # "20/3/2023" is day first
+    elif mo != d and mo <= 12 and d <= 12:
+        return None  # "3/4/2023": March 4 in the US, April 3 elsewhere
+    return fmt_day(y, mo, d) if valid(y, mo, d) else None
+
+
+def _month_day(m: re.Match[str], ctx: Context) -> str | None:
+    dd = ctx.doc_date
+    mo, d = month(m["mon"]), day(m["day"])
+    if mo is None or d is None:
+        return None
+    if m["year"]:
+        y = int(m["year"])
+    elif dd is not None:
+        y = resolve_month_year(mo, d, dd, ctx.tense)
+        if ctx.sentence_year and not near(dd, y, mo, d):
+            y = ctx.sentence_year
+    else:
+        y = None
+    if not valid(y or 2000, mo, d):
+        return None
+    if m["wd"] and not m["year"]:
+        # "Sunday, March 7": the weekday tells which year, among those the text allows
+        wd = weekday(m["wd"])
+        options = [y, ctx.last_year] if y is not None else [ctx.last_year]
+        fits = [o for o in options if o and valid(o, mo, d) and dt.date(o, mo, d).weekday() == wd]
+        if fits:
+            y = fits[0]
+    return fmt_day(y, mo, d)
+
+
+def _relative_month(m: re.Match[str], ctx: Context) -> str | None:
+    dd = ctx.doc_date
+    mo = month(m["mon"])
+    if mo is None or dd is None:
+        return None
+    rel = m["rel"]
+    if rel in ("last", "this past"):
+        y = dd.year - 1 if mo >= dd.month else dd.year
+    elif rel in ("next", "this coming"):
+        y = dd.year + 1 if mo <= dd.month else dd.year
+    elif rel == "this":
+        y = dd.year
+    else:
+        y = resolve_month_year(mo, None, dd, ctx.tense)
+    return f"{y}-{mo:02d}"
+
+
+def _anaphoric_month(m: re.Match[str], ctx: Context) -> str | None:
+    # "the following March": after the month or day the story named last
+    mo = month(m["mon"])
+    ref = ctx.last_value or ""
+    if mo is None or not re.match(r"\d{4}-\d\d", ref):
+        return None
+    y, ref_mo = int(ref[:4]), int(ref[5:7])
+    if m["rel"] in ("following", "next"):
+        y += mo <= ref_mo
+    else:
+        y -= mo >= ref_mo
+    return f"{y}-{mo:02d}"
+
+
+def _that_month(m: re.Match[str], ctx: Context) -> str | None:
+    # "that February": in the year the story is telling
+    mo = month(m["mon"])
+    return f"{ctx.last_year}-{mo:02d}" if ctx.last_year else None
+
+
+def _week_of(m: re.Match[str], ctx: Context) -> str | None:
+    from .values import core  # the rest is valued by the whole table, this rule included
+
+    v = core(m["rest"], ctx)
+    if v and re.fullmatch(r"\d{4}-\d\d-\d\d", v):
+        return week(dt.date.fromisoformat(v))
+    return None
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> str | None:
+    dd = ctx.doc_date
+    mo = month(m["mon"])
+    if mo is None:
+        return None
+    if m["year"]:
+        rest = m["year"]
+        if rest in ("this year", "last year", "next year") and dd is not None:
+            y = dd.year + {"this year": 0, "last year": -1, "next year": 1}[rest]
+            return f"{y}-{mo:02d}"
+        year = year_of(rest)
+        return f"{year}-{mo:02d}" if year else None
+    if dd is None:
+        return f"XXXX-{mo:02d}"
+    y = resolve_month_year(mo, None, dd, ctx.tense)
+    if ctx.sentence_year and not near(dd, y, mo, None):
+        y = ctx.sentence_year
+    return f"{y}-{mo:02d}"
+
+
+RULES = (
+    Rule(
+        "iso_date",
+        re.compile(r"(\d{4})-(\d{2})-(\d{2})"),
+        _iso,
+        (ex("2023-03-20", "2023-03-20"), ex("2023-02-30", None)),
+    ),
+    Rule(
+        "numeric_date",
+        re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})"),
+        _numeric,
+        (ex("12/25/2023", "2023-12-25"), ex("20/3/2023", "2023-03-20"), ex("3/4/2023", None)),
+    ),
+    Rule(
+        "month_day",
+        re.compile(
+            rf"(?:(?P<wd>{WDAY}),?\s+)?(?:the\s+)?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM}"
+            rf"|{ORD_WORD})(?:,?\s+(?P<year>{YR}))?(?:\s+{PARTOFDAY})?"
+        ),
+        _month_day,
+        (
+            ex("March 20", "2023-03-20"),
+            ex("March 20", "XXXX-03-20", doc_date=None),
+            ex("Dec. 25, 2020", "2020-12-25"),
+            ex("Sunday, March 7", "2021-03-07", last_year=2021),
+            ex("June 6", "2016-06-06", sentence_year=2016),
+        ),
+    ),
+    Rule(
+        "day_month",
+        re.compile(
+            rf"(?:(?P<wd>{WDAY}),?\s+)?(?:the\s+)?(?P<day>{DAYNUM}"
+            rf"|{ORD_WORD})\s+(?:of\s+)?(?P<mon>{MON}),?(?:\s+(?P<year>{YR}))?"
+        ),
+        _month_day,
+        (ex("the 20th of March", "2023-03-20"), ex("4 July 1976", "1976-07-04")),
+    ),
+    Rule(
+        "relative_month",
+        re.compile(
+            rf"(?P<rel>last|this|next|this past|this coming|early|late|mid-?)\s*(?P<mon>{MON})"
+        ),
+        _relative_month,
+        (
+            ex("last March", "2022-03"),
+            ex("next March", "2024-03"),
+            ex("this June", "2023-06"),
+            ex("early June", "2022-06", tense="past"),
+        ),
+    ),
+    Rule(
+        "anaphoric_month",
+        re.compile(rf"(?:the )?(?P<rel>following|next|previous|prior) (?P<mon>{MON})"),
+        _anaphoric_month,
+        (
+            ex("the following March", "2017-03", last_value="2016-05-12"),
+            ex("the previous June", "2015-06", last_value="2016-05"),
+            ex("the following March", None),
+        ),
+    ),
+    Rule(
+        "that_month",
+        re.compile(rf"that (?P<mon>{MON})"),
+        _that_month,
+        (ex("that February", "2016-02", last_year=2016), ex("that February", None)),
+        when=lambda m, ctx: month(m["mon"]),
+    ),
+    Rule(
+        "week_of",
+        re.compile(r"(?:the )?week of (?P<rest>.+)"),
+        _week_of,
+        (ex("the week of March 3", "2023-W09"), ex("the week of March", None)),
+    ),
+    Rule(
+        "month_year",
+        re.compile(rf"(?P<mon>{MON}),?(?:\s+(?:of\s+)?(?P<year>.+))?"),
+        _month_year,
+        (
+            ex("March 2019", "2019-03"),
+            ex("June of last year", "2022-06"),
+            ex("January nineteen ninety-seven", "1997-01"),
+            ex("June", "XXXX-06", doc_date=None),
+            ex("February", "2023-02"),
+            ex("June", "2016-06", sentence_year=2016),
+        ),
+    ),
+)
