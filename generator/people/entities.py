@@ -3,7 +3,10 @@
 The tagger's GPE/LOC/FAC and ORG spans are evidence, not the answer. Each rule below keeps a
 wrong name off the page rather than risk it (a missing tag costs less than a wrong one):
 
-- ``speaker_mark``: a name inside an interview's speaker mark, ``((WN))``;
+- ``speaker_mark``: a name inside an interview's speaker mark, ``((WN))``, ``((Jo Jorgensen))``,
+  is no mention of a place, an organization or a person (``outside_marks``). The analysis
+  blanks the marks it reads as turns before parsing (``nlp.turns``); this rule catches every
+  ``((...))`` in a text parsed as it is (the evaluations, ``find_participants`` on raw text);
 - ``fragment``: a hashtag, a handle or an adjective ("#WrongTrump", "pro-Beijing"), a cut
   parenthesis ("National Hurricane Center (NHC"), trailing commas and
   quotes, a possessive apostrophe ("United States'"), leading lower-case words ("a World
@@ -205,6 +208,24 @@ def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
             # ("Vermont Bernie" of "Vermont Bernie Sanders"), unless they are a known place
             return head if key(head) in PLACES or key(head) in variants() else ""
     return name
+
+
+def outside_marks(
+    text: str, people: list[Participant], rules: Rules | None = None
+) -> list[Participant]:
+    """People less their mentions inside a speaker mark; a person named only in marks is
+    dropped (the page shows the mark as the speaker of a turn, not as a name in the text)."""
+    rules = rules or Rules()
+    if not rules.on("speaker_mark") or "((" not in text:
+        return people
+    marks = [m.span() for m in _SPEAKER_MARK.finditer(text)]
+    kept = []
+    for person in people:
+        mentions = [m for m in person.mentions if not any(s <= m.start < e for s, e in marks)]
+        if mentions or not person.mentions:
+            person.mentions = mentions
+            kept.append(person)
+    return kept
 
 
 def clean(

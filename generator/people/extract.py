@@ -119,6 +119,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             target = extra_places if kind == "place" else extra_orgs
             target.extend(Candidate(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
     people = [p for p in merge_spellings(people) if not _never_a_person(p.name, people)]
+    people = entities.outside_marks(text, people)
     relation_roles(text, people)
     for person in people:
         person.role = tidy_role(person.role)

@@ -163,6 +163,8 @@ def summarize(
     sentences: int = DEFAULT_SENTENCES,
     method: str = DEFAULT_METHOD,
     words: int | None = None,
+    prefer: list[Mention] | None = None,
+    exclude: list[Mention] | None = None,
 ) -> list[Mention]:
     """The summary's sentences as spans of ``doc.text``, in document order.
 
@@ -171,10 +173,20 @@ def summarize(
     enough). Spans are whole sentences, less a leading dateline or boilerplate. With a budget,
     ``positional`` skips captions and split leftovers, and fills the rest of the budget only
     with lines of at least ``short_words`` words.
+
+    ``exclude`` are regions no summary sentence may touch (an interviewer's questions);
+    ``prefer``, regions the summary is drawn from (an interview's answers) when they hold
+    enough sentences (``sentences``, or one for a budget), else from all but ``exclude``.
     """
     summarizer = build_summarizer(method)
     text = doc.text
     spans = [m for m in (clean_span(text, s) for s in sentence_spans(doc)) if m.end > m.start]
+    if exclude:
+        spans = [m for m in spans if not any(m.start < r.end and r.start < m.end for r in exclude)]
+    if prefer:
+        inside = [m for m in spans if any(r.start <= m.start and m.end <= r.end for r in prefer)]
+        if len(inside) >= (1 if words is not None else sentences):
+            spans = inside
     if not spans or (words is None and sentences <= 0):
         return []
     if words is None and len(spans) <= sentences:
