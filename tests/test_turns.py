@@ -106,7 +106,7 @@ def test_initials_of_a_named_speaker_are_no_interviewer() -> None:
 
 def test_mask_blanks_marks_and_keeps_offsets() -> None:
     found = turns.find_turns(INTERVIEW)
-    hidden = turns.hidden(INTERVIEW, found)
+    hidden = turns.hidden_marks(INTERVIEW, found)
     masked = turns.mask(INTERVIEW, hidden)
     assert len(masked) == len(INTERVIEW)
     assert "((" not in masked and "TQV" not in masked and ": Why" not in masked

@@ -177,7 +177,7 @@ def shown_name(turn: Turn) -> str:
     return turn.speaker or unnamed["interviewer" if turn.interviewer else "interviewee"]
 
 
-def hidden(text: str, turns: list[Turn]) -> list[Mention]:
+def hidden_marks(text: str, turns: list[Turn]) -> list[Mention]:
     """What a reader never sees as text: the turns' marks and the language marks."""
     spans = [Mention(t.start, t.words) for t in turns if t.words > t.start]
     spans += [Mention(*m.span()) for m in forms().language.finditer(text)]
@@ -185,7 +185,7 @@ def hidden(text: str, turns: list[Turn]) -> list[Mention]:
 
 
 def mask(text: str, spans: list[Mention]) -> str:
-    """The text with ``spans`` (:func:`hidden`'s) blanked, same length: offsets stay true."""
+    """The text with ``spans`` (:func:`hidden_marks`') blanked, same length: offsets stay true."""
     if not spans:
         return text
     out, pos = [], 0

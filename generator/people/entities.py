@@ -4,7 +4,7 @@ The tagger's GPE/LOC/FAC and ORG spans are evidence, not the answer. Each rule b
 wrong name off the page rather than risk it (a missing tag costs less than a wrong one):
 
 - ``speaker_mark``: a name inside an interview's speaker mark, ``((WN))``, ``((Jo Jorgensen))``,
-  is no mention of a place, an organization or a person (``outside_marks``). The analysis
+  is no mention of a place, an organization or a person (``extract.outside_marks``). The analysis
   blanks the marks it reads as turns before parsing (``nlp.turns``); this rule catches every
   ``((...))`` in a text parsed as it is (the evaluations, ``find_participants`` on raw text);
 - ``fragment``: a hashtag, a handle or an adjective ("#WrongTrump", "pro-Beijing"), a cut
@@ -45,7 +45,7 @@ from .words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
 
 DATA = vocabulary.data_file("", "people")
 RULES = tuple(registry.ENTITIES)
-_SPEAKER_MARK = re.compile(r"\(\([^()\n]{0,80}\)\)")
+SPEAKER_MARK = re.compile(r"\(\([^()\n]{0,80}\)\)")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _EDGE = " \t,;:'’\"“”‘-–—"
@@ -210,24 +210,6 @@ def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
     return name
 
 
-def outside_marks(
-    text: str, people: list[Participant], rules: Rules | None = None
-) -> list[Participant]:
-    """People less their mentions inside a speaker mark; a person named only in marks is
-    dropped (the page shows the mark as the speaker of a turn, not as a name in the text)."""
-    rules = rules or Rules()
-    if not rules.on("speaker_mark") or "((" not in text:
-        return people
-    marks = [m.span() for m in _SPEAKER_MARK.finditer(text)]
-    kept = []
-    for person in people:
-        mentions = [m for m in person.mentions if not any(s <= m.start < e for s, e in marks)]
-        if mentions or not person.mentions:
-            person.mentions = mentions
-            kept.append(person)
-    return kept
-
-
 def clean(
     text: str,
     people: list[Participant],
@@ -237,7 +219,7 @@ def clean(
 ) -> tuple[list[Entity], list[Entity]]:
     """The document's places and organizations after the rules above, merged by name."""
     rules = rules or Rules()
-    marks = [m.span() for m in _SPEAKER_MARK.finditer(text)] if rules.on("speaker_mark") else []
+    marks = [m.span() for m in SPEAKER_MARK.finditer(text)] if rules.on("speaker_mark") else []
     full, person_words = _person_keys(people)
     found: dict[str, dict[str, Entity]] = {"place": {}, "organization": {}}
     for kind, entities in (("place", places), ("organization", orgs)):

@@ -146,7 +146,8 @@ def analyze_doc(
     hidden: list[Mention] | None = None,
 ) -> Analysis:
     """``doc`` is the parse of the text with the ``hidden`` spans (an interview's speaker
-    marks, language marks: ``nlp.turns.hidden``) blanked, as :func:`analyze_many` parses it."""
+    marks, language marks: ``nlp.turns.hidden_marks``) blanked, as :func:`analyze_many`
+    parses it."""
     from .. import dates
     from .. import people as participants
     from ..summaries import summarize
@@ -213,7 +214,7 @@ def analyze_many(
                 doc_date = dates.date_from_text(head)
             # An interview's speaker marks are markup: the parser reads the text without them.
             turns = interviews.find_turns(head)
-            hidden = interviews.hidden(head, turns)
+            hidden = interviews.hidden_marks(head, turns)
             pending.append((doc_date, notes, rest[0] if rest else None, turns, hidden))
             yield interviews.mask(head, hidden)
 

@@ -11,8 +11,7 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
-from ..nlp import turns as interviews
-from ..nlp.turns import paragraphs
+from ..nlp.turns import hidden_marks, paragraphs, shown_name
 from ..record import Mention, Turn
 from .archive import date_forms
 
@@ -48,7 +47,7 @@ def _turn_paragraph(turn: Turn | None, p_start: int, p_end: int, text_of) -> tup
     kind = "summaries-question" if turn.interviewer else "summaries-answer"
     if not p_start <= turn.start < p_end:  # the turn's second paragraph or later
         return f' class="summaries-turn {kind} summaries-turn-more"', ""
-    label = f'<span class="summaries-speaker">{text_of(interviews.shown_name(turn))}</span> '
+    label = f'<span class="summaries-speaker">{text_of(shown_name(turn))}</span> '
     return f' class="summaries-turn {kind}"', label
 
 
@@ -67,7 +66,7 @@ def markup_text(
         return next((s for s in spans if s.start <= pos < s.end), None)
 
     turns = turns or []
-    hidden = interviews.hidden(text, turns)
+    hidden = hidden_marks(text, turns)
     usable = [
         (m, href)
         for m, href in links
