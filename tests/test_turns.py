@@ -168,3 +168,27 @@ def test_an_interviews_summary_has_no_question_and_no_mark(nlp) -> None:
     berg = next(p for p in analysis.participants if p.name == "Ann Berg")
     assert [text[m.start : m.end] for m in berg.mentions] == ["Ann Berg"]  # the lead's, no mark
     assert [t.speaker for t in analysis.turns] == ["Wikinews", "Ann Berg"] * 3
+
+
+@pytest.mark.slow
+def test_a_built_interview_page_is_a_dialogue_without_marks(tmp_path) -> None:
+    from .conftest import mkdocs_build, write_site
+
+    source = "2020-05-01-sailor-tells-of-her-voyage.txt"
+    text = (
+        "Sailor tells of her voyage\n\n"
+        "Ann Berg, a sailor from Eastport, spent two years at sea. She spoke to Wikinews.\n\n"
+        + INTERVIEW.split("\n\n", 1)[1]
+        + "\n((Ann Berg)) The storms near the Azores were the hardest part <b>by far</b>.\n"
+    )
+    root = write_site(tmp_path, {source: text})
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    page = next(site.glob("articles/2020/05/*/index.html")).read_text(encoding="utf-8")
+    assert page.count('class="summaries-turn summaries-question"') == 4
+    assert '<span class="summaries-speaker">Ann Berg</span>' in page
+    assert "&lt;b&gt;by far&lt;/b&gt;" in page and "<b>by far" not in page
+    for path in site.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".txt") and "_sources" not in path.parts:
+            assert not re.search(r"\(\([^()\n]{1,80}\)\)", path.read_text(encoding="utf-8")), path
