@@ -157,10 +157,15 @@ def test_an_interviews_summary_has_no_question_and_no_mark(nlp) -> None:
     analysis = analyze(text, None, Settings())
     summary = [text[m.start : m.end] for m in analysis.summary]
     assert len(summary) == 3
+    # the story's first line says who speaks; what follows is what she said
+    assert summary[0] == "Ann Berg, a sailor from Eastport, spent two years at sea."
     answers = turns.answers(analysis.turns)
-    for sentence, span in zip(summary, analysis.summary, strict=True):
+    for sentence in summary:
         assert "((" not in sentence and not sentence.rstrip().endswith("?"), sentence
+    for sentence, span in zip(summary[1:], analysis.summary[1:], strict=True):
         assert any(a.start <= span.start and span.end <= a.end for a in answers), sentence
+    one = analyze(text, None, Settings(sentences=1))
+    assert any(a.start <= one.summary[0].start < a.end for a in answers)  # one: an answer
     names = [p.name for p in analysis.participants] + [
         e.name for e in (*analysis.places, *analysis.organizations)
     ]

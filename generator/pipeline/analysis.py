@@ -161,6 +161,7 @@ def analyze_doc(
         prefer=interviews.answers(turns) or None,
         # nor a sentence holding a hidden mark (a quotation's original after "((fa))")
         exclude=interviews.questions(turns) + (hidden or []),
+        lead=[Mention(0, turns[0].start)] if turns else None,
     )
     found_dates = dates.find_dates(doc, doc_date)
     people, places, organizations = participants.find_participants(doc)
