@@ -27,7 +27,7 @@ from .record import Analysis
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
-FORMAT = 2  # of serialize.cache_entry's shape (and of the page cache's)
+FORMAT = 3  # of serialize.cache_entry's shape (and of the page cache's)
 # What decides an analysis: every file of the analysis stages (code and their data files)
 # and the modules that run and carry it. A change to any of them is a new cache key, even
 # between releases, found without importing them (a cached build never loads spaCy);

@@ -49,6 +49,19 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
 
 
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """One speaker's turn in an interview (``nlp.turns``): its paragraphs run from ``start``
+    (its speaker mark) to ``end``; its words begin at ``words`` (``start`` when the text gives
+    it no mark). ``speaker`` is the name shown ("" when the text names no one)."""
+
+    speaker: str
+    interviewer: bool
+    start: int
+    end: int
+    words: int
+
+
 @dataclass(slots=True)
 class Analysis:
     """What the NLP stages found in one text (the ``analyze`` command's output)."""
@@ -61,6 +74,8 @@ class Analysis:
     places: list[Entity]
     organizations: list[Entity]
     notes: list[str] = field(default_factory=list)
+    # An interview's turns, in order; empty for any other text.
+    turns: list[Turn] = field(default_factory=list)
 
 
 class Shown(Generic[T]):
@@ -120,6 +135,7 @@ class Record:
     places = Shown[list[Entity]]("places")
     organizations = Shown[list[Entity]]("organizations")
     notes = Shown[list[str]]("notes")
+    turns = Shown[list[Turn]]("turns")
 
     @property
     def description(self) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from .record import Analysis, DateMention, Entity, Mention, Participant, Record
+from .record import Analysis, DateMention, Entity, Mention, Participant, Record, Turn
 from .sources import passthrough
 
 # --- the parts every shape shares --------------------------------------------------------
@@ -52,6 +52,16 @@ def entity(e: Entity) -> dict[str, Any]:
     return {"name": e.name, "mentions": mentions(e.mentions)}
 
 
+def turn(t: Turn) -> dict[str, Any]:
+    return {
+        "speaker": t.speaker,
+        "interviewer": t.interviewer,
+        "start": t.start,
+        "end": t.end,
+        "words": t.words,
+    }
+
+
 # --- the analysis cache ------------------------------------------------------------------
 
 
@@ -66,6 +76,7 @@ def analysis_data(analysis: Analysis) -> dict[str, Any]:
         "places": [entity(e) for e in analysis.places],
         "organizations": [entity(e) for e in analysis.organizations],
         "notes": list(analysis.notes),
+        "turns": [turn(t) for t in analysis.turns],
     }
 
 
@@ -99,6 +110,10 @@ def analysis_from_data(data: object) -> Analysis | None:
         places=[_entity(e) for e in data["places"]],
         organizations=[_entity(e) for e in data["organizations"]],
         notes=list(data.get("notes", [])),
+        turns=[
+            Turn(t["speaker"], t["interviewer"], t["start"], t["end"], t["words"])
+            for t in data.get("turns", [])
+        ],
     )
 
 
@@ -153,6 +168,17 @@ def _is_person(value: object) -> bool:
     )
 
 
+def _is_turn(value: object) -> bool:
+    return (
+        _is_mention(value)
+        and isinstance(value, dict)
+        and isinstance(value.get("speaker"), str)
+        and isinstance(value.get("interviewer"), bool)
+        and type(value.get("words")) is int
+        and value["start"] <= value["words"] <= value["end"]
+    )
+
+
 def _is_analysis(data: object) -> bool:
     return (
         isinstance(data, dict)
@@ -164,6 +190,7 @@ def _is_analysis(data: object) -> bool:
         and _list_of(data.get("places"), _is_entity)
         and _list_of(data.get("organizations"), _is_entity)
         and _list_of(data.get("notes", []), lambda n: isinstance(n, str))
+        and _list_of(data.get("turns", []), _is_turn)
     )
 
 

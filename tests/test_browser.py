@@ -319,3 +319,39 @@ def test_about_page_links_to_working_feeds(page, site_url):
         response = page.request.get(href)
         assert response.status == 200, href
         assert "Joe Biden projected US president-elect" in response.text()
+
+
+@pytest.fixture(scope="session")
+def interview_site(tmp_path_factory) -> Path:
+    """A small site whose one document is an interview written for this test."""
+    from .sites import write_site
+    from .test_turns import INTERVIEW
+
+    root = tmp_path_factory.mktemp("interview")
+    write_site(root, {"2020-05-01-mayor-talks-harbour.txt": "Mayor talks harbour\n\n" + INTERVIEW})
+    result = mkdocs_build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.mark.parametrize("device, viewport", [("desktop", DESKTOP), ("phone", PHONE)])
+def test_an_interview_reads_as_a_dialogue(browser, interview_site, shots, device, viewport):
+    with serve(interview_site) as url:
+        context = browser.new_context(viewport=viewport, color_scheme="light")
+        page = context.new_page()
+        blocked = block_external(page, url)
+        page.goto(url + "articles/2020/05/mayor-talks-harbour/")
+        page.wait_for_load_state("networkidle")
+        questions = page.locator(".summaries-turn.summaries-question")
+        assert questions.count() >= 2 and questions.first.is_visible()
+        # Speakers are set in small capitals: compare without case.
+        speakers = {s.casefold() for s in page.locator(".summaries-speaker").all_inner_texts()}
+        assert {"wikinews", "mara lind"} <= speakers, speakers
+        text = page.locator("article").inner_text()
+        assert "((" not in text
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        page.screenshot(path=str(shots / f"interview-{device}.png"), full_page=True)
+        context.close()
+    assert overflow <= 1, f"the interview is {overflow}px wider than a {device} screen"
+    # The test site keeps Material's default web font (the example site turns it off).
+    assert not [u for u in blocked if not u.startswith("https://fonts.googleapis.com/")]

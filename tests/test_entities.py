@@ -251,3 +251,18 @@ def test_bodies_named_after_people_and_numbered_names_stay() -> None:
     assert got == (["San Francisco 49ers"], ["Pogue Construction"])
     text = "Morgan Tsvangirai led the party. Tsvangirai died."
     assert _clean(text, orgs=["Morgan Tsvangirai"], people=["Tsvangirai"]) == ([], [])
+
+
+def test_speaker_marks_are_no_mention_of_a_person(nlp) -> None:
+    from generator.people import extract, rules
+
+    text = (
+        "Jo Jorgensen is the Libertarian nominee.\n\n((Jo Jorgensen)) I would cut taxes.\n\n"
+        "((Perttu Ahola)) What would you do first?"
+    )
+    people = {p.name: p for p in extract.find_participants(nlp(text))[0]}
+    assert [(m.start, m.end) for m in people["Jo Jorgensen"].mentions] == [(0, 12)]
+    assert "Perttu Ahola" not in people
+    with rules.switched_off(["speaker_mark"]):
+        people = {p.name: p for p in extract.find_participants(nlp(text))[0]}
+    assert len(people["Jo Jorgensen"].mentions) == 2

@@ -3,7 +3,10 @@
 The tagger's GPE/LOC/FAC and ORG spans are evidence, not the answer. Each rule below keeps a
 wrong name off the page rather than risk it (a missing tag costs less than a wrong one):
 
-- ``speaker_mark``: a name inside an interview's speaker mark, ``((WN))``;
+- ``speaker_mark``: a name inside an interview's speaker mark, ``((WN))``, ``((Jo Jorgensen))``,
+  is no mention of a place, an organization or a person (``extract.outside_marks``). The analysis
+  blanks the marks it reads as turns before parsing (``nlp.turns``); this rule catches every
+  ``((...))`` in a text parsed as it is (the evaluations, ``find_participants`` on raw text);
 - ``fragment``: a hashtag, a handle or an adjective ("#WrongTrump", "pro-Beijing"), a cut
   parenthesis ("National Hurricane Center (NHC"), trailing commas and
   quotes, a possessive apostrophe ("United States'"), leading lower-case words ("a World
@@ -42,7 +45,7 @@ from .words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
 
 DATA = vocabulary.data_file("", "people")
 RULES = tuple(registry.ENTITIES)
-_SPEAKER_MARK = re.compile(r"\(\([^()\n]{0,80}\)\)")
+SPEAKER_MARK = re.compile(r"\(\([^()\n]{0,80}\)\)")
 _PUNCT = re.compile(r"[^\w\s]|_")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _EDGE = " \t,;:'’\"“”‘-–—"
@@ -216,7 +219,7 @@ def clean(
 ) -> tuple[list[Entity], list[Entity]]:
     """The document's places and organizations after the rules above, merged by name."""
     rules = rules or Rules()
-    marks = [m.span() for m in _SPEAKER_MARK.finditer(text)] if rules.on("speaker_mark") else []
+    marks = [m.span() for m in SPEAKER_MARK.finditer(text)] if rules.on("speaker_mark") else []
     full, person_words = _person_keys(people)
     found: dict[str, dict[str, Entity]] = {"place": {}, "organization": {}}
     for kind, entities in (("place", places), ("organization", orgs)):

@@ -119,6 +119,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
             target = extra_places if kind == "place" else extra_orgs
             target.extend(Candidate(m.start, m.end, text[m.start : m.end]) for m in person.mentions)
     people = [p for p in merge_spellings(people) if not _never_a_person(p.name, people)]
+    people = outside_marks(text, people)
     relation_roles(text, people)
     for person in people:
         person.role = tidy_role(person.role)
@@ -130,6 +131,24 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     orgs = merge_short_orgs(merge_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
     places, orgs = entities.clean(text, people, places, orgs)
     return people, places, orgs
+
+
+def outside_marks(
+    text: str, people: list[Participant], rules: entities.Rules | None = None
+) -> list[Participant]:
+    """People less their mentions inside a speaker mark; a person named only in marks is
+    dropped (the page shows the mark as the speaker of a turn, not as a name in the text)."""
+    rules = rules or entities.Rules()
+    if not rules.on("speaker_mark") or "((" not in text:
+        return people
+    marks = [m.span() for m in entities.SPEAKER_MARK.finditer(text)]
+    kept = []
+    for person in people:
+        mentions = [m for m in person.mentions if not any(s <= m.start < e for s, e in marks)]
+        if mentions or not person.mentions:
+            person.mentions = mentions
+            kept.append(person)
+    return kept
 
 
 def _labels(doc: Doc) -> tuple[dict[str, Counter[str]], list[tuple[int, int, str]]]:

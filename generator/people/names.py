@@ -32,6 +32,7 @@ from .words import (
     PLACES,
     ROLE_HEADS,
     ROLE_WORDS,
+    WEEKDAYS,
 )
 
 # A token of a dateline glued to a given name: "(CNN)Andrew" before "Paul Tahmooressi".
@@ -293,7 +294,7 @@ _SURNAME_COUNTRIES = _GIVEN_NAME_COUNTRIES | words("countries_as_surnames", "peo
 # Words the tagger glues before a name at a sentence's start ("Both Pete Buttigieg",
 # "Unlike Senators Warren", "Nonpartisan Paul Tse"): never part of it.
 LEADING_NOT_NAME = words("leading_not_names", "people")
-FUNCTION_WORDS = words("function_words", "people")
+FUNCTION_WORDS = words("function_words", "people") | WEEKDAYS
 
 
 @switchable("non_name_words", off=lambda name: len(name.strip()) < 2)

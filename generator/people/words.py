@@ -28,7 +28,16 @@ TITLE_MODIFIERS = _people("title_modifiers")
 DEMONYMS = NATIONALITIES | FAITHS | TITLE_MODIFIERS
 COUNTRIES = _people("countries")
 PLACES = COUNTRIES | _people("cities_and_regions")
-NOT_NAMES = _people("not_names")
+# Weekdays and months come from the date stage's lists (kept once): full names and the
+# forms written without a full stop, but not "may", which is also a first name.
+WEEKDAYS = frozenset(table("weekdays", "dates"))
+MONTH_WORDS = frozenset(
+    form
+    for name, forms in table("months", "dates").items()
+    for form in (name, *forms)
+    if not form.endswith(".") and form != "may"
+)
+NOT_NAMES = _people("not_names") | WEEKDAYS | MONTH_WORDS
 PARTICLES = frozenset(table("name_particles", "people")["inside_name"])
 ORG_WORDS = _people("org_words")
 PERSON_TRIGGERS = _people("person_triggers")

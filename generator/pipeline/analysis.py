@@ -12,9 +12,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp import turns as interviews
 from ..nlp.model import MAX_PARSE_CHARS, load_model
 from ..nlp.vocabulary import table
-from ..record import Analysis, Mention
+from ..record import Analysis, Mention, Turn
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -141,18 +142,34 @@ def analyze_doc(
     settings: Settings,
     notes: list[str],
     title: Doc | None = None,
+    turns: list[Turn] | None = None,
+    hidden: list[Mention] | None = None,
 ) -> Analysis:
+    """``doc`` is the parse of the text with the ``hidden`` spans (an interview's speaker
+    marks, language marks: ``nlp.turns.hidden_marks``) blanked, as :func:`analyze_many`
+    parses it."""
     from .. import dates
     from .. import people as participants
     from ..summaries import summarize
 
+    turns = turns or []
     summary = summarize(
-        doc, sentences=settings.sentences, method=settings.method, words=settings.words
+        doc,
+        sentences=settings.sentences,
+        method=settings.method,
+        words=settings.words,
+        prefer=interviews.answers(turns) or None,
+        # nor a sentence holding a hidden mark (a quotation's original after "((fa))")
+        exclude=interviews.questions(turns) + (hidden or []),
+        lead=[Mention(0, turns[0].start)] if turns else None,
     )
     found_dates = dates.find_dates(doc, doc_date)
     people, places, organizations = participants.find_participants(doc)
     if title is not None:
         participants.take_title_roles(people, title)
+    turns = interviews.name_speakers(
+        turns, [p.name for p in people], title.text if title is not None else ""
+    )
     if doc.text.strip() and not any(t.is_alpha and t.is_ascii for t in doc[:2000]):
         notes = [*notes, "The English language model found little it could read in this document."]
     return Analysis(
@@ -164,6 +181,7 @@ def analyze_doc(
         places=places,
         organizations=organizations,
         notes=notes,
+        turns=turns,
     )
 
 
@@ -188,21 +206,24 @@ def analyze_many(
     from .. import dates
 
     nlp = load_model(settings.model)
-    pending: list[tuple[dt.date | None, list[str], str | None]] = []
+    pending: list[tuple[dt.date | None, list[str], str | None, list[Turn], list[Mention]]] = []
 
     def texts() -> Iterator[str]:
         for text, doc_date, *rest in items:
             head, notes = parse_text(text)
             if doc_date is None:
                 doc_date = dates.date_from_text(head)
-            pending.append((doc_date, notes, rest[0] if rest else None))
-            yield head
+            # An interview's speaker marks are markup: the parser reads the text without them.
+            turns = interviews.find_turns(head)
+            hidden = interviews.hidden_marks(head, turns)
+            pending.append((doc_date, notes, rest[0] if rest else None, turns, hidden))
+            yield interviews.mask(head, hidden)
 
     for i, doc in enumerate(nlp.pipe(texts(), batch_size=batch_size)):
-        doc_date, notes, title = pending[i]
-        pending[i] = (None, [], None)
+        doc_date, notes, title, turns, hidden = pending[i]
+        pending[i] = (None, [], None, [], [])
         try:
             title_doc = nlp(title[:MAX_TITLE_PARSE]) if title else None
-            yield analyze_doc(doc, doc_date, settings, notes, title_doc)
+            yield analyze_doc(doc, doc_date, settings, notes, title_doc, turns, hidden)
         except Exception as exc:  # noqa: BLE001 - reported per document by the caller
             yield exc

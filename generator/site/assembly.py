@@ -31,7 +31,14 @@ LISTING_MARKER = "<!-- summaries:listing -->"
 # the sources stage it renders through (its face imports all of it), the record and its
 # serializer (tests/test_cache_keys.py checks nothing else is reached).
 RENDERING_STAGES = ("site", "sources")
-RENDERING_FILES = ("record.py", "serialize.py")
+# An interview's page reads its speaker labels and hidden marks from the turns module's data.
+RENDERING_FILES = (
+    "record.py",
+    "serialize.py",
+    "nlp/turns.py",
+    "nlp/vocabulary.py",
+    "nlp/data/en/speaker_marks.yml",
+)
 # Links in generated pages are Markdown links inside `markdown`-attribute HTML blocks (the one
 # form that MkDocs, ProperDocs and Zensical all resolve against the site), with classes set by
 # attribute lists: both extensions must be on.

@@ -64,7 +64,7 @@ class DocumentViews(RenderContext):
         body = self.template(
             "document.md.j2",
             record=record,
-            text=markup_text(record.text, record.summary_spans, links),
+            text=markup_text(record.text, record.summary_spans, links, record.turns),
             person=lambda n: self.person_link(page, n),
             link=lambda r: self.url(page, page_uri(r)),
             on_timeline=lambda value: self.timeline_link(page, value),

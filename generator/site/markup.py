@@ -11,8 +11,11 @@ from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
-from ..record import Mention
+from ..nlp.turns import hidden_marks, paragraphs, shown_name
+from ..record import Mention, Turn
 from .archive import date_forms
+
+__all__ = ["date_forms_html", "markup_text", "md_escape", "paragraphs"]
 
 # Characters that start Markdown inline syntax in Python-Markdown and the extensions Material
 # sites use (emphasis, code, links, attribute lists, pymdownx tilde/caret/mark/keys/emoji/
@@ -37,45 +40,59 @@ def _reference(char: str | re.Match) -> str:
     return f"&#{ord(char)};"
 
 
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraph spans: blank-line separated when the text has blank lines, else one a line."""
-    sep = re.compile(r"\n[ \t]*\n\s*" if re.search(r"\n[ \t]*\n", text) else r"\n+")
-    spans, start = [], 0
-    for match in sep.finditer(text):
-        if text[start : match.start()].strip():
-            spans.append((start, match.start()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
+def _turn_paragraph(turn: Turn | None, p_start: int, p_end: int, text_of) -> tuple[str, str]:
+    """The class attribute and the speaker label of a paragraph of an interview's turn."""
+    if turn is None:
+        return "", ""
+    kind = "summaries-question" if turn.interviewer else "summaries-answer"
+    if not p_start <= turn.start < p_end:  # the turn's second paragraph or later
+        return f' class="summaries-turn {kind} summaries-turn-more"', ""
+    label = f'<span class="summaries-speaker">{text_of(shown_name(turn))}</span> '
+    return f' class="summaries-turn {kind}"', label
 
 
-def markup_text(text: str, marks: list[Mention], links: list[tuple[Mention, str]]) -> Markup:
+def markup_text(
+    text: str,
+    marks: list[Mention],
+    links: list[tuple[Mention, str]],
+    turns: list[Turn] | None = None,
+) -> Markup:
     """The text as escaped paragraphs (``markdown="span"``: its links are Markdown links, see
-    `link_target`), ``marks`` highlighted and ``links`` linked to their targets."""
+    `link_target`), ``marks`` highlighted and ``links`` linked to their targets. An
+    interview's ``turns`` are paragraphs of a dialogue, each opened by its speaker's name in
+    place of the text's speaker mark; no ``((...))`` mark of a turn or a language is shown."""
 
     def covering(spans: Iterable[Mention], pos: int) -> Mention | None:
         return next((s for s in spans if s.start <= pos < s.end), None)
 
+    turns = turns or []
+    hidden = hidden_marks(text, turns)
     usable = [
         (m, href)
         for m, href in links
-        if covering(marks, m.start) == covering(marks, m.end - 1) and m.end > m.start
+        if covering(marks, m.start) == covering(marks, m.end - 1)
+        and m.end > m.start
+        and covering(hidden, m.start) is None
     ]
     html: list[str] = []
     for p_start, p_end in paragraphs(text):
         cuts = {p_start, p_end}
-        for span in [*marks, *(m for m, _ in usable)]:
+        for span in [*marks, *(m for m, _ in usable), *hidden]:
             cuts.update(c for c in (span.start, span.end) if p_start < c < p_end)
         points = sorted(cuts)
         # Only a paragraph with a link needs Markdown (and its escaping): the others stay raw
         # HTML, which costs the builder nothing to parse.
         linked = any(m.start < p_end and m.end > p_start for m, _ in usable)
         text_of = md_escape if linked else escape
-        html.append('<p markdown="span">' if linked else "<p>")
+        turn = next((t for t in turns if t.start < p_end and p_start < t.end), None)
+        attributes, label = _turn_paragraph(turn, p_start, p_end, text_of)
+        html.append(f'<p{attributes} markdown="span">' if linked else f"<p{attributes}>")
+        html.append(label)
         open_mark: Mention | None = None
         open_link: tuple[Mention, str] | None = None
         for a, b in zip(points, points[1:], strict=False):
+            if covering(hidden, a):
+                continue
             mark = covering(marks, a)
             link = next(((m, h) for m, h in usable if m.start <= a < m.end), None)
             if (mark, link) != (open_mark, open_link):

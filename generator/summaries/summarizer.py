@@ -163,6 +163,9 @@ def summarize(
     sentences: int = DEFAULT_SENTENCES,
     method: str = DEFAULT_METHOD,
     words: int | None = None,
+    prefer: list[Mention] | None = None,
+    exclude: list[Mention] | None = None,
+    lead: list[Mention] | None = None,
 ) -> list[Mention]:
     """The summary's sentences as spans of ``doc.text``, in document order.
 
@@ -171,10 +174,48 @@ def summarize(
     enough). Spans are whole sentences, less a leading dateline or boilerplate. With a budget,
     ``positional`` skips captions and split leftovers, and fills the rest of the budget only
     with lines of at least ``short_words`` words.
+
+    An interview's regions: ``exclude``, where no summary sentence may be (the interviewer's
+    turns, hidden marks); ``prefer``, where the summary is drawn from (the answers) when they
+    hold enough sentences (``sentences``, or one for a budget), else from all but
+    ``exclude``; ``lead`` (the story before the first turn): its first sentence (neither
+    furniture nor a question) opens a summary of two or more sentences, so that the summary
+    says who speaks and why before what they said.
     """
     summarizer = build_summarizer(method)
     text = doc.text
     spans = [m for m in (clean_span(text, s) for s in sentence_spans(doc)) if m.end > m.start]
+    if exclude:
+        spans = [m for m in spans if not any(m.start < r.end and r.start < m.end for r in exclude)]
+    if prefer:
+        inside = _within(spans, prefer)
+        if len(inside) >= (1 if words is not None else sentences):
+            opening = _within(spans, lead or []) if words is None and sentences > 1 else []
+            # the story's own first line (Lead-1): who is interviewed, and why
+            first = next((m for m in opening if not _furniture(text[m.start : m.end])), None)
+            if first:
+                return [first, *_choose(doc, inside, summarizer, sentences - 1, None)]
+            spans = inside
+    return _choose(doc, spans, summarizer, sentences, words)
+
+
+def _furniture(sentence: str) -> bool:
+    return PositionalSummarizer.furniture(sentence) or sentence.rstrip().endswith("?")
+
+
+def _within(spans: list[Mention], regions: list[Mention]) -> list[Mention]:
+    return [m for m in spans if any(r.start <= m.start and m.end <= r.end for r in regions)]
+
+
+def _choose(
+    doc: Doc,
+    spans: list[Mention],
+    summarizer: AbstractSummarizer,
+    sentences: int,
+    words: int | None,
+) -> list[Mention]:
+    """The best of ``spans`` (``sentences`` of them, or what fits ``words``), in order."""
+    text = doc.text
     if not spans or (words is None and sentences <= 0):
         return []
     if words is None and len(spans) <= sentences:
