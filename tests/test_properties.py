@@ -314,3 +314,14 @@ def test_any_author_keys_give_a_closed_front_matter(meta):
     assert len(warnings) + len(notes) + len(set(page) - {passthrough.NAMESPACE}) >= len(meta)
     _, loaded = get_data(front_matter(page) + "body")
     assert "<" not in yaml.safe_dump(loaded, allow_unicode=True)
+
+
+def test_spaces_before_a_lone_carriage_return_make_no_line_break():
+    # Found by test_markup_escapes_and_keeps_every_character: Python-Markdown reads "\r" as a
+    # line end, so a tab before one was a two-space hard break (<br>) in a linked paragraph.
+    text = "00000000\t\r"
+    html = markdown.markdown(
+        str(markup_text(text, [], [(Mention(7, 8), "../p.md")])),
+        extensions=["attr_list", "md_in_html"],
+    )
+    assert "<br" not in html and ">0</a>" in html

@@ -22,7 +22,7 @@ __all__ = ["date_forms_html", "markup_text", "md_escape", "paragraphs"]
 # arithmatex, magic links after a colon): as character references, text inside
 # `markdown="span"` HTML stays literal, and reads the same in plain HTML.
 _MD_SPECIAL = re.compile(r"[\\`*_\[\]{}~^=+:$|!]")
-_HARD_BREAK = re.compile(r"[ \t]+(?=\n)")
+_HARD_BREAK = re.compile(r"[ \t]+(?=[\r\n])")
 
 
 def md_escape(value: object) -> Markup:
