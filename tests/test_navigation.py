@@ -75,6 +75,7 @@ def test_small_archive_keeps_one_page_per_listing_and_a_flat_nav():
     assert renderer.nav() == [
         {"Articles": "articles/index.md"},
         {"People": "participants/index.md"},
+        {"Places": "places/index.md"},  # Oslo; no organization, so no Organizations
         {"Timeline": "timeline.md"},
         {"Tags": "tags.md"},
     ]

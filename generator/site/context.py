@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.resources
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,8 @@ from markupsafe import Markup
 
 from ..record import Record
 from ..sources import slugify
-from .archive import by_date_desc, date_label, is_calendar_date
+from .archive import Named, by_date_desc, date_label, is_calendar_date
+from .archive import entities as entities_of
 from .archive import people as people_of
 from .archive import timeline as events_of
 from .markup import date_forms_html, md_escape
@@ -107,6 +109,27 @@ class RenderContext:
 
     def person_uri(self, name: str) -> str:
         return f"participants/{self.people[name].slug}.md"
+
+    # Places and organizations, indexed when first asked for (their pages, a document's rows).
+
+    @cached_property
+    def places(self) -> dict[str, Named]:
+        return entities_of(self.records, "places", slugify)
+
+    @cached_property
+    def organizations(self) -> dict[str, Named]:
+        return entities_of(self.records, "organizations", slugify)
+
+    def entity_uri(self, kind: str, name: str) -> str | None:
+        """The page of a place or organization (``kind``: "places" or "organizations");
+        None for a name that has none (a blank one)."""
+        entity = getattr(self, kind).get(name)
+        return f"{kind}/{entity.slug}.md" if entity else None
+
+    def entity_link(self, page: str, kind: str, name: str) -> Markup | None:
+        """The link target from ``page`` to a place's or organization's page, if it has one."""
+        uri = self.entity_uri(kind, name)
+        return self.url(page, uri) if uri else None
 
     def timeline_link(self, page: str, value: str) -> Markup:
         """The link target from ``page`` to a date value's place on the timeline."""
