@@ -3,6 +3,7 @@ kind with the people index's rules (a page per letter or run of letters past a s
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -13,10 +14,11 @@ from markupsafe import Markup
 
 from .archive import Named, sort_key
 from .charts import companions
-from .context import NO_SEARCH, RenderContext
+from .context import NO_SEARCH
 from .frontmatter import front_matter
 from .markup import md_escape
 from .plans import Plan, by_letters, chunks, first_pages, index_letter, pack, part
+from .topic_feeds import TopicFeedViews
 from .urls import ORGANIZATIONS_URI, PLACES_URI, letter_id, letter_name, page_uri
 
 
@@ -42,10 +44,21 @@ def filing_name(name: str) -> str:
     return rest if first.casefold() == "the" and rest.strip() else name
 
 
+def filing_key(name: str) -> tuple[bool, str, str, str]:
+    """Where a name files: by its letter (accents folded, Ålesund under A; names that start
+    with no letter, ``#``, last), then by its filing name without accents or case."""
+    filed = filing_name(name)
+    letter = index_letter(filed)
+    folded = "".join(
+        c for c in unicodedata.normalize("NFKD", filed) if not unicodedata.combining(c)
+    ).casefold()
+    return (letter == "#", letter, folded, name)
+
+
 def plan_entities(named: Iterable[Named], page_size: int, kind: Kind) -> Plan:
     """Places (or organizations) A-Z by filing name: one page up to 4 x page_size, else pages
     of whole letters, as the people index (`plans.plan_people`)."""
-    ordered = sorted(named, key=lambda e: (filing_name(e.name).casefold(), e.name))
+    ordered = sorted(named, key=lambda e: filing_key(e.name))
     size = 4 * page_size
     if len(ordered) <= size:
         return [(kind.index_uri, "", ordered)]
@@ -62,8 +75,9 @@ def _count(n: int, kind: Kind) -> str:
     return f"{n} {kind.one if n == 1 else kind.key}"
 
 
-class EntityViews(RenderContext):
-    """A page (or pages) per place and per organization, and their A-Z indexes."""
+class EntityViews(TopicFeedViews):
+    """A page (or pages) per place and per organization, their feeds (as a person's, from
+    `TopicFeedViews`) and their A-Z indexes."""
 
     @cached_property
     def entity_plans(self) -> dict[str, Plan]:
@@ -78,12 +92,16 @@ class EntityViews(RenderContext):
         return [kind for kind in KINDS if getattr(self, kind.key)]
 
     def entity_site_pages(self) -> dict[str, str]:
-        """Every place's and organization's pages and the indexes of both."""
+        """Every place's and organization's pages and feeds, and the indexes of both."""
         pages: dict[str, str] = {}
         for kind in self._kinds():
             pages.update(self.entity_index_pages(kind))
-            for name in getattr(self, kind.key):
+            named: dict[str, Named] = getattr(self, kind.key)
+            for name, entity in named.items():
                 pages.update(self.entity_pages(kind, name))
+                uri = self.entity_uri(kind.key, name)
+                assert uri is not None
+                pages.update(self.subject_feeds(uri, name, entity.records))
         return pages
 
     def entity_nav(self) -> list[dict[str, Any]]:
@@ -145,6 +163,7 @@ class EntityViews(RenderContext):
                 people_shown=size,
                 chart=Markup(companions(name, people[:CHART_PEOPLE])),
                 person_link=lambda p, uri=uri: self.url(uri, self.person_uri(p)),
+                feeds=self.feed_links(uri, entity.records),
             )
             pages[uri] = front_matter(meta) + body
         return pages
