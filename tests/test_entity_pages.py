@@ -113,18 +113,30 @@ def test_every_place_and_organization_of_a_document_links_to_its_page():
             assert row, (page, kind)
             names = [e.name for e in getattr(record, kind)]
             linked = re.findall(r"\[([^\]]+)\]\(([^)\s]+)\)", row.group(1))
-            assert [n for n, _ in linked] == names
+            # A name of one document (Bergen) has no page: its document's page is all there is.
+            assert [n for n, _ in linked] == [n for n in names if n != "Bergen"]
+            assert ("Bergen" in row.group(1)) == ("Bergen" in names)
             for name, target in linked:
                 assert _resolve(page, target) == renderer.entity_uri(kind, name)
                 assert _resolve(page, target) in pages
         html = html_of(body)
         assert re.search(r'<th>Places</th>\s*<td><a href="[^"]+/places/oslo\.md">Oslo</a>', html)
+    assert renderer.entity_uri("places", "Bergen") is None
+    assert not [u for u in pages if "bergen" in u]
+    # The index lists Bergen too, with its one document.
+    index = html_of(split_page(pages["places/index.md"])[1])
+    assert re.search(r"<td>Bergen</td>\s*<td>1</td>\s*<td><a [^>]*>Bridge opens</a>", index), index
+    assert re.search(r'<td><a href="oslo.md">Oslo</a></td>\s*<td>3</td>', index), index
 
 
 def test_slugs_never_collide_with_each_other_or_the_index_pages():
     names = ["Oslo", "OSLO", "oslo!", "Index", "A-Z", "a z", "Bergen"]
-    record = _with(hand_record(), names, names)
-    renderer = SiteRenderer([record], SiteOptions(page_size=1))  # A-Z pages past 4 names
+    records = [
+        _with(hand_record(), names, names),
+        _with(hand_record("Eva Falk met Anna Berg on May 2.", source="b.txt", slug="b",
+                          dates=[("May 2", "XXXX-05-02")]), names, names),
+    ]  # fmt: skip
+    renderer = SiteRenderer(records, SiteOptions(page_size=1))  # A-Z pages past 4 names
     pages = renderer.render()
     for kind in ("places", "organizations"):
         uris = [renderer.entity_uri(kind, n) for n in names]
@@ -150,7 +162,7 @@ def test_indexes_are_a_to_z_and_split_by_letter_as_the_people_index():
                 f"Anna Berg met Carl Dahl on March 20 about {topic}. They met again on March 21.",
                 source=f"d{i}.txt", slug=f"d{i}", date=f"2020-01-{i + 1:02d}",
             ),
-            [place],
+            [place, places[(i + 1) % len(places)]],  # each place in two documents
         )
         for i, (place, topic) in enumerate(zip(places, topics, strict=True))
     ]  # fmt: skip
@@ -209,7 +221,12 @@ def test_a_place_of_many_documents_is_bounded_like_a_person():
 def test_hostile_names_stay_text_on_every_page_they_reach():
     hostile = "<script>x()</script> *Oslo* [a](javascript:b) {{ 7 * 7 }}"
     record = _with(hand_record(), [hostile], [hostile + " Ltd"])
-    renderer = SiteRenderer([record], SiteOptions())
+    other = _with(
+        hand_record("Eva Falk met Anna Berg on May 2.", source="b.txt", slug="b",
+                    dates=[("May 2", "XXXX-05-02")]),
+        [hostile], [hostile + " Ltd"],
+    )  # fmt: skip
+    renderer = SiteRenderer([record, other], SiteOptions())
     pages = renderer.render()
     uri = renderer.entity_uri("places", hostile)
     assert uri and uri.startswith("places/")

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from ..record import Record
 from ..sources import slugify
-from .archive import Named, by_date_desc, date_label, is_calendar_date
+from .archive import ENTITY_MIN_DOCUMENTS, Named, by_date_desc, date_label, is_calendar_date
 from .archive import entities as entities_of
 from .archive import people as people_of
 from .archive import timeline as events_of
@@ -122,9 +122,11 @@ class RenderContext:
 
     def entity_uri(self, kind: str, name: str) -> str | None:
         """The page of a place or organization (``kind``: "places" or "organizations");
-        None for a name that has none (a blank one)."""
+        None for a name that has none (of fewer than ENTITY_MIN_DOCUMENTS, or blank)."""
         entity = getattr(self, kind).get(name)
-        return f"{kind}/{entity.slug}.md" if entity else None
+        if entity is None or len(entity.records) < ENTITY_MIN_DOCUMENTS:
+            return None
+        return f"{kind}/{entity.slug}.md"
 
     def entity_link(self, page: str, kind: str, name: str) -> Markup | None:
         """The link target from ``page`` to a place's or organization's page, if it has one."""

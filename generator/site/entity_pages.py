@@ -87,8 +87,8 @@ class EntityViews(TopicFeedViews):
         }
 
     def _kinds(self) -> list[Kind]:
-        """The kinds the archive has any of: a site without organizations gets no empty
-        Organizations section."""
+        """The kinds the archive names any of (each gets its index, which lists every name,
+        even of one document): a site without organizations gets no empty section."""
         return [kind for kind in KINDS if getattr(self, kind.key)]
 
     def entity_site_pages(self) -> dict[str, str]:
@@ -98,9 +98,10 @@ class EntityViews(TopicFeedViews):
             pages.update(self.entity_index_pages(kind))
             named: dict[str, Named] = getattr(self, kind.key)
             for name, entity in named.items():
-                pages.update(self.entity_pages(kind, name))
                 uri = self.entity_uri(kind.key, name)
-                assert uri is not None
+                if uri is None:  # named in one document: that document's page is its page
+                    continue
+                pages.update(self.entity_pages(kind, name))
                 pages.update(self.subject_feeds(uri, name, entity.records))
         return pages
 
@@ -169,8 +170,9 @@ class EntityViews(TopicFeedViews):
         return pages
 
     def entity_index_pages(self, kind: Kind) -> dict[str, str]:
-        """The A-Z index of one kind with document counts; past 4 x page_size names, a page
-        per letter or run of letters, as the people index."""
+        """The A-Z index of one kind: every name with its count and latest document, linked
+        to its page when it has one; past 4 x page_size names, a page per letter or run of
+        letters, as the people index."""
         plan = self.entity_plans[kind.key]
         named: dict[str, Named] = getattr(self, kind.key)
         paged = len(plan) > 1
@@ -219,6 +221,7 @@ class EntityViews(TopicFeedViews):
             groups=[(letter, letter_id(letter), group) for letter, group in groups.items()],
             pager=pager,
             entity_link=lambda name: self.entity_link(page, kind.key, name),
+            link=lambda r: self.url(page, page_uri(r)),
         )
 
     def _entity_letter_bar(self, kind: Kind, page: str) -> list[tuple[str, str, int]]:
