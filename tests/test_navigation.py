@@ -75,6 +75,7 @@ def test_small_archive_keeps_one_page_per_listing_and_a_flat_nav():
     assert renderer.nav() == [
         {"Articles": "articles/index.md"},
         {"People": "participants/index.md"},
+        {"Places": "places/index.md"},  # Oslo; no organization, so no Organizations
         {"Timeline": "timeline.md"},
         {"Tags": "tags.md"},
     ]
@@ -209,10 +210,10 @@ def test_sidebar_names_the_sections_never_every_person_or_document(split_site):
     site = split_site / "site"
     person = next((site / "participants").glob("anna-berg*/index.html"))
     labels = _sidebar(person.read_text(encoding="utf-8"))
-    # The sections, in order (Home first when the site has one; Stories when threads exist:
-    # this archive's meetings of the same people are one).
-    sections = labels[1:6] if labels[0] == "Home" else labels[:5]
-    assert sections == ["Articles", "People", "Stories", "Timeline", "Tags"], labels
+    # The sections, in order (Home first when the site has one; Places: Oslo is in every
+    # document; Stories when threads exist: this archive's meetings of the same people are one).
+    sections = labels[1:7] if labels[0] == "Home" else labels[:6]
+    assert sections == ["Articles", "People", "Places", "Stories", "Timeline", "Tags"], labels
     assert not any(name in labels for name, _ in PEOPLE), labels
     assert not any(label.startswith("Meeting number") for label in labels), labels
     # On a year page the Articles section opens on its years.

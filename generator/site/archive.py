@@ -1,4 +1,5 @@
-"""Views across the whole archive: people with their documents and companions, the timeline."""
+"""Views across the whole archive: people with their documents and companions, places and
+organizations with their documents and people, the timeline."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..record import DateMention, Participant, Record
@@ -24,6 +26,29 @@ class Person:
     records: list[Record] = field(default_factory=list)
     companions: Counter[str] = field(default_factory=Counter)
     dates: list[tuple[DateMention, Record]] = field(default_factory=list)
+
+
+@dataclass
+class Named:
+    """A place or an organization across the archive: its documents (newest first), the
+    people who appear in them, and their key dates."""
+
+    name: str
+    slug: str
+    records: list[Record] = field(default_factory=list)
+    people: Counter[str] = field(default_factory=Counter)
+    dates: list[tuple[DateMention, Record]] = field(default_factory=list)
+
+
+# Slugs no place or organization gets in its folder: the folder's index, and the folder of
+# the A-Z pages (``places/a-z/b.md``), which a place called "A-Z" would sit beside.
+ENTITY_RESERVED = frozenset({"index", "a-z"})
+ENTITY_KINDS = ("places", "organizations")
+# A place or organization gets a page once two documents name it (as a tag is listed and a
+# feed written): the page of a name of one document would repeat that document's page, and
+# the pages of every such name would nearly double a build (bench --docs 1000: 3,313 pages
+# beside 4,055, +78 % warm build time). The indexes list every name, with its latest document.
+ENTITY_MIN_DOCUMENTS = 2
 
 
 @dataclass
@@ -158,6 +183,18 @@ def timeline(records: list[Record]) -> list[Event]:
     return events
 
 
+def unique_slug(name: str, slugify: Callable[[str], str], taken: set[str]) -> str:
+    """``name``'s slug, numbered (``-2``, ``-3``...) past the slugs ``taken`` in the same
+    folder, and taken from now on: two names never share a page."""
+    slug = base = slugify(name)
+    n = 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    taken.add(slug)
+    return slug
+
+
 def people(records: list[Record], slugify) -> dict[str, Person]:  # noqa: ANN001
     """Everyone the archive mentions, by canonical name."""
     index: dict[str, Person] = {}
@@ -167,12 +204,7 @@ def people(records: list[Record], slugify) -> dict[str, Person]:  # noqa: ANN001
         for participant in record.participants:
             person = index.get(participant.name)
             if person is None:
-                slug = base = slugify(participant.name)
-                n = 1
-                while slug in taken:
-                    n += 1
-                    slug = f"{base}-{n}"
-                taken.add(slug)
+                slug = unique_slug(participant.name, slugify, taken)
                 person = index[participant.name] = Person(participant.name, slug)
             if participant.role:
                 person.roles[participant.role] += 1
@@ -203,6 +235,34 @@ def bound_people(index: dict[str, Person], limit: int) -> tuple[dict[str, Person
         {name: person for name, person in index.items() if name in kept},
         ranked[max(0, limit) :],
     )
+
+
+def entities(records: list[Record], kind: str, slugify) -> dict[str, Named]:  # noqa: ANN001
+    """Every place (``kind="places"``) or organization (``"organizations"``) the archive
+    names, by name as the archive spells it; slugs as people get theirs (`unique_slug`), in
+    a folder of their own kind, so no two collide. A blank name gets no page."""
+    if kind not in ENTITY_KINDS:
+        raise ValueError(f"not a kind of entity: {kind!r}")
+    index: dict[str, Named] = {}
+    taken = set(ENTITY_RESERVED)
+    for record in by_date_desc(records):
+        names = [e.name for e in getattr(record, kind) if e.name.strip()]
+        if not names:
+            continue
+        people = list(dict.fromkeys(p.name for p in record.participants))
+        # A document's key dates once each (by value), as its own page lists them.
+        dates: dict[str, DateMention] = {}
+        for mention in record.key_dates:
+            if is_calendar_date(mention.value):
+                dates.setdefault(mention.value, mention)
+        for name in dict.fromkeys(names):
+            entity = index.get(name)
+            if entity is None:
+                entity = index[name] = Named(name, unique_slug(name, slugify, taken))
+            entity.records.append(record)
+            entity.people.update(people)
+            entity.dates.extend((d, record) for d in dates.values())
+    return index
 
 
 def _dates_near(record: Record, person: Participant) -> list[DateMention]:

@@ -7,6 +7,7 @@ import importlib.resources
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,15 @@ from markupsafe import Markup
 
 from ..record import Record
 from ..sources import slugify
-from .archive import bound_people, by_date_desc, date_label, is_calendar_date
+from .archive import (
+    ENTITY_MIN_DOCUMENTS,
+    Named,
+    bound_people,
+    by_date_desc,
+    date_label,
+    is_calendar_date,
+)
+from .archive import entities as entities_of
 from .archive import people as people_of
 from .archive import timeline as events_of
 from .markup import date_forms_html, md_escape
@@ -131,6 +140,29 @@ class RenderContext:
         if name not in self.people:
             return None
         return self.url(page, self.person_uri(name))
+
+    # Places and organizations, indexed when first asked for (their pages, a document's rows).
+
+    @cached_property
+    def places(self) -> dict[str, Named]:
+        return entities_of(self.records, "places", slugify)
+
+    @cached_property
+    def organizations(self) -> dict[str, Named]:
+        return entities_of(self.records, "organizations", slugify)
+
+    def entity_uri(self, kind: str, name: str) -> str | None:
+        """The page of a place or organization (``kind``: "places" or "organizations");
+        None for a name that has none (of fewer than ENTITY_MIN_DOCUMENTS, or blank)."""
+        entity = getattr(self, kind).get(name)
+        if entity is None or len(entity.records) < ENTITY_MIN_DOCUMENTS:
+            return None
+        return f"{kind}/{entity.slug}.md"
+
+    def entity_link(self, page: str, kind: str, name: str) -> Markup | None:
+        """The link target from ``page`` to a place's or organization's page, if it has one."""
+        uri = self.entity_uri(kind, name)
+        return self.url(page, uri) if uri else None
 
     def timeline_link(self, page: str, value: str) -> Markup:
         """The link target from ``page`` to a date value's place on the timeline."""

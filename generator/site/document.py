@@ -66,6 +66,8 @@ class DocumentViews(RenderContext):
             record=record,
             text=markup_text(record.text, record.summary_spans, links, record.turns),
             person=lambda n: self.person_link(page, n),
+            place=lambda n: self.entity_link(page, "places", n),
+            organization=lambda n: self.entity_link(page, "organizations", n),
             link=lambda r: self.url(page, page_uri(r)),
             on_timeline=lambda value: self.timeline_link(page, value),
             previous=previous,

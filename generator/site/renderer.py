@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 from .document import DocumentViews
+from .entity_pages import EntityViews
 from .feeds import FeedViews
 from .listings import ListingViews
 from .person_pages import PersonViews
@@ -19,7 +20,13 @@ log = logging.getLogger("mkdocs.plugins.summaries")
 
 
 class SiteRenderer(
-    DocumentViews, ListingViews, PersonViews, TimelineViews, FeedViews, TopicFeedViews
+    DocumentViews,
+    ListingViews,
+    PersonViews,
+    EntityViews,
+    TimelineViews,
+    FeedViews,
+    TopicFeedViews,
 ):
     """All generated pages of one archive, as ``{src_uri: markdown}``."""
 
@@ -35,6 +42,7 @@ class SiteRenderer(
         pages.update(self.people_pages())
         for name in self.people:
             pages.update(self.person_pages(name))
+        pages.update(self.entity_site_pages())
         pages.update(self.timeline_pages())
         pages.update(self.article_pages())
         pages.update(self.tag_pages())
@@ -47,8 +55,9 @@ class SiteRenderer(
     # The navigation: each generated section by its index pages only.
 
     def nav(self) -> list[Any]:
-        """The generated sections for MkDocs' ``nav``: Articles (by year), People (A-Z),
-        Timeline (by year), Tags; never one entry per document or person."""
+        """The generated sections for MkDocs' ``nav``: Articles (by year), People, Places and
+        Organizations (A-Z), Timeline (by year), Tags; never one entry per document, person,
+        place or organization."""
 
         def section(title: str, index: str, index_title: str, parts: list[tuple[str, str]]):  # noqa: ANN202
             if not parts:
@@ -56,14 +65,16 @@ class SiteRenderer(
             first = index if index.endswith("/index.md") else {index_title: index}
             return {title: [first, *({label: uri} for label, uri in parts)]}
 
+        entities = self.entity_nav()
         sections = [
             section("Articles", ARTICLES_URI, "All years", self._article_sections()),
             section("People", PEOPLE_URI, "All people", self._people_sections()),
+            *entities,
             section("Timeline", TIMELINE_URI, "All years", self._timeline_sections()),
             section("Tags", TAGS_URI, "All tags", self._tag_sections()),
         ]
         if self.stories.threads:
-            sections.insert(2, {"Stories": STORIES_URI})
+            sections.insert(2 + len(entities), {"Stories": STORIES_URI})
         return sections
 
     def nav_uris(self) -> set[str]:

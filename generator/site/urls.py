@@ -20,6 +20,10 @@ ARTICLES_URI = "articles/index.md"
 PEOPLE_URI = "participants/index.md"
 TIMELINE_URI = "timeline.md"
 TAGS_URI = "tags.md"
+# Places and organizations: a folder each (``places/oslo.md``), its index, A-Z pages under
+# ``a-z/`` (``archive.ENTITY_RESERVED`` keeps those names from any place).
+PLACES_URI = "places/index.md"
+ORGANIZATIONS_URI = "organizations/index.md"
 
 # Generated listing pages live at these uris (articles/undated/, articles/2019/): an undated
 # document with such a slug would take a listing's URL, so it gets a suffix (`page_uri`).
