@@ -55,7 +55,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
-from ..nlp.vocabulary import words
+from ..nlp.vocabulary import table, words
 from ..record import Entity, Participant
 from . import entities
 from . import words as role_words
@@ -78,6 +78,7 @@ from .names import (
 )
 from .patterns import add_pattern_candidates
 from .roles import (
+    fill_roles,
     role_after,
     role_before,
     role_from_appos_head,
@@ -85,7 +86,8 @@ from .roles import (
     split_role_of_place,
     title_role_before,
 )
-from .words import NAME_SUFFIXES, PLACES, ROLE_HEADS, ROLE_WORDS
+from .rules import switchable
+from .words import DEMONYMS, NAME_SUFFIXES, PERSON_NOUNS, PLACES, ROLE_HEADS, ROLE_WORDS
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -129,6 +131,9 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     places = merge_entities(ents, PLACE_LABELS, person_chars, extra_places)
     orgs = merge_short_orgs(merge_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
     places, orgs = entities.clean(text, people, places, orgs)
+    fill_roles(doc, people, orgs)
+    for person in people:
+        person.role = tidy_role(person.role)
     return people, places, orgs
 
 
@@ -304,8 +309,57 @@ def take_title_roles(people: list[Participant], title: Doc) -> None:
     for person in people:
         span = _name_in_title(title, norm_key(person.name).split())
         if span is not None:
-            role = title_role_before(title, span[0]) or _title_role_after(title, span[1])
+            role = (
+                title_role_before(title, span[0])
+                or _title_role_after(title, span[1])
+                or _title_opening(title, span[0])
+            )
+            if role and person.role and _same_role(role, person.role):
+                continue  # "US president" in the title, "United States President" in the text
             person.role = role or person.role
+
+
+_VARIANTS = {
+    norm_key(variant): norm_key(canonical)
+    for canonical, entry in table("entity_variants", "people").items()
+    for variant in entry.get("variants") or []
+}
+
+
+@switchable("title_variant", off=lambda title_role, body_role: False)
+def _same_role(title_role: str, body_role: str) -> bool:
+    """The title's role is the body's written shorter ("US president", "United States
+    President"): the body's form is shown."""
+
+    def expanded(role: str) -> list[str]:
+        out: list[str] = []
+        for word in role.split():
+            out.extend(_VARIANTS.get(norm_key(word), norm_key(word)).split())
+        return out
+
+    return expanded(title_role) == expanded(body_role) and title_role != body_role
+
+
+_OPENING_POS = frozenset(["ADJ", "NOUN", "PROPN", "NUM"])
+
+
+@switchable("title_opening", off=lambda title, start: None)
+def _title_opening(title: Doc, start: int) -> str | None:
+    """ "Texas student Ahmed Mohamed inspires ...", "Kennedy assassin Sirhan Sirhan stabbed
+    ...", "Former U.S. intelligence agent Tony Mendez ...": a headline that opens with a short
+    caption of the person, ending in a noun for a person or a post."""
+    if not 0 < start <= 6:
+        return None
+    words = list(title[:start])
+    last = words[-1].lower_
+    if last not in ROLE_HEADS and last not in PERSON_NOUNS:
+        return None
+    for tok in words[:-1]:  # the last word is a known noun, whatever the tagger says
+        if tok.is_punct and tok.text != ".":
+            return None
+        if not tok.is_punct and tok.pos_ not in _OPENING_POS and tok.lower_ not in DEMONYMS:
+            return None
+    return " ".join(t.text for t in words)
 
 
 def _name_in_title(title: Doc, words: list[str]) -> tuple[int, int] | None:
@@ -313,6 +367,14 @@ def _name_in_title(title: Doc, words: list[str]) -> tuple[int, int] | None:
     it), or None when the title names someone else ("Pranab Mukherjee" is not his son
     Abhijit Mukherjee) or names them twice."""
     hits = [t.i for t in title if norm_key(t.text) == words[-1]]
+    n = len(words)
+    whole = [
+        i
+        for i in range(len(title) - n + 1)
+        if [norm_key(t.text) for t in title[i : i + n]] == words
+    ]
+    if n > 1 and len(whole) == 1:  # "Sirhan Sirhan": a name that repeats a word
+        hits = [whole[0] + n - 1]
     if len(hits) != 1:
         return None
     start = hits[0]
