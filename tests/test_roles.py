@@ -104,6 +104,11 @@ def test_a_plural_after_a_possessive_is_no_caption(nlp):
     assert people["Pavel Dorn"] is None
 
 
+def test_a_plural_ending_a_clause_is_no_caption(nlp):
+    people = roles(nlp, "According to police and county officials, Pavel Dorn was driving fast.")
+    assert people["Pavel Dorn"] is None
+
+
 def test_a_relation_needs_a_person_named_before(nlp):
     people = roles(nlp, "The report was late. His daughter Ingrid Berg confirmed the trip.")
     assert people["Ingrid Berg"] is None

@@ -331,6 +331,12 @@ def _list_role(doc: Doc, span: Span) -> str | None:
             ):
                 k -= 1
                 words.insert(0, doc[k].text)
+            # the list hangs on the plural ("According to county officials, X said" has
+            # none): this name or one before it in the list is in the plural's subtree, or
+            # the plural modifies it ("NASA astronauts Bob Behnken")
+            names = [t for t in [*span, *between] if t.pos_ == "PROPN"]
+            if not any(tok in t.ancestors or tok.head == t for t in names):
+                return None
             if k > 0 and doc[k - 1].tag_ == "PRP$":
                 return None  # "Acting via his lawyers, X": whose lawyers is X's own matter
             return " ".join(words)
