@@ -54,6 +54,12 @@ def title_roles(title: str, body: str) -> dict[str, str | None]:
             "wife of Ivan Petrov",
         ),
         (
+            "who_is",
+            "Often he argued with Ruth Adler who is the secretary of state, aides said.",
+            "Ruth Adler",
+            "secretary of state",
+        ),
+        (
             "coordinated_roles",
             "She beat former Secretary of State and former Senator from Ohio Mary Lund.",
             "Mary Lund",
@@ -107,6 +113,11 @@ def test_a_plural_after_a_possessive_is_no_caption(nlp):
 def test_a_plural_ending_a_clause_is_no_caption(nlp):
     people = roles(nlp, "According to police and county officials, Pavel Dorn was driving fast.")
     assert people["Pavel Dorn"] is None
+
+
+def test_who_is_needs_a_role_noun(nlp):
+    people = roles(nlp, "Often he argued with Ruth Adler who is the reason for the delay.")
+    assert people["Ruth Adler"] is None
 
 
 def test_a_relation_needs_a_person_named_before(nlp):

@@ -304,6 +304,32 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
+_WHO_IS_POS = frozenset(["DET", "ADJ", "NOUN", "PROPN", "ADP", "NUM"])
+
+
+@switchable("who_is", off=lambda doc, span: None)
+def _who_is_role(doc: Doc, span: Span) -> str | None:
+    """ "Mike Pompeo who is the secretary of state": "X who is/was <role>" written without
+    the comma the apposition reading needs; the head noun before any "of" is a role noun."""
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].lower_ != "who" or doc[i + 1].lower_ not in ("is", "was"):
+        return None
+    tokens: list[Token] = []
+    for tok in doc[i + 2 : i + 14]:
+        if tok.pos_ not in _WHO_IS_POS or tok.is_punct:
+            break
+        tokens.append(tok)
+    heads = []
+    for tok in tokens:
+        if tok.pos_ == "ADP":
+            break
+        if tok.pos_ in ("NOUN", "PROPN"):  # "the secretary of state" is tagged PROPN
+            heads.append(tok)
+    if not heads or heads[-1].lower_ not in ROLE_HEADS:
+        return None
+    return _clean_phrase(tokens)
+
+
 _LIST_POS = frozenset(["PROPN", "PUNCT", "CCONJ", "ADP", "DET", "NUM"])
 
 
@@ -412,6 +438,7 @@ def fill_roles(doc: Doc, people: list[Participant], orgs: list[Entity]) -> None:
                 continue
             role = (
                 _mention_role(doc, span)
+                or _who_is_role(doc, span)
                 or _list_role(doc, span)
                 or _relation(text, person, m, mentions)
             )

@@ -41,6 +41,7 @@ PEOPLE: dict[str, str] = {
     "coordination": "coordination (X and <person>)",
     "widening": "widening (Mehmet Ali Ediboglu)",
     "mention_roles": "roles beside every mention, not only the tagger's names",
+    "who_is": "X who is <role>, written without a comma",
     "list_roles": "a plural role before a list (former presidents X, Y and Z)",
     "affiliation": "an organization as caption (DAB's X, X of the Civic Party)",
     "pronoun_relations": "his father X; X, wife of Y",
