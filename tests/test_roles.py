@@ -157,3 +157,22 @@ def test_a_headline_opening_with_a_caption(title, name, role):
 def test_a_headline_verb_is_no_caption():
     body = "Lena Holm was in the news on Monday. Holm said little."
     assert title_roles("Police question Lena Holm over fire", body)["Lena Holm"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "Lena Holm, the head of the city's fire brigade, said two rooms burned.",
+            "Lena Holm",
+            "head of the fire brigade",  # "the city's" dropped (generic_possessor)
+        ),
+        (
+            "Omar Said, a member of the upper house, said he would vote no.",
+            "Omar Said",
+            "member of the upper house",
+        ),
+    ],
+)
+def test_head_and_member_make_an_apposition_a_role(nlp, text, name, role):
+    assert roles(nlp, text)[name] == role
