@@ -64,7 +64,8 @@ def test_role_from_apposition_and_who_is(nlp):
         nlp, "Jane Doe, the company's chief executive, said profits rose. Doe added more."
     )
     doe = by_name(people)["Jane Doe"]
-    assert doe.role == "company's chief executive"
+    # "the company's" only points back to a company named elsewhere (generic_possessor)
+    assert doe.role == "chief executive"
     assert len(doe.mentions) == 2
     text = "Peter Brown, who is the mayor of Springfield, opened the bridge."
     people, _, _ = people_of(nlp, text)

@@ -23,7 +23,8 @@ from .identities import clean_name, resolve
 from .rules import ENTITIES, PEOPLE, RULES, switch_off, switched_off
 
 if TYPE_CHECKING:
-    from .extract import find_participants, take_title_roles
+    from .extract import find_participants
+    from .title_roles import take_title_roles
 
 __all__ = [
     "ENTITIES",
@@ -41,8 +42,12 @@ __all__ = [
 def __getattr__(name: str) -> Any:
     # The extraction needs spaCy; importing it only when asked keeps ``clean_name`` and
     # ``resolve`` (the archive's side) free of the model's import time.
-    if name in ("find_participants", "take_title_roles"):
-        from . import extract
+    if name == "find_participants":
+        from .extract import find_participants
 
-        return getattr(extract, name)
+        return find_participants
+    if name == "take_title_roles":
+        from .title_roles import take_title_roles
+
+        return take_title_roles
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

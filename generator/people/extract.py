@@ -62,6 +62,7 @@ from . import words as role_words
 from .completion import complete_names, coordinated_names, expand_lists, propagate
 from .contexts import PLACE_LABELS, drop_possessors, org_like, place_like, team_names, venue_label
 from .filters import entity_kind, not_people
+from .mention_roles import fill_roles
 from .merge import merge_entities, merge_people, merge_short_orgs, merge_spellings
 from .names import (
     COUNTRY_ABBREVIATIONS,
@@ -83,9 +84,8 @@ from .roles import (
     role_from_appos_head,
     role_of_phrase_before,
     split_role_of_place,
-    title_role_before,
 )
-from .words import NAME_SUFFIXES, PLACES, ROLE_HEADS, ROLE_WORDS
+from .words import NAME_SUFFIXES, PLACES
 
 _ORG_LABELS = {"ORG"}
 _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
@@ -130,6 +130,9 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     places = merge_entities(ents, PLACE_LABELS, person_chars, extra_places)
     orgs = merge_short_orgs(merge_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
     places, orgs = entities.clean(text, people, places, orgs)
+    fill_roles(doc, people, orgs)
+    for person in people:
+        person.role = tidy_role(person.role)
     return people, places, orgs
 
 
@@ -313,51 +316,3 @@ def relation_roles(text: str, people: list[Participant]) -> None:
         ]
         if len(owners) == 1:
             person.role = f"{m['rel']} of {owners[0].name}"
-
-
-def take_title_roles(people: list[Participant], title: Doc) -> None:
-    """A role the title gives a person of the text is the first one stated, so it is theirs:
-    right before the name ("Wikinews interviews biologist Natasha Gownaris", "Former president
-    of India Pranab Mukherjee") or after it and a comma ("Jo Jorgensen, U.S. Libertarian Party
-    presidential nominee"). Headlines parse badly, so only the words are read."""
-    for person in people:
-        span = _name_in_title(title, norm_key(person.name).split())
-        if span is not None:
-            role = title_role_before(title, span[0]) or _title_role_after(title, span[1])
-            person.role = role or person.role
-
-
-def _name_in_title(title: Doc, words: list[str]) -> tuple[int, int] | None:
-    """Token range of the person's name in the title (its last word and the name words before
-    it), or None when the title names someone else ("Pranab Mukherjee" is not his son
-    Abhijit Mukherjee) or names them twice."""
-    hits = [t.i for t in title if norm_key(t.text) == words[-1]]
-    if len(hits) != 1:
-        return None
-    start = hits[0]
-    while start > 0 and norm_key(title[start - 1].text) in words[:-1]:
-        start -= 1
-    before = title[start - 1] if start > 0 else None
-    if (
-        before is not None
-        and before.is_title
-        and before.pos_ == "PROPN"
-        and before.lower_ not in ROLE_WORDS
-        and before.lower_ not in PLACES
-        and start - 1 > 0
-    ):
-        return None
-    return start, hits[0] + 1
-
-
-def _title_role_after(title: Doc, end: int) -> str | None:
-    if end >= len(title) or title[end].text != ",":
-        return None
-    phrase = []
-    for tok in title[end + 1 :]:
-        if tok.is_punct and tok.text not in (".", "-"):
-            break
-        phrase.append(tok)
-    if 0 < len(phrase) <= 8 and phrase[-1].lower_ in ROLE_HEADS:
-        return " ".join(t.text for t in phrase)
-    return None

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import words
 from .names import COUNTRY_ABBREVIATIONS
+from .rules import switchable
 from .words import DEMONYMS, HONORIFICS, ROLE_HEADS, ROLE_WORDS
 
 
@@ -26,6 +28,13 @@ def split_role_of_place(doc: Doc, name: list[Token]) -> tuple[list[Token], str |
     return name, None
 
 
+@switchable("place_in_role", off=lambda tok: False)
+def _place_word(tok: Token) -> bool:
+    """A word of a country or state written before a title is part of the role ("United
+    States President", "Texas Governor"), as a demonym is."""
+    return tok.ent_type_ == "GPE" and tok.is_title
+
+
 def role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
     """Title words right before token i (plus the ones trimmed from inside the entity)."""
     words = [t for t in prefix if t.lower_ not in HONORIFICS]
@@ -37,7 +46,7 @@ def role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
         if tok.lower_ in HONORIFICS and not words:
             j -= 1
             continue
-        demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYMS
+        demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYMS or _place_word(tok)
         if tok.lower_ in ROLE_WORDS or (words and demonym):
             words.insert(0, tok)
             j -= 1
@@ -76,11 +85,34 @@ def role_of_phrase_before(doc: Doc, i: int) -> str | None:
     start = head
     while (
         start > 0
-        and (doc[start - 1].lower_ in ROLE_WORDS or doc[start - 1].lower_ in DEMONYMS)
+        and (
+            doc[start - 1].lower_ in ROLE_WORDS
+            or doc[start - 1].lower_ in DEMONYMS
+            or _place_word(doc[start - 1])
+        )
         and "\n" not in doc[start - 1].whitespace_
     ):
         start -= 1
-    return " ".join(t.text for t in doc[start:i])
+    return _first_coordinated(doc, start, i) or " ".join(t.text for t in doc[start:i])
+
+
+@switchable("coordinated_roles", off=lambda doc, start, i: None)
+def _first_coordinated(doc: Doc, start: int, i: int) -> str | None:
+    """ "former Secretary of State and former Senator from New York Hillary Clinton": of two
+    roles joined by "and" before a name (the role read is doc[start:i]), the first one
+    stated."""
+    if start > 1 and doc[start - 1].lower_ == "and":
+        earlier = role_of_phrase_before(doc, start - 1) or role_before(doc, start - 1, [])
+        if earlier:
+            return earlier
+    for k in range(start + 1, i - 1):
+        if (
+            doc[k].lower_ == "and"
+            and any(t.lower_ in ROLE_HEADS for t in doc[start:k])
+            and any(t.lower_ in ROLE_HEADS for t in doc[k + 1 : i])
+        ):
+            return " ".join(t.text for t in doc[start:k])
+    return None
 
 
 def title_role_before(title: Doc, i: int) -> str | None:
@@ -113,7 +145,7 @@ def role_from_appos_head(doc: Doc, name: list[Token]) -> str | None:
     tokens = [t for t in doc[head.left_edge.i : name[0].i] if t.i >= head.left_edge.i]
     while tokens and (tokens[0].pos_ in ("DET", "PRON") or tokens[0].tag_ == "PRP$"):
         tokens = tokens[1:]
-    return _clean_phrase(tokens)
+    return clean_phrase(tokens)
 
 
 def _clause(tok: Token) -> bool:
@@ -123,7 +155,26 @@ def _clause(tok: Token) -> bool:
 _CLAUSE_WORDS = frozenset(["who", "which", "that", "whose", "whom", "where", "when"])
 
 
-def _clean_phrase(tokens: list[Token]) -> str | None:
+_GENERIC_POSSESSORS = words("generic_possessors", "people")
+
+
+@switchable("generic_possessor", off=lambda tokens: tokens)
+def _without_generic_possessor(tokens: list[Token]) -> list[Token]:
+    """ "the country's foreign minister" is shown as "foreign minister": "the country" only
+    points back to a place named elsewhere, and a reader of the role alone cannot tell which."""
+    for k in range(len(tokens) - 2):
+        if (
+            tokens[k].lower_ == "the"
+            and tokens[k + 1].lower_ in _GENERIC_POSSESSORS
+            and tokens[k + 2].lower_ in ("'s", "’s")
+        ):
+            keep = [tokens[k]] if k > 0 and tokens[k - 1].pos_ == "ADP" else []
+            return tokens[:k] + keep + tokens[k + 3 :]
+    return tokens
+
+
+def clean_phrase(tokens: list[Token]) -> str | None:
+    tokens = _without_generic_possessor(tokens)
     for k, tok in enumerate(tokens):
         if tok.lower_ in _CLAUSE_WORDS:
             tokens = tokens[:k]
@@ -160,7 +211,7 @@ def role_after(doc: Doc, start: int, end: int) -> str | None:
                     break
                 cut.append(t)
             if cut and cut[-1].i >= child.i:
-                return _clean_phrase(cut)
+                return clean_phrase(cut)
         if child.dep_ == "relcl" and child.lower_ in ("is", "was", "'s"):
             subj = [c for c in child.children if c.dep_ == "nsubj" and c.lower_ == "who"]
             attr = [c for c in child.children if c.dep_ == "attr"]
@@ -170,5 +221,8 @@ def role_after(doc: Doc, start: int, end: int) -> str | None:
                     if t.text in (",", ";") or _clause(t):
                         break
                     toks.append(t)
-                return _clean_phrase(toks)
+                return clean_phrase(toks)
     return None
+
+
+# --- Roles found once the document's people and organizations are known -----------------

@@ -40,6 +40,16 @@ PEOPLE: dict[str, str] = {
     "credit": "news credits, quoted speakers",
     "coordination": "coordination (X and <person>)",
     "widening": "widening (Mehmet Ali Ediboglu)",
+    "mention_roles": "roles beside every mention, not only the tagger's names",
+    "who_is": "X who is <role>, written without a comma",
+    "list_roles": "a plural role before a list (former presidents X, Y and Z)",
+    "affiliation": "an organization as caption (DAB's X, X of the Civic Party)",
+    "pronoun_relations": "his father X; X, wife of Y",
+    "title_variant": "the body's form of the title's role (United States President)",
+    "place_in_role": "a country or state before a title (United States President)",
+    "coordinated_roles": "the first of two roles joined by 'and' before a name",
+    "generic_possessor": "no 'the country's' in a role (the country's foreign minister)",
+    "title_opening": "a headline opening with a caption (Texas student X)",
 }
 # Families of the place and organization rules (``entities.clean``).
 ENTITIES: dict[str, str] = {

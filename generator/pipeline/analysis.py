@@ -12,9 +12,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp import MAX_PARSE_CHARS, load_model, table
 from ..nlp import turns as interviews
-from ..nlp.model import MAX_PARSE_CHARS, load_model
-from ..nlp.vocabulary import table
 from ..record import Analysis, Mention, Turn
 
 if TYPE_CHECKING:

@@ -47,7 +47,7 @@ def _analyze_chunk(args: tuple[list[Job], Settings]) -> list[Analysis | Exceptio
 
 def _init_worker(settings: Settings) -> None:
     """Loads the model once per worker, before its first task."""
-    from ..nlp.model import load_model
+    from ..nlp import load_model
 
     load_model(settings.model)
 

@@ -28,7 +28,7 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from ..nlp.vocabulary import table
+from ..nlp import table
 from ..record import Mention
 from .positional import PositionalSummarizer
 from .words import stemmer, stop_words
