@@ -40,7 +40,7 @@ NOT_DATE = re.compile(
     r"^(?:\d{1,3}|\d{5,}|\d+(?:-| )(?:year|month|week|day)s?(?:-| )old|[\w-]+-(?:year|month|week"
     r"|day)-old"
     rf"|(?:{'|'.join(LOOKALIKES['frequencies'])})"
-    r"|(?:the )?(?:age|ages) of .*|.* years? of age|\d+s|(?:his|her|their) \d+s)$"
+    r"|(?:the )?(?:age|ages) of .*|.* years? of age|(?![3-9]0s$)\d+s|(?:his|her|their) \d+s)$"
 )
 # durations: "three years", "the past 12 months", "the next few days", "a decade"
 _RX_DURATION = re.compile(
@@ -140,6 +140,8 @@ _RX_EXTRA_YEAR = re.compile(
 
 _RX_EXTRA_NUMERIC = re.compile(
     r"\b(?:1[0-9]|20)\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}/\d{1,2}/(?:1[0-9]|20)\d\d\b"
+    # a two-digit year ("on 3/4/09") only after "on", "dated" or "of": else a score or ratio
+    r"|(?<=\bon )\d{1,2}/\d{1,2}/\d\d\b(?!/)|(?<=\bdated )\d{1,2}/\d{1,2}/\d\d\b(?!/)"
 )
 
 

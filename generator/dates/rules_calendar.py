@@ -32,11 +32,24 @@ def _iso(m: re.Match[str], ctx: Context) -> str | None:
 def _numeric(m: re.Match[str], ctx: Context) -> str | None:
     mo, d, y = int(m[1]), int(m[2]), int(m[3])
     if y < 100:
-        return None  # two-digit years would need a century guess
+        return None  # two-digit years: ``numeric_date_short_year``, with a document date
     if mo > 12 >= d:
         mo, d = d, mo  # "20/3/2023" is day first
     elif mo != d and mo <= 12 and d <= 12:
         return None  # "3/4/2023": March 4 in the US, April 3 elsewhere
+    return fmt_day(y, mo, d) if valid(y, mo, d) else None
+
+
+def _numeric_short_year(m: re.Match[str], ctx: Context) -> str | None:
+    # "3/4/09": the year of this century if it has come, else of the last; month first, as
+    # American news writes it (the only order that writes a two-digit year this way)
+    dd = ctx.doc_date
+    if dd is None:
+        return None
+    mo, d, yy = int(m[1]), int(m[2]), int(m[3])
+    y = 2000 + yy if 2000 + yy <= dd.year else 1900 + yy
+    if mo > 12 >= d:
+        mo, d = d, mo
     return fmt_day(y, mo, d) if valid(y, mo, d) else None
 
 
@@ -140,9 +153,19 @@ RULES = (
     ),
     Rule(
         "numeric_date",
-        re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})"),
+        re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})"),
         _numeric,
         (ex("12/25/2023", "2023-12-25"), ex("20/3/2023", "2023-03-20"), ex("3/4/2023", None)),
+    ),
+    Rule(
+        "numeric_date_short_year",
+        re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2})"),
+        _numeric_short_year,
+        (
+            ex("3/4/09", "2009-03-04"),
+            ex("12/25/95", "1995-12-25"),
+            ex("3/4/09", None, doc_date=None),
+        ),
     ),
     Rule(
         "month_day",
