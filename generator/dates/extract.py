@@ -92,6 +92,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     bounds = _sentence_bounds(doc)
     sent_starts = [s for s, _ in bounds]
     year_hints: dict[tuple[int, int], str] = {}
+    passage: tuple[int | None, int] | None = None  # the passage's past year, where it was said
     for a, b in candidates(doc, text, year_hints):
         hint = year_hints.get((a, b))
         a, b = clean_span(text, a, b)
@@ -114,7 +115,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             if ctx.last_quarter and sent_quarter_start >= 0 and s_start - sent_quarter_start > 600:
                 ctx.last_quarter = None
             last_sent_start = s_start
-            ctx.sentence_year = None
+            ctx.sentence_year = _passage_year(text, passage, a, doc_year)
         if ctx.last_year and a - last_year_end > _ANAPHOR_REACH:
             ctx.last_year = None
         ctx.tense = tense_of(span)
@@ -138,8 +139,31 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             last_year_end = b
             if doc_year is not None and ctx.last_year < doc_year:
                 ctx.sentence_year = ctx.last_year
+            passage = (ctx.sentence_year, b) if ctx.last_year == ctx.sentence_year else None
         found.append(DateMention(raw, a, b, value, sentence))
     return found
+
+
+PASSAGE_YEAR = True  # rule "passage_year" (False: the year holds in its own sentence only)
+
+
+_HISTORY = 20  # years before the document's: a passage of history, not of recent news
+
+
+def _passage_year(
+    text: str, passage: tuple[int | None, int] | None, a: int, doc_year: int | None
+) -> int | None:
+    """The year of a passage of history, for the month-days of a later sentence: the last
+    year written out, if it was long before the document's year, no later year was written
+    since, and no paragraph break comes between ("In 1945 the army advanced. In late February
+    the city fell": February 1945). A recent year does not carry over: news steps back to its
+    own time ("arrested in several states since 1990. ... found abandoned in December" is
+    last December, measured on the dates dev set)."""
+    if not PASSAGE_YEAR or passage is None or passage[0] is None or doc_year is None:
+        return None
+    if doc_year - passage[0] < _HISTORY or "\n" in text[passage[1] : a]:
+        return None
+    return passage[0]
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:

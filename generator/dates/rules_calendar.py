@@ -92,6 +92,8 @@ def _relative_month(m: re.Match[str], ctx: Context) -> str | None:
         y = dd.year
     else:
         y = resolve_month_year(mo, None, dd, ctx.tense)
+        if ctx.sentence_year and not near(dd, y, mo, None):
+            y = ctx.sentence_year  # "in late February" in a passage about 1945
     return f"{y}-{mo:02d}"
 
 
@@ -202,6 +204,8 @@ RULES = (
             ex("next March", "2024-03"),
             ex("this June", "2023-06"),
             ex("early June", "2022-06", tense="past"),
+            ex("late October", "1945-10", sentence_year=1945),
+            ex("last October", "2022-10", sentence_year=1945),
         ),
     ),
     Rule(
