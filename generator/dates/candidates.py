@@ -25,6 +25,7 @@ from .words import (
     MON,
     MONTH_FORMS,
     MONTHS,
+    NUMWORD,
     PARTOFDAY,
     SEASON,
     SPOKEN_YEAR,
@@ -205,8 +206,18 @@ def candidates(
     return sorted(spans + extra)
 
 
+# a date, a comma and the count of a relative phrase spaCy took with it: "[March 3], two days
+# (after the vote)"; the count is the start of another expression, not part of the date
+_RX_COMMA_COUNT = re.compile(
+    rf"(?i),\s+(?:{NUMWORD})\s+(?:days?|weeks?|months?|years?|decades?)$"
+)
+
+
 def clean_span(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop a trailing possessive or punctuation from a span."""
+    """Drop a trailing possessive or punctuation from a span, and a relative phrase's count
+    after a comma ("March 3, two days")."""
+    if (m := _RX_COMMA_COUNT.search(text, a, b)) and re.search(r"\d", text[a : m.start()]):
+        b = m.start()
     piece = text[a:b]
     m = re.search(r"(?:'s|’s|')$", piece)
     if m:
