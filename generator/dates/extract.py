@@ -92,6 +92,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     bounds = _sentence_bounds(doc)
     sent_starts = [s for s, _ in bounds]
     year_hints: dict[tuple[int, int], str] = {}
+    day_sentence = -2  # the sentence of the last full date
     passage: tuple[int | None, int] | None = None  # the passage's past year, where it was said
     for a, b in candidates(doc, text, year_hints):
         hint = year_hints.get((a, b))
@@ -105,7 +106,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        s_start, s_end = bounds[max(0, bisect.bisect_right(sent_starts, a) - 1)]
+        s_index = max(0, bisect.bisect_right(sent_starts, a) - 1)
+        s_start, s_end = bounds[s_index]
         sentence = _sentence_text(text, s_start, s_end, a, b)
         if false_positive(doc, span, raw, sentence, doc_year):
             continue
@@ -118,6 +120,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             ctx.sentence_year = _passage_year(text, passage, a, doc_year)
         if ctx.last_year and a - last_year_end > _ANAPHOR_REACH:
             ctx.last_year = None
+        # "that day": the day of this sentence or the one before, never one farther back
+        ctx.near_day = ctx.last_day if s_index - day_sentence <= 1 else None
         ctx.tense = tense_of(span)
         ctx.new_quarter = None
         value = (value_of(f"{raw} {hint}", ctx) if hint else None) or value_of(raw, ctx)
@@ -133,7 +137,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             sent_quarter_start = s_start
         ctx.last_value = value
         if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-            ctx.last_day = value
+            ctx.last_day, day_sentence = value, s_index
         if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw):
             ctx.last_year = int(value[:4])
             last_year_end = b

@@ -189,6 +189,16 @@ RULES = (
         ),
     ),
     Rule(
+        "that_day",
+        phrases("that day", "that same day", "that very day", "the very same day"),
+        lambda m, ctx: ctx.near_day,
+        (
+            ex("that day", "2019-08-15", near_day="2019-08-15"),
+            ex("that same day", "2019-08-15", near_day="2019-08-15"),
+            ex("that day", None, last_day="2019-08-15"),
+        ),
+    ),
+    Rule(
         "relative_unit",
         re.compile(
             r"(?:(?:the\s+)?(?P<rel>last|this|next|past|previous|coming|current|following|same"
