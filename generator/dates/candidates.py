@@ -103,6 +103,7 @@ _RX_EXTRA = re.compile(
     rf"(?:(?:last|next|this|this coming|this past|early|late|earlier"
     rf"|later)\s+)?{WDAY_FULL}(?:\s+{PARTOFDAY})?"
     r"|(?:right\s+)?now(?!-)|currently|recently|more recently|the (?:near\s+)?future"
+    r"|(?:current|recent)(?=\s+[a-z])|(?<=in )the (?:near|short)[\s-]term"
     r"|(?<=in )the past(?=\s*[,.;:]|\s+(?:that|and|when|as|but|,))"
     r"|(?:(?:the|this|last|next)\s+)?(?:\d{4}\s+)?(?:fiscal[\s-]+)?(?:first|second|third"
     r"|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"

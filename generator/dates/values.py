@@ -42,6 +42,21 @@ REFERENCE_RULES = (
         (ex("now", "PRESENT_REF"), ex("these days", "PRESENT_REF")),
     ),
     Rule(
+        # the adjectives a TIMEX3 annotator marks ("current plans", "recent events"): found
+        # only before a noun (candidates), valued here. Not "ongoing": never marked on the
+        # dates dev set (0 of 2)
+        "vague_adjective",
+        re.compile(r"(?P<w>current|recent)"),
+        lambda m, ctx: "PAST_REF" if m["w"] == "recent" else "PRESENT_REF",
+        (ex("current", "PRESENT_REF"), ex("recent", "PAST_REF")),
+    ),
+    Rule(
+        "near_term",
+        re.compile(r"(?:the )?(?:near|short)[\s-]term"),
+        lambda m, ctx: "FUTURE_REF",
+        (ex("the near term", "FUTURE_REF"), ex("the short term", "FUTURE_REF")),
+    ),
+    Rule(
         "past_ref",
         re.compile(r"recently|more recently|lately|recent (?:years|months|weeks|days)|the past"),
         lambda m, ctx: "PAST_REF",
