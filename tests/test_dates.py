@@ -238,3 +238,54 @@ def test_a_past_year_of_the_sentence_anchors_its_months(nlp):
     # near the document's date, the document's own year stays
     got = values(nlp, "Invited in July 1997, it will join on April 20 in a ceremony.", d)
     assert ("April 20", "2020-04-20") in got
+
+
+# Issue 15: classes measured wrong or missed on unseen news, on a Tuesday (2019-08-20)
+ISSUE15_DATE = dt.date(2019, 8, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deferral points forward (was the Thursday before)
+        ("The vote was postponed until Thursday.", [("Thursday", "2019-08-22")]),
+        # a passage of history anchors its month-days (was February of the document's year)
+        (
+            "In 1945 the army advanced. In late February the city fell.",
+            [("1945", "1945"), ("late February", "1945-02")],
+        ),
+        # ... but a paragraph break ends the passage
+        (
+            "In 1945 the army advanced.\n\nIn late February the city fell.",
+            [("1945", "1945"), ("late February", "2019-02")],
+        ),
+        # a relative phrase after a comma is cut off the date (was nothing)
+        ("On March 3, two days after the vote, he resigned.", [("March 3", "2019-03-03")]),
+        (
+            "Sales fell in the same week a year earlier.",
+            [("the same week a year earlier", "2018-W34")],
+        ),
+        # a half of a relative year (was the whole year, 2020)
+        (
+            "Work starts in the second half of next year.",
+            [("the second half of next year", "2020-H2")],
+        ),
+        (
+            "The 70s were wild. It was in '95. He wrote on 3/4/09.",
+            [("70s", "197"), ("'95", "1995"), ("3/4/09", "2009-03-04")],
+        ),
+        ("A man in his 70s came.", []),  # an age, not the 1970s
+        (
+            "Recent events and current plans, the ongoing talks, in the near term.",
+            [("Recent", "PAST_REF"), ("current", "PRESENT_REF"), ("the near term", "FUTURE_REF")],
+        ),
+        # anaphoric: the date of the sentence before; with none, nothing
+        (
+            "On March 3 he arrived. That day, the same day, he left.",
+            [("March 3", "2019-03-03"), ("That day", "2019-03-03"), ("the same day", "2019-03-03")],
+        ),
+        ("That day, the same day, he left.", []),
+    ],
+)
+def test_issue15_classes(nlp, text, expected):
+    assert values(nlp, text, ISSUE15_DATE) == expected
