@@ -285,6 +285,10 @@ ISSUE15_DATE = dt.date(2019, 8, 20)
             [("March 3", "2019-03-03"), ("That day", "2019-03-03"), ("the same day", "2019-03-03")],
         ),
         ("That day, the same day, he left.", []),
+        # told in the past, "the next month" follows the story's month, not the document's
+        ("The party nominated Collins for Vice President the next month.", []),
+        ("Sales will grow over the next year.", [("the next year", "2020")]),
+        ("On the last day, Biden delivered his speech.", []),  # not yesterday
     ],
 )
 def test_issue15_classes(nlp, text, expected):

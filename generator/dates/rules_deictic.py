@@ -91,7 +91,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> str | None:
             shift = {"same": 0, "following": 1, "next": 1}.get(rel, -1)
             return shift_unit(dt.date.fromisoformat(ctx.last_day), unit, shift)
         return None
-    if t.startswith("the ") and rel in ("last", "past") and unit == "day":
+    if rel in ("last", "past") and unit == "day":
         return None  # "the last day" of something, not yesterday
     if unit in ("decade", "century") and rel in ("last", "past", "next", "coming"):
         return None  # "the past decade" is the last ten years, not the 2000s
@@ -213,9 +213,13 @@ RULES = (
             ex("this weekend", "2023-W12-WE"),
             ex("the coming months", "FUTURE_REF"),
             ex("the next day", "2016-05-13", last_day="2016-05-12"),
-            # "the last day" of something gets no value here, but the pass without the
-            # leading "the" reads "last day": yesterday
-            ex("the last day", "2023-03-21"),
+            # "the last day" of something, "the next month" after the story's month: no
+            # value without the story's date (the prefix pass keeps their "the")
+            ex("the last day", None),
+            ex("last day", None),
+            ex("the next month", None, tense="past"),
+            ex("the next month", "2023-04", tense="future"),
+            ex("the following week", "2016-W20", last_day="2016-05-12"),
             ex("the past decade", None),
         ),
     ),
