@@ -289,7 +289,18 @@ ISSUE15_DATE = dt.date(2019, 8, 20)
         ("The party nominated Collins for Vice President the next month.", []),
         ("Sales will grow over the next year.", [("the next year", "2020")]),
         ("On the last day, Biden delivered his speech.", []),  # not yesterday
+        # a set has a TIMEX3 value without a year, never a day of the calendar
+        ("The festival is held each July.", [("each July", "XXXX-07")]),
+        ("They meet every Thursday.", [("every Thursday", "XXXX-WXX-4")]),
     ],
 )
 def test_issue15_classes(nlp, text, expected):
     assert values(nlp, text, ISSUE15_DATE) == expected
+
+
+def test_a_set_is_never_a_key_date(nlp):
+    found = find_dates(
+        nlp("The festival is held each July. It opened on July 4, 1990."), ISSUE15_DATE
+    )
+    assert [d.value for d in found] == ["XXXX-07", "1990-07-04"]
+    assert [d.value for d in key_dates(found, [])] == ["1990-07-04"]

@@ -204,7 +204,17 @@ def candidates(
         extra.append((a, b))
         last_end = b
     spans = [sp for sp in spans if sp not in replaced]
-    return sorted(spans + extra)
+    return sorted(_with_recurrence(text, sp) for sp in spans + extra)
+
+
+_RX_EVERY = re.compile(r"(?i)\b(?:every|each)\s+$")
+
+
+def _with_recurrence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span widened to the "every" or "each" before it: "[each July]" is a set, not July."""
+    a, b = span
+    m = _RX_EVERY.search(text, max(0, a - 8), a)
+    return (m.start(), b) if m else span
 
 
 # a date, a comma and the count of a relative phrase spaCy took with it: "[March 3], two days

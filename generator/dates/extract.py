@@ -278,6 +278,9 @@ def _specificity(value: str) -> int:
     return 0  # decades, centuries
 
 
+_RX_SET = re.compile(r"(?i)(?:every|each)\s")  # "each July": a set, no key date
+
+
 def key_dates(
     dates: list[DateMention], summary: list[Mention], limit: int = 5
 ) -> list[DateMention]:
@@ -286,7 +289,7 @@ def key_dates(
     Dates in summary sentences come first, then specific days before weeks, months, quarters
     and years; among equals, the value mentioned most often, then the earliest mention. Each
     value appears once (its first mention). Vague references (``PRESENT_REF``, ``PAST_REF``,
-    ``FUTURE_REF``) are never key dates.
+    ``FUTURE_REF``) and sets ("each July") are never key dates.
     """
     spans = sorted((s.start, s.end) for s in summary)
     starts = [a for a, _ in spans]
@@ -299,7 +302,7 @@ def key_dates(
     count: dict[str, int] = {}
     summarized: dict[str, bool] = {}
     for d in dates:
-        if d.value.endswith("_REF"):
+        if d.value.endswith("_REF") or _RX_SET.match(d.text):
             continue
         first.setdefault(d.value, d)
         count[d.value] = count.get(d.value, 0) + 1

@@ -14,7 +14,19 @@ import re
 
 from .calendar import holiday, resolve_weekday, shift_unit, weekend
 from .rule import Context, Rule, ex, has_doc_date, phrases
-from .words import NUMWORD, PARTOFDAY, WDAY, YR, count, holiday_pattern, weekday
+from .words import (
+    MON,
+    NUMWORD,
+    PARTOFDAY,
+    SEASON,
+    SEASONS,
+    WDAY,
+    YR,
+    count,
+    holiday_pattern,
+    month,
+    weekday,
+)
 
 
 def _today(m: re.Match[str], ctx: Context) -> str | None:
@@ -42,6 +54,16 @@ def _weekday(m: re.Match[str], ctx: Context) -> str | None:
     assert wd is not None  # the pattern's
     rel = _WEEKDAY_REL.get(m["rel"], m["rel"])
     return resolve_weekday(wd, ctx.doc_date, ctx.tense, rel).isoformat()
+
+
+def _recurring(m: re.Match[str], ctx: Context) -> str | None:
+    # "each July", "every Thursday", "every summer": a set, valued as TIMEX3 writes one, with
+    # no year; never placed on a timeline nor ranked a key date
+    if m["wd"]:
+        return f"XXXX-WXX-{weekday(m['wd']) + 1}"  # type: ignore[operator]
+    if m["mon"]:
+        return f"XXXX-{month(m['mon']):02d}"
+    return f"XXXX-{SEASONS[m['s']]}"
 
 
 _BACK = ("ago", "earlier", "before", "back")
@@ -116,6 +138,19 @@ RULES = (
             ex("new years eve", "2022-12-31"),
             ex("last Thanksgiving", "2022-11-24"),
             ex("Thanksgiving", None, doc_date=None),
+        ),
+    ),
+    Rule(
+        "recurring",
+        re.compile(
+            rf"(?:every|each)\s+(?:(?P<wd>{WDAY})s?(?:\s+{PARTOFDAY})?|(?P<mon>{MON})|(?P<s>{SEASON}))"
+        ),
+        _recurring,
+        (
+            ex("each July", "XXXX-07"),
+            ex("every Thursday", "XXXX-WXX-4"),
+            ex("every summer", "XXXX-SU"),
+            ex("every Monday night", "XXXX-WXX-1"),
         ),
     ),
     Rule(
