@@ -289,6 +289,11 @@ ISSUE15_DATE = dt.date(2019, 8, 20)
         ("The party nominated Collins for Vice President the next month.", []),
         ("Sales will grow over the next year.", [("the next year", "2020")]),
         ("On the last day, Biden delivered his speech.", []),  # not yesterday
+        # spaCy splits "Last year" from "August 8": one day of last year
+        (
+            'She wrote, "Last year August 8 was one of the happiest days."',
+            [("Last year August 8", "2018-08-08")],
+        ),
         # a set has a TIMEX3 value without a year, never a day of the calendar
         ("The festival is held each July.", [("each July", "XXXX-07")]),
         ("They meet every Thursday.", [("every Thursday", "XXXX-WXX-4")]),

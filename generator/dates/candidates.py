@@ -204,7 +204,28 @@ def candidates(
         extra.append((a, b))
         last_end = b
     spans = [sp for sp in spans if sp not in replaced]
-    return sorted(_with_recurrence(text, sp) for sp in spans + extra)
+    return _joined(text, sorted(_with_recurrence(text, sp) for sp in spans + extra))
+
+
+_RX_REL_YEAR = re.compile(r"(?i)(?:last|this|next) year")
+_RX_JOIN_GAP = re.compile(r",?\s+")
+_RX_MONTH_DAY_START = re.compile(rf"(?i){MON}\s+\d")
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "[Last year] [August 8]": one date, the day of that year, as spaCy splits it."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if (
+            out
+            and _RX_REL_YEAR.fullmatch(text, *out[-1])
+            and _RX_JOIN_GAP.fullmatch(text, out[-1][1], a)
+            and _RX_MONTH_DAY_START.match(text, a)
+        ):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out
 
 
 _RX_EVERY = re.compile(r"(?i)\b(?:every|each)\s+$")

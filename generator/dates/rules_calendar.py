@@ -78,6 +78,15 @@ def _month_day(m: re.Match[str], ctx: Context) -> str | None:
     return fmt_day(y, mo, d)
 
 
+def _relative_year_day(m: re.Match[str], ctx: Context) -> str | None:
+    # "last year August 8": the day in the year before the document's
+    dd, mo, d = ctx.doc_date, month(m["mon"]), day(m["day"])
+    if dd is None or mo is None or d is None:
+        return None
+    y = dd.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
+    return fmt_day(y, mo, d) if valid(y, mo, d) else None
+
+
 def _relative_month(m: re.Match[str], ctx: Context) -> str | None:
     dd = ctx.doc_date
     mo = month(m["mon"])
@@ -192,6 +201,16 @@ RULES = (
         ),
         _month_day,
         (ex("the 20th of March", "2023-03-20"), ex("4 July 1976", "1976-07-04")),
+    ),
+    Rule(
+        "relative_year_day",
+        re.compile(rf"(?P<rel>last|this|next) year,?\s+(?P<mon>{MON})\s+(?P<day>{DAYNUM})"),
+        _relative_year_day,
+        (
+            ex("last year August 8", "2022-08-08"),
+            ex("next year, June 1", "2024-06-01"),
+            ex("last year August 8", None, doc_date=None),
+        ),
     ),
     Rule(
         "relative_month",
