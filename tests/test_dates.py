@@ -303,6 +303,11 @@ def test_issue15_classes(nlp, text, expected):
     assert values(nlp, text, ISSUE15_DATE) == expected
 
 
+def test_a_year_in_brackets_is_the_days_year(nlp):
+    found = values(nlp, "The talks began on June 27 [2019] in Osaka.", dt.date(2021, 3, 22))
+    assert found == [("June 27 [2019]", "2019-06-27")]
+
+
 def test_a_set_is_never_a_key_date(nlp):
     found = find_dates(
         nlp("The festival is held each July. It opened on July 4, 1990."), ISSUE15_DATE

@@ -213,9 +213,19 @@ _RX_MONTH_DAY_START = re.compile(rf"(?i){MON}\s+\d")
 
 
 def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """ "[Last year] [August 8]": one date, the day of that year, as spaCy splits it."""
+    """ "[Last year] [August 8]" and "[June 27] [[2019]]": one date, the day of that year, as
+    spaCy splits it."""
     out: list[tuple[int, int]] = []
     for a, b in spans:
+        if (
+            out
+            and text[out[-1][1] : a] == " ["
+            and text[b : b + 1] == "]"
+            and _RX_ANY_YEAR.fullmatch(text, a, b)
+            and _RX_MONTH_DAY_START.match(text, out[-1][0])
+        ):
+            out[-1] = (out[-1][0], b + 1)  # "June 27 [2019]": an editor's year, the day's
+            continue
         if (
             out
             and _RX_REL_YEAR.fullmatch(text, *out[-1])

@@ -58,8 +58,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> str | None:
     mo, d = month(m["mon"]), day(m["day"])
     if mo is None or d is None:
         return None
-    if m["year"]:
-        y = int(m["year"])
+    year = m["year"] or m.groupdict().get("year_b")  # "June 27 [2019]": a year in brackets
+    if year:
+        y = int(year)
     elif dd is not None:
         y = resolve_month_year(mo, d, dd, ctx.tense)
         if ctx.sentence_year and not near(dd, y, mo, d):
@@ -68,7 +69,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> str | None:
         y = None
     if not valid(y or 2000, mo, d):
         return None
-    if m["wd"] and not m["year"]:
+    if m["wd"] and not year:
         # "Sunday, March 7": the weekday tells which year, among those the text allows
         wd = weekday(m["wd"])
         options = [y, ctx.last_year] if y is not None else [ctx.last_year]
@@ -182,7 +183,7 @@ RULES = (
         "month_day",
         re.compile(
             rf"(?:(?P<wd>{WDAY}),?\s+)?(?:the\s+)?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM}"
-            rf"|{ORD_WORD})(?:,?\s+(?P<year>{YR}))?(?:\s+{PARTOFDAY})?"
+            rf"|{ORD_WORD})(?:,?\s+(?P<year>{YR})|\s+\[(?P<year_b>{YR})\])?(?:\s+{PARTOFDAY})?"
         ),
         _month_day,
         (
@@ -191,6 +192,7 @@ RULES = (
             ex("Dec. 25, 2020", "2020-12-25"),
             ex("Sunday, March 7", "2021-03-07", last_year=2021),
             ex("June 6", "2016-06-06", sentence_year=2016),
+            ex("June 27 [2019]", "2019-06-27", doc_date="2021-03-22"),
         ),
     ),
     Rule(
