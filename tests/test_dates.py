@@ -238,3 +238,79 @@ def test_a_past_year_of_the_sentence_anchors_its_months(nlp):
     # near the document's date, the document's own year stays
     got = values(nlp, "Invited in July 1997, it will join on April 20 in a ceremony.", d)
     assert ("April 20", "2020-04-20") in got
+
+
+# Issue 15: classes measured wrong or missed on unseen news, on a Tuesday (2019-08-20)
+ISSUE15_DATE = dt.date(2019, 8, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a deferral points forward (was the Thursday before)
+        ("The vote was postponed until Thursday.", [("Thursday", "2019-08-22")]),
+        # a passage of history anchors its month-days (was February of the document's year)
+        (
+            "In 1945 the army advanced. In late February the city fell.",
+            [("1945", "1945"), ("late February", "1945-02")],
+        ),
+        # ... but a paragraph break ends the passage
+        (
+            "In 1945 the army advanced.\n\nIn late February the city fell.",
+            [("1945", "1945"), ("late February", "2019-02")],
+        ),
+        # a relative phrase after a comma is cut off the date (was nothing)
+        ("On March 3, two days after the vote, he resigned.", [("March 3", "2019-03-03")]),
+        (
+            "Sales fell in the same week a year earlier.",
+            [("the same week a year earlier", "2018-W34")],
+        ),
+        # a half of a relative year (was the whole year, 2020)
+        (
+            "Work starts in the second half of next year.",
+            [("the second half of next year", "2020-H2")],
+        ),
+        (
+            "The 70s were wild. It was in '95. He wrote on 3/4/09.",
+            [("70s", "197"), ("'95", "1995"), ("3/4/09", "2009-03-04")],
+        ),
+        ("A man in his 70s came.", []),  # an age, not the 1970s
+        (
+            "Recent events and current plans, the ongoing talks, in the near term.",
+            [("Recent", "PAST_REF"), ("current", "PRESENT_REF"), ("the near term", "FUTURE_REF")],
+        ),
+        # anaphoric: the date of the sentence before; with none, nothing
+        (
+            "On March 3 he arrived. That day, the same day, he left.",
+            [("March 3", "2019-03-03"), ("That day", "2019-03-03"), ("the same day", "2019-03-03")],
+        ),
+        ("That day, the same day, he left.", []),
+        # told in the past, "the next month" follows the story's month, not the document's
+        ("The party nominated Collins for Vice President the next month.", []),
+        ("Sales will grow over the next year.", [("the next year", "2020")]),
+        ("On the last day, Biden delivered his speech.", []),  # not yesterday
+        # spaCy splits "Last year" from "August 8": one day of last year
+        (
+            'She wrote, "Last year August 8 was one of the happiest days."',
+            [("Last year August 8", "2018-08-08")],
+        ),
+        # a set has a TIMEX3 value without a year, never a day of the calendar
+        ("The festival is held each July.", [("each July", "XXXX-07")]),
+        ("They meet every Thursday.", [("every Thursday", "XXXX-WXX-4")]),
+    ],
+)
+def test_issue15_classes(nlp, text, expected):
+    assert values(nlp, text, ISSUE15_DATE) == expected
+
+
+def test_a_year_in_brackets_is_the_days_year(nlp):
+    found = values(nlp, "The talks began on June 27 [2019] in Osaka.", dt.date(2021, 3, 22))
+    assert found == [("June 27 [2019]", "2019-06-27")]
+
+
+def test_a_set_is_never_a_key_date(nlp):
+    found = find_dates(
+        nlp("The festival is held each July. It opened on July 4, 1990."), ISSUE15_DATE
+    )
+    assert [d.value for d in found] == ["XXXX-07", "1990-07-04"]
+    assert [d.value for d in key_dates(found, [])] == ["1990-07-04"]

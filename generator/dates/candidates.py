@@ -25,6 +25,7 @@ from .words import (
     MON,
     MONTH_FORMS,
     MONTHS,
+    NUMWORD,
     PARTOFDAY,
     SEASON,
     SPOKEN_YEAR,
@@ -40,7 +41,7 @@ NOT_DATE = re.compile(
     r"^(?:\d{1,3}|\d{5,}|\d+(?:-| )(?:year|month|week|day)s?(?:-| )old|[\w-]+-(?:year|month|week"
     r"|day)-old"
     rf"|(?:{'|'.join(LOOKALIKES['frequencies'])})"
-    r"|(?:the )?(?:age|ages) of .*|.* years? of age|\d+s|(?:his|her|their) \d+s)$"
+    r"|(?:the )?(?:age|ages) of .*|.* years? of age|(?![3-9]0s$)\d+s|(?:his|her|their) \d+s)$"
 )
 # durations: "three years", "the past 12 months", "the next few days", "a decade"
 _RX_DURATION = re.compile(
@@ -102,6 +103,7 @@ _RX_EXTRA = re.compile(
     rf"(?:(?:last|next|this|this coming|this past|early|late|earlier"
     rf"|later)\s+)?{WDAY_FULL}(?:\s+{PARTOFDAY})?"
     r"|(?:right\s+)?now(?!-)|currently|recently|more recently|the (?:near\s+)?future"
+    r"|(?:current|recent)(?=\s+[a-z])|(?<=in )the (?:near|short)[\s-]term"
     r"|(?<=in )the past(?=\s*[,.;:]|\s+(?:that|and|when|as|but|,))"
     r"|(?:(?:the|this|last|next)\s+)?(?:\d{4}\s+)?(?:fiscal[\s-]+)?(?:first|second|third"
     r"|fourth)(?:[\s-]+fiscal)?[\s-]+quarter"
@@ -140,6 +142,8 @@ _RX_EXTRA_YEAR = re.compile(
 
 _RX_EXTRA_NUMERIC = re.compile(
     r"\b(?:1[0-9]|20)\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}/\d{1,2}/(?:1[0-9]|20)\d\d\b"
+    # a two-digit year ("on 3/4/09") only after "on", "dated" or "of": else a score or ratio
+    r"|(?<=\bon )\d{1,2}/\d{1,2}/\d\d\b(?!/)|(?<=\bdated )\d{1,2}/\d{1,2}/\d\d\b(?!/)"
 )
 
 
@@ -200,11 +204,62 @@ def candidates(
         extra.append((a, b))
         last_end = b
     spans = [sp for sp in spans if sp not in replaced]
-    return sorted(spans + extra)
+    return _joined(text, sorted(_with_recurrence(text, sp) for sp in spans + extra))
+
+
+_RX_REL_YEAR = re.compile(r"(?i)(?:last|this|next) year")
+_RX_JOIN_GAP = re.compile(r",?\s+")
+_RX_MONTH_DAY_START = re.compile(rf"(?i){MON}\s+\d")
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "[Last year] [August 8]" and "[June 27] [[2019]]": one date, the day of that year, as
+    spaCy splits it."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if (
+            out
+            and text[out[-1][1] : a] == " ["
+            and text[b : b + 1] == "]"
+            and _RX_ANY_YEAR.fullmatch(text, a, b)
+            and _RX_MONTH_DAY_START.match(text, out[-1][0])
+        ):
+            out[-1] = (out[-1][0], b + 1)  # "June 27 [2019]": an editor's year, the day's
+            continue
+        if (
+            out
+            and _RX_REL_YEAR.fullmatch(text, *out[-1])
+            and _RX_JOIN_GAP.fullmatch(text, out[-1][1], a)
+            and _RX_MONTH_DAY_START.match(text, a)
+        ):
+            out[-1] = (out[-1][0], b)
+            continue
+        out.append((a, b))
+    return out
+
+
+_RX_EVERY = re.compile(r"(?i)\b(?:every|each)\s+$")
+
+
+def _with_recurrence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """A span widened to the "every" or "each" before it: "[each July]" is a set, not July."""
+    a, b = span
+    m = _RX_EVERY.search(text, max(0, a - 8), a)
+    return (m.start(), b) if m else span
+
+
+# a date, a comma and the count of a relative phrase spaCy took with it: "[March 3], two days
+# (after the vote)"; the count is the start of another expression, not part of the date
+_RX_COMMA_COUNT = re.compile(
+    rf"(?i),\s+(?:{NUMWORD})\s+(?:days?|weeks?|months?|years?|decades?)$"
+)
 
 
 def clean_span(text: str, a: int, b: int) -> tuple[int, int]:
-    """Drop a trailing possessive or punctuation from a span."""
+    """Drop a trailing possessive or punctuation from a span, and a relative phrase's count
+    after a comma ("March 3, two days")."""
+    if (m := _RX_COMMA_COUNT.search(text, a, b)) and re.search(r"\d", text[a : m.start()]):
+        b = m.start()
     piece = text[a:b]
     m = re.search(r"(?:'s|’s|')$", piece)
     if m:

@@ -92,6 +92,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     bounds = _sentence_bounds(doc)
     sent_starts = [s for s, _ in bounds]
     year_hints: dict[tuple[int, int], str] = {}
+    day_sentence = -2  # the sentence of the last full date
+    passage: tuple[int | None, int] | None = None  # the passage's past year, where it was said
     for a, b in candidates(doc, text, year_hints):
         hint = year_hints.get((a, b))
         a, b = clean_span(text, a, b)
@@ -104,7 +106,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        s_start, s_end = bounds[max(0, bisect.bisect_right(sent_starts, a) - 1)]
+        s_index = max(0, bisect.bisect_right(sent_starts, a) - 1)
+        s_start, s_end = bounds[s_index]
         sentence = _sentence_text(text, s_start, s_end, a, b)
         if false_positive(doc, span, raw, sentence, doc_year):
             continue
@@ -114,9 +117,11 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             if ctx.last_quarter and sent_quarter_start >= 0 and s_start - sent_quarter_start > 600:
                 ctx.last_quarter = None
             last_sent_start = s_start
-            ctx.sentence_year = None
+            ctx.sentence_year = _passage_year(text, passage, a, doc_year)
         if ctx.last_year and a - last_year_end > _ANAPHOR_REACH:
             ctx.last_year = None
+        # "that day": the day of this sentence or the one before, never one farther back
+        ctx.near_day = ctx.last_day if s_index - day_sentence <= 1 else None
         ctx.tense = tense_of(span)
         ctx.new_quarter = None
         value = (value_of(f"{raw} {hint}", ctx) if hint else None) or value_of(raw, ctx)
@@ -132,14 +137,37 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             sent_quarter_start = s_start
         ctx.last_value = value
         if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-            ctx.last_day = value
+            ctx.last_day, day_sentence = value, s_index
         if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw):
             ctx.last_year = int(value[:4])
             last_year_end = b
             if doc_year is not None and ctx.last_year < doc_year:
                 ctx.sentence_year = ctx.last_year
+            passage = (ctx.sentence_year, b) if ctx.last_year == ctx.sentence_year else None
         found.append(DateMention(raw, a, b, value, sentence))
     return found
+
+
+PASSAGE_YEAR = True  # rule "passage_year" (False: the year holds in its own sentence only)
+
+
+_HISTORY = 20  # years before the document's: a passage of history, not of recent news
+
+
+def _passage_year(
+    text: str, passage: tuple[int | None, int] | None, a: int, doc_year: int | None
+) -> int | None:
+    """The year of a passage of history, for the month-days of a later sentence: the last
+    year written out, if it was long before the document's year, no later year was written
+    since, and no paragraph break comes between ("In 1945 the army advanced. In late February
+    the city fell": February 1945). A recent year does not carry over: news steps back to its
+    own time ("arrested in several states since 1990. ... found abandoned in December" is
+    last December, measured on the dates dev set)."""
+    if not PASSAGE_YEAR or passage is None or passage[0] is None or doc_year is None:
+        return None
+    if doc_year - passage[0] < _HISTORY or "\n" in text[passage[1] : a]:
+        return None
+    return passage[0]
 
 
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
@@ -250,6 +278,9 @@ def _specificity(value: str) -> int:
     return 0  # decades, centuries
 
 
+_RX_SET = re.compile(r"(?i)(?:every|each)\s")  # "each July": a set, no key date
+
+
 def key_dates(
     dates: list[DateMention], summary: list[Mention], limit: int = 5
 ) -> list[DateMention]:
@@ -258,7 +289,7 @@ def key_dates(
     Dates in summary sentences come first, then specific days before weeks, months, quarters
     and years; among equals, the value mentioned most often, then the earliest mention. Each
     value appears once (its first mention). Vague references (``PRESENT_REF``, ``PAST_REF``,
-    ``FUTURE_REF``) are never key dates.
+    ``FUTURE_REF``) and sets ("each July") are never key dates.
     """
     spans = sorted((s.start, s.end) for s in summary)
     starts = [a for a, _ in spans]
@@ -271,7 +302,7 @@ def key_dates(
     count: dict[str, int] = {}
     summarized: dict[str, bool] = {}
     for d in dates:
-        if d.value.endswith("_REF"):
+        if d.value.endswith("_REF") or _RX_SET.match(d.text):
             continue
         first.setdefault(d.value, d)
         count[d.value] = count.get(d.value, 0) + 1

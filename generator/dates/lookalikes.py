@@ -42,6 +42,7 @@ _TIME_ZONES = frozenset(z.upper() for z in LOOKALIKES["time zones"])
 _CLOCK_WORDS = _words("clock words")
 _EVENT_PLURALS = _words("event plurals")
 _QUANTITY_BEFORE = _words("quantity words")
+_AGE_BEFORE = _words("words before an age")
 _SPORT = re.compile(rf"(?i)\b(?:{'|'.join(LOOKALIKES['sport words'])})\b")
 _FINANCE = re.compile(rf"(?i)%|\$|\b(?:{'|'.join(LOOKALIKES['finance words'])})\b")
 
@@ -194,6 +195,16 @@ def _an_award_or_may(s: _Site) -> bool:
     return False
 
 
+def _an_age(s: _Site) -> bool:
+    # "a man in his 70s", "in her early 70s": an age, not the 1970s
+    if not re.fullmatch(r"(?:(?:early|mid|late)[\s-]*)?'?\d0'?s", s.t.lower()):
+        return False
+    tok = s.before
+    if tok is not None and tok.lower_ in ("early", "mid", "late", "mid-"):
+        tok = s.doc[tok.i - 1] if tok.i > 0 else None
+    return tok is not None and tok.lower_ in _AGE_BEFORE
+
+
 def _a_game_quarter(s: _Site) -> bool:
     # "in the third quarter" of a game
     return "quarter" in s.t.lower() and bool(_SPORT.search(s.sent)) and not _FINANCE.search(s.sent)
@@ -201,7 +212,7 @@ def _a_game_quarter(s: _Site) -> bool:
 
 _CHECKS: tuple[Callable[[_Site], bool], ...] = (
     _a_number, _a_name, _a_season_word, _a_weekday_name, _a_day_word, _an_award_or_may,
-    _a_game_quarter,
+    _a_game_quarter, _an_age,
 )  # fmt: skip
 
 

@@ -19,7 +19,7 @@ class Context:
 
     __slots__ = (
         "doc_date", "tense", "last_quarter", "last_value", "new_quarter", "last_year", "last_day",
-        "sentence_year",
+        "sentence_year", "near_day",
     )  # fmt: skip
 
     def __init__(self, doc_date: dt.date | None, tense: str | None = None):
@@ -33,6 +33,7 @@ class Context:
         # ("In the 2016 election, ... until June" is June 2016, not the document's June)
         self.sentence_year: int | None = None
         self.last_day: str | None = None  # the last full date (YYYY-MM-DD) found
+        self.near_day: str | None = None  # the last full date, if in this sentence or the last
 
 
 Handler = Callable[[re.Match[str], Context], str | None]

@@ -32,11 +32,24 @@ def _iso(m: re.Match[str], ctx: Context) -> str | None:
 def _numeric(m: re.Match[str], ctx: Context) -> str | None:
     mo, d, y = int(m[1]), int(m[2]), int(m[3])
     if y < 100:
-        return None  # two-digit years would need a century guess
+        return None  # two-digit years: ``numeric_date_short_year``, with a document date
     if mo > 12 >= d:
         mo, d = d, mo  # "20/3/2023" is day first
     elif mo != d and mo <= 12 and d <= 12:
         return None  # "3/4/2023": March 4 in the US, April 3 elsewhere
+    return fmt_day(y, mo, d) if valid(y, mo, d) else None
+
+
+def _numeric_short_year(m: re.Match[str], ctx: Context) -> str | None:
+    # "3/4/09": the year of this century if it has come, else of the last; month first, as
+    # American news writes it (the only order that writes a two-digit year this way)
+    dd = ctx.doc_date
+    if dd is None:
+        return None
+    mo, d, yy = int(m[1]), int(m[2]), int(m[3])
+    y = 2000 + yy if 2000 + yy <= dd.year else 1900 + yy
+    if mo > 12 >= d:
+        mo, d = d, mo
     return fmt_day(y, mo, d) if valid(y, mo, d) else None
 
 
@@ -45,8 +58,9 @@ def _month_day(m: re.Match[str], ctx: Context) -> str | None:
     mo, d = month(m["mon"]), day(m["day"])
     if mo is None or d is None:
         return None
-    if m["year"]:
-        y = int(m["year"])
+    year = m["year"] or m.groupdict().get("year_b")  # "June 27 [2019]": a year in brackets
+    if year:
+        y = int(year)
     elif dd is not None:
         y = resolve_month_year(mo, d, dd, ctx.tense)
         if ctx.sentence_year and not near(dd, y, mo, d):
@@ -55,7 +69,7 @@ def _month_day(m: re.Match[str], ctx: Context) -> str | None:
         y = None
     if not valid(y or 2000, mo, d):
         return None
-    if m["wd"] and not m["year"]:
+    if m["wd"] and not year:
         # "Sunday, March 7": the weekday tells which year, among those the text allows
         wd = weekday(m["wd"])
         options = [y, ctx.last_year] if y is not None else [ctx.last_year]
@@ -63,6 +77,15 @@ def _month_day(m: re.Match[str], ctx: Context) -> str | None:
         if fits:
             y = fits[0]
     return fmt_day(y, mo, d)
+
+
+def _relative_year_day(m: re.Match[str], ctx: Context) -> str | None:
+    # "last year August 8": the day in the year before the document's
+    dd, mo, d = ctx.doc_date, month(m["mon"]), day(m["day"])
+    if dd is None or mo is None or d is None:
+        return None
+    y = dd.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
+    return fmt_day(y, mo, d) if valid(y, mo, d) else None
 
 
 def _relative_month(m: re.Match[str], ctx: Context) -> str | None:
@@ -79,6 +102,8 @@ def _relative_month(m: re.Match[str], ctx: Context) -> str | None:
         y = dd.year
     else:
         y = resolve_month_year(mo, None, dd, ctx.tense)
+        if ctx.sentence_year and not near(dd, y, mo, None):
+            y = ctx.sentence_year  # "in late February" in a passage about 1945
     return f"{y}-{mo:02d}"
 
 
@@ -140,15 +165,25 @@ RULES = (
     ),
     Rule(
         "numeric_date",
-        re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})"),
+        re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})"),
         _numeric,
         (ex("12/25/2023", "2023-12-25"), ex("20/3/2023", "2023-03-20"), ex("3/4/2023", None)),
+    ),
+    Rule(
+        "numeric_date_short_year",
+        re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2})"),
+        _numeric_short_year,
+        (
+            ex("3/4/09", "2009-03-04"),
+            ex("12/25/95", "1995-12-25"),
+            ex("3/4/09", None, doc_date=None),
+        ),
     ),
     Rule(
         "month_day",
         re.compile(
             rf"(?:(?P<wd>{WDAY}),?\s+)?(?:the\s+)?(?P<mon>{MON})\s+(?:the\s+)?(?P<day>{DAYNUM}"
-            rf"|{ORD_WORD})(?:,?\s+(?P<year>{YR}))?(?:\s+{PARTOFDAY})?"
+            rf"|{ORD_WORD})(?:,?\s+(?P<year>{YR})|\s+\[(?P<year_b>{YR})\])?(?:\s+{PARTOFDAY})?"
         ),
         _month_day,
         (
@@ -157,6 +192,7 @@ RULES = (
             ex("Dec. 25, 2020", "2020-12-25"),
             ex("Sunday, March 7", "2021-03-07", last_year=2021),
             ex("June 6", "2016-06-06", sentence_year=2016),
+            ex("June 27 [2019]", "2019-06-27", doc_date="2021-03-22"),
         ),
     ),
     Rule(
@@ -169,6 +205,16 @@ RULES = (
         (ex("the 20th of March", "2023-03-20"), ex("4 July 1976", "1976-07-04")),
     ),
     Rule(
+        "relative_year_day",
+        re.compile(rf"(?P<rel>last|this|next) year,?\s+(?P<mon>{MON})\s+(?P<day>{DAYNUM})"),
+        _relative_year_day,
+        (
+            ex("last year August 8", "2022-08-08"),
+            ex("next year, June 1", "2024-06-01"),
+            ex("last year August 8", None, doc_date=None),
+        ),
+    ),
+    Rule(
         "relative_month",
         re.compile(
             rf"(?P<rel>last|this|next|this past|this coming|early|late|mid-?)\s*(?P<mon>{MON})"
@@ -179,6 +225,8 @@ RULES = (
             ex("next March", "2024-03"),
             ex("this June", "2023-06"),
             ex("early June", "2022-06", tense="past"),
+            ex("late October", "1945-10", sentence_year=1945),
+            ex("last October", "2022-10", sentence_year=1945),
         ),
     ),
     Rule(

@@ -14,7 +14,19 @@ import re
 
 from .calendar import holiday, resolve_weekday, shift_unit, weekend
 from .rule import Context, Rule, ex, has_doc_date, phrases
-from .words import NUMWORD, PARTOFDAY, WDAY, YR, count, holiday_pattern, weekday
+from .words import (
+    MON,
+    NUMWORD,
+    PARTOFDAY,
+    SEASON,
+    SEASONS,
+    WDAY,
+    YR,
+    count,
+    holiday_pattern,
+    month,
+    weekday,
+)
 
 
 def _today(m: re.Match[str], ctx: Context) -> str | None:
@@ -42,6 +54,16 @@ def _weekday(m: re.Match[str], ctx: Context) -> str | None:
     assert wd is not None  # the pattern's
     rel = _WEEKDAY_REL.get(m["rel"], m["rel"])
     return resolve_weekday(wd, ctx.doc_date, ctx.tense, rel).isoformat()
+
+
+def _recurring(m: re.Match[str], ctx: Context) -> str | None:
+    # "each July", "every Thursday", "every summer": a set, valued as TIMEX3 writes one, with
+    # no year; never placed on a timeline nor ranked a key date
+    if m["wd"]:
+        return f"XXXX-WXX-{weekday(m['wd']) + 1}"  # type: ignore[operator]
+    if m["mon"]:
+        return f"XXXX-{month(m['mon']):02d}"
+    return f"XXXX-{SEASONS[m['s']]}"
 
 
 _BACK = ("ago", "earlier", "before", "back")
@@ -91,7 +113,7 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> str | None:
             shift = {"same": 0, "following": 1, "next": 1}.get(rel, -1)
             return shift_unit(dt.date.fromisoformat(ctx.last_day), unit, shift)
         return None
-    if t.startswith("the ") and rel in ("last", "past") and unit == "day":
+    if rel in ("last", "past") and unit == "day":
         return None  # "the last day" of something, not yesterday
     if unit in ("decade", "century") and rel in ("last", "past", "next", "coming"):
         return None  # "the past decade" is the last ten years, not the 2000s
@@ -116,6 +138,19 @@ RULES = (
             ex("new years eve", "2022-12-31"),
             ex("last Thanksgiving", "2022-11-24"),
             ex("Thanksgiving", None, doc_date=None),
+        ),
+    ),
+    Rule(
+        "recurring",
+        re.compile(
+            rf"(?:every|each)\s+(?:(?P<wd>{WDAY})s?(?:\s+{PARTOFDAY})?|(?P<mon>{MON})|(?P<s>{SEASON}))"
+        ),
+        _recurring,
+        (
+            ex("each July", "XXXX-07"),
+            ex("every Thursday", "XXXX-WXX-4"),
+            ex("every summer", "XXXX-SU"),
+            ex("every Monday night", "XXXX-WXX-1"),
         ),
     ),
     Rule(
@@ -189,6 +224,16 @@ RULES = (
         ),
     ),
     Rule(
+        "that_day",
+        phrases("that day", "that same day", "that very day", "the very same day"),
+        lambda m, ctx: ctx.near_day,
+        (
+            ex("that day", "2019-08-15", near_day="2019-08-15"),
+            ex("that same day", "2019-08-15", near_day="2019-08-15"),
+            ex("that day", None, last_day="2019-08-15"),
+        ),
+    ),
+    Rule(
         "relative_unit",
         re.compile(
             r"(?:(?:the\s+)?(?P<rel>last|this|next|past|previous|coming|current|following|same"
@@ -203,9 +248,13 @@ RULES = (
             ex("this weekend", "2023-W12-WE"),
             ex("the coming months", "FUTURE_REF"),
             ex("the next day", "2016-05-13", last_day="2016-05-12"),
-            # "the last day" of something gets no value here, but the pass without the
-            # leading "the" reads "last day": yesterday
-            ex("the last day", "2023-03-21"),
+            # "the last day" of something, "the next month" after the story's month: no
+            # value without the story's date (the prefix pass keeps their "the")
+            ex("the last day", None),
+            ex("last day", None),
+            ex("the next month", None, tense="past"),
+            ex("the next month", "2023-04", tense="future"),
+            ex("the following week", "2016-W20", last_day="2016-05-12"),
             ex("the past decade", None),
         ),
     ),

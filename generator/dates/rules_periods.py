@@ -71,6 +71,33 @@ def _half(m: re.Match[str], ctx: Context) -> str | None:
     return f"{y_txt}-H{h}" if y_txt else None
 
 
+_YEAR_REL = {"this": 0, "last": -1, "next": 1}
+
+
+def _half_of_relative_year(m: re.Match[str], ctx: Context) -> str | None:
+    # "the second half of next year": the half, not the year the prefix-stripping pass gives
+    if ctx.doc_date is None:
+        return None
+    h = 1 if m["h"] in ("first", "1st") else 2
+    return f"{ctx.doc_date.year + _YEAR_REL[m['rel']]}-H{h}"
+
+
+def _decade_short(m: re.Match[str], ctx: Context) -> str | None:
+    # "the 70s": the 1970s while the 2070s are still to come; "the 20s" and "the 10s" are
+    # ambiguous (1920s or 2020s) and get no value
+    dd = ctx.doc_date
+    return f"19{m['d']}" if dd and 2000 + 10 * int(m["d"]) > dd.year + 10 else None
+
+
+def _year_apostrophe(m: re.Match[str], ctx: Context) -> str | None:
+    # "in '95": this century's year if it has come, else last century's
+    dd = ctx.doc_date
+    if dd is None:
+        return None
+    yy = int(m["y"])
+    return str(2000 + yy if 2000 + yy <= dd.year else 1900 + yy)
+
+
 def _quarter_in_year(m: re.Match[str], ctx: Context) -> str | None:
     # "the 1988 period": the same quarter in another year
     dd = ctx.doc_date
@@ -103,6 +130,25 @@ def _year_ago_period(m: re.Match[str], ctx: Context) -> str | None:
     if unit == "year" or (unit is None and dd):
         return str(dd.year - 1) if dd else None
     return None
+
+
+def _same_unit_year_ago(m: re.Match[str], ctx: Context) -> str | None:
+    # "the same week a year earlier": the document's week (or the quarter being reported)
+    # one year back
+    dd, unit = ctx.doc_date, m["unit"] or m["unit2"]
+    if dd is None:
+        return None
+    if unit in ("quarter", "period"):
+        ref = ctx.last_quarter or (quarter_from(dd) if unit == "quarter" else None)
+        return f"{int(ref[:4]) - 1}{ref[4:]}" if ref else None
+    if unit == "week":
+        y, w, _ = dd.isocalendar()
+        return f"{y - 1}-W{w:02d}"
+    if unit == "month":
+        return f"{dd.year - 1}-{dd.month:02d}"
+    if dd.month == 2 and dd.day == 29:
+        return None
+    return dd.replace(year=dd.year - 1).isoformat()
 
 
 _SEASON_REL = {"this past": "last", "past": "last", "this coming": "next", "the": None}
@@ -147,6 +193,18 @@ RULES = (
         re.compile(r"(?:the )?'(?P<d>\d)0s"),
         _decade_apostrophe,
         (ex("the '90s", "199"), ex("the '20s", None)),
+    ),
+    Rule(
+        "decade_short",
+        re.compile(r"(?:the )?(?P<d>[3-9])0'?s"),
+        _decade_short,
+        (ex("the 70s", "197"), ex("90s", "199"), ex("the 70s", None, doc_date=None)),
+    ),
+    Rule(
+        "year_apostrophe",
+        re.compile(r"(?:the )?(?:year )?'(?P<y>\d\d)"),
+        _year_apostrophe,
+        (ex("'95", "1995"), ex("'09", "2009"), ex("'95", None, doc_date=None)),
     ),
     Rule(
         "decade_word",
@@ -205,6 +263,19 @@ RULES = (
         (ex("the first half of 2019", "2019-H1"), ex("the second half", None)),
     ),
     Rule(
+        "half_of_relative_year",
+        re.compile(
+            r"(?:the\s+)?(?:fiscal\s+)?(?P<h>first|second|last|1st|2nd)[\s-]+half\s+of\s+"
+            r"(?P<rel>this|last|next)\s+year"
+        ),
+        _half_of_relative_year,
+        (
+            ex("the second half of next year", "2024-H2"),
+            ex("the first half of last year", "2022-H1"),
+            ex("the second half of next year", None, doc_date=None),
+        ),
+    ),
+    Rule(
         "quarter_in_year",
         re.compile(rf"(?:the )?(?P<y>{YR}) (?P<p>quarter|period)"),
         _quarter_in_year,
@@ -257,6 +328,22 @@ RULES = (
             ex("the year-ago third quarter", "2022-Q3"),
             ex("the previous year", "2022"),
             ex("the year-ago month", None),
+        ),
+    ),
+    Rule(
+        "same_unit_year_ago",
+        re.compile(
+            r"(?:the )?same (?P<unit>day|week|month|quarter|period) (?:a|one) year (?:earlier|ago"
+            r"|before)|(?:the )?same (?P<unit2>day|week|month|quarter|period) (?:of )?(?:last year"
+            r"|the previous year|the year before)"
+        ),
+        _same_unit_year_ago,
+        (
+            ex("the same week a year earlier", "2022-W12"),
+            ex("the same month last year", "2022-03"),
+            ex("the same quarter a year ago", "2015-Q3", last_quarter="2016-Q3"),
+            ex("the same day a year earlier", "2022-03-22"),
+            ex("the same week a year earlier", None, doc_date=None),
         ),
     ),
     Rule(

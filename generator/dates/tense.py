@@ -19,6 +19,8 @@ _FUTURE_AUX = frozenset(TENSE_WORDS["future auxiliaries"])
 _MODALS = frozenset(TENSE_WORDS["modals"])
 _PLAN_VERBS = tuple(TENSE_WORDS["plan verbs"])
 _PLAN_PARTICIPLES = frozenset(TENSE_WORDS["plan participles"])
+_DEFERRAL_VERBS = tuple(TENSE_WORDS["deferral verbs"])
+_FORWARD_BOUNDS = frozenset(TENSE_WORDS["forward bound prepositions"])
 # a reported present ("says the meeting is on Monday"): the say-verbs every stage shares
 _REPORT_VERBS = frozenset(vocabulary.table("say_verbs")["reporting"])
 
@@ -45,6 +47,8 @@ def tense_of(span: Span) -> str | None:
             .startswith(("as soon as", "as early as"))
         ):
             return FUTURE
+        if prep.lower_ in _FORWARD_BOUNDS and prep.head.lower_.startswith(_DEFERRAL_VERBS):
+            return FUTURE  # "postponed until Thursday": put off to a day still to come
         if prep.lower_ in _BOUND_PREPS:
             return None  # "extended through January": the end of a period, past or future
         head = prep.head

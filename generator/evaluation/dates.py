@@ -110,7 +110,12 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--baseline", action="store_true", help="score plain spaCy DATE entities")
     parser.add_argument("--errors", type=Path, default=None, help="write errors as TSV here")
+    parser.add_argument("--off", default="", help="date rules to switch off, comma-separated")
     args = parser.parse_args(argv)
+    if args.off:
+        from ..dates import switch_off
+
+        switch_off(args.off.split(","))
 
     nlp = load_model()
     docs = list(read_jsonl(args.file, args.limit))
