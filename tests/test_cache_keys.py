@@ -71,7 +71,7 @@ def test_the_analysis_cache_key_covers_every_module_the_analysis_runs() -> None:
     # The package's own __init__ carries the version, which the key includes by value.
     missing = reached - hashed - {PACKAGE / "__init__.py"} - _package_inits(reached)
     assert not missing, f"not in the analysis cache key: {sorted(map(str, missing))}"
-    assert PACKAGE / "people" / "data" / "en" / "time_zones.txt" in hashed
+    assert PACKAGE / "nlp" / "data" / "en" / "time_zones.txt" in hashed
 
 
 def test_the_page_cache_key_covers_every_module_rendering_runs() -> None:

@@ -12,7 +12,7 @@ wrong name off the page rather than risk it (a missing tag costs less than a wro
   quotes, a possessive apostrophe ("United States'"), leading lower-case words ("a World
   Health Organisation", "pro-Beijing New People Party");
 - ``not_a_name``: no capital letter or no Latin letter, time zones, diseases, religions,
-  events (``data/en/time_zones.txt``, ``not_entities.txt``), a common noun alone
+  events (``generator/nlp/data/en/time_zones.txt``, ``not_entities.txt``), a common noun alone
   (``generic_entity_words.txt``), awards, laws and events by their last word
   (``not_entity_heads.txt``: "Nobel Prize", "National Emergencies Act");
 - ``person``: a name that is one of the document's people or a word of one ("Mendez" when
@@ -76,8 +76,9 @@ def key(name: str) -> str:
 
 @functools.cache
 def word_list(name: str) -> frozenset[str]:
-    """One of the ``data/en/*.txt`` lists, as keys."""
-    return frozenset(key(entry) for entry in vocabulary.entries(name, "people"))
+    """One of the ``data/en/*.txt`` lists, as keys (time zones: the list all stages share)."""
+    stage = "nlp" if name == "time_zones" else "people"
+    return frozenset(key(entry) for entry in vocabulary.entries(name, stage))
 
 
 @functools.cache
