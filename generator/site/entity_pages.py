@@ -149,9 +149,12 @@ class EntityViews(TopicFeedViews):
                 body = self.template("entity_more.md.j2", back=self.url(uri, first), **common)
                 pages[uri] = front_matter(meta) + f"# {md_escape(title)}\n\n" + body
                 continue
+            # Out of the search index, as listings are: each of its documents is there with
+            # the name among its tags, and the index stays within its size per document.
             meta = {
                 "title": name,
                 "description": f"{name} in {count} document{'' if count == 1 else 's'}",
+                **NO_SEARCH,
             }
             body = self.template(
                 "entity.md.j2",
