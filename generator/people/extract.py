@@ -57,7 +57,10 @@ from spacy.tokens import Doc
 
 from ..nlp import words
 from ..record import Entity, Participant
-from . import entities
+from . import (
+    entities,
+    title_roles,  # noqa: F401 - the stage wires every rule family it has
+)
 from . import words as role_words
 from .completion import complete_names, coordinated_names, expand_lists, propagate
 from .contexts import PLACE_LABELS, drop_possessors, org_like, place_like, team_names, venue_label
