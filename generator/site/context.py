@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -28,8 +29,8 @@ from .archive import entities as entities_of
 from .archive import people as people_of
 from .archive import timeline as events_of
 from .markup import date_forms_html, md_escape
-from .plans import plan_articles, plan_people, plan_tags, plan_timeline, tag_counts
-from .urls import TIMELINE_URI, link_target, page_uri, timeline_anchor
+from .plans import index_letter, plan_articles, plan_people, plan_tags, plan_timeline, tag_counts
+from .urls import TIMELINE_URI, letter_id, link_target, page_uri, timeline_anchor
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 # Listing pages are ways in, not results: their words would outrank the documents'.
@@ -163,6 +164,25 @@ class RenderContext:
         """The link target from ``page`` to a place's or organization's page, if it has one."""
         uri = self.entity_uri(kind, name)
         return self.url(page, uri) if uri else None
+
+    def letter_bar(
+        self, page: str, plan: list[tuple[str, str, Any]], filed: Callable[[Any], str]
+    ) -> list[tuple[str, str, int]]:
+        """(letter, link, count) for every letter in use in an A-Z listing ``plan``, for the
+        bar on ``page``: ``filed`` gives the name an item is filed under."""
+        counts: Counter[str] = Counter()
+        where: dict[str, str] = {}
+        for uri, _, items in plan:
+            for item in items:
+                letter = index_letter(filed(item))
+                counts[letter] += 1
+                where.setdefault(letter, uri)
+        letters = sorted(counts, key=lambda x: (x == "#", x))
+        return [
+            (x, Markup("#" + letter_id(x)) if where[x] == page
+             else self.url(page, where[x], letter_id(x)), counts[x])
+            for x in letters
+        ]  # fmt: skip
 
     def timeline_link(self, page: str, value: str) -> Markup:
         """The link target from ``page`` to a date value's place on the timeline."""

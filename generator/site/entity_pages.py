@@ -4,7 +4,6 @@ kind with the people index's rules (a page per letter or run of letters past a s
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -220,25 +219,12 @@ class EntityViews(TopicFeedViews):
             "entities.md.j2",
             kind=kind,
             heading=heading,
-            letters=self._entity_letter_bar(kind, page),
+            letters=self.letter_bar(
+                page, self.entity_plans[kind.key], lambda e: filing_name(e.name)
+            ),
             groups=[(letter, letter_id(letter), group) for letter, group in groups.items()],
             pager=pager,
             entity_link=lambda name: self.entity_link(page, kind.key, name),
             link=lambda r: self.url(page, page_uri(r)),
         )
 
-    def _entity_letter_bar(self, kind: Kind, page: str) -> list[tuple[str, str, int]]:
-        """(letter, link, names) for every letter in use, for the A-Z bar on ``page``."""
-        counts: Counter[str] = Counter()
-        where: dict[str, str] = {}
-        for uri, _, entities in self.entity_plans[kind.key]:
-            for entity in entities:
-                letter = index_letter(filing_name(entity.name))
-                counts[letter] += 1
-                where.setdefault(letter, uri)
-        letters = sorted(counts, key=lambda x: (x == "#", x))
-        return [
-            (x, Markup("#" + letter_id(x)) if where[x] == page
-             else self.url(page, where[x], letter_id(x)), counts[x])
-            for x in letters
-        ]  # fmt: skip

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from markupsafe import Markup, escape
 
 from .archive import Person, sort_key
@@ -80,7 +78,7 @@ class PersonViews(RenderContext):
             body = self.template(
                 "people.md.j2",
                 heading=title,
-                letters=self._letter_bar(uri),
+                letters=self.letter_bar(uri, self.people_plan, lambda p: sort_name(p.name)),
                 groups=self._by_letter(people),
                 pager=self.pager(uri, self.people_plan, label),
                 person_link=lambda n, uri=uri: self.url(uri, self.person_uri(n)),
@@ -94,22 +92,6 @@ class PersonViews(RenderContext):
             groups.setdefault(index_letter(sort_name(person.name)), []).append(person)
         return [(letter, letter_id(letter), group) for letter, group in groups.items()]
 
-    def _letter_bar(self, page: str) -> list[tuple[str, str, int]]:
-        """(letter, link, people) for every letter in use, for the A-Z bar on ``page``."""
-        counts: Counter[str] = Counter()
-        where: dict[str, str] = {}
-        for uri, _, people in self.people_plan:
-            for person in people:
-                letter = index_letter(sort_name(person.name))
-                counts[letter] += 1
-                where.setdefault(letter, uri)
-        letters = sorted(counts, key=lambda x: (x == "#", x))
-        return [
-            (x, Markup("#" + letter_id(x)) if where[x] == page
-             else self.url(page, where[x], letter_id(x)), counts[x])
-            for x in letters
-        ]
-
     def people_index(self) -> str:
         page = PEOPLE_URI
         paged = len(self.people_plan) > 1
@@ -121,7 +103,7 @@ class PersonViews(RenderContext):
         body = self.template(
             "people.md.j2",
             heading="",
-            letters=self._letter_bar(page),
+            letters=self.letter_bar(page, self.people_plan, lambda p: sort_name(p.name)),
             groups=[] if paged else self._by_letter(self.people_plan[0][2]),
             pager=Markup(""),
             person_link=lambda n: self.url(page, self.person_uri(n)),
