@@ -9,9 +9,10 @@ from typing import Any
 
 from ..record import Record
 from ..sources import slugify
+from .archive import unique_slug
 from .context import NO_SEARCH, RenderContext
 from .frontmatter import front_matter
-from .threads import Stories, find_stories
+from .threads import Stories, find_stories, name_key
 from .urls import page_uri
 
 log = logging.getLogger("mkdocs.plugins.summaries")
@@ -32,17 +33,11 @@ class StoryViews(RenderContext):
     @functools.cached_property
     def story_uris(self) -> list[str]:
         """Each thread's page, named after its first document (unique, never the index)."""
-        by_source = {r.source: r for r in self.records}
-        taken, uris = {"index"}, []
-        for thread in self.stories.threads:
-            slug = base = slugify(by_source[thread.members[0]].slug)
-            n = 1
-            while slug in taken:
-                n += 1
-                slug = f"{base}-{n}"
-            taken.add(slug)
-            uris.append(f"stories/{slug}.md")
-        return uris
+        taken = {"index"}
+        return [
+            f"stories/{unique_slug(self.by_source[t.members[0]].slug, slugify, taken)}.md"
+            for t in self.stories.threads
+        ]
 
     @functools.cached_property
     def by_source(self) -> dict[str, Record]:
@@ -90,7 +85,7 @@ class StoryViews(RenderContext):
         for record in records:
             for group in (record.participants, record.places, record.organizations):
                 for item in group:
-                    written.setdefault(" ".join(item.name.casefold().split()), item.name)
+                    written.setdefault(name_key(item.name), item.name)
         return [written[k] for k in keys if k in written]
 
     def _stories_index(self) -> str:

@@ -88,9 +88,14 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
+def name_key(name: str) -> str:
+    """A name as threads compare it: case and spacing aside."""
+    return " ".join(name.casefold().split())
+
+
 def _names(record: ThreadInput) -> set[str]:
     groups = (record.participants, record.places, record.organizations)
-    return {" ".join(item.name.casefold().split()) for group in groups for item in group}
+    return {name_key(item.name) for group in groups for item in group}
 
 
 def _vectors(records: Sequence[ThreadInput]):  # noqa: ANN202
@@ -166,21 +171,18 @@ def find_stories(records: Sequence[ThreadInput], settings: ThreadSettings | None
         for i in members:
             stories.thread_of[records[i].source] = len(stories.threads)
         stories.threads.append(thread)
-    for i, record in enumerate(records):
-        own = stories.thread_of.get(record.source)
-        near = [
-            (score, records[j if i == a else a].source)
-            for (a, j), score in scored.items()
-            if i in (a, j)
-        ]
-        near = [
-            (s, src)
-            for s, src in near
-            if own is None or stories.thread_of.get(src) != own
-        ]
+    # Each document's similar ones, gathered in one pass over the pairs (not once per document).
+    neighbours: dict[int, list[tuple[float, str]]] = {}
+    for (a, b), score in scored.items():
+        neighbours.setdefault(a, []).append((score, records[b].source))
+        neighbours.setdefault(b, []).append((score, records[a].source))
+    for i, near in neighbours.items():
+        source = records[i].source
+        own = stories.thread_of.get(source)
+        near = [(s, src) for s, src in near if own is None or stories.thread_of.get(src) != own]
         near.sort(key=lambda item: (-item[0], item[1]))
         if near:
-            stories.related[record.source] = [src for _, src in near[:MAX_RELATED]]
+            stories.related[source] = [src for _, src in near[:MAX_RELATED]]
     return stories
 
 
