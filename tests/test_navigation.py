@@ -58,6 +58,12 @@ def test_sort_names_file_people_by_surname():
     assert sort_name("Bill de Blasio") == "de Blasio, Bill"
     assert sort_name("Martin Luther King Jr.") == "King, Martin Luther"
     assert sort_name("Madonna") == "Madonna"
+    assert sort_name("Xi Jinping") == "Xi Jinping"  # surname written first
+    assert sort_name("Kim Jong-un") == "Kim Jong-un"  # by the given name's shape
+    assert sort_name("Yau Wai-ching") == "Yau Wai-ching"
+    assert sort_name("Kim Kardashian") == "Kardashian, Kim"
+    assert sort_name("Andrew Yang") == "Yang, Andrew"
+    assert sort_name("Jean-Pierre Raffarin") == "Raffarin, Jean-Pierre"
     assert index_letter(sort_name("Eva Öberg")) == "O"
     assert index_letter("1984") == "#"
 

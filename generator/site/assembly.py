@@ -31,13 +31,15 @@ LISTING_MARKER = "<!-- summaries:listing -->"
 # the sources stage it renders through (its face imports all of it), the record and its
 # serializer (tests/test_cache_keys.py checks nothing else is reached).
 RENDERING_STAGES = ("site", "sources")
-# An interview's page reads its speaker labels and hidden marks from the turns module's data.
+# An interview's page reads its speaker labels and hidden marks from the turns module's data;
+# the people index files names by the people stage's generational suffixes.
 RENDERING_FILES = (
     "record.py",
     "serialize.py",
     "nlp/turns.py",
     "nlp/vocabulary.py",
     "nlp/data/en/speaker_marks.yml",
+    "people/data/en/name_suffixes.txt",
 )
 # Links in generated pages are Markdown links inside `markdown`-attribute HTML blocks (the one
 # form that MkDocs, ProperDocs and Zensical all resolve against the site), with classes set by
@@ -123,6 +125,7 @@ def _render(
 def rendering_code() -> list[Path]:
     package = Path(__file__).resolve().parent.parent
     stages = [p for stage in RENDERING_STAGES for p in (package / stage).glob("*.py")]
+    stages += [p for stage in RENDERING_STAGES for p in (package / stage).glob("data/*/*")]
     return sorted(stages + [package / name for name in RENDERING_FILES])
 
 

@@ -6,11 +6,14 @@ groups (years, letters) of about a page's size, a heavy group split over numbere
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..nlp.vocabulary import entries
+from ..nlp.vocabulary import words as _words
 from ..record import Record
 from ..sources import passthrough
 from .archive import UNKNOWN_YEAR, Event, Person
@@ -19,17 +22,28 @@ from .urls import ARTICLES_URI, PEOPLE_URI, TAGS_URI, TIMELINE_URI, letter_name,
 Plan = list[tuple[str, str, list]]
 UNDATED = "Undated"
 
-# Name endings that are not the surname ("Martin Luther King Jr." sorts under K).
-_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "junior", "senior"})
+# A given name hyphenated in lower case ("Jong-un", "Wai-ching") follows an East Asian
+# surname written first; a Western double name capitalises both halves ("Jean-Pierre").
+_EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def surname_first(words: list[str]) -> bool:
+    """Whether a two-word name is written surname first ("Xi Jinping", "Kim Jong-un")."""
+    return len(words) == 2 and (
+        words[0] in entries("surname_first", stage="site")
+        or _EAST_ASIAN_GIVEN.fullmatch(words[1]) is not None
+    )
 
 
 def sort_name(name: str) -> str:
     """The name as an index files it: surname first (``Biden, Joe``); lowercase particles
-    stay with the surname (``de Blasio, Bill``); a one-word name is itself."""
+    stay with the surname (``de Blasio, Bill``); a one-word name, or one already written
+    surname first (``Xi Jinping``), is itself. Generational suffixes are not the surname
+    ("Martin Luther King Jr." files under K)."""
     words = name.split()
-    while len(words) > 1 and words[-1].casefold() in _NAME_SUFFIXES:
+    while len(words) > 1 and words[-1].casefold() in _words("name_suffixes", stage="people"):
         words.pop()
-    if len(words) <= 1:
+    if len(words) <= 1 or surname_first(words):
         return name
     i = len(words) - 1
     while i > 1 and words[i - 1].islower():
