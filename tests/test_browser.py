@@ -10,6 +10,7 @@ pictures in ``screenshots/`` are retaken on purpose: ``python -m tests.browser -
 from __future__ import annotations
 
 import contextlib
+import html
 import re
 import shutil
 import urllib.parse
@@ -355,3 +356,85 @@ def test_an_interview_reads_as_a_dialogue(browser, interview_site, shots, device
     assert overflow <= 1, f"the interview is {overflow}px wider than a {device} screen"
     # The test site keeps Material's default web font (the example site turns it off).
     assert not [u for u in blocked if not u.startswith("https://fonts.googleapis.com/")]
+
+
+# A place and an organization of the example site, each named in several documents.
+ENTITY_PAGES = [
+    ("place", "places/texas/", "Texas", "Donald Trump"),
+    ("organization", "organizations/cnn/", "CNN", "Emmerson Mnangagwa"),
+]
+
+
+@pytest.mark.parametrize("kind, path, name, person", ENTITY_PAGES)
+@pytest.mark.parametrize("device, viewport", [("desktop", DESKTOP), ("phone", PHONE)])
+def test_a_place_or_organization_page_lists_its_documents_people_and_feed(
+    browser, site_url, shots, kind, path, name, person, device, viewport
+):
+    context = browser.new_context(viewport=viewport, color_scheme="light")
+    page = context.new_page()
+    blocked = block_external(page, site_url)
+    page.goto(site_url + path)
+    page.wait_for_load_state("networkidle")
+    article = page.locator("article")
+    assert article.locator("h1").inner_text().strip().rstrip("¶").strip() == name
+    named = re.search(r"Named in (\d+) documents", article.inner_text())
+    assert named, article.inner_text()[:300]
+    # Its documents, newest first, each with its date and summary, as many as it says.
+    rows = article.locator("ul.summaries-listing > li")
+    dates = [rows.nth(i).locator("time").get_attribute("datetime") for i in range(rows.count())]
+    assert len(dates) == int(named.group(1)) >= 3
+    assert dates == sorted(dates, reverse=True) and len(set(dates)) == len(dates), dates
+    assert all(len(t) > 80 for t in article.locator(".summaries-listing-summary").all_inner_texts())
+    # The people who appear with it, each linked to a page of theirs.
+    people = article.locator("ul.summaries-people a")
+    assert person in people.all_inner_texts()
+    href = people.filter(has_text=person).first.evaluate("a => a.href")
+    response = page.request.get(href)
+    assert response.ok and person in response.text()
+    # Its feed, newest first too.
+    rss = article.locator("p.summaries-feeds a", has_text="RSS").evaluate("a => a.href")
+    feed = page.request.get(rss)
+    newest = rows.first.locator("a.summaries-listing-title").inner_text()
+    assert feed.ok and "<rss" in feed.text() and html.escape(newest, quote=False) in feed.text()
+    assert "((" not in article.inner_text()
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    page.screenshot(path=str(shots / f"{kind}-{device}.png"), full_page=True)
+    # The newest document names it and links back to this page.
+    rows.first.locator("a.summaries-listing-title").click()
+    page.locator(".summaries-summary").wait_for()
+    back = page.locator(f'article a[href$="{path}"]', has_text=name)
+    assert back.count() >= 1, f"{page.url} does not link {path}"
+    back.first.click()
+    page.wait_for_url(re.compile(re.escape(path) + "$"))
+    context.close()
+    assert overflow <= 1, f"the {kind} page is {overflow}px wider than a {device} screen"
+    assert not blocked
+
+
+def _raw_marks(site: Path) -> list[str]:
+    """Every built page, feed, search index and llms text of ``site`` that shows a speaker
+    mark's "((" (scripts and styles aside; ``_sources/`` holds the source files as written)."""
+    found = []
+    for file in sorted(site.rglob("*")):
+        if file.suffix not in (".html", ".xml", ".json", ".txt") or "_sources" in file.parts:
+            continue
+        text = file.read_text(encoding="utf-8")
+        if file.suffix == ".html":
+            text = re.sub(r"<(script|style)\b.*?</\1>", "", text, flags=re.S | re.I)
+        text = html.unescape(text)
+        if "((" in text:
+            at = text.index("((")
+            found.append(f"{file.relative_to(site)}: {text[max(0, at - 40) : at + 40]!r}")
+    return found
+
+
+def test_no_raw_speaker_marks_on_any_page(example_site, interview_site):
+    from .test_turns import INTERVIEW
+
+    pages = list(example_site.rglob("*.html"))
+    assert len(pages) > 100
+    assert _raw_marks(example_site) == []
+    # The interview site's source is full of marks; none reaches a page, a feed or the index.
+    assert INTERVIEW.count("((") >= 4 and (interview_site / "search").is_dir()
+    assert len(list(interview_site.rglob("*.html"))) >= 5
+    assert _raw_marks(interview_site) == []

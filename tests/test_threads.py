@@ -179,3 +179,39 @@ def test_people_and_stories_get_feeds_with_a_site_url_only() -> None:
 def test_texts_without_distinguishing_words_give_no_threads() -> None:
     same = [_doc(f"{n}.txt", "2021-03-01", "The", "the and of it", "Ida Berg") for n in "abc"]
     assert find_stories(same).threads == []
+
+
+def test_a_thread_of_two_needs_a_pair_that_stands_alone() -> None:
+    # The ferry pair shares one rare name ("Ida Berg"): a thread while its wording is close
+    # enough to stand alone, not when only three shared rare names would do.
+    docs = _archive()
+    loose = ThreadSettings(standalone_similarity=0.99, standalone_names=3)
+    assert find_stories(docs, loose).threads == []
+    assert "b.txt" in find_stories(docs, loose).related["a.txt"]  # still related
+    named = ThreadSettings(standalone_similarity=0.99, standalone_names=1)
+    assert [t.members for t in find_stories(docs, named).threads] == [["a.txt", "b.txt"]]
+
+
+def test_close_wording_needs_only_one_shared_name_however_common() -> None:
+    # "Kalvik" is in every document (weight 0): only wording this close links the pair.
+    docs = _archive()
+    for doc in docs:
+        doc.participants = [Named("Kalvik")]
+    assert [t.members for t in find_stories(docs).threads] == [["a.txt", "b.txt"]]
+    assert find_stories(docs, ThreadSettings(wording_alone=0.99)).threads == []
+    for doc in docs:
+        doc.participants = []
+    assert find_stories(docs).threads == []  # no shared name at all: never
+
+
+def test_the_evaluation_scores_each_folder_alone_and_two_fixed_halves() -> None:
+    from generator.evaluation.threads import subsets
+
+    sources = [f"dev/{n}.txt" for n in range(7)] + [f"news/{n}.txt" for n in range(4)]
+    named = subsets(sources)
+    assert set(named) == {"dev alone", "news alone", "random half A", "random half B"}
+    assert named["news alone"] == {f"news/{n}.txt" for n in range(4)}
+    a, b = named["random half A"], named["random half B"]
+    assert not a & b and a | b == set(sources) and len(a) == 5
+    assert subsets(sources[::-1]) == named  # the same halves on every run
+    assert set(subsets(sources[:7])) == {"random half A", "random half B"}

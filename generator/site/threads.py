@@ -27,7 +27,9 @@ import numpy as np
 # Chosen on the tuning part of benchmarks/threads/ (see its README for the sweep).
 THREAD_SIMILARITY = 0.18
 RELATED_SIMILARITY = 0.12
-WINDOW_DAYS = 240
+# A story followed over a year (a campaign, a pandemic) stays one; the tuning part scores the same
+# from 240 days to 540.
+WINDOW_DAYS = 365
 # Two groups merge only while the mean similarity of all their cross pairs stays this high:
 # a chain of close pairs does not make two stories one.
 COHESION = 0.10
@@ -35,6 +37,17 @@ COHESION = 0.10
 # log(N), 1 for a name only the pair shares, 0 for one in every document; so one rare name
 # or a few common ones, in an archive of any size.
 MIN_SHARED = 0.6
+# Wording this close (about the 99.9th percentile of an archive's pair similarities, in
+# archives of 25 to 125 documents alike) needs only one shared name, however common: a
+# long story's own names ("COVID-19", "Bernie Sanders") are in many documents by then.
+WORDING_ALONE = 0.35
+# A thread must hold one pair that would stand alone: wording this close, or this many shared
+# rare names (each of weight MIN_SHARED or more, i.e. named by at most N ** 0.4 documents).
+# A story of two documents linked by one rare name and loosely similar wording is most often
+# two stories of one kind (two storms, two interviews about planets); a longer story is
+# held together by many pairs and keeps its weaker members.
+STANDALONE_SIMILARITY = 0.25
+STANDALONE_NAMES = 3
 MAX_RELATED = 5
 # Rows of the similarity matrix computed at once: bounded memory at any archive size.
 CHUNK = 512
@@ -78,6 +91,9 @@ class ThreadSettings:
     window_days: int = WINDOW_DAYS
     cohesion: float = COHESION
     min_shared: float = MIN_SHARED
+    standalone_similarity: float = STANDALONE_SIMILARITY
+    standalone_names: int = STANDALONE_NAMES
+    wording_alone: float = WORDING_ALONE
 
 
 def _date(value: Any) -> dt.date | None:
@@ -132,8 +148,25 @@ def _similar_pairs(records: Sequence[ThreadInput], floor: float) -> dict[tuple[i
     return pairs
 
 
-def _shared_weight(a: set[str], b: set[str], idf: dict[str, float]) -> float:
-    return sum(idf[name] for name in sorted(a & b))
+def _scored_pairs(
+    records: Sequence[ThreadInput],
+    names: list[set[str]],
+    idf: dict[str, float],
+    settings: ThreadSettings,
+) -> dict[tuple[int, int], float]:
+    """The pairs similar enough to be related: close wording and a shared name of weight."""
+    scored: dict[tuple[int, int], float] = {}
+    for (i, j), cosine in _similar_pairs(records, settings.related_similarity).items():
+        shared = names[i] & names[j]
+        # A name in much of the archive ("United States") says little about the story.
+        weight = _shared_weight(shared, idf)
+        if weight >= settings.min_shared or (shared and cosine >= settings.wording_alone):
+            scored[(i, j)] = cosine
+    return scored
+
+
+def _shared_weight(shared: set[str], idf: dict[str, float]) -> float:
+    return sum(idf[name] for name in sorted(shared))
 
 
 def find_stories(records: Sequence[ThreadInput], settings: ThreadSettings | None = None) -> Stories:
@@ -146,20 +179,20 @@ def find_stories(records: Sequence[ThreadInput], settings: ThreadSettings | None
     counts = Counter(name for group in names for name in group)
     total = max(len(records), 2)
     idf = {name: math.log(total / count) / math.log(total) for name, count in counts.items()}
-    pairs = _similar_pairs(records, settings.related_similarity)
-    scored: dict[tuple[int, int], float] = {}
-    for (i, j), cosine in pairs.items():
-        shared = _shared_weight(names[i], names[j], idf)
-        # A name in much of the archive ("United States") says little about the story.
-        if shared < settings.min_shared:
-            continue
-        scored[(i, j)] = cosine
+    scored = _scored_pairs(records, names, idf, settings)
     links = {
         pair: score
         for pair, score in scored.items()
         if score >= settings.thread_similarity and _within(dates, *pair, settings.window_days)
     }
     groups = _average_link(len(records), links, scored, settings.cohesion)
+
+    def stands_alone(pair: tuple[int, int]) -> bool:
+        shared = names[pair[0]] & names[pair[1]]
+        rare = sum(1 for name in shared if idf[name] >= settings.min_shared)
+        return scored[pair] >= settings.standalone_similarity or rare >= settings.standalone_names
+
+    groups = [g for g in groups if any(stands_alone(p) for p in _pairs_in(g, links))]
     stories = Stories()
     for group in groups:
         members = sorted(group, key=lambda i: (dates[i] or dt.date.max, records[i].source))
@@ -184,6 +217,10 @@ def find_stories(records: Sequence[ThreadInput], settings: ThreadSettings | None
         if near:
             stories.related[source] = [src for _, src in near[:MAX_RELATED]]
     return stories
+
+
+def _pairs_in(group: list[int], links: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+    return [(a, b) for k, a in enumerate(group) for b in group[k + 1 :] if (a, b) in links]
 
 
 def _within(dates: list[dt.date | None], i: int, j: int, days: int) -> bool:
