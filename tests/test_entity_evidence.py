@@ -169,3 +169,10 @@ def test_a_place_inside_an_organizations_name_is_that_organization() -> None:
 def test_the_known_organizations_file_says_what_it_holds() -> None:
     path = entities.DATA / "known_organizations.txt"
     assert path.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_people_is_no_word_of_a_personal_name() -> None:
+    from generator.people.names import bad_name
+
+    assert bad_name("People Power") and bad_name("People's Party")
+    assert not bad_name("Samantha Power")
