@@ -132,7 +132,15 @@ def test_a_short_form_of_two_names_stays() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["Nobel Prize", "National Emergencies Act", "Iran Hostage Crisis", "G7 Summit"]
+    "name",
+    [
+        "Nobel Prize",
+        "National Emergencies Act",
+        "Iran Hostage Crisis",
+        "G7 Summit",
+        "US National Medal of Science",
+        "Summit of the Americas",
+    ],
 )
 def test_awards_laws_and_events_are_no_entities(name: str) -> None:
     assert entities.is_no_name(name)
@@ -239,7 +247,9 @@ def test_every_rule_can_be_switched_off_by_name() -> None:
     with pytest.raises(ValueError, match="no such rule"):
         switch_off(["no_such_rule"])
     assert set(entities.RULES) == {
-        "speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form"
+        "speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form",
+        "known_organization", "place_context", "campus", "cross_kind_short_form",
+        "bracket_acronym", "two_names", "place_in_org_name",
     }  # fmt: skip
 
 

@@ -656,12 +656,13 @@ def test_a_role_shows_no_cut_parenthesis(nlp):
 def test_every_rule_family_is_wired_to_its_code() -> None:
     import inspect
 
-    from generator.people import entities, extract, rules
+    from generator.people import entities, entity_evidence, extract, rules
 
     assert extract.find_participants  # importing the stage wires its families
-    assert set(rules.PEOPLE) == rules.WIRED
+    assert set(rules.PEOPLE) | set(entity_evidence.RULES) == rules.WIRED
     source = inspect.getsource(entities.clean)
-    assert {n for n in rules.ENTITIES if f'rules.on("{n}")' in source} == set(rules.ENTITIES)
+    in_clean = {n for n in rules.ENTITIES if f'rules.on("{n}")' in source}
+    assert in_clean | set(entity_evidence.RULES) == set(rules.ENTITIES)
     with pytest.raises(ValueError, match="no such rule"):
         rules.switch_off(["no_such_family"])
     assert rules.off_now() == frozenset()

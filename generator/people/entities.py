@@ -160,8 +160,15 @@ def is_no_name(name: str) -> bool:
         or k in word_list("generic_entity_words")
         or k in ROLE_WORDS  # a title alone: "Sultan", "Chancellor"
         or all(w in DEMONYMS or w in _ADJECTIVE_WORDS or _is_title(w) for w in words)
-        or (words[-1] in word_list("not_entity_heads") and not _body_words(words))
+        or (_award_like(words) and not _body_words(words))
     )
+
+
+def _award_like(words: list[str]) -> bool:
+    """An award, law or event by its head word, last or before "of" ("Medal of Science")."""
+    heads = word_list("not_entity_heads")
+    pairs = zip(words, words[1:], strict=False)
+    return words[-1] in heads or any(w in heads and n == "of" for w, n in pairs)
 
 
 def _is_title(word: str) -> bool:
@@ -291,7 +298,7 @@ def _is_qualifier(words: list[str]) -> bool:
     return bool(words) and (
         k in PLACES
         or variants().get(k, ("", ""))[1] == "place"
-        or all(w in DEMONYMS for w in k.split())
+        or all(w in DEMONYMS or w in _ADJECTIVE_WORDS for w in k.split())  # "Indian National"
     )
 
 

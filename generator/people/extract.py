@@ -59,6 +59,7 @@ from ..nlp import words
 from ..record import Entity, Participant
 from . import (
     entities,
+    entity_evidence,
     title_roles,  # noqa: F401 - the stage wires every rule family it has
 )
 from . import words as role_words
@@ -130,9 +131,17 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     for person in people:
         for m in person.mentions:
             person_chars[m.start : m.end] = b"\x01" * (m.end - m.start)
+    extra_orgs.extend(entity_evidence.known_organization_mentions(text, ents))
     places = merge_entities(ents, PLACE_LABELS, person_chars, extra_places)
     orgs = merge_short_orgs(merge_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
-    places, orgs = entities.clean(text, people, places, orgs)
+    places, orgs = entity_evidence.join_campuses(text, places, orgs)
+    orgs = entity_evidence.split_two_names(orgs)
+    orgs, used_as_places = entity_evidence.places_by_context(text, orgs)
+    places, orgs = entities.clean(text, people, [*places, *used_as_places], orgs)
+    places, orgs = entity_evidence.known_organizations_out_of_places(places, orgs)
+    places, orgs = entity_evidence.short_forms_across_kinds(text, places, orgs)
+    places, orgs = entity_evidence.acronyms_by_definition(text, places, orgs)
+    places, orgs = entity_evidence.places_inside_org_names(text, places, orgs)
     fill_roles(doc, people, orgs)
     for person in people:
         person.role = tidy_role(person.role)

@@ -1,0 +1,178 @@
+"""Places and organizations from the text's evidence: each rule of
+`generator.people.entity_evidence` with its examples, on and switched off."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.people import entities, entity_evidence, rules
+from generator.record import Entity, Mention
+
+
+def _entity(text: str, name: str, nth: int = 0) -> Entity:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(name, start + 1)
+    return Entity(name, [Mention(start, start + len(name))])
+
+
+def _names(items: list[Entity]) -> list[str]:
+    return [e.name for e in items]
+
+
+def test_every_family_of_the_module_is_a_rule() -> None:
+    assert set(entity_evidence.RULES) <= set(rules.ENTITIES)
+    assert set(entity_evidence.RULES) <= rules.WIRED
+
+
+def test_known_organizations_are_found_where_the_tagger_missed_them() -> None:
+    text = "He posted on Twitter and on his YouTube channel; #Twitter and Google Maps are not."
+    found = entity_evidence.known_organization_mentions(text, ())
+    assert [c.text for c in found] == ["Twitter", "YouTube", "Google"]
+    assert entity_evidence.known_organizations()[0] == "Twitter"
+    with rules.switched_off(["known_organization"]):
+        assert entity_evidence.known_organization_mentions(text, ()) == []
+
+
+def test_a_known_organization_is_never_a_place() -> None:
+    text = "Facebook said, and Facebook again."
+    places, orgs = entity_evidence.known_organizations_out_of_places(
+        [_entity(text, "Facebook")], [_entity(text, "Facebook", 1)]
+    )
+    assert places == [] and _names(orgs) == ["Facebook"] and len(orgs[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Wiranto was visiting the town of Pandeglang in Banten.", "Pandeglang"),
+        ("Navalny was airlifted from Omsk to Berlin.", "Omsk"),
+        ("The flight was redirected to Omsk.", "Omsk"),
+        ("Chelyabinsk regional Deputy Governor Oleg Klimov said.", "Chelyabinsk"),
+        ("Chelyabinsk's governor has promised help.", "Chelyabinsk"),
+    ],
+)
+def test_a_one_word_organization_used_as_a_place_is_a_place(text: str, name: str) -> None:
+    org = _entity(text, name)
+    assert entity_evidence.places_by_context(text, [org]) == ([], [org])
+    with rules.switched_off(["place_context"]):
+        assert entity_evidence.places_by_context(text, [org]) == ([org], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("He sat in Congress.", "Congress"),
+        ("She moved from Hamas to Fatah.", "Hamas"),
+        ("NASA's governor", "NASA"),
+        ("He joined the town of Paris Club.", "Paris Club"),
+    ],
+)
+def test_bodies_stay_organizations(text: str, name: str) -> None:
+    assert entity_evidence.places_by_context(text, [_entity(text, name)])[1] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cut", "joined"),
+    [
+        (
+            "announced by the University of California, San Diego. He was 101.",
+            "the University of California",
+            "University of California, San Diego",
+        ),
+        (
+            "offered by UTT [University of Texas at Tyler] and SLU.",
+            "University of Texas",
+            "University of Texas at Tyler",
+        ),
+        (
+            "in the United States District Court for the Western District of Virginia in Abingdon",
+            "United States District Court",
+            "United States District Court for the Western District of Virginia",
+        ),
+    ],
+)
+def test_a_campus_or_district_is_part_of_the_name(text: str, cut: str, joined: str) -> None:
+    campus = text[text.index(cut) + len(cut) :].split(" ")[1]
+    places = [_entity(text, campus)] if campus[:1].isupper() else []
+    got_places, orgs = entity_evidence.join_campuses(text, places, [_entity(text, cut)])
+    assert _names(orgs) == [joined] and got_places == []
+    with rules.switched_off(["campus"]):
+        assert _names(entity_evidence.join_campuses(text, [], [_entity(text, cut)])[1]) == [cut]
+
+
+def test_a_country_after_a_university_is_no_campus() -> None:
+    text = "She studied at the University of Sydney, Australia, until 2010."
+    org = _entity(text, "University of Sydney")
+    assert _names(entity_evidence.join_campuses(text, [], [org])[1]) == ["University of Sydney"]
+
+
+def test_a_place_that_only_shortens_an_organization_joins_it() -> None:
+    text = "The Monmouth University poll. She polled 2% in the Monmouth poll."
+    place, org = _entity(text, "Monmouth", 1), _entity(text, "Monmouth University")
+    places, orgs = entity_evidence.short_forms_across_kinds(text, [place], [org])
+    assert places == [] and len(orgs[0].mentions) == 2
+    text = "The Irving Police Department said. Ahmed, from Irving, Texas, was arrested."
+    place = _entity(text, "Irving", 1)
+    org = _entity(text, "Irving Police Department")
+    assert entity_evidence.short_forms_across_kinds(text, [place], [org])[0] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "kept"),
+    [
+        ("the Federal Security Service (FSB) said. The FSB denies it.", "FSB", []),
+        ("competition from liquid natural gas (LNG) grew; LNG prices", "LNG", []),
+        ("against Israeli Grand Master (GM) Alexander Huzman; a GM", "GM", []),
+        ("The World Health Organization (WHO) said. WHO warned.", "WHO", ["WHO"]),
+    ],
+)
+def test_a_bracketed_acronym_is_what_it_stands_for(text: str, acronym: str, kept: list) -> None:
+    orgs = [_entity(text, acronym, 1)]
+    if "Federal" in text:
+        orgs.append(_entity(text, "Federal Security Service"))
+    got = entity_evidence.acronyms_by_definition(text, [], orgs)[1]
+    assert [o.name for o in got if o.name == acronym] == kept
+    if "Federal" in text:
+        assert len(got[0].mentions) == 2
+    with rules.switched_off(["bracket_acronym"]):
+        assert acronym in _names(entity_evidence.acronyms_by_definition(text, [], orgs)[1])
+
+
+@pytest.mark.parametrize(
+    ("name", "first"),
+    [
+        ("Public Image Ltd. Cream", "Public Image Ltd."),
+        ("Blues Incorporated for The Rolling Stones", "Blues Incorporated"),
+        ("Alliance, Reform", None),
+        ("University of California, San Diego", "University of California, San Diego"),
+        ("Acme Inc.", "Acme Inc."),
+    ],
+)
+def test_two_names_run_together_keep_the_first(name: str, first: str | None) -> None:
+    got = entity_evidence.split_two_names([Entity(name, [Mention(0, len(name))])])
+    assert _names(got) == ([first] if first else [])
+    with rules.switched_off(["two_names"]):
+        assert _names(entity_evidence.split_two_names([Entity(name, [])])) == [name]
+
+
+def test_a_place_inside_an_organizations_name_is_that_organization() -> None:
+    text = "A sensitive Environment Canada document. Environment Canada spokesperson Julie Hahn."
+    org = _entity(text, "Environment Canada")
+    place = _entity(text, "Canada", 1)
+    places, orgs = entity_evidence.places_inside_org_names(text, [place], [org])
+    assert places == [] and len(orgs[0].mentions) == 2
+    with rules.switched_off(["place_in_org_name"]):
+        assert entity_evidence.places_inside_org_names(text, [place], [org])[0] == [place]
+
+
+def test_the_known_organizations_file_says_what_it_holds() -> None:
+    path = entities.DATA / "known_organizations.txt"
+    assert path.read_text(encoding="utf-8").startswith("# ")
+
+
+def test_people_is_no_word_of_a_personal_name() -> None:
+    from generator.people.names import bad_name
+
+    assert bad_name("People Power") and bad_name("People's Party")
+    assert not bad_name("Samantha Power")
