@@ -338,6 +338,27 @@ ISSUE15_DATE = dt.date(2019, 8, 20)
             'On Monday, Sanders endorsed Biden. He said: "Today, I am asking all Americans."',
             [("Monday", "2019-08-19"), ("Today", "2019-08-19")],
         ),
+        # ... unknown when the story's days came before the report and none is near
+        (
+            'On Monday, Sanders endorsed Biden. The move came after a week. It was long.'
+            ' Sanders said: "Today, I am asking all Americans."',
+            [("Monday", "2019-08-19")],
+        ),
+        # "the following month" follows the story's month, with or without its year
+        (
+            "In March, the company got an offer. It was low. The following month, it sold.",
+            [("March", "2019-03"), ("The following month", "2019-04")],
+        ),
+        # spaCy splits a weekday from its day: one date (was last Friday and October 13)
+        ("$14 million seeped out Friday Aug. 16 alone.", [("Friday Aug. 16", "2019-08-16")]),
+        # names that look like dates
+        ("Police watched the annual March for Life.", []),
+        ('Baker, speaking on ABC News\' "This Week," said so.', []),
+        ("The year we played in Denmark, 2014.", [("2014", "2014")]),
+        # a span that ran past a colon and a paragraph break
+        ("The Times said in an editorial on Thursday, April 4:\n\nIt is right.", [
+            ("Thursday, April 4", "2019-04-04"),
+        ]),
     ],
 )
 def test_issue15_classes(nlp, text, expected):

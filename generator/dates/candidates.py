@@ -249,6 +249,7 @@ def candidates(
 
 
 _RX_REL_YEAR = re.compile(r"(?i)(?:last|this|next) year")
+_RX_WEEKDAY = re.compile(rf"(?i){WDAY_FULL}")
 _RX_JOIN_GAP = re.compile(r",?\s+")
 _RX_MONTH_DAY_START = re.compile(rf"(?i){MON}\s+\d")
 
@@ -269,7 +270,12 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         if (
             out
-            and _RX_REL_YEAR.fullmatch(text, *out[-1])
+            and (
+                _RX_REL_YEAR.fullmatch(text, *out[-1])
+                # "[Friday] [Oct. 13]": the weekday of that day, not the last Friday (rule
+                # weekday_month_day)
+                or (switches.on("weekday_month_day") and _RX_WEEKDAY.fullmatch(text, *out[-1]))
+            )
             and _RX_JOIN_GAP.fullmatch(text, out[-1][1], a)
             and _RX_MONTH_DAY_START.match(text, a)
         ):
@@ -305,8 +311,10 @@ def clean_span(text: str, a: int, b: int) -> tuple[int, int]:
     m = re.search(r"(?:'s|’s|')$", piece)
     if m:
         b = a + m.start()
-    while b > a and text[b - 1] in ",;:":
-        b -= 1
+    while b > a and (text[b - 1] in ",;:" or text[b - 1].isspace()):
+        b -= 1  # "on Thursday, April 6:\n\n": spaCy's entity ran on past the colon
+    while a < b and text[a].isspace():
+        a += 1
     if m := re.search(r"\s+(?:and|or|to|through)$", text[a:b]):
         b = a + m.start()  # "1994, 1995 and" cut before the conjunction
     return a, b

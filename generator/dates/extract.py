@@ -95,6 +95,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     year_hints: dict[tuple[int, int], str] = {}
     day_sentence = -2  # the sentence of the last full date
     past_day = False  # a day of the week before the document date was named
+    month_value: str | None = None  # the last month or day, and its sentence
+    month_sentence = -3
     passage: tuple[int | None, int] | None = None  # the passage's past year, where it was said
     for a, b in candidates(doc, text, year_hints):
         hint = year_hints.get((a, b))
@@ -124,6 +126,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             ctx.last_year = None
         # "that day": the day of this sentence or the one before, never one farther back
         ctx.near_day = ctx.last_day if s_index - day_sentence <= 1 else None
+        ctx.near_month = month_value if s_index - month_sentence <= 3 else None
         ctx.quote_day = _quote_day(text, a, ctx.near_day, past_day, doc_date)
         ctx.tense = tense_of(span)
         ctx.new_quarter = None
@@ -144,6 +147,8 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             ctx.last_day, day_sentence = value, s_index
             past_day = past_day or _story_day_before(value, doc_date)
+        if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
+            month_value, month_sentence = value, s_index
         named = names_a_law_or_event(text, a)
         if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw) and not named:
             ctx.last_year = int(value[:4])
@@ -167,8 +172,8 @@ def _quote_day(
     the report; None (the document date holds) otherwise (rule ``quoted_today``)."""
     if doc_date is None or not _in_quote(text, a):
         return None
-    if near_day is not None and near_day != doc_date.isoformat():
-        return near_day
+    if near_day is not None:
+        return near_day  # "Clinton on Friday: 'I know about the stories today'"
     return "" if past_day else None
 
 

@@ -114,6 +114,16 @@ def _a_name(s: _Site) -> bool:
     first, before, after = s.first, s.before, s.after
     if first.ent_type_ in _NAME_TYPES and not any(c.isdigit() for c in s.t):
         return True  # "attorney Jerryl Christmas", "March Madness"
+    if (
+        switches.on("name_lookalikes")
+        and s.t.lower() == "this week"
+        and first.text == "This"
+        and not first.is_sent_start
+        and s.last.text == "Week"
+    ):
+        return True  # ABC News' "This Week": a program
+    if before is not None and before.pos_ == "ADJ" and switches.on("name_lookalikes"):
+        before = s.doc[before.i - 1] if before.i > 0 else None  # "the annual March for Life"
     return (
         len(s.span) == 1
         and first.text in ("March", "May")
@@ -224,6 +234,13 @@ def _an_award_or_may(s: _Site) -> bool:
         and s.word_before(before) in _AWARD_NOUNS
     ):
         return True  # "player of the year"
+    if (
+        s.t.lower() == "the year"
+        and switches.on("name_lookalikes")
+        and s.after is not None
+        and (s.after.pos_ == "PRON" or s.after.lower_ in ("that", "when", "which"))
+    ):
+        return True  # "The year we played in Denmark, 2014": a year the clause names, not this
     if first.lower_ == "may" and len(s.span) == 1:
         if first.tag_ == "MD" or first.is_lower or first.pos_ in ("VERB", "AUX"):
             return True

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import switches
 from .calendar import holiday, resolve_weekday, shift_unit, weekend
 from .rule import Context, Rule, ex, has_doc_date, phrases
 from .words import (
@@ -91,14 +92,10 @@ def _units_ago(m: re.Match[str], ctx: Context) -> str | None:
 
 
 def _story_month(ctx: Context) -> dt.date | None:
-    """The month the story just named with its year ("in March 2019"), while that year is
-    still in reach (``last_year``); None for a year alone or a month too far back."""
-    v = ctx.last_value or ""
-    if ctx.last_year is None or not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", v):
-        return None
-    if int(v[:4]) != ctx.last_year:
-        return None
-    return dt.date(int(v[:4]), int(v[5:7]), 1)
+    """The month the story just named ("in March 2019", "In March"), in this sentence or the
+    three before; None for a year alone or a month farther back."""
+    v = ctx.near_month if switches.on("story_month") else None
+    return dt.date(int(v[:4]), int(v[5:7]), 1) if v else None
 
 
 def _years_later(m: re.Match[str], ctx: Context) -> str | None:
@@ -291,8 +288,9 @@ RULES = (
             ex("the last day", None),
             ex("last day", None),
             ex("the next month", None, tense="past"),
-            ex("the next month", "2019-04", tense="past", last_value="2019-03", last_year=2019),
-            ex("the previous month", None, tense="past", last_value="2019-03"),
+            ex("the next month", "2019-04", tense="past", near_month="2019-03"),
+            ex("the previous month", "2019-02", tense="past", near_month="2019-03-20"),
+            ex("the next month", None, tense="past", last_value="2019-03"),
             ex("the next month", "2023-04", tense="future"),
             ex("the following week", "2016-W20", last_day="2016-05-12"),
             ex("the past decade", None),

@@ -17,6 +17,9 @@ STAGE_RULES: dict[str, str] = {
     "year_range": "'Prohibition (1919–33)', 'in 1939-45': a range of years spaCy misses",
     "bare_decade": "'a 1950s atomic bomb test': a decade without 'the' is a decade",
     "named_event_year": "'the Wildlife Protection Act, 1972', 'Championship 2018': a year",
+    "weekday_month_day": "'[Friday] [Oct. 13]', split by spaCy: one date, October 13",
+    "name_lookalikes": "'the annual March for Life', ABC's 'This Week': names, not dates",
+    "story_month": "'In March, ... The following month': the month after the story's",
     "day_word_first": "'declared tomorrow a day of mourning': the day word that opens a span",
 }
 
