@@ -297,6 +297,68 @@ ISSUE15_DATE = dt.date(2019, 8, 20)
         # a set has a TIMEX3 value without a year, never a day of the calendar
         ("The festival is held each July.", [("each July", "XXXX-07")]),
         ("They meet every Thursday.", [("every Thursday", "XXXX-WXX-4")]),
+        # a day word is the day after "as of", "late", "one more" (were refused as nouns) ...
+        ("As of today, officials confirmed 200 cases.", [("today", "2019-08-20")]),
+        ("He added one more today.", [("today", "2019-08-20")]),
+        # ... and when spaCy's entity runs on into the object (was nothing)
+        ("The mayor has declared tomorrow a day of mourning.", [("tomorrow", "2019-08-21")]),
+        ("We hope for a better tomorrow and the world of tomorrow.", []),
+        # "today's" of the day, not of the age
+        ("The offer was advertised in today's editions.", [("today", "2019-08-20")]),
+        ("Barriers apply to fathers in today's world.", []),
+        # a range of years in brackets, which spaCy misses (was the second year only)
+        ("The period known as Prohibition (1919–33) ended.", [("1919", "1919"), ("33", "1933")]),
+        ("About 1500-2000 people attended.", []),
+        # a decade without "the" (was nothing); "1000s" stays a count
+        ("He saw a 1950s atomic bomb test. 1000s of people came.", [("1950s", "195")]),
+        # the year of a law's or an event's name (was a count before "lists"), which starts no
+        # passage of history: "March" is the document's, not 1972's
+        (
+            "The Wildlife Protection Act, 1972 lists jackals. A study from March noted it.",
+            [("1972", "1972"), ("March", "2019-03")],
+        ),
+        # counted from the story's year and month, not the document's (were nothing)
+        (
+            "She ran in 1992. Four years later, the party tapped her.",
+            [("1992", "1992"), ("Four years later", "1996")],
+        ),
+        (
+            "Bayes withdrew in March 2019. The party nominated Collins the next month.",
+            [("March 2019", "2019-03"), ("the next month", "2019-04")],
+        ),
+        # a habit's next year and a habit's winter are no dates of the story (were 1984, 2018-WI)
+        (
+            "Since 1983, the team notes which birds make it back to the site the next year.",
+            [("1983", "1983")],
+        ),
+        ("Penguins feed in winter far to the north.", [("winter", "XXXX-WI")]),
+        ("Al-Qaeda orchestrated the 9/11 attacks.", [("9/11", "2001-09-11")]),
+        # "today" in a quote is the day of the words, the story's day before the document's
+        (
+            'On Monday, Sanders endorsed Biden. He said: "Today, I am asking all Americans."',
+            [("Monday", "2019-08-19"), ("Today", "2019-08-19")],
+        ),
+        # ... unknown when the story's days came before the report and none is near
+        (
+            'On Monday, Sanders endorsed Biden. The move came after a week. It was long.'
+            ' Sanders said: "Today, I am asking all Americans."',
+            [("Monday", "2019-08-19")],
+        ),
+        # "the following month" follows the story's month, with or without its year
+        (
+            "In March, the company got an offer. It was low. The following month, it sold.",
+            [("March", "2019-03"), ("The following month", "2019-04")],
+        ),
+        # spaCy splits a weekday from its day: one date (was last Friday and October 13)
+        ("$14 million seeped out Friday Aug. 16 alone.", [("Friday Aug. 16", "2019-08-16")]),
+        # names that look like dates
+        ("Police watched the annual March for Life.", []),
+        ('Baker, speaking on ABC News\' "This Week," said so.', []),
+        ("The year we played in Denmark, 2014.", [("2014", "2014")]),
+        # a span that ran past a colon and a paragraph break
+        ("The Times said in an editorial on Thursday, April 4:\n\nIt is right.", [
+            ("Thursday, April 4", "2019-04-04"),
+        ]),
     ],
 )
 def test_issue15_classes(nlp, text, expected):

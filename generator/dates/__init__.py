@@ -11,6 +11,8 @@ Code outside the stage imports these names from here, never from the inner modul
 - ``tense``: past or future, from the verb a date modifies;
 - ``values``: the ordered table of normalization rules (``rule`` says what a rule is;
   ``rules_calendar``, ``rules_periods``, ``rules_deictic`` hold the rules, each with examples);
+- ``switches``: the names of the rules outside the table (look-alikes, spans, a passage's
+  year, a quote's day), switched off as table rules are;
 - ``calendar``: anchoring a value to the document date; ``words``: the vocabulary, read from
   ``data/en/`` (months, weekdays, numbers, seasons, parts of the day, holidays, look-alike,
   tense and widening words).

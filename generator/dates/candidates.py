@@ -18,6 +18,7 @@ import re
 
 from spacy.tokens import Doc
 
+from . import switches
 from .values import normalize_text
 from .words import (
     CARD,
@@ -140,10 +141,43 @@ _RX_EXTRA_YEAR = re.compile(
 )
 
 
+# a range of years spaCy misses, where it is one: in brackets ("Prohibition (1919–33)",
+# "(1939–1945)") or after "in", "from", "during", "between" and not before a noun ("in
+# 1939-45 the war"; not "1500-2000 people"); each end is a year (rule ``year_range``)
+_RX_EXTRA_YEAR_RANGE = re.compile(
+    r"(?:(?<=\()|(?<=\bin )|(?<=\bfrom )|(?<=\bduring )|(?<=\bbetween ))"
+    r"(?P<a>1[5-9]\d\d|20\d\d)\s*[-–—]\s*(?P<b>\d\d|1[5-9]\d\d|20\d\d)\b"
+    r"(?!\s*(?:%|percent))(?!\s+(?!(?:and|the|when|after|before)\b)[a-z]{3,}\b)"
+)
+
+
+# a year that dates a named law or event, after its capitalized noun: "the Wildlife
+# Protection Act, 1972", "US Championship 2018", "Expo 2020" (rule ``named_event_year``)
+_NAMED_EVENT = rf"\b(?:{alternation(LOOKALIKES['named event nouns'])}),?\s"
+_RX_EXTRA_NAMED_YEAR = re.compile(
+    rf"{_NAMED_EVENT}(?P<y>1[5-9]\d\d|20\d\d)\b(?!\s*(?:%|percent|[-–]\d))"
+)
+_RX_NAMED_EVENT_BEFORE = re.compile(rf"{_NAMED_EVENT}$")
+
+
+def names_a_law_or_event(text: str, a: int) -> bool:
+    """The year at ``a`` dates a law's or an event's name ("the Wildlife Protection Act,
+    1972"): no year of the story, so no passage of history starts there."""
+    return bool(_RX_NAMED_EVENT_BEFORE.search(text, max(0, a - 20), a))
+
+
+def _year_range(m: re.Match[str]) -> bool:
+    """A range forward in time, of under a century: "1919–33", not "1950-1900"."""
+    a, b = int(m["a"]), m["b"]
+    end = int(m["a"][:2] + b) if len(b) == 2 else int(b)
+    return switches.on("year_range") and a < end <= a + 100
+
+
 _RX_EXTRA_NUMERIC = re.compile(
     r"\b(?:1[0-9]|20)\d\d-[01]\d-[0-3]\d\b|\b\d{1,2}/\d{1,2}/(?:1[0-9]|20)\d\d\b"
     # a two-digit year ("on 3/4/09") only after "on", "dated" or "of": else a score or ratio
     r"|(?<=\bon )\d{1,2}/\d{1,2}/\d\d\b(?!/)|(?<=\bdated )\d{1,2}/\d{1,2}/\d\d\b(?!/)"
+    r"|(?<![\d/.])9/11\b(?![/\d])"  # the attacks' name (rule nine_eleven)
 )
 
 
@@ -156,6 +190,13 @@ def _iter_extra(text: str):
         yield m.start(), m.end()
     for m in _RX_EXTRA_YEAR.finditer(text):
         yield m.start("y"), m.end("y")
+    if switches.on("named_event_year"):
+        for m in _RX_EXTRA_NAMED_YEAR.finditer(text):
+            yield m.start("y"), m.end("y")
+    for m in _RX_EXTRA_YEAR_RANGE.finditer(text):
+        if _year_range(m):
+            yield m.start("a"), m.end("a")
+            yield m.start("b"), m.end("b")
 
 
 _RX_ANY_YEAR = re.compile(r"\b(?:1[0-9]\d\d|20\d\d)\b")
@@ -208,6 +249,7 @@ def candidates(
 
 
 _RX_REL_YEAR = re.compile(r"(?i)(?:last|this|next) year")
+_RX_WEEKDAY = re.compile(rf"(?i){WDAY_FULL}")
 _RX_JOIN_GAP = re.compile(r",?\s+")
 _RX_MONTH_DAY_START = re.compile(rf"(?i){MON}\s+\d")
 
@@ -228,7 +270,12 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             continue
         if (
             out
-            and _RX_REL_YEAR.fullmatch(text, *out[-1])
+            and (
+                _RX_REL_YEAR.fullmatch(text, *out[-1])
+                # "[Friday] [Oct. 13]": the weekday of that day, not the last Friday (rule
+                # weekday_month_day)
+                or (switches.on("weekday_month_day") and _RX_WEEKDAY.fullmatch(text, *out[-1]))
+            )
             and _RX_JOIN_GAP.fullmatch(text, out[-1][1], a)
             and _RX_MONTH_DAY_START.match(text, a)
         ):
@@ -264,8 +311,10 @@ def clean_span(text: str, a: int, b: int) -> tuple[int, int]:
     m = re.search(r"(?:'s|’s|')$", piece)
     if m:
         b = a + m.start()
-    while b > a and text[b - 1] in ",;:":
-        b -= 1
+    while b > a and (text[b - 1] in ",;:" or text[b - 1].isspace()):
+        b -= 1  # "on Thursday, April 6:\n\n": spaCy's entity ran on past the colon
+    while a < b and text[a].isspace():
+        a += 1
     if m := re.search(r"\s+(?:and|or|to|through)$", text[a:b]):
         b = a + m.start()  # "1994, 1995 and" cut before the conjunction
     return a, b

@@ -41,8 +41,9 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..record import DateMention, Mention
+from . import switches
 from .calendar import valid
-from .candidates import NOT_DATE, candidates, clean_span, is_duration
+from .candidates import NOT_DATE, candidates, clean_span, is_duration, names_a_law_or_event
 from .lookalikes import false_positive
 from .rule import Context
 from .tense import tense_of
@@ -93,6 +94,9 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     sent_starts = [s for s, _ in bounds]
     year_hints: dict[tuple[int, int], str] = {}
     day_sentence = -2  # the sentence of the last full date
+    past_day = False  # a day of the week before the document date was named
+    month_value: str | None = None  # the last month or day, and its sentence
+    month_sentence = -3
     passage: tuple[int | None, int] | None = None  # the passage's past year, where it was said
     for a, b in candidates(doc, text, year_hints):
         hint = year_hints.get((a, b))
@@ -101,7 +105,7 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             continue
         raw = text[a:b]
         t = normalize_text(raw)
-        if not t or (NOT_DATE.match(t) and not re.fullmatch(r"\d\d?", t)) or is_duration(t):
+        if not t or (NOT_DATE.match(t) and not _kept_number(t)) or is_duration(t):
             continue
         span = doc.char_span(a, b, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -122,10 +126,14 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
             ctx.last_year = None
         # "that day": the day of this sentence or the one before, never one farther back
         ctx.near_day = ctx.last_day if s_index - day_sentence <= 1 else None
+        ctx.near_month = month_value if s_index - month_sentence <= 3 else None
+        ctx.quote_day = _quote_day(text, a, ctx.near_day, past_day, doc_date)
         ctx.tense = tense_of(span)
         ctx.new_quarter = None
         value = (value_of(f"{raw} {hint}", ctx) if hint else None) or value_of(raw, ctx)
-        if value is None and (end := _date_at_end(span, t, sentence, doc_year, ctx)):
+        if value is None and (end := _day_word_first(span, ctx) or _date_at_end(
+            span, t, sentence, doc_year, ctx
+        )):
             sub, value = end
             a, b, raw = sub.start_char, sub.end_char, sub.text
         if value is None and re.fullmatch(r"\d\d?", t) and found:
@@ -138,7 +146,11 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
         ctx.last_value = value
         if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             ctx.last_day, day_sentence = value, s_index
-        if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw):
+            past_day = past_day or _story_day_before(value, doc_date)
+        if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
+            month_value, month_sentence = value, s_index
+        named = names_a_law_or_event(text, a)
+        if re.fullmatch(r"\d{4}.*", value) and re.search(r"\b\d{4}\b", raw) and not named:
             ctx.last_year = int(value[:4])
             last_year_end = b
             if doc_year is not None and ctx.last_year < doc_year:
@@ -148,7 +160,47 @@ def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     return found
 
 
-PASSAGE_YEAR = True  # rule "passage_year" (False: the year holds in its own sentence only)
+_QUOTE_REACH = 7  # days: a story of the last week, told after its days
+
+
+def _quote_day(
+    text: str, a: int, near_day: str | None, past_day: bool, doc_date: dt.date | None
+) -> str | None:
+    """The day of the words at ``a`` when they are inside a direct quote: the day the text
+    gives just before (this sentence or the last); "" (unknown) when the story's days came
+    before the document date, so that the words were said on one of them, not on the day of
+    the report; None (the document date holds) otherwise (rule ``quoted_today``)."""
+    if doc_date is None or not _in_quote(text, a):
+        return None
+    if near_day is not None:
+        return near_day  # "Clinton on Friday: 'I know about the stories today'"
+    return "" if past_day else None
+
+
+def _story_day_before(value: str, doc_date: dt.date | None) -> bool:
+    """A day of the week before the document date: the story was told after it."""
+    if doc_date is None or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return False
+    return 0 < (doc_date - dt.date.fromisoformat(value)).days <= _QUOTE_REACH
+
+
+def _in_quote(text: str, a: int) -> bool:
+    """Inside a direct quote of its paragraph: an opening quote mark before ``a`` not closed."""
+    para = text[text.rfind("\n", 0, a) + 1 : a]
+    return (
+        para.count('"') % 2 == 1
+        or para.count("“") > para.count("”")
+        or para.count("``") > para.count("\'\'")
+    )
+
+
+def _kept_number(t: str) -> bool:
+    """What ``NOT_DATE`` refuses but the walk keeps: a day that may continue a date ("April
+    24 and [25]"), and a decade of four digits ("a 1950s atomic bomb test": rule
+    ``bare_decade``; "1000s" of people stays a count)."""
+    return bool(re.fullmatch(r"\d\d?", t)) or (
+        switches.on("bare_decade") and bool(re.fullmatch(r"(?:1[5-9]|20)\d0s", t))
+    )
 
 
 _HISTORY = 20  # years before the document's: a passage of history, not of recent news
@@ -163,7 +215,7 @@ def _passage_year(
     the city fell": February 1945). A recent year does not carry over: news steps back to its
     own time ("arrested in several states since 1990. ... found abandoned in December" is
     last December, measured on the dates dev set)."""
-    if not PASSAGE_YEAR or passage is None or passage[0] is None or doc_year is None:
+    if not switches.on("passage_year") or passage is None or passage[0] is None or doc_year is None:
         return None
     if doc_year - passage[0] < _HISTORY or "\n" in text[passage[1] : a]:
         return None
@@ -174,6 +226,20 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return [(s.start_char, s.end_char) for s in doc.sents]
     return [(0, len(doc.text))]
+
+
+_DAY_WORDS = ("today", "tomorrow", "yesterday", "tonight")
+
+
+def _day_word_first(span: Span, ctx: Context) -> tuple[Span, str] | None:
+    """A day word that begins a span without a value of its own: "declared tomorrow a day of
+    mourning" is tomorrow (spaCy's entity runs on into the object)."""
+    if len(span) <= 1 or span[0].lower_ not in _DAY_WORDS or not switches.on("day_word_first"):
+        return None
+    if span[1].lower_ in ("morning", "afternoon", "evening", "night", "'s", "’s"):
+        return None  # "tomorrow morning": the whole span, valued or not
+    value = value_of(span[0].text, ctx)
+    return (span[:1], value) if value else None
 
 
 def _date_at_end(

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from ..nlp import vocabulary
+from . import switches
 from .words import LOOKALIKES, SEASONS, WEEKDAYS
 
 # "Christmas said": the say-verbs every stage shares
@@ -38,6 +39,8 @@ _NAME_AFTER = _words("title words after a weekday")
 _NOUNS_AFTER_WEEKDAY = _words("nouns after a weekday")
 _NAME_LIKE_HOLIDAYS = _words("name-like holidays")
 _BEFORE_NOUN_DAY = _words("words before a noun day")
+_GENERIC_AFTER_TODAYS = _words("generic nouns after today's")
+_NAMED_EVENTS = _words("named event nouns")
 _TIME_ZONES = frozenset(z.upper() for z in vocabulary.entries("time_zones") if " " not in z)
 _CLOCK_WORDS = _words("clock words")
 _EVENT_PLURALS = _words("event plurals")
@@ -78,6 +81,14 @@ def _a_count(before: Token | None, after: Token | None, number: int, doc_year: i
     )
 
 
+def _dates_a_name(s: _Site, before: Token | None) -> bool:
+    """The year of a named law or event ("the Wildlife Protection Act, 1972 lists ..."), which
+    a plural noun after it does not make a count (rule ``named_event_year``)."""
+    if before is not None and before.text == "," and before.i > 0:
+        before = s.doc[before.i - 1]
+    return switches.on("named_event_year") and before is not None and before.text in _NAMED_EVENTS
+
+
 def _a_number(s: _Site) -> bool:
     t, before, after = s.t, s.before, s.after
     if (
@@ -86,7 +97,11 @@ def _a_number(s: _Site) -> bool:
         and before.lower_ not in _EARLY_YEAR_CUES
     ):
         return True  # "the Defense Department's 1033 program": a number, not a medieval year
-    if re.fullmatch(r"\d{4}", t) and _a_count(before, after, int(t), s.doc_year):
+    if (
+        re.fullmatch(r"\d{4}", t)
+        and _a_count(before, after, int(t), s.doc_year)
+        and not _dates_a_name(s, before)
+    ):
         return True  # "1709 schoolchildren", "the numbers were 1501": a count, not a year
     return bool(
         re.fullmatch(r"[0-2]\d[0-5]\d", t)
@@ -99,6 +114,16 @@ def _a_name(s: _Site) -> bool:
     first, before, after = s.first, s.before, s.after
     if first.ent_type_ in _NAME_TYPES and not any(c.isdigit() for c in s.t):
         return True  # "attorney Jerryl Christmas", "March Madness"
+    if (
+        switches.on("name_lookalikes")
+        and s.t.lower() == "this week"
+        and first.text == "This"
+        and not first.is_sent_start
+        and s.last.text == "Week"
+    ):
+        return True  # ABC News' "This Week": a program
+    if before is not None and before.pos_ == "ADJ" and switches.on("name_lookalikes"):
+        before = s.doc[before.i - 1] if before.i > 0 else None  # "the annual March for Life"
     return (
         len(s.span) == 1
         and first.text in ("March", "May")
@@ -154,7 +179,7 @@ def _a_weekday_name(s: _Site) -> bool:
 def _a_day_word(s: _Site) -> bool:
     first, last, before, after = s.first, s.last, s.before, s.after
     if first.lower_ == "today":
-        if after is not None and after.lower_ in ("'s", "’s"):
+        if after is not None and after.lower_ in ("'s", "’s") and _generic_today(s, before):
             return True  # "today's world" is generic
         if first.is_title and before is not None and before.text in ("USA", "VOA", "NBC", "the"):
             return True  # "USA Today", "the Today show"
@@ -164,11 +189,7 @@ def _a_day_word(s: _Site) -> bool:
         or (last.dep_ in ("nsubj", "nsubjpass") and last.head.lower_ in _SAY)
     ):
         return True  # "Christmas decorations", "attorney Jerryl Christmas", "Christmas said"
-    if (
-        first.lower_ in ("tomorrow", "today", "yesterday")
-        and before is not None
-        and (before.lower_ in _BEFORE_NOUN_DAY or before.pos_ == "ADJ")
-    ):
+    if first.lower_ in ("tomorrow", "today", "yesterday") and _a_noun_day(s, before):
         return True  # "a better tomorrow", "the people of tomorrow"
     return (
         first.text == "Today"
@@ -176,6 +197,32 @@ def _a_day_word(s: _Site) -> bool:
         and before is not None
         and not before.is_punct
     )  # "NBC's Today show", "USA Today"
+
+
+def _generic_today(s: _Site, before: Token | None) -> bool:
+    """ "today's" of the present age ("in today's world", "many of today's computers"), not
+    of the day ("in today's editions", "today's vote": rule ``todays_day``)."""
+    if not switches.on("todays_day"):
+        return True
+    if before is not None and before.lower_ == "of":
+        return True
+    head = s.first.head if s.first.dep_ == "poss" else None
+    return head is None or head.lower_ in _GENERIC_AFTER_TODAYS
+
+
+def _a_noun_day(s: _Site, before: Token | None) -> bool:
+    """ "Tomorrow" as a noun: after an article, "of", or an adjective that an article
+    introduces ("a better tomorrow", "the world of tomorrow"); not "as of today", "late
+    today", "one more today", where the word is the day (rule ``day_word_adverb``)."""
+    if before is None:
+        return False
+    if not switches.on("day_word_adverb"):
+        return before.lower_ in _BEFORE_NOUN_DAY or before.pos_ == "ADJ"
+    if before.lower_ == "of":
+        return s.word_before(before) != "as"
+    if before.lower_ in _BEFORE_NOUN_DAY:
+        return True
+    return before.pos_ == "ADJ" and s.word_before(before) in ("a", "an", "the")
 
 
 def _an_award_or_may(s: _Site) -> bool:
@@ -187,6 +234,13 @@ def _an_award_or_may(s: _Site) -> bool:
         and s.word_before(before) in _AWARD_NOUNS
     ):
         return True  # "player of the year"
+    if (
+        s.t.lower() == "the year"
+        and switches.on("name_lookalikes")
+        and s.after is not None
+        and (s.after.pos_ == "PRON" or s.after.lower_ in ("that", "when", "which"))
+    ):
+        return True  # "The year we played in Denmark, 2014": a year the clause names, not this
     if first.lower_ == "may" and len(s.span) == 1:
         if first.tag_ == "MD" or first.is_lower or first.pos_ in ("VERB", "AUX"):
             return True

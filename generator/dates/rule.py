@@ -19,7 +19,7 @@ class Context:
 
     __slots__ = (
         "doc_date", "tense", "last_quarter", "last_value", "new_quarter", "last_year", "last_day",
-        "sentence_year", "near_day",
+        "sentence_year", "near_day", "quote_day", "near_month",
     )  # fmt: skip
 
     def __init__(self, doc_date: dt.date | None, tense: str | None = None):
@@ -34,6 +34,12 @@ class Context:
         self.sentence_year: int | None = None
         self.last_day: str | None = None  # the last full date (YYYY-MM-DD) found
         self.near_day: str | None = None  # the last full date, if in this sentence or the last
+        # inside a direct quote, the day the words were said: the day the text gives just
+        # before, "" when unknown (the story's days were before the report's), else None
+        self.quote_day: str | None = None
+        # the last month or day (YYYY-MM[-DD]) of this sentence or the three before: what "the
+        # following month" follows ("In March, ... The following month, ...")
+        self.near_month: str | None = None
 
 
 Handler = Callable[[re.Match[str], Context], str | None]

@@ -170,6 +170,13 @@ RULES = (
         (ex("12/25/2023", "2023-12-25"), ex("20/3/2023", "2023-03-20"), ex("3/4/2023", None)),
     ),
     Rule(
+        # "the 9/11 attacks", "since 9/11": the day's name, not September 11 of any year
+        "nine_eleven",
+        re.compile(r"(?:post-|pre-)?9/11"),
+        lambda m, ctx: "2001-09-11",
+        (ex("9/11", "2001-09-11"), ex("9/11", "2001-09-11", doc_date=None)),
+    ),
+    Rule(
         "numeric_date_short_year",
         re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2})"),
         _numeric_short_year,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from . import switches
 from .calendar import holiday, resolve_weekday, shift_unit, weekend
 from .rule import Context, Rule, ex, has_doc_date, phrases
 from .words import (
@@ -90,6 +91,19 @@ def _units_ago(m: re.Match[str], ctx: Context) -> str | None:
     return None
 
 
+def _story_month(ctx: Context) -> dt.date | None:
+    """The month the story just named ("in March 2019", "In March"), in this sentence or the
+    three before; None for a year alone or a month farther back."""
+    v = ctx.near_month if switches.on("story_month") else None
+    return dt.date(int(v[:4]), int(v[5:7]), 1) if v else None
+
+
+def _years_later(m: re.Match[str], ctx: Context) -> str | None:
+    n = count(m["n"])
+    assert ctx.last_year is not None  # the guard's
+    return str(ctx.last_year + n) if n else None
+
+
 _SHIFT = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
           "following": 1}  # fmt: skip
 
@@ -109,9 +123,11 @@ def _relative_unit(m: re.Match[str], ctx: Context) -> str | None:
     )
     if anaphoric:
         # "the next day", "the previous day": from the last day the story named
+        shift = {"same": 0, "following": 1, "next": 1}.get(rel, -1)
         if unit in ("day", "week") and ctx.last_day and rel != "that":
-            shift = {"same": 0, "following": 1, "next": 1}.get(rel, -1)
             return shift_unit(dt.date.fromisoformat(ctx.last_day), unit, shift)
+        if unit == "month" and rel != "that" and (ref := _story_month(ctx)):
+            return shift_unit(ref, unit, shift)  # "withdrew in March 2019 ... the next month"
         return None
     if rel in ("last", "past") and unit == "day":
         return None  # "the last day" of something, not yesterday
@@ -152,6 +168,13 @@ RULES = (
             ex("every summer", "XXXX-SU"),
             ex("every Monday night", "XXXX-WXX-1"),
         ),
+    ),
+    Rule(
+        "quoted_today",
+        phrases("today", "tonight", "this morning", "this afternoon", "this evening"),
+        lambda m, ctx: ctx.quote_day or None,
+        (ex("today", "2023-03-20", quote_day="2023-03-20"), ex("today", None, quote_day="")),
+        when=lambda m, ctx: ctx.quote_day is not None,
     ),
     Rule(
         "today",
@@ -208,6 +231,18 @@ RULES = (
         ),
     ),
     Rule(
+        # "ran in 1992. Four years later, the party tapped her": counted from the year the
+        # story named (within reach), never from the document date, which would be the future
+        "years_later",
+        re.compile(rf"(?P<n>{NUMWORD})\s+years?\s+(?:later|after(?:wards?)?)"),
+        _years_later,
+        (
+            ex("four years later", "1996", last_year=1992),
+            ex("two years afterwards", "2018", last_year=2016),
+        ),
+        when=lambda m, ctx: ctx.last_year,
+    ),
+    Rule(
         "units_ago",
         re.compile(
             rf"(?P<n>{NUMWORD})\s+{_UNIT}\s+(?P<dir>ago|earlier|before|later|after|from now"
@@ -253,6 +288,9 @@ RULES = (
             ex("the last day", None),
             ex("last day", None),
             ex("the next month", None, tense="past"),
+            ex("the next month", "2019-04", tense="past", near_month="2019-03"),
+            ex("the previous month", "2019-02", tense="past", near_month="2019-03-20"),
+            ex("the next month", None, tense="past", last_value="2019-03"),
             ex("the next month", "2023-04", tense="future"),
             ex("the following week", "2016-W20", last_day="2016-05-12"),
             ex("the past decade", None),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .calendar import last_quarter, quarter_from, quarter_year, resolve_season, season
+from .calendar import PRESENT, last_quarter, quarter_from, quarter_year, resolve_season, season
 from .rule import Context, Rule, ex, phrases
 from .words import DECADE_WORDS, ORD_WORD, ORDINALS, QORD, SEASON, SEASONS, YR, quarter_num, year_of
 from .words import spoken_year as read_spoken_year
@@ -117,7 +117,10 @@ _YEAR_SHIFT = {"the following year": 1, "the next year": 1, "a year later": 1,
 
 def _anaphoric_year(m: re.Match[str], ctx: Context) -> str | None:
     assert ctx.last_year is not None  # the guard's
-    return str(ctx.last_year + _YEAR_SHIFT.get(m.string, 0))
+    shift = _YEAR_SHIFT.get(m.string, 0)
+    if shift and ctx.tense == PRESENT and m.string.startswith("the "):
+        return None  # "birds that make it back the next year": any year's next, habitual
+    return str(ctx.last_year + shift)
 
 
 def _year_ago_period(m: re.Match[str], ctx: Context) -> str | None:
@@ -311,7 +314,11 @@ RULES = (
             "a year later",
         ),  # fmt: skip
         _anaphoric_year,
-        (ex("that year", "2016", last_year=2016), ex("the next year", "2017", last_year=2016)),
+        (
+            ex("that year", "2016", last_year=2016),
+            ex("the next year", "2017", last_year=2016),
+            ex("the next year", None, tense="present", last_year=1983),
+        ),
         when=lambda m, ctx: ctx.last_year,
     ),
     Rule(
@@ -345,6 +352,15 @@ RULES = (
             ex("the same day a year earlier", "2022-03-22"),
             ex("the same week a year earlier", None, doc_date=None),
         ),
+    ),
+    Rule(
+        # "penguins feed in winter": a bare season in the present is a habit's, any year's
+        # (TIMEX3 writes it year-less, as a set); "last winter", "this summer" keep theirs
+        "generic_season",
+        re.compile(rf"(?P<s>{SEASON})"),
+        lambda m, ctx: f"XXXX-{SEASONS[m['s']]}",
+        (ex("winter", "XXXX-WI", tense="present"), ex("summer", "XXXX-SU", tense="present")),
+        when=lambda m, ctx: ctx.tense == PRESENT,
     ),
     Rule(
         "season",

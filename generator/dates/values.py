@@ -16,8 +16,8 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from . import rules_calendar, rules_deictic, rules_periods
-from .calendar import PAST
+from . import rules_calendar, rules_deictic, rules_periods, switches
+from .calendar import PAST, PRESENT
 from .rule import Context, Rule, ex
 
 _PREFIX = re.compile(
@@ -74,7 +74,7 @@ REFERENCE_RULES = (
 )
 RULES: tuple[Rule, ...] = (*rules_calendar.RULES, *rules_periods.RULES, *rules_deictic.RULES)
 ALL_RULES: tuple[Rule, ...] = (*REFERENCE_RULES, *RULES)
-RULE_NAMES = tuple(rule.name for rule in ALL_RULES)
+RULE_NAMES = (*(rule.name for rule in ALL_RULES), *switches.STAGE_RULES)
 
 _SWITCHED_OFF: set[str] = set()
 
@@ -86,10 +86,12 @@ def switch_off(names: Iterable[str]) -> None:
     if unknown := names - set(RULE_NAMES):
         raise ValueError(f"no such date rule: {', '.join(sorted(unknown))}")
     _SWITCHED_OFF.update(names)
+    switches.turn_off(names & set(switches.STAGE_RULES))
 
 
 def switch_on_all() -> None:
     _SWITCHED_OFF.clear()
+    switches.turn_all_on()
 
 
 def normalize_text(text: str) -> str:
@@ -108,7 +110,13 @@ _ANAPHORIC_THE = re.compile(
 
 
 def _strip_prefix(t: str, ctx: Context) -> str:
-    if (m := _ANAPHORIC_THE.match(t)) and (m["rel"] is None or ctx.tense == PAST):
+    if (m := _ANAPHORIC_THE.match(t)) and (
+        m["rel"] is None
+        or ctx.tense == PAST
+        # "(since 1983) birds make it back the next year": near a year of the story, in the
+        # present, a habit's next year, not the document's (rule anaphoric_year)
+        or (ctx.tense == PRESENT and ctx.last_year is not None)
+    ):
         return t
     s = _PREFIX.sub("", t)
     return s if s else t

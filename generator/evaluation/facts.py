@@ -228,13 +228,15 @@ def main(argv: list[str]) -> int:
     parser.add_argument(
         "--off",
         default="",
-        help="people, place and organization rules to switch off, comma-separated",
+        help="people, place, organization and date rules to switch off, comma-separated",
     )
     args = parser.parse_args(argv)
     if args.off:
-        from ..people import switch_off
+        from .. import dates, people
 
-        switch_off(args.off.split(","))
+        names = args.off.split(",")
+        people.switch_off([n for n in names if n not in dates.RULE_NAMES])
+        dates.switch_off([n for n in names if n in dates.RULE_NAMES])
         args.cache_dir = ""  # the cache holds analyses made with every rule on
     golds = list(read_jsonl(args.gold))
     if args.ids:
