@@ -177,6 +177,7 @@ class Run:
     tree_rss: int  # peak of the summed PSS of the process tree (sampled every 100 ms)
     max_rss: int  # the largest single process's peak RSS (kernel's ru_maxrss)
     log: str = ""
+    cpu: float = 0.0  # user + system seconds of the build and the children it waited for
 
 
 def timed(cmd: list[str], cwd: Path) -> Run:
@@ -223,7 +224,8 @@ def timed(cmd: list[str], cwd: Path) -> Run:
     sampler.join()
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out[-3000:]}")
-    return Run(seconds, peak, usage.ru_maxrss * 1024, out)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(seconds, peak, usage.ru_maxrss * 1024, out, cpu)
 
 
 def mkdocs_build(root: Path) -> Run:
@@ -377,25 +379,6 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
             f"N={n} site {_mib(result['site_bytes'])}, {result['pages']} pages, search index "
             f"{result['index_bytes'] / n:.0f} B/doc {result['index_breakdown']}"
         )
-        for _ in range(runs):
-            run = mkdocs_build_logged(root)
-            assert analysed_count(run.log) == 0, run.log[-2000:]
-            warm.add(run.seconds)
-            warm_stage.add(_analysis_seconds(run.log))
-            tree.add(run.tree_rss)
-            maxrss.add(run.max_rss)
-            _say(f"N={n} warm {run.seconds:.1f}s")
-        for k in range(0 if args.skip_change else runs):
-            path = paths[(k * 7919) % n]
-            path.write_text(
-                path.read_text(encoding="utf-8") + f"\nUpdate {k}: the story was revised.\n",
-                encoding="utf-8",
-            )
-            run = mkdocs_build_logged(root)
-            analysed = analysed_count(run.log)
-            assert analysed == 1, f"one change re-analysed {analysed} documents"
-            change.add(run.seconds)
-            _say(f"N={n} one change {run.seconds:.1f}s")
         # The same pages, built by a plain Material site (no plugin): export, then build.
         out = work / "plain" / "docs"
         subprocess.run(
@@ -407,12 +390,37 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
         (work / "plain" / "mkdocs.yml").write_text(
             SITE_CONFIG.format(docs="docs", plugin="", nav=plain_nav), encoding="utf-8"
         )
+        # Warm and plain builds alternate, so that both meet the same load of a shared
+        # machine; each pair's ratio is kept (wall and CPU seconds).
+        pairs: list[list[float]] = []
         for _ in range(runs):
+            run = mkdocs_build_logged(root)
+            assert analysed_count(run.log) == 0, run.log[-2000:]
+            warm.add(run.seconds)
+            warm_stage.add(_analysis_seconds(run.log))
+            tree.add(run.tree_rss)
+            maxrss.add(run.max_rss)
+            _say(f"N={n} warm {run.seconds:.1f}s ({run.cpu:.1f}s CPU)")
             shutil.rmtree(work / "plain" / "site", ignore_errors=True)
-            run = mkdocs_build(work / "plain")
-            plain.add(run.seconds)
-            _say(f"N={n} plain {run.seconds:.1f}s")
+            base = mkdocs_build(work / "plain")
+            plain.add(base.seconds)
+            pairs.append([run.seconds, base.seconds, run.cpu, base.cpu])
+            _say(f"N={n} plain {base.seconds:.1f}s ({base.cpu:.1f}s CPU)")
+        result["pairs"] = pairs
         result["plain_site_bytes"] = dir_size(work / "plain" / "site")
+        if args.pagefind:
+            result["find"] = pagefind_bytes(root, n)
+        for k in range(0 if args.skip_change else runs):
+            path = paths[(k * 7919) % n]
+            path.write_text(
+                path.read_text(encoding="utf-8") + f"\nUpdate {k}: the story was revised.\n",
+                encoding="utf-8",
+            )
+            run = mkdocs_build_logged(root)
+            analysed = analysed_count(run.log)
+            assert analysed == 1, f"one change re-analysed {analysed} documents"
+            change.add(run.seconds)
+            _say(f"N={n} one change {run.seconds:.1f}s")
         result.update(
             cold=cold, warm=warm, change=change, plain=plain, tree_rss=tree, max_rss=maxrss,
             cold_analysis=analysis_s, warm_stage=warm_stage,
@@ -434,6 +442,26 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
         else:
             _say(f"kept {work}")
     return result
+
+
+def pagefind_bytes(root: Path, n: int) -> dict:
+    """One more build, with `search: pagefind` (the page cache makes it a warm one), and
+    what a search on its Find page downloads of the index (`find_bytes`)."""
+    from benchmarks.find_bytes import find_bytes
+
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    plugin = "      progress: false\n"
+    config.write_text(text.replace(plugin, plugin + "      search: pagefind\n"), "utf-8")
+    try:
+        run = mkdocs_build_logged(root)
+        _say(f"N={n} pagefind build {run.seconds:.1f}s")
+        found = find_bytes(root / "site")
+    finally:
+        config.write_text(text, encoding="utf-8")
+    found["build_seconds"] = run.seconds
+    _say(f"N={n} pagefind {json.dumps(found)}")
+    return found
 
 
 def index_breakdown(index: Path) -> dict[str, int]:
@@ -490,6 +518,19 @@ def report(results: list[dict]) -> str:
     row("one document changed", lambda r: r["change"].fmt())
     row("plain MkDocs, same pages", lambda r: r["plain"].fmt())
     row("warm / plain", lambda r: ratio(r["warm"], r["plain"]))
+    row(
+        "warm / plain, each pair (wall)",
+        lambda r: ", ".join(f"{w / p:.2f}x" for w, p, *_ in r["pairs"]),
+    )
+    row(
+        "warm / plain, each pair (CPU)",
+        lambda r: ", ".join(f"{w / p:.2f}x" for _, _, w, p in r["pairs"]),
+    )
+    row(
+        "warm / plain, median of pairs",
+        lambda r: f"wall {statistics.median(w / p for w, p, *_ in r['pairs']):.2f}x, CPU "
+        f"{statistics.median(w / p for _, _, w, p in r['pairs']):.2f}x",
+    )
     row("one change / plain", lambda r: ratio(r["change"], r["plain"]))
     row("analysis docs (1 process)", lambda r: f"{r['analysis_docs']:,}")
     row("nlp.pipe full pipeline, wall", lambda r: an(r, "pipe_wall").fmt())
@@ -514,6 +555,12 @@ def report(results: list[dict]) -> str:
     row("plain site size", lambda r: _mib(r["plain_site_bytes"]))
     row("search index", lambda r: _mib(r["index_bytes"]))
     row("search index per document", lambda r: f"{r['index_bytes'] / r['docs']:,.0f} B")
+    row(
+        "Pagefind: fetched by one search",
+        lambda r: f"{r['find']['search_bytes'] / 1024:.0f} KiB ({r['find']['files']} files; "
+        f"{r['find']['ready_bytes'] / 1024:.0f} KiB before typing; index "
+        f"{r['find']['index_bytes'] / 2**20:.0f} MiB)",
+    )
     row(
         "index bytes by section",
         lambda r: ", ".join(f"{k} {v / r['docs']:.0f}" for k, v in r["index_breakdown"].items()),
@@ -569,6 +616,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--short-nav", action="store_true", help="a hand-written short nav: for both")
     p.add_argument("--skip-change", action="store_true", help="no one-change builds")
+    p.add_argument(
+        "--pagefind",
+        action="store_true",
+        help="one more build with `search: pagefind`, and the bytes of the index a search "
+        "on its Find page downloads (Chromium)",
+    )
     p.add_argument("--eval-dir", type=Path, default=EVAL_DIR, help="where */dev.jsonl are")
     p.add_argument("--workdir", default=None, help="temporary folder (default: system temp)")
     p.add_argument("--keep", action="store_true", help="keep the generated archives")

@@ -219,3 +219,52 @@ class PageCache:
         self._write(
             self.path, lambda fh: json.dump({"key": key, "pages": pages}, fh, ensure_ascii=False)
         )
+
+
+class HtmlCache:
+    """The HTML MkDocs made of each generated page in the last build, by a key of everything
+    it was made from (`page_html.page_key`): a build reuses a page's HTML when its key is
+    unchanged, and keeps only the pages it built (the file never grows past one site)."""
+
+    NAME = "html.cache"  # JSON: {"entries": {key: entry}}
+
+    def __init__(self, directory: Path | None) -> None:
+        self.path = directory / self.NAME if directory is not None else None
+        self._write = _Writes("The HTML cache")
+        self._old: dict[str, list] | None = None
+        self.used: dict[str, list] = {}
+        self.hits = 0
+        self.misses = 0
+
+    def _entries(self) -> dict[str, list]:
+        if self._old is None:
+            self._old = {}
+            if self.path is not None:
+                try:
+                    data = json.loads(self.path.read_text(encoding="utf-8"))
+                    entries = data.get("entries") if isinstance(data, dict) else None
+                    if isinstance(entries, dict):
+                        self._old = entries
+                except (OSError, ValueError, RecursionError):
+                    pass
+        return self._old
+
+    def get(self, key: str) -> list | None:
+        """An entry as `put` stored it, or None; a malformed one counts as missing."""
+        entry = self._entries().get(key)
+        if not (isinstance(entry, list) and entry and isinstance(entry[0], str)):
+            self.misses += 1
+            return None
+        self.hits += 1
+        self.used[key] = entry
+        return entry
+
+    def put(self, key: str, entry: list) -> None:
+        self.used[key] = entry
+
+    def save(self) -> None:
+        """Writes this build's pages when any was made afresh or one of the last is gone."""
+        if self.path is None or (not self.misses and len(self.used) == len(self._entries())):
+            return
+        used = self.used
+        self._write(self.path, lambda fh: json.dump({"entries": used}, fh, ensure_ascii=False))

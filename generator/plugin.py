@@ -23,8 +23,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.pages import Page
 from mkdocs.utils import nest_paths
 
-from .cache import AnalysisCache, PageCache
+from .cache import AnalysisCache, HtmlCache, PageCache
 from .feed_meta import feed_images, for_the_feed
+from .page_html import reuse_html, site_key
 from .pipeline import (
     DEFAULT_METHOD,
     DEFAULT_SENTENCES,
@@ -47,6 +48,7 @@ from .site import (
     page_uri,
     pagefind_page,
     relative_url,
+    squeeze_whitespace,
 )
 
 log = logging.getLogger("mkdocs.plugins.summaries")
@@ -110,6 +112,14 @@ class _PluginConfig(base.Config):
     """Documents per articles page (past it, a page per year or run of years); people pages
     hold 4x as many rows, timeline pages 3x (events), tag pages 5x (tagged documents)."""
 
+    entity_pages = c.Type(bool, default=True)
+    """A page per place and per organization named in two documents or more, and their A-Z
+    indexes; `false` leaves the names as plain text on the documents' pages."""
+
+    stories = c.Type(bool, default=True)
+    """Story threads: "More on this story" and "Related" on document pages, and a page per
+    story; `false` leaves them out (and skips finding them)."""
+
     max_person_pages = c.Type(int, default=SiteOptions.max_person_pages)
     """Person pages in total (each document names at most 100 people). Past it, the people
     in the fewest documents (fewest mentions next, then by name) get no page and no place in
@@ -130,6 +140,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self._images: dict[str, str | None] = {}
         self._src_paths: dict[str, str | None] = {}
         self.docs_dir: Path | None = None
+        self.cache_dir: Path | None = None
+        self.html_cache, self._site_key = HtmlCache(None), ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -139,6 +151,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         self.cache = AnalysisCache(cache_dir)
         self.page_cache = PageCache(cache_dir)
+        self.cache_dir = cache_dir
         self.templates = (root / self.config.templates).resolve() if self.config.templates else None
         self.settings = Settings(
             sentences=self.config.sentences,
@@ -165,6 +178,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             return files
         gc.unfreeze()  # `mkdocs serve`: the previous build's objects may be collected now
         self._generated, self._escaped, self._src_paths = set(), {}, {}
+        self.html_cache, self._site_key = HtmlCache(self.cache_dir), ""
         self.docs_dir = Path(config.docs_dir).resolve()
         started = time.perf_counter()
         runner = make_runner(self.config.processes, self.config.executor, self.config.progress)
@@ -186,6 +200,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             page_size=max(1, self.config.page_size),
             site_url=config.site_url or None,
             max_person_pages=max(0, self.config.max_person_pages),
+            entity_pages=self.config.entity_pages,
+            stories=self.config.stories,
         )
         self.site = site = assemble(result, self.sources, options, self.page_cache)
         self.result, self.renderer = result, site.renderer
@@ -296,23 +312,34 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if self.site is not None:
-            return self.site.listing(markdown, page.file.src_uri)
-        return markdown
+        if self.site is None:
+            return markdown
+        if page.file.src_uri in self._generated and self.cache_dir is not None:
+            # Once per build, when every plugin has added its files.
+            self._site_key = self._site_key or site_key(config, files)
+            reuse_html(page, self.html_cache, self._site_key)
+        return self.site.listing(markdown, page.file.src_uri)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self.config.search != "pagefind":
-            return output
+        if page.file.src_uri not in self._generated:
+            return output  # a hand-written page is published as the theme made it
         record = self.documents.get(page.file.src_uri)
-        if record is None:
-            return output
-        return pagefind_page(output, record)
+        if record is not None and self.config.search == "pagefind":
+            output = pagefind_page(output, record)
+        return squeeze_whitespace(output)
 
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.renderer is None:
             return
         site = Path(config.site_dir)
+        self.html_cache.save()
+        if self.html_cache.hits or self.html_cache.misses:
+            log.info(
+                "summaries: %d generated pages converted, %d reused from the last build",
+                self.html_cache.misses,
+                self.html_cache.hits,
+            )
         add_date_terms(site, self.renderer, config.use_directory_urls)
         if self.config.llms_txt:
             base = config.site_url or "/"

@@ -248,6 +248,22 @@ def test_no_places_or_organizations_no_sections():
     assert "None found." in pages[page_uri(record)]
 
 
+
+def test_switched_off_entity_pages_and_stories_leave_plain_names():
+    """`entity_pages: false` and `stories: false` (what issue 17's build cost is measured
+    against): no place, organization or story page, nor a nav section or link to one."""
+    records = _archive()
+    on = SiteRenderer(records, SiteOptions()).render()
+    assert "places/oslo.md" in on
+    renderer = SiteRenderer(records, SiteOptions(entity_pages=False, stories=False))
+    pages = renderer.render()
+    assert not [u for u in pages if u.startswith(("places/", "organizations/", "stories/"))]
+    sections = {k for item in renderer.nav() for k in item}
+    assert not {"Places", "Organizations", "Stories"} & sections and "People" in sections
+    page = pages[page_uri(records[0])]
+    assert "Oslo" in page and "places/" not in page and "stories/" not in page
+
+
 # A real build.
 
 _SOURCES = {

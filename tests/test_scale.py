@@ -260,3 +260,56 @@ def test_page_cache_key_follows_records_options_and_templates(tmp_path):
     assert cache.get(key) is None
     cache.put(key, {"a.md": "A"})
     assert cache.get(key) == {"a.md": "A"} and cache.get("other") is None
+
+
+def test_squeezed_html_keeps_every_break_and_what_is_verbatim():
+    """Issue 16 (site size): the theme's indentation and blank lines go; a line break stays
+    where whitespace held one, and code, scripts and form fields are not touched."""
+    from generator.site import squeeze_whitespace
+
+    page = (
+        "<div>\n    <p>A\n\n      b</p>  \n\n  <pre><code>x\n\n    y</code></pre>\n"
+        "   <script>if (a)\n    b()</script>\n  <textarea>\n  t\n</textarea>  <span> c </span>\n"
+    )
+    out = squeeze_whitespace(page)
+    assert out == (
+        "<div>\n<p>A\nb</p>\n<pre><code>x\n\n    y</code></pre>\n"
+        "<script>if (a)\n    b()</script>\n<textarea>\n  t\n</textarea>  <span> c </span>\n"
+    )
+    assert squeeze_whitespace(out) == out
+
+
+HTML_LINE = re.compile(r"summaries: (\d+) generated pages converted, (\d+) reused")
+
+
+def _pages(site: Path) -> dict[str, bytes]:
+    kept = [*site.rglob("*.html"), site / "search" / "search_index.json"]
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in kept}
+
+
+def test_unchanged_generated_pages_reuse_their_html(tmp_path):
+    """A warm build converts no generated page's Markdown again (issue 17's build cost) and
+    publishes the same bytes; after a change, the pages it reaches are converted, and the
+    site is the one a build without the HTML cache makes."""
+    root = write_site(tmp_path, _sources(3))
+    first = mkdocs_build(root)
+    assert first.returncode == 0, first.stderr
+    converted, reused = map(int, HTML_LINE.search(first.stderr).groups())
+    assert converted > 10 and reused == 0
+    site = _pages(root / "site")
+    second = mkdocs_build(root)
+    assert second.returncode == 0, second.stderr
+    assert HTML_LINE.search(second.stderr).groups() == ("0", str(converted))
+    assert _pages(root / "site") == site
+    changed = root / "sources" / "2023-03-02-talks-1.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nA late update on Tuesday.\n")
+    third = mkdocs_build(root)
+    assert third.returncode == 0, third.stderr
+    again, kept = map(int, HTML_LINE.search(third.stderr).groups())
+    assert 0 < again < converted and kept > 0
+    after = _pages(root / "site")
+    assert after != site and any(b"A late update" in html for html in after.values())
+    (root / ".cache" / "summaries" / "html.cache").unlink()
+    fresh = mkdocs_build(root)
+    assert fresh.returncode == 0, fresh.stderr
+    assert _pages(root / "site") == after

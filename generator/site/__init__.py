@@ -27,6 +27,7 @@ from .assembly import (
 )
 from .context import SiteOptions, default_templates
 from .links import BrokenLink, LinkReport, check_site, iter_report
+from .markup import squeeze_whitespace
 from .renderer import SiteRenderer
 from .search import add_date_terms, pagefind_page
 from .threads import Stories, ThreadSettings, find_stories
@@ -55,6 +56,7 @@ __all__ = [
     "page_uri",
     "pagefind_page",
     "relative_url",
+    "squeeze_whitespace",
     "rendering_code",
     "url_of",
 ]

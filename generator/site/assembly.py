@@ -92,6 +92,7 @@ def assemble(
     rendering code changed since they were rendered."""
     renderer = SiteRenderer(result.records, options)
     pages = _render(renderer, result, options, page_cache)
+    renderer.rendered = pages
     assets: dict[str, str | bytes] = {
         CSS_URI: (default_templates() / "summaries.css").read_text(encoding="utf-8")
     }

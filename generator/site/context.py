@@ -63,6 +63,11 @@ class SiteOptions:
     # Person pages in total (each document already names at most 100 people): past it, the
     # people in the fewest documents get none, and their documents name them as plain text.
     max_person_pages: int = 3000
+    # A page per place and per organization (of ENTITY_MIN_DOCUMENTS documents or more) and
+    # their A-Z indexes; off, their names are plain text on the documents' pages.
+    entity_pages: bool = True
+    # Story threads: "More on this story" and "Related" on document pages, a page per thread.
+    stories: bool = True
 
 
 def _finalize(value: Any) -> Any:
@@ -155,6 +160,8 @@ class RenderContext:
     def entity_uri(self, kind: str, name: str) -> str | None:
         """The page of a place or organization (``kind``: "places" or "organizations");
         None for a name that has none (of fewer than ENTITY_MIN_DOCUMENTS, or blank)."""
+        if not self.options.entity_pages:
+            return None
         entity = getattr(self, kind).get(name)
         if entity is None or len(entity.records) < ENTITY_MIN_DOCUMENTS:
             return None

@@ -88,6 +88,8 @@ class EntityViews(TopicFeedViews):
     def _kinds(self) -> list[Kind]:
         """The kinds the archive names any of (each gets its index, which lists every name,
         even of one document): a site without organizations gets no empty section."""
+        if not self.options.entity_pages:
+            return []
         return [kind for kind in KINDS if getattr(self, kind.key)]
 
     def entity_site_pages(self) -> dict[str, str]:

@@ -129,3 +129,22 @@ def date_forms_html(value: str) -> Markup:
     return Markup('<span class="summaries-date-forms" data-search-exclude> ({})</span>').format(
         Markup("; ").join(map(md_escape, forms))
     )
+
+
+# Where whitespace is the content: code, form fields, scripts and styles stay as written.
+_VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
+_BLANK_RUN = re.compile(r"[ \t]*\n\s*")
+
+
+def squeeze_whitespace(html: str) -> str:
+    """A page's HTML with each run of whitespace that holds a line break cut to that line
+    break: the browser shows it the same (outside ``pre`` and the like, kept verbatim), and
+    the theme's templates indent and repeat blank lines enough to be a sixth of the site."""
+    parts = _VERBATIM.split(html)
+    out = []
+    # split() gives text, then each verbatim block followed by its tag name.
+    for i in range(0, len(parts), 3):
+        out.append(_BLANK_RUN.sub("\n", parts[i]))
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return "".join(out)

@@ -45,7 +45,13 @@ class PersonViews(RenderContext):
                 )  # fmt: skip
                 pages[uri] = front_matter(meta) + f"# {escape(title)}\n\n" + listing
                 continue
-            meta = {"title": name, "description": f"{name} in {len(person.records)} documents"}
+            count = len(person.records)
+            meta: dict = {"title": name, "description": f"{name} in {count} documents"}
+            if count == 1:
+                # The page repeats its one document, which the search finds by the name
+                # (among its tags, weighed above any title): most people of an archive
+                # appear once, and their entries were a fifth of the index.
+                meta.update(NO_SEARCH)
             body = self.template(
                 "person.md.j2",
                 person=person,

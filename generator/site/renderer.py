@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Container
 from typing import Any
 
 from .document import DocumentViews
@@ -29,6 +30,11 @@ class SiteRenderer(
     TopicFeedViews,
 ):
     """All generated pages of one archive, as ``{src_uri: markdown}``."""
+
+    # The pages as `assemble` got them (rendered, or from the page cache): the nav asks them
+    # whether the archive has stories, so a build that renders nothing never looks for the
+    # threads (their similarities grow with the square of the archive).
+    rendered: Container[str] | None = None
 
     def render(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -73,9 +79,14 @@ class SiteRenderer(
             section("Timeline", TIMELINE_URI, "All years", self._timeline_sections()),
             section("Tags", TAGS_URI, "All tags", self._tag_sections()),
         ]
-        if self.stories.threads:
+        if self._has_stories():
             sections.insert(2 + len(entities), {"Stories": STORIES_URI})
         return sections
+
+    def _has_stories(self) -> bool:
+        if self.rendered is not None and "stories" not in self.__dict__:
+            return STORIES_URI in self.rendered
+        return bool(self.stories.threads)
 
     def nav_uris(self) -> set[str]:
         """Every generated page the default nav names."""

@@ -24,6 +24,8 @@ class StoryViews(RenderContext):
 
     @functools.cached_property
     def stories(self) -> Stories:
+        if not self.options.stories:
+            return Stories()
         try:
             return find_stories(self.records)
         except Exception as exc:  # noqa: BLE001 - threads are a help, never a failed site
