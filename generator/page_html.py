@@ -23,7 +23,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from .cache import HtmlCache
 
-_VERSIONS = ("mkdocs", "markdown", "pymdown-extensions")
+_VERSIONS = ("mkdocs", "markdown", "pymdown-extensions", "mkdocs-material")
 
 
 def _version(name: str) -> str:
