@@ -84,6 +84,18 @@ def parse_text(text: str) -> tuple[str, list[str]]:
     return text[:cut], [note]
 
 
+# spaCy's tokenizer strips a word's prefixes and suffixes one character at a time, searching
+# the rest of the word each time: a word of N punctuation marks or symbols ("____", "=)=)",
+# emoji) costs N^2 (20,000 underscores: 40 s; 50,000: minutes). No name or date is made of
+# them, so such runs are blanked before parsing (same length: offsets stay true).
+_SYMBOL_RUN = re.compile(r"(?:[^\w\s]|_){64,}")
+
+
+def blank_symbol_runs(text: str) -> str:
+    """``text`` with every run of 64 or more punctuation marks and symbols made spaces."""
+    return _SYMBOL_RUN.sub(lambda m: " " * len(m.group()), text)
+
+
 # A cut title may not end on a word that needs what follows it.
 _DANGLING = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
 
@@ -216,7 +228,7 @@ def analyze_many(
             turns = interviews.find_turns(head)
             hidden = interviews.hidden_marks(head, turns)
             pending.append((doc_date, notes, rest[0] if rest else None, turns, hidden))
-            yield interviews.mask(head, hidden)
+            yield blank_symbol_runs(interviews.mask(head, hidden))
 
     for i, doc in enumerate(nlp.pipe(texts(), batch_size=batch_size)):
         doc_date, notes, title, turns, hidden = pending[i]
