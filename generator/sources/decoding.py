@@ -21,6 +21,9 @@ def decode(data: bytes) -> str:
     guess; mojibake (UTF-8 read as Windows-1252 somewhere upstream) is repaired by ftfy."""
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        # before UTF-16: a UTF-32 little-endian BOM begins with UTF-16's
+        text = data.decode("utf-32", errors="replace")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     else:
