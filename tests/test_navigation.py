@@ -6,6 +6,7 @@ Fast tests render hand-made records with a tiny ``page_size``; the slow ones run
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -13,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from generator.site import SiteOptions, SiteRenderer, page_uri
-from generator.site.plans import index_letter, sort_name
+from generator.site.plans import heavy_tags, index_letter, sort_name, tag_counts
 
 from .conftest import mkdocs_build, write_site
 from .test_pages import hand_record, html_of, split_page
@@ -155,6 +156,32 @@ def test_tags_page_lists_only_tags_of_two_documents_or_more():
     assert listed == ["Bill de Blasio", "Carl Dahl", "Martin Luther King Jr."]
     # Anna Berg, Eva Öberg and "Only here" are tags of one document each.
     assert "3 more appear in one document each" in pages["tags.md"]
+
+
+def test_a_tag_of_more_documents_than_a_tags_page_lists_is_named_with_its_page():
+    # page_size 1: a tags page lists at most 5 tagged documents; Material would put all of
+    # a tag's documents under it on one page, so a heavier tag is named, counted and linked
+    # to its own paged page instead of being listed.
+    records = _archive(12)
+    for record in records:
+        record.tags.append("Oslo")
+    records[0].tags.append("Only here")
+    pages = SiteRenderer(records, SiteOptions(page_size=1)).render()
+    listed = [
+        tag
+        for uri, page in pages.items()
+        if uri.startswith("tags")
+        for found in re.findall(r"<!-- material/tags (\{.*\}) -->", page)
+        for tag in json.loads(found)["include"]
+    ]
+    assert "Oslo" not in listed and "Only here" not in listed
+    assert {"Bill de Blasio", "Carl Dahl"} <= set(listed)
+    heavy = re.search(r'<p class="summaries-heavy-tags"[^>]*>(.*?)</p>', pages["tags.md"])
+    assert heavy, "the heavy tag is named on the tags index"
+    assert "Oslo" in heavy.group(1) and ">12<" in heavy.group(1)
+    # every person is in 4 of the 12 documents: listed; only Oslo is over the 5 a page holds
+    assert "Anna Berg" in listed
+    assert heavy_tags(tag_counts(records), 1) == [("Oslo", 12)]
 
 
 def test_no_tag_of_two_documents_gives_no_listing_of_everything():

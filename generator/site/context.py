@@ -29,7 +29,15 @@ from .archive import entities as entities_of
 from .archive import people as people_of
 from .archive import timeline as events_of
 from .markup import date_forms_html, md_escape
-from .plans import index_letter, plan_articles, plan_people, plan_tags, plan_timeline, tag_counts
+from .plans import (
+    heavy_tags,
+    index_letter,
+    plan_articles,
+    plan_people,
+    plan_tags,
+    plan_timeline,
+    tag_counts,
+)
 from .urls import TIMELINE_URI, letter_id, link_target, page_uri, timeline_anchor
 
 log = logging.getLogger("mkdocs.plugins.summaries")
@@ -121,7 +129,9 @@ class RenderContext:
         self.article_plan = plan_articles(self.records, size)
         self.people_plan = plan_people(self.people.values(), size)
         self.timeline_plan = plan_timeline(self.events, size)
-        self.tag_plan = plan_tags(tag_counts(self.records), size)
+        counts = tag_counts(self.records)
+        self.tag_plan = plan_tags(counts, size)
+        self.heavy_tags = heavy_tags(counts, size)
         # Where each timeline anchor is: the first page that has the month (or year).
         self.anchor_page: dict[str, str] = {}
         for uri, _, events in self.timeline_plan:
@@ -171,6 +181,15 @@ class RenderContext:
         """The link target from ``page`` to a place's or organization's page, if it has one."""
         uri = self.entity_uri(kind, name)
         return self.url(page, uri) if uri else None
+
+    def name_link(self, page: str, name: str) -> Markup | None:
+        """The link target from ``page`` to the page of whoever or whatever a tag names: a
+        person, a place or an organization; None when it has none."""
+        return (
+            self.person_link(page, name)
+            or self.entity_link(page, "places", name)
+            or self.entity_link(page, "organizations", name)
+        )
 
     def letter_bar(
         self, page: str, plan: list[tuple[str, str, Any]], filed: Callable[[Any], str]

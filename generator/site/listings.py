@@ -113,6 +113,7 @@ class ListingViews(RenderContext):
         """The tags page (Material's tags listing, limited to the tags of two documents or
         more; a tag of one document is on that document's page), by letter past a size."""
         once = sum(1 for c in tag_counts(self.records).values() if c == 1)
+        heavy = [(tag, self.name_link(TAGS_URI, tag), n) for tag, n in self.heavy_tags]
         if len(self.tag_plan) == 1:
             tags = self.tag_plan[0][2]
             body = self.template(
@@ -120,8 +121,9 @@ class ListingViews(RenderContext):
                 title="Tags",
                 letters=[],
                 directive=_tags_directive(tags),
-                listed=len(tags),
+                listed=len(tags) + len(heavy),
                 once=once,
+                heavy=heavy,
                 pager=Markup(""),
             )
             return {TAGS_URI: body}
@@ -141,8 +143,9 @@ class ListingViews(RenderContext):
                 title="Tags",
                 letters=bar(TAGS_URI),
                 directive="",
-                listed=sum(counts.values()),
+                listed=sum(counts.values()) + len(heavy),
                 once=once,
+                heavy=heavy,
                 pager=Markup(""),
             )
         }
@@ -154,6 +157,7 @@ class ListingViews(RenderContext):
                 directive=_tags_directive(tags),
                 listed=len(tags),
                 once=None,
+                heavy=[],
                 pager=self.pager(uri, self.tag_plan, label),
             )
         return pages

@@ -166,14 +166,25 @@ def tag_counts(records: Iterable[Record]) -> Counter[str]:
     return counts
 
 
+def heavy_tags(counts: Counter[str], page_size: int) -> list[tuple[str, int]]:
+    """Tags of more documents than a tags page lists (5 x page_size), by count: Material
+    lists all of a tag's documents under it on one page, which no split bounds (one
+    "United States" of 3,000 documents made a 380 KB page), so the tags index names such
+    a tag with its count and its own page, whose documents come in pages."""
+    budget = 5 * page_size
+    heavy = [(t, c) for t, c in counts.items() if c > budget]
+    return sorted(heavy, key=lambda tc: (-tc[1], tc[0].casefold(), tc[0]))
+
+
 def plan_tags(counts: Counter[str], page_size: int) -> Plan:
     """Tags of at least two documents: on the tags page, or, past 5 x page_size
-    entries, on pages of whole letters of about that many entries."""
+    entries, on pages of whole letters of about that many entries; never a tag of more
+    documents than that (`heavy_tags`)."""
+    budget = 5 * page_size
     listed = sorted(
-        ((t, c) for t, c in counts.items() if c >= 2),
+        ((t, c) for t, c in counts.items() if 2 <= c <= budget),
         key=lambda tc: (tc[0].casefold(), tc[0]),
     )
-    budget = 5 * page_size
     if sum(c for _, c in listed) <= budget:
         return [(TAGS_URI, "", listed)]
     letters: dict[str, list[tuple[str, int]]] = {}
