@@ -110,7 +110,8 @@ class _PluginConfig(base.Config):
 
     page_size = c.Type(int, default=100)
     """Documents per articles page (past it, a page per year or run of years); people pages
-    hold 4x as many rows, timeline pages 3x (events), tag pages 5x (tagged documents)."""
+    hold 4x as many rows, timeline pages 3x (events), tag pages 5x (tagged documents); a person's,
+    place's or organization's page lists 2x as many key dates."""
 
     entity_pages = c.Type(bool, default=True)
     """A page per place and per organization named in two documents or more, and their A-Z

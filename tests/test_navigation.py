@@ -327,6 +327,8 @@ def test_a_person_of_many_documents_continues_on_pages_of_their_own():
         assert len(holding) == 1, (record.title, holding)
     assert f"[{person.records[0].title}](" in pages[first]
     assert 'class="summaries-pager"' in pages[first]
-    # The dates list stops at 4 x page_size, saying how many more there are.
+    # The dates list stops at 2 x page_size (SUBJECT_DATES), saying how many more there are.
+    dates = pages[first].split(">Dates</h2>")[1]
+    assert dates.count("<time data-value=") == 2
     assert "more dates, the latest, are on the pages of the documents" in pages[first]
     assert not set(more) & renderer.nav_uris()

@@ -16,7 +16,7 @@ from .charts import companions
 from .context import NO_SEARCH
 from .frontmatter import front_matter
 from .markup import md_escape
-from .plans import Plan, by_letters, chunks, first_pages, index_letter, pack, part
+from .plans import SUBJECT_DATES, Plan, by_letters, chunks, first_pages, index_letter, pack, part
 from .topic_feeds import TopicFeedViews
 from .urls import ORGANIZATIONS_URI, PLACES_URI, letter_id, letter_name, page_uri
 
@@ -124,7 +124,7 @@ class EntityViews(TopicFeedViews):
         """A place's (or organization's) page: its documents newest first with their
         summaries, their key dates, the people who appear in them. Bounded as a person's
         page is: page_size documents a page (older ones on ``places/SLUG/page-2.md``...),
-        4 x page_size dates, page_size people (the rest are on the documents' pages)."""
+        SUBJECT_DATES x page_size dates, page_size people (the rest are on the documents' pages)."""
         entity: Named = getattr(self, kind.key)[name]
         first = f"{kind.key}/{entity.slug}.md"
         size = self.options.page_size
@@ -163,7 +163,7 @@ class EntityViews(TopicFeedViews):
                 newest=max(dated) if dated else None,
                 oldest=min(dated) if dated else None,
                 dates=dates,
-                dates_shown=4 * size,
+                dates_shown=SUBJECT_DATES * size,
                 people=people,
                 people_shown=size,
                 chart=Markup(companions(name, people[:CHART_PEOPLE])),

@@ -8,7 +8,7 @@ from .archive import Person, sort_key
 from .charts import companions
 from .context import NO_SEARCH, RenderContext
 from .frontmatter import front_matter
-from .plans import chunks, index_letter, part, sort_name
+from .plans import SUBJECT_DATES, chunks, index_letter, part, sort_name
 from .urls import PEOPLE_URI, letter_id, page_uri
 
 
@@ -21,7 +21,7 @@ class PersonViews(RenderContext):
     def person_pages(self, name: str) -> dict[str, str]:
         """A person's page; past page_size documents, the older ones continue on pages of
         their own (``participants/SLUG/page-2.md``), and the dates list stops at
-        4 x page_size (the rest are on the documents' pages and the timeline)."""
+        SUBJECT_DATES x page_size (the rest are on the documents' pages and the timeline)."""
         person = self.people[name]
         first = self.person_uri(name)
         parts = chunks(person.records, self.options.page_size)
@@ -60,7 +60,7 @@ class PersonViews(RenderContext):
                 companions=top,
                 chart=Markup(svg),
                 dates=dates,
-                dates_shown=4 * self.options.page_size,
+                dates_shown=SUBJECT_DATES * self.options.page_size,
                 person_link=lambda n, uri=uri: self.person_link(uri, n),
                 link=link,
                 feeds=self.feed_links(uri, person.records),

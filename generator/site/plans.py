@@ -20,6 +20,10 @@ from .archive import UNKNOWN_YEAR, Event, Person
 from .urls import ARTICLES_URI, PEOPLE_URI, TAGS_URI, TIMELINE_URI, letter_name, numbered
 
 Plan = list[tuple[str, str, list]]
+# Key dates on a person's, place's or organization's page, x page_size: each runs to a
+# sentence and a link (about 430 bytes of HTML); 4 x 100 of them made a place of 376
+# documents a 265 KB page, past the 250 KB a page may weigh.
+SUBJECT_DATES = 2
 UNDATED = "Undated"
 
 # A given name hyphenated in lower case ("Jong-un", "Wai-ching") follows an East Asian
