@@ -9,6 +9,7 @@ import pytest
 
 from generator.evaluation import summaries as evaluation
 from generator.record import Mention
+from generator.summaries.positional import RULE_NAMES
 from generator.summaries.summarizer import (
     DEFAULT_METHOD,
     DEFAULT_SENTENCES,
@@ -264,8 +265,49 @@ def test_evaluation_command(nlp, tmp_path, capsys):
     assert evaluation.main([str(path), "--methods", "positional,lexrank", "--limit", "2"]) == 0
     out = capsys.readouterr().out
     assert "2 documents" in out
-    lines = {line.split()[0]: line for line in out.splitlines()[2:]}
-    assert set(lines) == {"lead-3", "positional", "lexrank"}
+    # documents 0 and 1 are both in the tune part; the held-out part is said to be empty
+    assert "part tune: 2 documents" in out and "part heldout: 0 documents" in out
+    tune = out.split("part tune")[1].split("part heldout")[0].splitlines()[2:]
+    assert {line.split()[0] for line in tune if line.strip()} == {"lead-3", "positional", "lexrank"}
     assert evaluation.main([str(path), "--skip", "1", "--methods", "positional"]) == 0
-    assert "2 documents" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    # the part is the document's line in the file, --skip or not: line 2 is held out
+    assert "2 documents" in out and "part tune: 1 documents" in out
+    assert "part heldout: 1 documents" in out
     assert evaluation.main([str(path), "--methods", "bogus"]) == 2
+    assert evaluation.main([str(path), "--without", "bogus"]) == 2
+
+
+def test_evaluation_proxy_and_leave_one_out(nlp, tmp_path, capsys):
+    path = tmp_path / "eval.jsonl"
+    rows = [
+        {"id": "a", "text": STORY, "reference": "Millbrook closes river bridge .\nCracks found ."},
+        {"id": "b", "text": DATELINE_STORIES[0], "reference": "Fire at a bakery ."},
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    argv = [str(path), "--methods", "positional", "--reference", "first", "--part", "all"]
+    assert evaluation.main([*argv, "--leave-one-out"]) == 0
+    out = capsys.readouterr().out
+    assert "FIRST highlight (proxy)" in out and "part all: 2 documents" in out
+    names = [line.split()[0] for line in out.splitlines() if line.strip()]
+    assert "lead-1" in names and "lead-3" in names
+    rules = out.split("leave-one-out")[1].splitlines()[2:]
+    assert [line.split()[0] for line in rules] == list(RULE_NAMES)
+    assert evaluation.main([*argv, "--without", "lead,quote", "--leave-one-out"]) == 0
+    out = capsys.readouterr().out
+    assert "without ['lead', 'quote']" in out
+    rules = out.split("leave-one-out")[1].splitlines()[2:]
+    assert "lead" not in [line.split()[0] for line in rules]
+
+
+@pytest.mark.parametrize(
+    ("index", "part"), [(0, "tune"), (1, "tune"), (2, "heldout"), (5, "heldout")]
+)
+def test_parts_are_fixed_by_line(index, part):
+    assert evaluation.part_of(index) == part
+
+
+def test_first_reference_is_the_first_highlight():
+    row = {"reference": "One highlight .\nTwo highlights ."}
+    assert evaluation.reference_of(row, "first") == "One highlight ."
+    assert evaluation.reference_of(row, "all") == row["reference"]

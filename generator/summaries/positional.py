@@ -8,23 +8,28 @@ import numpy as np
 from sumy.summarizers._summarizer import AbstractSummarizer
 from sumy.utils import ItemsCount
 
-from .words import CAPTION, FRAGMENT, QUOTES
+from .rules import SHORT_WORDS, furniture, line_rules
+
+# The score's own terms, switchable like the line rules (see PositionalSummarizer).
+FEATURES = ("lead", "centrality", "length", "redundancy")
+RULE_NAMES = (*FEATURES, *line_rules())
 
 
 class PositionalSummarizer(AbstractSummarizer):
     """Lead prior + directed centrality + MMR, for news (sentence order = document order).
 
     Score of candidate sentence i (0-based; only the first ``candidates`` sentences are
-    candidates, which bounds the quadratic similarity step on long documents)::
+    candidates, which bounds the quadratic similarity step on long documents), each term a
+    named rule that ``without`` switches off::
 
-        position_weight * position_decay ** i
-      + centrality_weight * PacSum centrality (tf-idf cosine to later sentences minus
-                            ``backward_weight`` x to earlier ones, scaled to [-1, 1])
-      - length_weight * words / 25          (long sentences make long summaries)
-      - the penalties of :meth:`penalty`
+        lead:        position_weight * position_decay ** i
+        centrality:  centrality_weight * PacSum centrality (tf-idf cosine to later sentences
+                     minus ``backward_weight`` x to earlier ones, scaled to [-1, 1])
+        length:      - length_weight * words / 25   (long sentences make long summaries)
+        the line rules of ``rules.line_rules()``: - weight x strength of each
 
     Sentences are then picked greedily by score minus ``redundancy_weight`` x the highest
-    cosine to a sentence already picked (MMR). Everything is deterministic.
+    cosine to a sentence already picked (MMR; rule ``redundancy``). Everything is deterministic.
     """
 
     candidates = 40
@@ -34,15 +39,19 @@ class PositionalSummarizer(AbstractSummarizer):
     backward_weight = 0.5
     length_weight = 0.4
     redundancy_weight = 0.5
-    short_words = 6
-    short_penalty = 0.25
-    quote_penalty = 0.5
-    question_penalty = 0.5
-    caption_penalty = 1.0
+    short_words = SHORT_WORDS
     _stop_words: frozenset[str] = frozenset()
 
-    def __init__(self, stemmer=None) -> None:
+    def __init__(self, stemmer=None, without: frozenset[str] | set[str] = frozenset()) -> None:
         super().__init__(stemmer or stemmer())
+        unknown = set(without) - set(RULE_NAMES)
+        if unknown:
+            raise ValueError(f"unknown summary rules {sorted(unknown)}; known: {RULE_NAMES}")
+        self.without = frozenset(without)
+        self.line_rules = [r for r in line_rules().values() if r.name not in self.without]
+
+    def weight(self, name: str, value: float) -> float:
+        return 0.0 if name in self.without else value
 
     @property
     def stop_words(self) -> frozenset[str]:
@@ -71,26 +80,13 @@ class PositionalSummarizer(AbstractSummarizer):
         ]
 
     def penalty(self, text: str) -> float:
-        """How badly a sentence reads as a summary line (0 = fine)."""
-        cost = 0.0
-        n_words = len(text.split())
-        if n_words < self.short_words:
-            cost += self.short_penalty * (self.short_words - n_words) / self.short_words
-        quote_marks = sum(text.count(q) for q in QUOTES)
-        if text[:1] in QUOTES or quote_marks % 2 == 1:
-            # a quotation on its own, or a piece of one running over several sentences
-            cost += self.quote_penalty
-        if text.rstrip("\"'\u201d\u2019)").endswith("?"):
-            cost += self.question_penalty
-        if self.furniture(text):
-            cost += self.caption_penalty
-        return cost
+        """How badly a sentence reads as a summary line (0 = fine): the switched-on line rules."""
+        return sum(rule.weight * rule.strength(text) for rule in self.line_rules)
 
     @staticmethod
     def furniture(text: str) -> bool:
         """A caption, credit, call to action or split leftover rather than a sentence."""
-        lettered = sum(any(c.isalpha() for c in word) for word in text.split())
-        return bool(CAPTION.search(text) or FRAGMENT.search(text)) or text.isupper() or lettered < 2
+        return furniture(text)
 
     def fills_budget(self, text: str, first: bool) -> bool:
         """May go into a word budget: never furniture; a very short line only as the first."""
@@ -139,10 +135,11 @@ class PositionalSummarizer(AbstractSummarizer):
         }
 
     def scores(self, f: dict[str, np.ndarray]) -> np.ndarray:
+        w = self.weight
         return (
-            self.position_weight * f["position"]
-            + self.centrality_weight * f["centrality"]
-            - self.length_weight * f["words"] / 25.0
+            w("lead", self.position_weight) * f["position"]
+            + w("centrality", self.centrality_weight) * f["centrality"]
+            - w("length", self.length_weight) * f["words"] / 25.0
             - f["penalty"]
         )
 
@@ -155,7 +152,8 @@ class PositionalSummarizer(AbstractSummarizer):
         if not sentences:
             return []
         f = self.features(sentences)
-        order = mmr(self.scores(f), f["similarity"], self.redundancy_weight, limit)
+        redundancy = self.weight("redundancy", self.redundancy_weight)
+        order = mmr(self.scores(f), f["similarity"], redundancy, limit)
         n = len(sentences) if limit is None else min(limit, len(sentences))
         order.extend(range(len(order), n))  # len(order) == candidates here
         return order

@@ -51,6 +51,8 @@ DATELINE = re.compile(
     rf"|\([A-Z][^()\n]{{0,40}}\)(?={_OPENS}))[ \t]*"
 )
 BOILERPLATE = re.compile(r"^(?:Story highlights|STORY HIGHLIGHTS)\b[\s:]*")
+
+
 def clean_span(text: str, span: Mention) -> Mention:
     """``span`` without a leading dateline or boilerplate; still a substring of ``text``.
 
@@ -139,13 +141,19 @@ def document_model(doc: Doc, spans: list[Mention]) -> tuple[ObjectDocumentModel,
     return ObjectDocumentModel([Paragraph(sentences)]), sentences
 
 
-def build_summarizer(method: str) -> AbstractSummarizer:
+def build_summarizer(method: str, without: frozenset[str] = frozenset()) -> AbstractSummarizer:
+    """One of :data:`SUMY_METHODS`; ``without`` names rules of ``positional`` to switch off."""
     try:
         cls = SUMY_METHODS[method]
     except KeyError:
         known = ", ".join(sorted(SUMY_METHODS))
         raise ValueError(f"unknown summary method {method!r}; one of {known}") from None
-    summarizer = cls(stemmer())
+    if cls is PositionalSummarizer:
+        summarizer: AbstractSummarizer = PositionalSummarizer(stemmer(), without)
+    elif without:
+        raise ValueError(f"rules can be switched off only for positional, not {method!r}")
+    else:
+        summarizer = cls(stemmer())
     summarizer.stop_words = stop_words()
     if isinstance(summarizer, EdmundsonSummarizer):
         summarizer.bonus_words = summarizer.stigma_words = summarizer.null_words = ("",)
@@ -166,6 +174,7 @@ def summarize(
     prefer: list[Mention] | None = None,
     exclude: list[Mention] | None = None,
     lead: list[Mention] | None = None,
+    without: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """The summary's sentences as spans of ``doc.text``, in document order.
 
@@ -181,8 +190,11 @@ def summarize(
     ``exclude``; ``lead`` (the story before the first turn): its first sentence (neither
     furniture nor a question) opens a summary of two or more sentences, so that the summary
     says who speaks and why before what they said.
+
+    ``without`` switches off rules of ``positional`` by name (``positional.RULE_NAMES``), to
+    measure what each one does.
     """
-    summarizer = build_summarizer(method)
+    summarizer = build_summarizer(method, without)
     text = doc.text
     spans = [m for m in (clean_span(text, s) for s in sentence_spans(doc)) if m.end > m.start]
     if exclude:
