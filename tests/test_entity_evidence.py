@@ -55,7 +55,7 @@ def test_a_known_organization_is_never_a_place() -> None:
 def test_a_one_word_organization_used_as_a_place_is_a_place(text: str, name: str) -> None:
     org = _entity(text, name)
     assert entity_evidence.places_by_context(text, [org]) == ([], [org])
-    with rules.switched_off(["place_context"]):
+    with rules.switched_off(["org_used_as_place"]):
         assert entity_evidence.places_by_context(text, [org]) == ([org], [])
 
 

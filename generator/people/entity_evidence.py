@@ -5,7 +5,7 @@ of ``rules.ENTITIES``, switchable by name:
 - ``known_organization``: names the small model rarely tags as organizations ("posted on
   Twitter" is a PERSON to it) are organizations wherever the text writes them
   (``known_organizations.txt``), and never places;
-- ``place_context``: a one-word "organization" that the text uses as a place ("the town of
+- ``org_used_as_place``: a one-word "organization" that the text uses as a place ("the town of
   Pandeglang", "airlifted from Omsk to Berlin", "Chelyabinsk regional governor") is a place,
   unless a word of the organization lists names it;
 - ``campus``: a university named with its campus ("University of California, San Diego",
@@ -41,7 +41,7 @@ from .words import COUNTRIES, PLACES
 # The families of this module (the others of ``rules.ENTITIES`` run in ``entities.clean``).
 RULES = (
     "known_organization",
-    "place_context",
+    "org_used_as_place",
     "campus",
     "cross_kind_short_form",
     "bracket_acronym",
@@ -126,7 +126,7 @@ def known_organizations_out_of_places(
     return kept, orgs
 
 
-@switchable("place_context", off=lambda text, orgs: (orgs, []))
+@switchable("org_used_as_place", off=lambda text, orgs: (orgs, []))
 def places_by_context(text: str, orgs: list[Entity]) -> tuple[list[Entity], list[Entity]]:
     """(organizations kept, organizations the text uses as places)."""
     kept, moved = [], []

@@ -60,7 +60,7 @@ ENTITIES: dict[str, str] = {
     "variant": "one canonical name and kind for common variants",
     "short_form": "an acronym or a short form joins the one longer name",
     "known_organization": "names the tagger misses are organizations (Twitter)",
-    "place_context": "a one-word organization the text uses as a place (town of X)",
+    "org_used_as_place": "a one-word organization the text uses as a place (town of X)",
     "campus": "a university with its campus, a court with its district, as one name",
     "cross_kind_short_form": "a place that only shortens an organization (Monmouth)",
     "place_in_org_name": "a place inside an organization's written name (Environment Canada)",
