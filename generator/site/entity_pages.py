@@ -16,9 +16,9 @@ from .charts import companions
 from .context import NO_SEARCH
 from .frontmatter import front_matter
 from .markup import md_escape
-from .plans import SUBJECT_DATES, Plan, by_letters, chunks, first_pages, index_letter, pack, part
+from .plans import SUBJECT_DATES, Plan, chunks, first_pages, index_letter, part, plan_a_z
 from .topic_feeds import TopicFeedViews
-from .urls import ORGANIZATIONS_URI, PLACES_URI, letter_id, letter_name, page_uri
+from .urls import ORGANIZATIONS_URI, PLACES_URI, letter_id, page_uri
 
 
 @dataclass(frozen=True)
@@ -55,19 +55,15 @@ def filing_key(name: str) -> tuple[bool, str, str, str]:
 
 
 def plan_entities(named: Iterable[Named], page_size: int, kind: Kind) -> Plan:
-    """Places (or organizations) A-Z by filing name: one page up to 4 x page_size, else pages
-    of whole letters, as the people index (`plans.plan_people`)."""
-    ordered = sorted(named, key=lambda e: filing_key(e.name))
-    size = 4 * page_size
-    if len(ordered) <= size:
-        return [(kind.index_uri, "", ordered)]
-    letters: dict[str, list[Named]] = {}
-    for entity in ordered:
-        letters.setdefault(index_letter(filing_name(entity.name)), []).append(entity)
-    return pack(
-        lambda stem: f"{kind.key}/a-z/{stem}.md",
-        by_letters(letters), size, lambda _: 1, letter_name,
-    )  # fmt: skip
+    """Places (or organizations) A-Z by filing name, as the people index (`plans.plan_a_z`)."""
+    return plan_a_z(
+        named,
+        page_size,
+        lambda e: filing_key(e.name),
+        lambda e: filing_name(e.name),
+        kind.index_uri,
+        kind.key,
+    )
 
 
 def _count(n: int, kind: Kind) -> str:

@@ -132,19 +132,39 @@ def plan_articles(records: list[Record], page_size: int) -> Plan:
     )
 
 
-def plan_people(people: Iterable[Person], page_size: int) -> Plan:
-    """People A-Z by sort name: one page up to 4 x page_size, else pages of whole
-    letters (neighbouring small letters share one: "A-C")."""
-    ordered = sorted(people, key=lambda p: (sort_name(p.name).casefold(), p.name))
+def plan_a_z(
+    items: Iterable[Any],
+    page_size: int,
+    order: Callable[[Any], Any],
+    filed_as: Callable[[Any], str],
+    index_uri: str,
+    folder: str,
+) -> Plan:
+    """An A-Z index: ``items`` by ``order`` on one page (``index_uri``) up to 4 x page_size,
+    else pages of whole letters of ``filed_as`` (neighbouring small letters share one:
+    "A-C") under ``folder/a-z/``."""
+    ordered = sorted(items, key=order)
     size = 4 * page_size
     if len(ordered) <= size:
-        return [(PEOPLE_URI, "", ordered)]
-    letters: dict[str, list[Person]] = {}
-    for person in ordered:
-        letters.setdefault(index_letter(sort_name(person.name)), []).append(person)
+        return [(index_uri, "", ordered)]
+    letters: dict[str, list[Any]] = {}
+    for item in ordered:
+        letters.setdefault(index_letter(filed_as(item)), []).append(item)
     return pack(
-        lambda stem: f"participants/a-z/{stem}.md",
+        lambda stem: f"{folder}/a-z/{stem}.md",
         by_letters(letters), size, lambda _: 1, letter_name,
+    )  # fmt: skip
+
+
+def plan_people(people: Iterable[Person], page_size: int) -> Plan:
+    """People A-Z by sort name (`plan_a_z`)."""
+    return plan_a_z(
+        people,
+        page_size,
+        lambda p: (sort_name(p.name).casefold(), p.name),
+        lambda p: sort_name(p.name),
+        PEOPLE_URI,
+        "participants",
     )
 
 
