@@ -20,14 +20,13 @@ from ..cache import AnalysisCache
 from ..people import clean_name
 from ..record import Analysis, Entity, Mention, Participant, Record
 from ..sources import (
-    MAX_YAML_CHARS,
     Source,
     SourceError,
     YAMLRefused,
     author_file,
     discover,
-    load_yaml,
     passthrough,
+    read_author_yaml,
     read_source,
     unique_slugs,
 )
@@ -61,11 +60,8 @@ def load_aliases(root: Path) -> dict[str, str]:
             log.warning("%s: %s; no aliases applied", path, reason)
         return {}
     try:
-        data = path.read_bytes()
-        if len(data) > MAX_YAML_CHARS:
-            raise YAMLRefused(f"{len(data):,} bytes, more than {MAX_YAML_CHARS:,}")
-        loaded, warnings = load_yaml(data.decode("utf-8"), str(path))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        loaded, warnings = read_author_yaml(path, str(path))
+    except (OSError, yaml.YAMLError) as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         verb = "is refused" if isinstance(exc, YAMLRefused) else "cannot be read"
         log.warning("%s: %s (%s); no aliases applied", path, verb, problem)

@@ -7,7 +7,7 @@ page (`passthrough`, the front matter allow-list) and each document's address (`
 """
 
 from . import passthrough
-from .author_yaml import MAX_YAML_CHARS, YAMLRefused, load_yaml
+from .author_yaml import MAX_YAML_CHARS, YAMLRefused, load_yaml, read_author_yaml
 from .decoding import decode
 from .discovery import DOCUMENT_SUFFIXES, author_file, discover
 from .documents import Source, date_from_name, parse_date, read_source, split_front_matter
@@ -27,6 +27,7 @@ __all__ = [
     "load_yaml",
     "parse_date",
     "passthrough",
+    "read_author_yaml",
     "read_source",
     "slugify",
     "split_front_matter",

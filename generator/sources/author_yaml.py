@@ -6,9 +6,13 @@ Only YAML's safe types; a recursive, too deep or too repetitive document is refu
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .decoding import decode
+from .errors import SourceError
 
 # Author YAML (front matter, sidecars, aliases.yml) is small. Bigger, deeper or more
 # repetitive than this is an accident or an attack (a "billion laughs" expands a few hundred
@@ -22,13 +26,81 @@ class YAMLRefused(yaml.YAMLError):
     """YAML that parses but is refused: recursive, too big or too repetitive."""
 
 
+_TAG_NAMES = {
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:int": "a number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:binary": "binary data",
+    "tag:yaml.org,2002:bool": "true/false",
+}
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + 1
+
+
 class _Loader(yaml.SafeLoader):
     """PyYAML's safe loader, refusing deep nesting while it composes (its composer recurses
-    once per level: thousands of ``[`` would end in a slow RecursionError)."""
+    once per level: thousands of ``[`` would end in a slow RecursionError).
+
+    One odd value costs only itself: a scalar its tag cannot read (``2020-02-30``,
+    ``!!binary zz``) stays text, an unknown tag (``!!python/object``) is read as the plain
+    value under it (nothing is ever constructed from a tag), a key that cannot be a key
+    (``? [1]``) is left out, and keys that read as one value (``1`` and ``true``) are named:
+    each with a note, never by dropping the whole file."""
 
     def __init__(self, stream: str) -> None:
         super().__init__(stream)
         self._depth = 0
+        self.notes: list[str] = []
+
+    def construct_object(self, node, deep=False):  # noqa: ANN001, ANN201
+        if not isinstance(node, yaml.ScalarNode) or node in self.constructed_objects:
+            return super().construct_object(node, deep)
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError, yaml.constructor.ConstructorError) as exc:
+            self.recursive_objects.pop(node, None)
+            what = _TAG_NAMES.get(node.tag, f"'{node.tag}'")
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            self.notes.append(
+                f"'{node.value[:40]}' (line {_line(node)}) cannot be read as {what} "
+                f"({problem[:80]}); kept as text"
+            )
+            self.constructed_objects[node] = node.value
+            return node.value
+
+    def construct_unknown(self, node: yaml.Node) -> Any:
+        self.notes.append(f"unknown tag '{node.tag[:60]}' (line {_line(node)}); read as plain data")
+        if isinstance(node, yaml.SequenceNode):
+            return self.construct_sequence(node, deep=True)
+        if isinstance(node, yaml.MappingNode):
+            return self.construct_mapping(node, deep=True)
+        return node.value
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001, ANN201
+        if not isinstance(node, yaml.MappingNode):
+            return super().construct_mapping(node, deep)
+        self.flatten_mapping(node)
+        mapping: dict[Any, Any] = {}
+        spelled: dict[Any, str] = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            try:
+                hash(key)
+            except TypeError:
+                line = _line(key_node)
+                self.notes.append(f"a key that is a list or mapping (line {line}); left out")
+                continue
+            text = getattr(key_node, "value", "")
+            if key in spelled and spelled[key] != text:
+                self.notes.append(
+                    f"keys '{spelled[key]}' and '{text}' (line {_line(key_node)}) read as the "
+                    "same key; the last wins"
+                )
+            spelled[key] = text if isinstance(text, str) else ""
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
 
     def compose_node(self, parent, index):  # noqa: ANN001, ANN201
         self._depth += 1
@@ -38,6 +110,9 @@ class _Loader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+_Loader.add_constructor(None, _Loader.construct_unknown)
 
 
 def _yaml_children(node: yaml.Node) -> list[yaml.Node]:
@@ -120,7 +195,8 @@ def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
         if node is None:
             return None, []
         warnings = _check_yaml(node, name)
-        return loader.construct_document(node), warnings
+        data = loader.construct_document(node)
+        return data, warnings + [f"{name}: {note}" for note in loader.notes]
     except RecursionError:
         raise YAMLRefused(f"nested more than {MAX_YAML_DEPTH} levels deep") from None
     except (ValueError, TypeError, OverflowError) as exc:
@@ -128,3 +204,18 @@ def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
         raise yaml.YAMLError(f"a value cannot be read ({exc})") from exc
     finally:
         loader.dispose()
+
+
+def read_author_yaml(path: Path, name: str) -> tuple[Any, list[str]]:
+    """A sidecar or ``aliases.yml`` as data, with warnings: its bytes decoded as a
+    document's are (BOM, UTF-8, else the likeliest legacy code page), since an author's
+    editor saves both alike. Raises ``OSError`` or ``yaml.YAMLError`` (``YAMLRefused`` for a
+    file refused by size or shape)."""
+    data = path.read_bytes()
+    if len(data) > MAX_YAML_CHARS:
+        raise YAMLRefused(f"{len(data):,} bytes, more than {MAX_YAML_CHARS:,}")
+    try:
+        text = decode(data)
+    except SourceError as exc:
+        raise YAMLRefused(str(exc)) from None
+    return load_yaml(text.replace("\r\n", "\n").replace("\r", "\n"), name)

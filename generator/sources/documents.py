@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .author_yaml import MAX_YAML_CHARS, YAMLRefused, load_yaml
+from .author_yaml import YAMLRefused, load_yaml, read_author_yaml
 from .decoding import decode
 from .discovery import author_file
 from .errors import SourceError
@@ -142,11 +142,18 @@ def read_source(path: Path, root: Path) -> Source:
     source = Source(path=path, rel=rel, text=body.strip("\n"), title=title_line, meta=meta)
     source.warnings = warnings
     if "title" in meta:
-        if isinstance(meta["title"], str | int | float) and str(meta["title"]).strip():
-            source.title = str(meta["title"]).strip()
+        title = meta.pop("title")
+        line = _front_matter_line(text, "title")
+        if isinstance(title, list | dict):
+            kind = "a list" if isinstance(title, list) else "a mapping"
+            warnings.append(f"{rel}:{line}: 'title' is {kind}, not text; ignored")
+        elif isinstance(title, bool):
+            warnings.append(f"{rel}:{line}: 'title' is true/false, not text (quote it); ignored")
+        elif title is not None and str(title).strip():
+            source.title = str(title).strip()
+            meta["title"] = title
         else:
-            warnings.append(f"{rel}:{_front_matter_line(text, 'title')}: 'title' is empty; ignored")
-            del meta["title"]
+            warnings.append(f"{rel}:{line}: 'title' is empty; ignored")
     source.date = date_from_name(path.name)
     if "date" in meta:
         date = parse_date(meta["date"])
@@ -168,11 +175,8 @@ def _sidecar(path: Path, rel: str, root: Path, warnings: list[str]) -> dict[str,
             warnings.append(f"{rel}: sidecar {sidecar.name}: {reason}; ignored")
         return {}
     try:
-        data = sidecar.read_bytes()
-        if len(data) > MAX_YAML_CHARS:
-            raise YAMLRefused(f"{len(data):,} bytes, more than {MAX_YAML_CHARS:,}")
-        meta, notes = load_yaml(data.decode("utf-8"), f"{rel}: sidecar {sidecar.name}")
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        meta, notes = read_author_yaml(sidecar, f"{rel}: sidecar {sidecar.name}")
+    except (OSError, yaml.YAMLError) as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         verb = "is refused" if isinstance(exc, YAMLRefused) else "cannot be read"
         warnings.append(f"{rel}: sidecar {sidecar.name} {verb} ({problem}); ignored")
