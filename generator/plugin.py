@@ -44,6 +44,7 @@ from .site import (
     add_date_terms,
     assemble,
     default_templates,
+    find_years,
     hand_written_wins,
     page_uri,
     pagefind_page,
@@ -234,6 +235,8 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
                 "find.md.j2",
                 bundle=relative_url(FIND_URI, "pagefind/", config.use_directory_urls),
                 root=relative_url(FIND_URI, "index.md", config.use_directory_urls),
+                years=find_years(site.renderer.records),
+                author_tags=any(r.author_tags for r in site.renderer.records),
             )
             self._add(files, config, FIND_URI, find)
         if not self.user_nav:

@@ -4,6 +4,8 @@
 (function () {
   "use strict";
 
+  const PAGE = 20; // results shown at first, and per "Show more"
+
   function debounce(fn, ms) {
     let timer;
     return function () {
@@ -28,27 +30,35 @@
     pagefind.init();
     const form = root.querySelector("form");
     const status = root.querySelector(".summaries-find-status");
+    const hint = status.textContent;
     const list = root.querySelector(".summaries-find-results");
+    const more = element("button", "md-button summaries-find-more", `Show ${PAGE} more`);
+    more.type = "button";
+    more.hidden = true;
+    list.after(more);
     const inputs = [...root.querySelectorAll("[data-filter]")];
-    const filters = await pagefind.filters();
+    // The names of people, places, organizations and tags are the biggest part of the index:
+    // fetched only when a reader turns to one of those boxes (years are in the page).
+    let names = null;
+    function loadNames() {
+      if (!names) names = pagefind.filters().then((filters) => {
+        for (const input of inputs) {
+          if (input.tagName === "SELECT") continue;
+          const datalist = document.getElementById(input.getAttribute("list"));
+          const values = Object.entries(filters[input.dataset.filter] || {});
+          values.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+          datalist.replaceChildren(...values.map(([value, count]) => {
+            const option = element("option", "", `${count} document${count === 1 ? "" : "s"}`);
+            option.value = value;
+            return option;
+          }));
+        }
+        root.dataset.names = "yes";
+      });
+      return names;
+    }
     for (const input of inputs) {
-      const values = Object.entries(filters[input.dataset.filter] || {});
-      if (input.tagName === "SELECT") {
-        values.sort((a, b) => b[0].localeCompare(a[0]));
-        for (const [value, count] of values) {
-          const option = element("option", "", `${value} (${count})`);
-          option.value = value;
-          input.append(option);
-        }
-      } else {
-        const datalist = document.getElementById(input.getAttribute("list"));
-        values.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-        for (const [value, count] of values) {
-          const option = element("option", "", `${count} document${count === 1 ? "" : "s"}`);
-          option.value = value;
-          datalist.append(option);
-        }
-      }
+      if (input.tagName !== "SELECT") input.addEventListener("focus", loadNames);
     }
     let ticket = 0;
     let done = 0;
@@ -62,7 +72,8 @@
       const order = form.elements.sort.value;
       if (!query && !Object.keys(chosen).length && !order) {
         list.replaceChildren();
-        status.textContent = "Type words, or choose a person, place, organization, tag or year.";
+        more.hidden = true;
+        status.textContent = hint;
         root.dataset.done = String(++done);
         return;
       }
@@ -70,13 +81,19 @@
       if (order) options.sort = { date: order };
       const search = await pagefind.search(query || null, options);
       if (mine !== ticket) return;
-      const shown = search.results.slice(0, 50);
-      const data = await Promise.all(shown.map((r) => r.data()));
+      list.replaceChildren();
+      await show(search.results, 0, mine);
+      root.dataset.done = String(++done); // for tests and scripts: a search has finished
+    }
+    // Each result's text is a file of its own: fetched a page of results at a time.
+    async function show(results, from, mine) {
+      const data = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
       if (mine !== ticket) return;
-      const n = search.results.length;
+      const n = results.length;
+      const upto = from + data.length;
       status.textContent = `${n} document${n === 1 ? "" : "s"}` +
-        (n > shown.length ? `, the first ${shown.length} shown` : "");
-      list.replaceChildren(...data.map((d) => {
+        (n > upto ? `, the first ${upto} shown` : "");
+      list.append(...data.map((d) => {
         const item = element("li", "summaries-find-result");
         const link = element("a", "summaries-listing-title", d.meta.title || d.url);
         link.href = d.url;
@@ -87,12 +104,16 @@
         item.append(element("br"), excerpt);
         return item;
       }));
-      root.dataset.done = String(++done); // for tests and scripts: a search has finished
+      more.hidden = n <= upto;
+      more.onclick = () => show(results, upto, mine).then(() => {
+        root.dataset.done = String(++done);
+      });
     }
     form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
     form.addEventListener("input", debounce(run, 200));
     form.addEventListener("change", run);
     root.dataset.ready = "yes";
+    if (inputs.some((i) => i.tagName !== "SELECT" && i.value)) loadNames();
     if (form.elements.q.value || inputs.some((i) => i.value)) run();
   }
 

@@ -94,7 +94,7 @@ def test_a_filter_narrows_the_documents_found(browser, find_url, viewport):
         before = _done(page)
         page.locator(".summaries-find-query").fill("Trump")
         found, rows = _results(page, before)
-        assert found >= 4 and len(rows) == found
+        assert found >= 4 and len(rows) == min(found, 20)
         before = _done(page)
         page.locator("select[name=year]").select_option("2019")
         in_2019, rows = _results(page, before)
@@ -143,11 +143,37 @@ def test_a_search_loads_the_index_in_chunks(browser, find_url, find_site):
         found, rows = _results(page, before)
         assert found >= 1 and any("Biden" in title for title, _ in rows)
         fetched = [u for u in page.fetched if "/pagefind/" in u]
+        # The names behind the person, place and organization boxes come when one is used.
+        assert not [u for u in fetched if "/filter/" in u], fetched
+        assert page.locator("#summaries-find-person option").count() == 0
+        page.locator("input[name=person]").focus()
+        page.wait_for_function("document.getElementById('summaries-find').dataset.names")
+        assert page.locator("#summaries-find-person option[value='Joe Biden']").count() == 1
         fragments = list((find_site / "pagefind" / "fragment").iterdir())
         fetched_fragments = [u for u in fetched if "/fragment/" in u]
         assert 0 < len(fetched_fragments) < len(fragments), (len(fetched_fragments), len(fragments))
         # Only document pages are indexed: no listing, person or timeline page.
         entry = (find_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
         assert '"page_count":26' in entry.replace(" ", ""), entry
+    finally:
+        context.close()
+
+
+def test_results_come_a_page_at_a_time(browser, find_url):
+    context, page = _open(browser, find_url, DESKTOP)
+    try:
+        years = page.locator("select[name=year] option").all_inner_texts()
+        assert years[0] == "Any year" and re.fullmatch(r"\d{4} \(\d+\)", years[1]), years
+        before = _done(page)
+        page.locator("select[name=sort]").select_option("desc")
+        found, rows = _results(page, before)
+        assert found == 26 and len(rows) == 20
+        assert "the first 20 shown" in page.locator(".summaries-find-status").inner_text()
+        before = _done(page)
+        page.locator(".summaries-find-more").click()
+        found, rows = _results(page, before)
+        assert found == 26 and len(rows) == 26 and len({t for t, _ in rows}) == 26
+        assert page.locator(".summaries-find-more").is_hidden()
+        assert not page.errors
     finally:
         context.close()

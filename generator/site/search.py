@@ -50,7 +50,9 @@ def pagefind_page(html: str, record: Record) -> str:
     facets = [("person", p.name) for p in record.participants]
     facets += [("place", e.name) for e in record.places]
     facets += [("organization", e.name) for e in record.organizations]
-    facets += [("tag", t) for t in record.tags]
+    # The author's own tags: names already have their own facets (a tag of every name
+    # would double the filter index a reader downloads).
+    facets += [("tag", t) for t in record.author_tags]
     facets.append(("year", record.date.isoformat()[:4] if record.date else "Undated"))
     spans = "".join(
         f'<span data-pagefind-filter="{name}">{escape(value)}</span>'
@@ -68,3 +70,15 @@ def pagefind_page(html: str, record: Record) -> str:
     # In tags only (document text cannot hold a raw "<": it is escaped).
     ignored = "data-search-exclude data-pagefind-ignore"
     return _EXCLUDED_TAG.sub(lambda m: m.group(0).replace("data-search-exclude", ignored), html)
+
+
+def find_years(records: list[Record]) -> list[tuple[str, int]]:
+    """The Find page's years, newest first, with their document counts ("Undated" last):
+    written into the page, so that opening it loads no filter index."""
+    counts: dict[str, int] = {}
+    for record in records:
+        year = record.date.isoformat()[:4] if record.date else "Undated"
+        counts[year] = counts.get(year, 0) + 1
+    undated = counts.pop("Undated", 0)
+    years = sorted(counts.items(), reverse=True)
+    return years + [("Undated", undated)] if undated else years
