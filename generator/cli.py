@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import datetime as dt
 import importlib
 import json
@@ -20,6 +21,13 @@ from .pipeline import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings
 from .site import SiteOptions, assemble, check_site, export, iter_report
 
 EVALUATIONS = ("summaries", "dates", "participants", "facts", "threads")
+
+
+def _encoding(name: str) -> str:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding {name!r}") from None
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -89,7 +97,7 @@ def cmd_pages(args: argparse.Namespace) -> int:
     src, out = Path(args.src), Path(args.out)
     docs = Path(args.docs) if args.docs else None
     runner = make_runner(args.processes, args.scheduler, args.progress)
-    result = build(src, _settings(args), AnalysisCache(cache_dir), runner)
+    result = build(src, _settings(args), AnalysisCache(cache_dir), runner, args.encoding)
     options = SiteOptions(
         full_text_search=args.full_text_search,
         source_url=args.source_url,
@@ -176,6 +184,12 @@ def parser() -> argparse.ArgumentParser:
         type=int,
         default=SiteOptions.max_person_pages,
         help="person pages in total; the people in the fewest documents get none past it",
+    )
+    g.add_argument(
+        "--encoding",
+        default=None,
+        type=_encoding,
+        help="legacy code page of the sources that are not UTF-8 (koi8_r, shift_jis, cp1252...)",
     )
     g.add_argument("src")
     g.add_argument("out")

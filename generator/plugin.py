@@ -7,6 +7,7 @@ are handed to MkDocs in memory. Nothing is written into `docs/`.
 
 from __future__ import annotations
 
+import codecs
 import gc
 import logging
 import time
@@ -98,6 +99,11 @@ class _PluginConfig(base.Config):
     executor = c.Optional(c.Type(str))
     """A Dask scheduler address (`tcp://host:8786`) to run the analysis on a cluster."""
 
+    encoding = c.Optional(c.Type(str))
+    """The legacy code page of sources that are not UTF-8 (`koi8_r`, `shift_jis`, `cp1252`):
+    used for every such file (and sidecar, `aliases.yml`) that is valid in it. Unset, each
+    file's is guessed, which short texts are too short for."""
+
     progress = c.Type(bool, default=True)
     """Show a progress bar while analysing many documents."""
 
@@ -150,6 +156,13 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self.sources = (root / self.config.sources).resolve()
         if not self.sources.is_dir():
             log.warning("Sources folder %s does not exist; no documents to publish", self.sources)
+        if self.config.encoding is not None:
+            try:
+                self.config.encoding = codecs.lookup(self.config.encoding).name
+            except LookupError:
+                raise PluginError(
+                    f"summaries: unknown encoding {self.config.encoding!r} (e.g. koi8_r, cp1252)"
+                ) from None
         cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         self.cache = AnalysisCache(cache_dir)
         self.page_cache = PageCache(cache_dir)
@@ -184,7 +197,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self.docs_dir = Path(config.docs_dir).resolve()
         started = time.perf_counter()
         runner = make_runner(self.config.processes, self.config.executor, self.config.progress)
-        result = build(self.sources, self.settings, self.cache, runner)
+        result = build(self.sources, self.settings, self.cache, runner, self.config.encoding)
         log.info(
             "summaries: %d documents (%d analysed, %d from cache), %d skipped, in %.1f s",
             len(result.records),

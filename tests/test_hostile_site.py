@@ -302,6 +302,21 @@ def test_a_bare_year_in_an_undated_archive_builds(tmp_path):
     assert "1999" in timeline and "Dated events per month" in timeline
 
 
+def test_a_declared_encoding_publishes_short_legacy_texts(tmp_path):
+    text = "Мэр Иван Петров открыл новый мост в Москве в понедельник."
+    sources = {"2020-05-04-most.txt": ("Новый мост\n\n" + text).encode("koi8_r")}
+    root = write_site(tmp_path, sources, plugin="encoding: KOI8-R")
+    result = mkdocs_build(root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site" / "articles" / "2020" / "05" / "most" / "index.html").read_text("utf-8")
+    assert "Новый мост" in page and "Иван Петров" in page
+    (root / "mkdocs.yml").write_text(
+        (root / "mkdocs.yml").read_text("utf-8").replace("KOI8-R", "klingon"), "utf-8"
+    )
+    result = mkdocs_build(root)
+    assert result.returncode != 0 and "unknown encoding 'klingon'" in result.stderr
+
+
 def test_a_cache_folder_that_is_a_file_costs_only_time(tmp_path):
     root = write_site(tmp_path, {"a.txt": "Bridge\n\n" + BODY}, plugin="cache_dir: blocker")
     (root / "blocker").write_text("a file, not a folder")

@@ -95,6 +95,41 @@ def test_sidecars_and_aliases_decode_as_documents_do(tmp_path, encoding):
     assert load_aliases(tmp_path)["Müller"] == "José Müller-Lüdenscheidt"
 
 
+# Our own short sentences: each is too short for charset-normalizer to guess its code page.
+DECLARED = [
+    ("koi8_r", "Президент России встретился с министром в Москве."),
+    ("cp1251", "Мэр города открыл новый мост в понедельник."),
+    ("shift_jis", "東京で首相が記者会見を開きました。"),
+    ("euc_jp", "大阪の市長が新しい橋を開通させた。"),
+    ("gb2312", "北京市长今天在会议上发表讲话。"),
+    ("iso8859_7", "Ο δήμαρχος άνοιξε τη νέα γέφυρα."),
+    ("cp1252", "Café owners in Zürich met François Müller."),
+]
+
+
+@pytest.mark.parametrize(("encoding", "text"), DECLARED, ids=[e for e, _ in DECLARED])
+def test_a_declared_encoding_reads_short_legacy_texts(tmp_path, encoding, text):
+    assert decode(text.encode(encoding), encoding) == text
+    # UTF-8 and BOM files stay what they are whatever is declared.
+    assert decode(text.encode("utf-8"), encoding) == text
+    assert decode(text.encode("utf-16"), encoding) == text
+    (tmp_path / "doc.txt").write_bytes(text.encode(encoding))
+    (tmp_path / "doc.meta.yml").write_bytes(f"credit: {text}\n".encode(encoding))
+    source = read_source(tmp_path / "doc.txt", tmp_path, encoding)
+    assert source.text == text and source.meta["credit"] == text
+
+
+def test_without_a_declared_encoding_short_koi8_r_is_a_guess():
+    # Why the option exists: the guess for this sentence is Shift-JIS (half-width kana).
+    text = "Президент России встретился с министром в Москве."
+    assert decode(text.encode("koi8_r")) != text
+
+
+def test_bytes_not_valid_in_the_declared_encoding_are_guessed():
+    text = "Café owners in Zürich met François Müller and Zoë."
+    assert decode(text.encode("cp1252"), "ascii") == text
+
+
 @pytest.mark.parametrize(
     ("value", "words"),
     [

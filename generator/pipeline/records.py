@@ -52,7 +52,7 @@ class BuildResult:
     cached: int = 0
 
 
-def load_aliases(root: Path) -> dict[str, str]:
+def load_aliases(root: Path, encoding: str | None = None) -> dict[str, str]:
     path = root / ALIASES_FILE
     usable, reason = author_file(path, root)
     if usable is None:
@@ -60,7 +60,7 @@ def load_aliases(root: Path) -> dict[str, str]:
             log.warning("%s: %s; no aliases applied", path, reason)
         return {}
     try:
-        loaded, warnings = read_author_yaml(path, str(path))
+        loaded, warnings = read_author_yaml(path, str(path), encoding)
     except (OSError, yaml.YAMLError) as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         verb = "is refused" if isinstance(exc, YAMLRefused) else "cannot be read"
@@ -83,7 +83,7 @@ def load_aliases(root: Path) -> dict[str, str]:
     return aliases
 
 
-def load_sources(root: Path) -> tuple[list[Source], dict[str, str]]:
+def load_sources(root: Path, encoding: str | None = None) -> tuple[list[Source], dict[str, str]]:
     sources, skipped = [], {}
     root = root.resolve()
     for path, reason in discover(root):
@@ -93,7 +93,7 @@ def load_sources(root: Path) -> tuple[list[Source], dict[str, str]]:
             log.warning("Skipped %s: %s", rel, reason)
             continue
         try:
-            source = read_source(path, root)
+            source = read_source(path, root, encoding)
         except SourceError as exc:
             skipped[rel] = str(exc)
             log.warning("Skipped %s: %s", rel, exc)
@@ -348,9 +348,11 @@ def build(
     settings: Settings,
     cache: AnalysisCache,
     runner: Runner | None = None,
+    encoding: str | None = None,
 ) -> BuildResult:
-    """Every publishable document under ``root`` as a record; bad files are named and skipped."""
-    sources, skipped = load_sources(root)
+    """Every publishable document under ``root`` as a record; bad files are named and skipped.
+    ``encoding``: the archive's legacy code page for files that are not UTF-8 (else guessed)."""
+    sources, skipped = load_sources(root, encoding)
     analyses, analyzed = analyze_sources(sources, settings, cache, runner)
     records = []
     for source, slug, analysis in zip(sources, unique_slugs(sources), analyses, strict=True):
@@ -359,5 +361,5 @@ def build(
             log.warning("Skipped %s: %s", source.rel, skipped[source.rel])
             continue
         records.append(make_record(source, slug, analysis))
-    unify_names(records, load_aliases(root))
+    unify_names(records, load_aliases(root, encoding))
     return BuildResult(records, skipped, analyzed=analyzed, cached=len(sources) - analyzed)

@@ -206,7 +206,7 @@ def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
         loader.dispose()
 
 
-def read_author_yaml(path: Path, name: str) -> tuple[Any, list[str]]:
+def read_author_yaml(path: Path, name: str, encoding: str | None = None) -> tuple[Any, list[str]]:
     """A sidecar or ``aliases.yml`` as data, with warnings: its bytes decoded as a
     document's are (BOM, UTF-8, else the likeliest legacy code page), since an author's
     editor saves both alike. Raises ``OSError`` or ``yaml.YAMLError`` (``YAMLRefused`` for a
@@ -215,7 +215,7 @@ def read_author_yaml(path: Path, name: str) -> tuple[Any, list[str]]:
     if len(data) > MAX_YAML_CHARS:
         raise YAMLRefused(f"{len(data):,} bytes, more than {MAX_YAML_CHARS:,}")
     try:
-        text = decode(data)
+        text = decode(data, encoding)
     except SourceError as exc:
         raise YAMLRefused(str(exc)) from None
     return load_yaml(text.replace("\r\n", "\n").replace("\r", "\n"), name)

@@ -16,9 +16,11 @@ from .errors import SourceError
 _PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 
 
-def decode(data: bytes) -> str:
-    """Text of a file's bytes: by BOM, then strict UTF-8, then charset-normalizer's best
-    guess; mojibake (UTF-8 read as Windows-1252 somewhere upstream) is repaired by ftfy."""
+def decode(data: bytes, encoding: str | None = None) -> str:
+    """Text of a file's bytes: by BOM, then strict UTF-8, then ``encoding`` when the author
+    declared the archive's legacy code page (a short text is too little for any guess:
+    80 bytes of KOI8-R read as Shift-JIS), else charset-normalizer's best guess; mojibake
+    (UTF-8 read as Windows-1252 somewhere upstream) is repaired by ftfy."""
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
@@ -30,11 +32,22 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _detect(data)
+            text = _declared(data, encoding) or _detect(data)
         else:
             if "\x00" in text[:8192]:
                 text = _detect(data)
     return ftfy.fix_encoding(text)
+
+
+def _declared(data: bytes, encoding: str | None) -> str | None:
+    """The bytes in the declared encoding, or None when they are not text in it (the file
+    is then guessed like any other)."""
+    if encoding is None or b"\x00" in data[:8192]:
+        return None
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
 
 
 def _detect(data: bytes) -> str:

@@ -118,7 +118,9 @@ def _title_line(text: str) -> tuple[str | None, str]:
     return None, text
 
 
-def read_source(path: Path, root: Path) -> Source:
+def read_source(path: Path, root: Path, encoding: str | None = None) -> Source:
+    """One document with its author's values; ``encoding``: the archive's declared legacy
+    code page, for files that are not UTF-8 (else guessed)."""
     root = root.resolve()
     try:
         # A link keeps its own name (discover has checked where it points).
@@ -129,14 +131,14 @@ def read_source(path: Path, root: Path) -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot be read ({exc.strerror or exc})") from exc
-    text = _normalize_newlines(decode(data))
+    text = _normalize_newlines(decode(data, encoding))
     warnings: list[str] = []
     meta: dict[str, Any] = {}
     if path.suffix.lower() == ".md":
         meta, body, warnings = split_front_matter(text, rel)
     else:
         body = text
-    meta.update(_sidecar(path, rel, root, warnings))
+    meta.update(_sidecar(path, rel, root, warnings, encoding))
     title_line, body = _title_line(body) if path.suffix.lower() == ".txt" else (None, body)
     _check_is_text(body)
     source = Source(path=path, rel=rel, text=body.strip("\n"), title=title_line, meta=meta)
@@ -166,7 +168,9 @@ def read_source(path: Path, root: Path) -> Source:
     return source
 
 
-def _sidecar(path: Path, rel: str, root: Path, warnings: list[str]) -> dict[str, Any]:
+def _sidecar(
+    path: Path, rel: str, root: Path, warnings: list[str], encoding: str | None
+) -> dict[str, Any]:
     """Author values from ``name.meta.yml`` beside a source (for plain-text sources)."""
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     usable, reason = author_file(sidecar, root)
@@ -175,7 +179,7 @@ def _sidecar(path: Path, rel: str, root: Path, warnings: list[str]) -> dict[str,
             warnings.append(f"{rel}: sidecar {sidecar.name}: {reason}; ignored")
         return {}
     try:
-        meta, notes = read_author_yaml(sidecar, f"{rel}: sidecar {sidecar.name}")
+        meta, notes = read_author_yaml(sidecar, f"{rel}: sidecar {sidecar.name}", encoding)
     except (OSError, yaml.YAMLError) as exc:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         verb = "is refused" if isinstance(exc, YAMLRefused) else "cannot be read"
