@@ -181,8 +181,9 @@ def _flow_depth(text: str) -> int:
 def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
     """Author YAML as plain data, with warnings (``name: ...``) for what was let through.
     Only YAML's safe types; recursive, oversized or alias-bomb documents raise
-    :class:`YAMLRefused`, and a value that is not what its tag says (``2020-02-30``) a
-    ``yaml.YAMLError``: never any other exception, never after more than a moment."""
+    :class:`YAMLRefused`, and text that is not YAML a ``yaml.YAMLError``: never any other
+    exception, never after more than a moment. A value that is not what its tag says
+    (``2020-02-30``) stays text, with a warning."""
     if len(text) > MAX_YAML_CHARS:
         raise YAMLRefused(f"{len(text):,} characters, more than {MAX_YAML_CHARS:,}")
     if _flow_depth(text) > 2 * MAX_YAML_DEPTH:
