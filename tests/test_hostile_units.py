@@ -557,6 +557,30 @@ def test_too_many_people_in_one_document_are_capped(tmp_path, caplog):
     assert "r.txt: 300 people found" in caplog.text
 
 
+def test_front_matter_rosters_are_capped_and_named(tmp_path, caplog):
+    # Two documents sharing thousands of tags took minutes in the theme's tags plugin.
+    from generator.pipeline.records import MAX_PEOPLE, MAX_TAGS, unify_names
+
+    places = "".join(f"  - Placeville{i}\n" for i in range(500))
+    tags = "".join(f"  - Tag{i}\n" for i in range(5000))
+    records = []
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.summaries"):
+        for n in (1, 2):
+            path = tmp_path / f"d{n}.md"
+            body = "Placeville7 and Placeville9.\n"
+            path.write_text(f"---\nplaces:\n{places}tags:\n{tags}---\n{body}")
+            source = read_source(path, tmp_path)
+            records.append(make_record(source, f"d{n}", Analysis("T", [], [], [], [], [], [])))
+        unify_names(records, {})
+    for record in records:
+        assert len(record.places) == MAX_PEOPLE and len(record.tags) == MAX_TAGS
+        # the most mentioned first: the two the text names
+        assert {"Placeville7", "Placeville9"} <= {e.name for e in record.places}
+        assert record.tags[:3] == ["Tag0", "Tag1", "Tag2"]
+    assert "d1.md: 500 places found; only the 100 mentioned most are kept" in caplog.text
+    assert "d2.md: 5000 tags; the first 100 are kept" in caplog.text
+
+
 # --- encodings ---------------------------------------------------------------------------
 
 WESTERN = [

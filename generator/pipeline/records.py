@@ -37,8 +37,12 @@ log = logging.getLogger("mkdocs.plugins.summaries")
 ALIASES_FILE = "aliases.yml"
 # Front matter keys whose author values replace extracted ones.
 AUTHOR_KEYS = {"title", "date", "summary", "participants", "places", "organizations", "tags"}
-# People kept per document (see _cap_people).
+# People, places and organizations kept per document (see _cap_mentioned): a list of
+# thousands is a roster, not a story.
 MAX_PEOPLE = 100
+# Tags given to the theme per page: Material's tags plugin costs about tags² x listings on
+# every page that shares them (two documents sharing 5,000 tags took 7 minutes to build).
+MAX_TAGS = 100
 
 # A runner analyses texts in order; a failed document comes back as the exception it raised.
 Runner = Callable[[list[tuple[str, dt.date | None]], Settings], Iterable[Analysis | Exception]]
@@ -183,24 +187,25 @@ def _author_summary(value: Any) -> list[str] | None:
     return None
 
 
-def _cap_people(source: Source, people: list[Participant]) -> list[Participant]:
-    """At most MAX_PEOPLE people of one document: the most mentioned, then the first met.
-    A list of thousands of names is a roster, not a story; each person gets a page."""
-    if len(people) <= MAX_PEOPLE:
-        return people
+_CAPPED = {
+    "people": "%s: %d people found; only the %d mentioned most get a page and a place in the index",
+    "places": "%s: %d places found; only the %d mentioned most are kept",
+    "organizations": "%s: %d organizations found; only the %d mentioned most are kept",
+}
+
+
+def _cap_mentioned(source: Source, items: list[Any], kind: str) -> list[Any]:
+    """At most MAX_PEOPLE people (or places, organizations) of one document: the most
+    mentioned, then the first met, in their own order; each gets a page."""
+    if len(items) <= MAX_PEOPLE:
+        return items
 
     def rank(i: int) -> tuple[int, int]:
-        return -len(people[i].mentions), min((m.start for m in people[i].mentions), default=0)
+        return -len(items[i].mentions), min((m.start for m in items[i].mentions), default=0)
 
-    ranked = sorted(range(len(people)), key=rank)
-    keep = sorted(ranked[:MAX_PEOPLE])
-    log.warning(
-        "%s: %d people found; only the %d mentioned most get a page and a place in the index",
-        source.rel,
-        len(people),
-        MAX_PEOPLE,
-    )
-    return [people[i] for i in keep]
+    keep = sorted(sorted(range(len(items)), key=rank)[:MAX_PEOPLE])
+    log.warning(_CAPPED[kind], source.rel, len(items), MAX_PEOPLE)
+    return [items[i] for i in keep]
 
 
 def _clean_entities(items: list[Any]) -> list[Any]:
@@ -227,9 +232,11 @@ def make_record(source: Source, slug: str, analysis: Analysis) -> Record:
         analysis,
         title=clean_name(source.title or analysis.title) or slug,
         summary=list(analysis.summary),
-        participants=_cap_people(source, _clean_entities(analysis.participants)),
-        places=_clean_entities(analysis.places),
-        organizations=_clean_entities(analysis.organizations),
+        participants=_cap_mentioned(source, _clean_entities(analysis.participants), "people"),
+        places=_cap_mentioned(source, _clean_entities(analysis.places), "places"),
+        organizations=_cap_mentioned(
+            source, _clean_entities(analysis.organizations), "organizations"
+        ),
         notes=list(analysis.notes),
     )
     record = Record(
@@ -253,11 +260,11 @@ def _apply_author_lists(record: Record, source: Source) -> None:
     if (summary := _author_summary(meta.get("summary"))) is not None:
         record.summary, record.summary_spans = summary, []
     if (people := _author_people(meta.get("participants"), source.text)) is not None:
-        record.participants = _cap_people(source, people)
+        record.participants = _cap_mentioned(source, people, "people")
         record.authored.add("participants")
     for key in ("places", "organizations"):
         if (entities := _author_entities(meta.get(key), source.text)) is not None:
-            setattr(record, key, entities)
+            setattr(record, key, _cap_mentioned(source, entities, key))
             record.authored.add(key)
 
 
@@ -269,7 +276,12 @@ def _author_tags(source: Source) -> list[str] | None:
             if passthrough.UNSAFE_TAG.search(tag):
                 # the front matter leaves it out: the tags plugin would print it as HTML
                 log.warning("%s: tag '%s' is not given to the tags plugin", source.rel, tag)
-        return tags
+        tags = list(dict.fromkeys(tags))
+        if len(tags) > MAX_TAGS:
+            log.warning(
+                "%s: %d tags; the first %d are kept", source.rel, len(tags), MAX_TAGS
+            )
+        return tags[:MAX_TAGS]
     if value is not None:
         log.warning("%s: 'tags' is not a list; ignored", source.rel)
     return None
@@ -305,7 +317,16 @@ def unify_names(records: Sequence[Record], aliases: Mapping[str, str]) -> None:
     for record in records:
         names = [p.name for p in record.participants]
         names += [e.name for e in record.places] + [e.name for e in record.organizations]
-        record.tags = list(dict.fromkeys([*record.author_tags, *names]))
+        tags = list(dict.fromkeys([*record.author_tags, *names]))
+        if len(tags) > MAX_TAGS:
+            log.warning(
+                "%s: %d tags with its names; the first %d (the author's, then people, places, "
+                "organizations) go to the tags index",
+                record.source,
+                len(tags),
+                MAX_TAGS,
+            )
+        record.tags = tags[:MAX_TAGS]
 
 
 def _people_the_archive_calls_otherwise(records: Sequence[Record]) -> None:
