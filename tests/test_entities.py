@@ -115,6 +115,9 @@ def test_a_parsed_interview_lists_no_time_zone_or_speaker(nlp) -> None:
         ("JHU", "Johns Hopkins University"),
         ("Senate", "Puerto Rico Senate"),
         ("Libertarian Party", "U.S. Libertarian Party"),
+        ("Planning Board", "Lisbon Regional Planning Board"),
+        ("Greek Federation", "Greek Rowing Federation"),
+        ("UK Board", "United Kingdom Film Board"),
     ],
 )
 def test_a_short_form_joins_the_only_longer_name(short: str, longer: str) -> None:
@@ -129,6 +132,22 @@ def test_a_short_form_of_two_names_stays() -> None:
     text = "The Puerto Rico Senate and the US Senate disagreed; the Senate voted."
     orgs = ["Puerto Rico Senate", "US Senate", "Senate"]
     assert _clean(text, orgs=orgs)[1] == orgs
+    text = "The Greek Rowing Federation and the Greek Sailing Federation; the Greek Federation."
+    orgs = ["Greek Rowing Federation", "Greek Sailing Federation", "Greek Federation"]
+    assert _clean(text, orgs=orgs)[1] == orgs
+
+
+@pytest.mark.parametrize(
+    ("short", "longer"),
+    [
+        ("Sailing Board", "Lisbon Planning Board"),  # a word the longer name lacks
+        ("Board Planning", "Lisbon Planning Board"),  # out of order
+        ("Rowing Federation", "Rowing Club"),  # another head
+    ],
+)
+def test_a_name_with_other_words_is_no_short_form(short: str, longer: str) -> None:
+    text = f"The {longer} met. Then the {short} spoke."
+    assert _clean(text, orgs=[longer, short])[1] == [longer, short]
 
 
 @pytest.mark.parametrize(
@@ -249,7 +268,7 @@ def test_every_rule_can_be_switched_off_by_name() -> None:
     assert set(entities.RULES) == {
         "speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form",
         "known_organization", "org_used_as_place", "campus", "cross_kind_short_form",
-        "bracket_acronym", "two_names", "place_in_org_name",
+        "bracket_acronym", "two_names", "place_in_org_name", "tagged_person", "family_name",
     }  # fmt: skip
 
 

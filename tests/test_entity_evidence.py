@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.people import entities, entity_evidence, rules
+from generator.people import entities, entity_evidence, entity_people, rules
 from generator.record import Entity, Mention
 
 
@@ -21,8 +21,9 @@ def _names(items: list[Entity]) -> list[str]:
 
 
 def test_every_family_of_the_module_is_a_rule() -> None:
-    assert set(entity_evidence.RULES) <= set(rules.ENTITIES)
-    assert set(entity_evidence.RULES) <= rules.WIRED
+    for module in (entity_evidence, entity_people):
+        assert set(module.RULES) <= set(rules.ENTITIES)
+        assert set(module.RULES) <= rules.WIRED
 
 
 def test_known_organizations_are_found_where_the_tagger_missed_them() -> None:
@@ -176,3 +177,92 @@ def test_people_is_no_word_of_a_personal_name() -> None:
 
     assert bad_name("People Power") and bad_name("People's Party")
     assert not bad_name("Samantha Power")
+
+
+def _tagged(text: str, labels: list[tuple[str, str, int]]) -> tuple:
+    """A real spaCy doc of ``text`` (split on spaces) with the given (name, label, nth) spans."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    words = text.split(" ")
+    doc = Doc(Vocab(), words=words, spaces=[True] * (len(words) - 1) + [False])
+    spans = []
+    for name, label, nth in labels:
+        start = _entity(text, name, nth).mentions[0].start
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    return tuple(doc.ents) if isinstance(doc.ents[0], Span) else ()
+
+
+def test_a_name_the_text_tags_a_person_more_often_is_no_organization() -> None:
+    text = "After Ngozi Okafor resigned , Okafor 's deputy left Okafor and Lagos ."
+    labels = [("Okafor", "PERSON", 0), ("Okafor", "PERSON", 1), ("Okafor", "ORG", 2)]
+    ents = _tagged(text, labels)
+    org = _entity(text, "Okafor", 2)
+    place = _entity(text, "Lagos")
+    assert entity_people.tagged_as_people(text, ents, [place], [org]) == ([place], [])
+    with rules.switched_off(["tagged_person"]):
+        assert entity_people.tagged_as_people(text, ents, [place], [org]) == ([place], [org])
+
+
+@pytest.mark.parametrize(
+    ("text", "labels", "name"),
+    [
+        # tagged a person as often as an organization: no verdict
+        (
+            "Ngozi Okafor resigned ; Okafor left .",
+            [("Okafor", "PERSON", 0), ("Okafor", "ORG", 1)],
+            "Okafor",
+        ),
+        # a known place
+        (
+            "Michael Jordan said and Jordan left Jordan .",
+            [("Jordan", "PERSON", 0), ("Jordan", "PERSON", 1), ("Jordan", "GPE", 2)],
+            "Jordan",
+        ),
+        # never after a given name: a company the tagger takes for a person
+        (
+            "Okalux said . Okalux found it . Then Okalux left .",
+            [("Okalux", "PERSON", 0), ("Okalux", "PERSON", 1), ("Okalux", "ORG", 2)],
+            "Okalux",
+        ),
+        # a capital inside the word: a company's
+        (
+            "Ann DataHive said ; DataHive found it ; DataHive left .",
+            [("DataHive", "PERSON", 0), ("DataHive", "PERSON", 1), ("DataHive", "ORG", 2)],
+            "DataHive",
+        ),
+    ],
+)
+def test_a_name_tagged_a_person_no_more_often_or_known_stays(
+    text: str, labels: list, name: str
+) -> None:
+    org = _entity(text, name, len(labels) - 1)
+    got = entity_people.tagged_as_people(text, _tagged(text, labels), [], [org])
+    assert got == ([], [org])
+
+
+def test_a_person_span_the_people_rules_sent_to_places_stays_a_place() -> None:
+    text = "Sam Hollis was moved to the general wing at Hollis ."
+    ents = _tagged(text, [("Hollis", "PERSON", 1)])
+    place = _entity(text, "Hollis", 1)
+    assert entity_people.tagged_as_people(text, ents, [place], []) == ([place], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "family"),
+    [
+        ("She beat the Lindqvist sisters in Malmo.", "Lindqvist", True),
+        ("She admired the three brothers of Okafor most.", "Okafor", True),
+        ("The Ferreira family's house in Porto.", "Ferreira", True),
+        ("He worked at Lehman Brothers in Chicago.", "Lehman", False),
+        ("The Chicago family court ruled.", "Chicago", False),
+    ],
+)
+def test_a_family_name_is_no_place(text: str, name: str, family: bool) -> None:
+    place = _entity(text, name)
+    got = entity_people.family_names(text, [place], [])[0]
+    assert (got == []) is family
+    with rules.switched_off(["family_name"]):
+        place = _entity(text, name)
+        assert entity_people.family_names(text, [place], [])[0] == [place]

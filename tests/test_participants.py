@@ -656,13 +656,14 @@ def test_a_role_shows_no_cut_parenthesis(nlp):
 def test_every_rule_family_is_wired_to_its_code() -> None:
     import inspect
 
-    from generator.people import entities, entity_evidence, extract, rules
+    from generator.people import entities, entity_evidence, entity_people, extract, rules
 
     assert extract.find_participants  # importing the stage wires its families
-    assert set(rules.PEOPLE) | set(entity_evidence.RULES) == rules.WIRED
+    evidence = set(entity_evidence.RULES) | set(entity_people.RULES)
+    assert set(rules.PEOPLE) | evidence == rules.WIRED
     source = inspect.getsource(entities.clean)
     in_clean = {n for n in rules.ENTITIES if f'rules.on("{n}")' in source}
-    assert in_clean | set(entity_evidence.RULES) == set(rules.ENTITIES)
+    assert in_clean | evidence == set(rules.ENTITIES)
     with pytest.raises(ValueError, match="no such rule"):
         rules.switch_off(["no_such_family"])
     assert rules.off_now() == frozenset()

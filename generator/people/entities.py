@@ -134,7 +134,7 @@ _OPEN_END = frozenset(["of", "and", "for", "the", "in", "on", "at", "to", "de", 
 # "Magellanic", "Germanic", "Scientologist", "Localist": adjectives and followers, not bodies.
 _ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:ic|ist|ists)$")
 # Adjectives that are no name with a demonym alone: "Iranian National", "Supreme".
-_ADJECTIVE_WORDS = vocabulary.words("body_adjectives", "people")
+ADJECTIVE_WORDS = vocabulary.words("body_adjectives", "people")
 _ROLE_ENDS = ROLE_HEADS | {"aide"}
 _SEAS = vocabulary.words("seas", "people")
 _COMPASS = re.compile(r"^(?:North|South|East|West)ern$|^Middle Eastern$")
@@ -159,7 +159,7 @@ def is_no_name(name: str) -> bool:
         or k in word_list("not_entities")
         or k in word_list("generic_entity_words")
         or k in ROLE_WORDS  # a title alone: "Sultan", "Chancellor"
-        or all(w in DEMONYMS or w in _ADJECTIVE_WORDS or _is_title(w) for w in words)
+        or all(w in DEMONYMS or w in ADJECTIVE_WORDS or _is_title(w) for w in words)
         or (_award_like(words) and not _body_words(words))
     )
 
@@ -226,6 +226,8 @@ def clean(
     rules: Rules | None = None,
 ) -> tuple[list[Entity], list[Entity]]:
     """The document's places and organizations after the rules above, merged by name."""
+    from . import short_forms  # it reads this module's keys and word lists
+
     rules = rules or Rules()
     marks = [m.span() for m in SPEAKER_MARK.finditer(text)] if rules.on("speaker_mark") else []
     full, person_words = _person_keys(people)
@@ -267,7 +269,7 @@ def clean(
                     or (name.isupper() and name.isalpha() and len(name) > 2 and k not in PLACES)
                 ):
                     target = "organization"  # "Saint Louis Chess Club", "FIDE"
-            _add(found[target], name, mentions, merge_key or _merge_key(name))
+            _add(found[target], name, mentions, merge_key or short_forms.merge_key(name))
     # A name both a place and an organization is shown once: as the kind it has more often,
     # a tie going to a known place, else to the organization ("YouTube").
     for k in set(found["place"]) & set(found["organization"]):
@@ -281,104 +283,8 @@ def clean(
         )
     if rules.on("short_form"):
         for entities in found.values():
-            _merge_short_forms(entities)
+            short_forms.merge_short_forms(entities)
     return list(found["place"].values()), list(found["organization"].values())
-
-
-_INITIAL_SKIP = frozenset(["of", "and", "the", "for", "de", "on", "in", "&"])
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w.lower() not in _INITIAL_SKIP).upper()
-
-
-def _is_qualifier(words: list[str]) -> bool:
-    """Words that only say where ("Puerto Rico", "U.S.", "Israeli") before a body's name."""
-    k = key(" ".join(words))
-    return bool(words) and (
-        k in PLACES
-        or variants().get(k, ("", ""))[1] == "place"
-        or all(w in DEMONYMS or w in _ADJECTIVE_WORDS for w in k.split())  # "Indian National"
-    )
-
-
-def _abbreviates(short: str, name: str) -> bool:
-    """``short`` is ``name``'s initials ("FEMA"), the name without its place ("Senate" of
-    "Puerto Rico Senate") or without its head ("Abaco" of "Abaco Islands")."""
-    words, other = short.split(), name.split()
-    if len(other) <= len(words):
-        return False
-    if short.isupper() and short.isalpha() and _initials(name) == short:
-        return True
-    tail = key(" ".join(other[-len(words) :]))
-    head = other[: -len(words)]
-    plain_head = not any(w.islower() for w in head)  # not "Blues Incorporated for The ..."
-    if tail == key(short) and (len(words) > 1 and plain_head or _is_qualifier(head)):
-        return True  # "Judiciary Committee" of "House Judiciary Committee"
-    if len(words) == 1 and key(other[0]) == key(short) and other[1].lower() == "of":
-        return True  # "House" of "House of Representatives"
-    heads = word_lists("place_heads", "generic_entity_words")
-    return (
-        len(words) == 1
-        and len(other) == 2
-        and key(other[0]) == key(short)
-        and (key(other[1]) in heads)
-    )
-
-
-def _longer_form(short: str, names: list[str]) -> str | None:
-    """The only longer name of the document that ``short`` abbreviates."""
-    found = {name for name in names if _abbreviates(short, name)}
-    return found.pop() if len(found) == 1 else None
-
-
-def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance (for short words)."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
-
-
-def _merge_short_forms(entities: dict[str, Entity]) -> None:
-    by_name = {e.name: k for k, e in entities.items()}
-    for k, entity in list(entities.items()):
-        longer = _longer_form(entity.name, list(by_name))
-        if longer is not None and by_name[longer] in entities and by_name[longer] != k:
-            target = entities[by_name[longer]]
-            target.mentions = sorted(
-                {*target.mentions, *entities.pop(k).mentions}, key=lambda m: m.start
-            )
-    # one long word spelt two ways ("Magnitigorsk", "Magnitogorsk") is one place
-    by_weight = sorted(
-        entities.items(), key=lambda kv: (len(kv[1].mentions), -kv[1].mentions[0].start)
-    )
-    for k, entity in by_weight:
-        if k not in entities or " " in k or len(k) < 8:
-            continue
-        close = [
-            o
-            for o in entities
-            if o != k and " " not in o and o[0] == k[0] and edit_distance(o, k) == 1
-        ]
-        if len(close) == 1 and len(entities[close[0]].mentions) >= len(entity.mentions):
-            target = entities[close[0]]
-            target.mentions = sorted(
-                {*target.mentions, *entities.pop(k).mentions}, key=lambda m: m.start
-            )
-
-
-def _merge_key(name: str) -> str:
-    """The key two forms of one name share: a leading place variant as its canonical name
-    ("US Chess Federation" and "United States Chess Federation")."""
-    words = key(name).split()
-    for n in range(min(3, len(words) - 1), 0, -1):
-        canonical = variants().get(" ".join(words[:n]))
-        if canonical and canonical[1] == "place":
-            return " ".join([key(canonical[0]), *words[n:]])
-    return " ".join(words)
 
 
 def _add(

@@ -17,9 +17,9 @@ from collections import defaultdict
 from spacy.tokens import Span
 
 from ..record import Entity, Mention, Participant
-from .entities import edit_distance
 from .names import POSSESSIVE, Candidate, norm_key
 from .rules import switchable
+from .short_forms import edit_distance
 from .words import HONORIFICS, NAME_PREFIXES, NAME_SUFFIXES
 
 

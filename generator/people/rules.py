@@ -66,6 +66,8 @@ ENTITIES: dict[str, str] = {
     "place_in_org_name": "a place inside an organization's written name (Environment Canada)",
     "two_names": "two names run together (Public Image Ltd. Cream), comma lists",
     "bracket_acronym": "Long Form (ACR): ACR is that organization, or none (LNG, GM)",
+    "tagged_person": "a one-word place or organization the text tags a person more often",
+    "family_name": "a family's name (the Lindqvist sisters), no place or organization",
 }
 RULES: dict[str, str] = {**PEOPLE, **ENTITIES}
 

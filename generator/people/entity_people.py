@@ -1,0 +1,124 @@
+"""Places and organizations that the text itself shows to be people's names (the small
+model often tags a surname as a place and a full name as an organization). Each rule is one
+family of ``rules.ENTITIES``, switchable by name:
+
+- ``tagged_person``: a one-word place or organization that the same document tags as a
+  person more often than as anything else ("Okafor resigned ... Okafor's deputy", tagged a
+  person twice and an organization once) and writes after a given name ("Ricardo Okafor
+  Diaz") is neither, unless it is a known place or body, a company's word ("UpGuard"), or
+  the people rules sent one of those person spans there ("at Donovan", a prison);
+- ``family_name``: a word right before a family word ("the Lindqvist sisters") or after one
+  and "of" ("the brothers of Okafor"): ``family_words.txt``) is a family's name there.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+
+from spacy.tokens import Span
+
+from ..nlp import vocabulary
+from ..record import Entity
+from .entities import key, variants
+from .entity_evidence import known_keys
+from .names import FUNCTION_WORDS
+from .rules import switchable
+from .words import PLACES
+
+RULES = ("tagged_person", "family_name")
+
+
+def _person_counts(ents: tuple[Span, ...]) -> tuple[Counter[str], Counter[str]]:
+    """How often each name is tagged a person, and how often anything else."""
+    person, other = Counter(), Counter()
+    for ent in ents:
+        (person if ent.label_ == "PERSON" else other)[key(ent.text)] += 1
+    return person, other
+
+
+def _known(k: str) -> bool:
+    return k in PLACES or k in variants() or k in known_keys()
+
+
+# "UpGuard", "SpaceX": a capital inside the word is a company's, not a surname's ("McCain")
+_INNER_CAPITAL = re.compile(r"^(?!Mac|Mc|De|La|Le|Di|O['’])[A-Z][a-z]+[A-Z]")
+
+
+def _after_given_name(text: str, name: str) -> bool:
+    """The word ends a longer name somewhere in the text ("Ricardo Okafor Diaz"): a
+    capitalized word that is no function word stands right before it."""
+    rx = r"(?<![.!?]\s)(?<![\w'’-])([A-Z][\w'’.-]*)\s+" + re.escape(name) + r"(?![\w-])"
+    return any(m.group(1).lower() not in FUNCTION_WORDS for m in re.finditer(rx, text))
+
+
+@switchable("tagged_person", off=lambda text, ents, places, orgs: (places, orgs))
+def tagged_as_people(
+    text: str, ents: tuple[Span, ...], places: list[Entity], orgs: list[Entity]
+) -> tuple[list[Entity], list[Entity]]:
+    """Places and organizations less the one-word names the document tags as a person
+    more often than as anything else and also writes after a given name."""
+    person, other = _person_counts(ents)
+    # a person span the people rules already sent here ("at Donovan" of a prison) stays
+    judged = {(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"}
+
+    def kept(entities: list[Entity]) -> list[Entity]:
+        out = []
+        for entity in entities:
+            k = key(entity.name)
+            if (
+                " " not in k
+                and person[k] > other[k]
+                and not _known(k)
+                and not any((m.start, m.end) in judged for m in entity.mentions)
+                and not _INNER_CAPITAL.match(entity.name)
+                and _after_given_name(text, entity.name)
+            ):
+                continue
+            out.append(entity)
+        return out
+
+    return kept(places), kept(orgs)
+
+
+@functools.cache
+def _family_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    family = "|".join(sorted(vocabulary.entries("family_words", "people"), key=len, reverse=True))
+    # the family word is the head, not a modifier: "the Chicago family court" is a court
+    after = re.compile(
+        r"^['’]?s?\s+(?:"
+        + family
+        + r")(?:['’]s?)?(?=[^\w\s]|\s+[A-Z]|\s*$|\s+(?:"
+        + "|".join(sorted(FUNCTION_WORDS))
+        + r")\b)"
+    )
+    before = re.compile(r"\b(?:" + family + r")\s+of\s+(?:the\s+)?$")
+    return after, before
+
+
+@switchable("family_name", off=lambda text, places, orgs: (places, orgs))
+def family_names(
+    text: str, places: list[Entity], orgs: list[Entity]
+) -> tuple[list[Entity], list[Entity]]:
+    """Places and organizations less their mentions that name a family; a name left with
+    no mention is none."""
+    after, before = _family_patterns()
+
+    def family(start: int, end: int) -> bool:
+        return bool(
+            after.match(text[end : end + 20]) or before.search(text[max(0, start - 30) : start])
+        )
+
+    def kept(entities: list[Entity]) -> list[Entity]:
+        out = []
+        for entity in entities:
+            if " " in entity.name.strip() or _known(key(entity.name)):
+                out.append(entity)
+                continue
+            entity.mentions = [m for m in entity.mentions if not family(m.start, m.end)]
+            if entity.mentions:
+                out.append(entity)
+        return out
+
+    return kept(places), kept(orgs)
