@@ -82,6 +82,11 @@ def _sources(port: int) -> dict[str, str | bytes]:
         "2020-01-22-nullsum.md": _md("summary: [null]"),
         "2020-01-23-control.txt": "Budget \x07vote\x1b\n\n" + BODY * 3,
         "index.txt": "Undated index\n\n" + BODY,
+        # A line of attribute-list syntax in a paragraph would be that paragraph's attributes.
+        "2020-01-24-attrs.txt": (
+            "Attribute lines\n\n" + BODY + "\nA note.\n{: onclick=\"window.__xss = 18\" }\n\n"
+            "Another note.\n{: #main onmouseover=window.__xss=19 style=position:fixed }\n"
+        ),
         LONG_TXT: "Long text name\n\n" + BODY,
         LONG_MD: BODY,
         "cafe.txt": CAFE.encode("cp1252"),
@@ -184,6 +189,7 @@ def test_every_document_is_published_once(hostile2):
         "nullsum",
         "control",
         "bad-date",
+        "attrs",
     ]
     for slug in expected_dated:
         assert f"2020/01/{slug}" in pages, slug
@@ -196,6 +202,10 @@ def test_every_document_is_published_once(hostile2):
     assert "Articles" in (articles / "index.html").read_text().split("<title>")[1]
 
 
+def html_unescape_braces(html: str) -> str:
+    return html.replace("&#123;", "{").replace("&#125;", "}")
+
+
 def test_no_key_injection_reaches_the_html(hostile2):
     root, _ = hostile2
     for path in (root / "site").rglob("*.html"):
@@ -206,6 +216,9 @@ def test_no_key_injection_reaches_the_html(hostile2):
         assert "http-equiv" not in html.lower() or "refresh" not in html.lower(), path
         for bad in ("<script>window.__xss", '<img src=x onerror="window'):
             assert bad not in html, (path, bad)
+    attrs = _page(root, "articles/2020/01/attrs").read_text(encoding="utf-8")
+    assert "{: onclick=&#34;window.__xss = 18&#34; }" in html_unescape_braces(attrs)
+    assert 'id="main"' not in attrs and 'style="position' not in attrs
     page = _page(root, "articles/2020/01/xss-keys").read_text(encoding="utf-8")
     assert '<meta name="author" content="&quot;&gt;&lt;script&gt;' in page
     assert "md-status--" not in page and "redirect" not in page.split("<body")[0]

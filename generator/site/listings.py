@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from ..record import Record
 from ..sources import slugify
 from .archive import date_label
 from .context import NO_SEARCH, RenderContext
 from .frontmatter import front_matter
+from .markup import md_escape
 from .plans import UNDATED, first_pages, index_letter, part, tag_counts
 from .urls import ARTICLES_URI, PEOPLE_URI, TAGS_URI, TIMELINE_URI
 
@@ -52,7 +53,7 @@ class ListingViews(RenderContext):
         for uri, year, records in self.article_plan:
             title = f"Articles: {year}" + part(uri, self.article_plan, year)
             meta = {"title": title, "description": f"Documents of {year}", **NO_SEARCH}
-            body = f"# {escape(title)}\n\n" + self.template(
+            body = f"# {md_escape(title)}\n\n" + self.template(
                 "articles.md.j2",
                 pager=self.pager(uri, self.article_plan, year),
                 groups=self._article_groups(uri, records, by_month=True),

@@ -15,7 +15,7 @@ from ..nlp.turns import hidden_marks, paragraphs, shown_name
 from ..record import Mention, Turn
 from .archive import date_forms
 
-__all__ = ["date_forms_html", "markup_text", "md_escape", "paragraphs"]
+__all__ = ["date_forms_html", "html_text", "markup_text", "md_escape", "paragraphs"]
 
 # Characters that start Markdown inline syntax in Python-Markdown and the extensions Material
 # sites use (emphasis, code, links, attribute lists, pymdownx tilde/caret/mark/keys/emoji/
@@ -33,6 +33,16 @@ def md_escape(value: object) -> Markup:
         return value
     text = _MD_SPECIAL.sub(_reference, str(escape(value)))
     return Markup(_HARD_BREAK.sub(lambda m: "".join(map(_reference, m.group())), text))
+
+
+def html_text(value: object) -> Markup:
+    """``value`` as text for a raw HTML paragraph inside a ``markdown="1"`` block: HTML-
+    escaped, and its braces character references. md_in_html still hands such a paragraph's
+    text to the attribute-list extension, which reads a line ``{: onclick=...}`` as the
+    paragraph's attributes (a script on the page)."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(escape(value)).replace("{", "&#123;").replace("}", "&#125;"))
 
 
 def _reference(char: str | re.Match) -> str:
@@ -83,7 +93,7 @@ def markup_text(
         # Only a paragraph with a link needs Markdown (and its escaping): the others stay raw
         # HTML, which costs the builder nothing to parse.
         linked = any(m.start < p_end and m.end > p_start for m, _ in usable)
-        text_of = md_escape if linked else escape
+        text_of = md_escape if linked else html_text
         turn = next((t for t in turns if t.start < p_end and p_start < t.end), None)
         attributes, label = _turn_paragraph(turn, p_start, p_end, text_of)
         html.append(f'<p{attributes} markdown="span">' if linked else f"<p{attributes}>")

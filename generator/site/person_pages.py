@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .archive import Person, sort_key
 from .charts import companions
 from .context import NO_SEARCH, RenderContext
 from .frontmatter import front_matter
+from .markup import md_escape
 from .plans import SUBJECT_DATES, chunks, index_letter, part, sort_name
 from .urls import PEOPLE_URI, letter_id, page_uri
 
@@ -43,7 +44,7 @@ class PersonViews(RenderContext):
                     "person_more.md.j2", person=person, records=records, pager=pager,
                     link=link, back=self.url(uri, first),
                 )  # fmt: skip
-                pages[uri] = front_matter(meta) + f"# {escape(title)}\n\n" + listing
+                pages[uri] = front_matter(meta) + f"# {md_escape(title)}\n\n" + listing
                 continue
             count = len(person.records)
             meta: dict = {"title": name, "description": f"{name} in {count} documents"}

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .archive import UNKNOWN_YEAR, Event
 from .charts import bars
 from .context import NO_SEARCH, RenderContext
 from .frontmatter import front_matter
+from .markup import md_escape
 from .plans import first_pages, part
 from .urls import TIMELINE_URI, page_uri, timeline_anchor
 
@@ -46,7 +47,7 @@ class TimelineViews(RenderContext):
         for uri, year, events in self.timeline_plan:
             title = f"Timeline: {year}" + part(uri, self.timeline_plan, year)
             meta = {"title": title, "description": f"Dated events of {year}", **NO_SEARCH}
-            pages[uri] = front_matter(meta) + f"# {escape(title)}\n\n" + self._timeline_body(
+            pages[uri] = front_matter(meta) + f"# {md_escape(title)}\n\n" + self._timeline_body(
                 uri, events, "", emitted, self.pager(uri, self.timeline_plan, year)
             )
         return pages
