@@ -557,6 +557,37 @@ def test_too_many_people_in_one_document_are_capped(tmp_path, caplog):
     assert "r.txt: 300 people found" in caplog.text
 
 
+@pytest.mark.parametrize(
+    ("front", "words", "people"),
+    [
+        ("participants: John Smith", "'participants' is not a list (str); ignored", ["Alice"]),
+        ("participants: [{name: null}]", "'participants' entry 1 is not a name", ["Alice"]),
+        ("participants: [5, true]", "'participants' has no usable entry", ["Alice"]),
+        ("participants: [{name: [x, y]}]", "'participants' has no usable entry", ["Alice"]),
+        ("participants: [{name: Bo Li, role: [a]}]", "'participants' entry 1: 'role'", ["Bo Li"]),
+        ("summary: 5", "'summary' is not a list (int); ignored", ["Alice"]),
+        ("summary: [null, {a: b}]", "'summary' has 2 entries that are not text", ["Alice"]),
+        ("places: 5", "'places' is not a list (int); ignored, the extracted places", ["Alice"]),
+        ("places: [[a, b]]", "'places' entry 1 is not a name; left out", ["Alice"]),
+        ("organizations: {a: b}", "'organizations' is not a list (dict)", ["Alice"]),
+        ("tags: [null, 5, [x], {a: b}]", "'tags' has 3 entries that are not text", ["Alice"]),
+    ],
+)
+def test_a_wrong_type_for_an_own_key_is_named_and_costs_only_itself(
+    tmp_path, caplog, front, words, people
+):
+    path = tmp_path / "d.md"
+    path.write_text(f"---\n{front}\n---\nMayor Alice met the council.\n")
+    extracted = Analysis(
+        "T", [Mention(0, 10)], [], [], [Participant("Alice", "mayor", [Mention(6, 11)])], [], []
+    )
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.summaries"):
+        record = make_record(read_source(path, tmp_path), "d", extracted)
+    assert f"d.md: {words}" in caplog.text
+    assert [p.name for p in record.participants] == people
+    assert record.summary  # the extracted summary stays where the author's cannot be read
+
+
 def test_front_matter_rosters_are_capped_and_named(tmp_path, caplog):
     # Two documents sharing thousands of tags took minutes in the theme's tags plugin.
     from generator.pipeline.records import MAX_PEOPLE, MAX_TAGS, unify_names

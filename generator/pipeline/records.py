@@ -6,7 +6,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import logging
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,7 +17,7 @@ import yaml
 from .. import people as identities
 from ..cache import AnalysisCache
 from ..people import clean_name
-from ..record import Analysis, Entity, Mention, Participant, Record
+from ..record import Analysis, Entity, Participant, Record
 from ..sources import (
     Source,
     SourceError,
@@ -31,6 +30,7 @@ from ..sources import (
     unique_slugs,
 )
 from .analysis import Settings, analyze_many
+from .author_values import author_entities, author_people, author_summary, odd_value, scalar
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
@@ -139,54 +139,6 @@ def analyze_sources(
     return results, len(missing)
 
 
-def _find_mentions(text: str, name: str) -> list[Mention]:
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
-    return [Mention(m.start(), m.end()) for m in pattern.finditer(text)]
-
-
-def _author_people(value: Any, text: str) -> list[Participant] | None:
-    if not isinstance(value, list):
-        return None
-    people = []
-    for item in value:
-        if isinstance(item, str):
-            name, role = item, None
-        elif isinstance(item, dict) and _scalar(item.get("name")):
-            name, role = str(item["name"]), item.get("role")
-        else:
-            continue
-        name = clean_name(name)
-        role = clean_name(str(role)) if _scalar(role) else None
-        if name:
-            people.append(Participant(name, role or None, _find_mentions(text, name)))
-    return people
-
-
-def _scalar(value: Any) -> bool:
-    """A value an author meant as one word or line (not a list, a mapping or null)."""
-    return (
-        isinstance(value, str | int | float)
-        and not isinstance(value, bool)
-        and bool(str(value).strip())
-    )
-
-
-def _author_entities(value: Any, text: str) -> list[Entity] | None:
-    if not isinstance(value, list):
-        return None
-    names = [clean_name(str(v)) for v in value if isinstance(v, str | int) and _scalar(v)]
-    return [Entity(n, _find_mentions(text, n)) for n in dict.fromkeys(names) if n]
-
-
-def _author_summary(value: Any) -> list[str] | None:
-    if isinstance(value, str) and value.strip():
-        return [value.strip()]
-    if isinstance(value, list):
-        # `summary: [null]` is no sentence (not "None").
-        return [str(v).strip() for v in value if _scalar(v)] or None
-    return None
-
-
 _CAPPED = {
     "people": "%s: %d people found; only the %d mentioned most get a page and a place in the index",
     "places": "%s: %d places found; only the %d mentioned most are kept",
@@ -257,13 +209,13 @@ def make_record(source: Source, slug: str, analysis: Analysis) -> Record:
 def _apply_author_lists(record: Record, source: Source) -> None:
     """The author's summary, people, places and organizations in place of the extracted."""
     meta = source.meta
-    if (summary := _author_summary(meta.get("summary"))) is not None:
+    if (summary := author_summary(meta.get("summary"), source.rel)) is not None:
         record.summary, record.summary_spans = summary, []
-    if (people := _author_people(meta.get("participants"), source.text)) is not None:
+    if (people := author_people(meta.get("participants"), source.text, source.rel)) is not None:
         record.participants = _cap_mentioned(source, people, "people")
         record.authored.add("participants")
     for key in ("places", "organizations"):
-        if (entities := _author_entities(meta.get(key), source.text)) is not None:
+        if (entities := author_entities(meta.get(key), source.text, source.rel, key)) is not None:
             setattr(record, key, _cap_mentioned(source, entities, key))
             record.authored.add(key)
 
@@ -271,7 +223,10 @@ def _apply_author_lists(record: Record, source: Source) -> None:
 def _author_tags(source: Source) -> list[str] | None:
     value = source.meta.get("tags")
     if isinstance(value, list):
-        tags = [clean_name(str(t)) for t in value if isinstance(t, str | int) and _scalar(t)]
+        tags = [clean_name(str(t)) for t in value if isinstance(t, str | int) and scalar(t)]
+        if len(tags) < len(value):
+            odd = len(value) - len(tags)
+            odd_value(source.rel, "tags", f"has {odd} entries that are not text; left out")
         for tag in tags:
             if passthrough.UNSAFE_TAG.search(tag):
                 # the front matter leaves it out: the tags plugin would print it as HTML
