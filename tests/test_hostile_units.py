@@ -622,6 +622,10 @@ WESTERN = [
     "El niño comió jamón en España con Señor Muñoz",
     "Åsa Öberg från Göteborg träffade Søren i Ærø",
     "Il sindaco di Città di Castello è arrivato. Perché?",
+    # curly quotes, an ellipsis and a trade mark: bytes only Windows-1252 gives letters to
+    "The firm’s boss said… its Gadget™ sold well in Düsseldorf",
+    # a Catalan line that double-byte pages also read without an error
+    "La batllessa de Lleida va obrir la plaça amb la família Vilaró",
     "Zürich",
     "Café",
 ]
@@ -638,7 +642,11 @@ OTHERS = [
 @pytest.mark.parametrize("tail", ["", "\n", "\n\nThe meeting was on Friday.\n"])
 def test_short_western_text_in_legacy_encodings_decodes_right(sentence, encoding, tail):
     text = sentence + tail
-    assert decode(text.encode(encoding)) == text
+    try:
+        data = text.encode(encoding)
+    except UnicodeEncodeError:
+        pytest.skip(f"not in {encoding}")
+    assert decode(data) == text
 
 
 @pytest.mark.parametrize("text, encoding", OTHERS)

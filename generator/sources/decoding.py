@@ -74,6 +74,7 @@ _OWN_PAGES = {
     "iso8859_2": {"Czech", "Slovak", "Polish", "Hungarian", "Croatian", "Slovene", "Romanian"},
 }
 _WORD_PUNCT = "’‘'-·"
+_NOT_LETTER = "".join(chr(c) for c in range(0x80, 0x2200) if not chr(c).isalnum()) + "™"
 
 
 def _messy(text: str) -> int:
@@ -85,7 +86,9 @@ def _messy(text: str) -> int:
         letters = [c for c in core if c.isalpha()]
         if not letters:
             continue
-        symbol = any(ord(c) > 127 and not c.isalpha() and c not in _WORD_PUNCT for c in core)
+        inner = core[len(core) - len(core.lstrip(_NOT_LETTER)) : len(core.rstrip(_NOT_LETTER))]
+        # at a word's end a symbol is a symbol ("Widget™"), between letters a misreading
+        symbol = any(ord(c) > 127 and not c.isalpha() and c not in _WORD_PUNCT for c in inner)
         scripts = {unicodedata.name(c, "?").split()[0] for c in letters}
         n += symbol or len(scripts) > 1
     return n
@@ -98,14 +101,16 @@ def _cp1252_trial(data: bytes, results: list[Any]) -> str | None:
     with a few accents is far likelier cp1252 or Latin-1 than Baltic cp775."""
     nul_free = b"\x00" not in data[:8192]
     guesses = [r for r in results if not (nul_free and r.encoding.startswith(("utf_16", "utf_32")))]
-    if any(is_multi_byte_encoding(r.encoding) for r in guesses):
-        return None
+    # A guess of a double-byte page (Chinese, Japanese) for text that is nearly all ASCII
+    # letters stands unless the cp1252 reading has fewer nonsense words ("pla蓷" for "plaça").
+    multi_byte = any(is_multi_byte_encoding(r.encoding) for r in guesses)
     try:
         trial = data.decode("cp1252")
     except UnicodeDecodeError:
         return None
     letters = [c for c in trial[:20000] if c.isalpha()]
-    if not letters or sum(c.isascii() for c in letters) < 0.7 * len(letters):
+    ascii_share = sum(c.isascii() for c in letters) / len(letters) if letters else 0.0
+    if ascii_share < (0.9 if multi_byte else 0.7):
         return None
     if not guesses:
         return trial
@@ -114,7 +119,7 @@ def _cp1252_trial(data: bytes, results: list[Any]) -> str | None:
     if text == trial:
         return None
     mess, trial_mess = _messy(text), _messy(trial)
-    if trial_mess > mess:
+    if trial_mess > mess or (multi_byte and trial_mess == mess):
         return None
     if trial_mess == mess and best.language in _OWN_PAGES.get(best.encoding, ()):
         return None
