@@ -649,6 +649,11 @@ def test_short_western_text_in_legacy_encodings_decodes_right(sentence, encoding
     assert decode(data) == text
 
 
+def test_utf8_with_stray_cp1252_bytes_keeps_both():
+    data = "Köln’s mayor Jürgen Weiß spoke. ".encode() + "Señor Muñoz replied.".encode("cp1252")
+    assert decode(data) == "Köln’s mayor Jürgen Weiß spoke. Señor Muñoz replied."
+
+
 @pytest.mark.parametrize("text, encoding", OTHERS)
 @pytest.mark.parametrize("tail", ["", "\n\nThe meeting was on Friday.\n"])
 def test_other_code_pages_keep_their_reading(text, encoding, tail):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+import re
 import string
 import unicodedata
 from typing import Any
@@ -32,7 +34,7 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _declared(data, encoding) or _detect(data)
+            text = _declared(data, encoding) or _mixed(data) or _detect(data)
         else:
             if "\x00" in text[:8192]:
                 text = _detect(data)
@@ -48,6 +50,28 @@ def _declared(data: bytes, encoding: str | None) -> str | None:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return None
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("summaries-cp1252", _cp1252_bytes)
+
+
+def _mixed(data: bytes) -> str | None:
+    """UTF-8 with stray Windows-1252 bytes (a file pasted together from two editors): its
+    UTF-8 characters kept and only the stray bytes read as cp1252, when the file holds at
+    least two UTF-8 characters (one could be a chance pair of Latin-1 bytes)."""
+    if b"\x00" in data[:8192] or len(_UTF8_SEQUENCE.findall(data, 0, 200_000)) < 2:
+        return None
+    return data.decode("utf-8", errors="summaries-cp1252")
 
 
 def _detect(data: bytes) -> str:
