@@ -590,7 +590,7 @@ def test_a_wrong_type_for_an_own_key_is_named_and_costs_only_itself(
 
 def test_front_matter_rosters_are_capped_and_named(tmp_path, caplog):
     # Two documents sharing thousands of tags took minutes in the theme's tags plugin.
-    from generator.pipeline.records import MAX_PEOPLE, MAX_TAGS, unify_names
+    from generator.pipeline.records import MAX_AUTHOR_TAGS, MAX_PEOPLE, unify_names
 
     places = "".join(f"  - Placeville{i}\n" for i in range(500))
     tags = "".join(f"  - Tag{i}\n" for i in range(5000))
@@ -604,7 +604,8 @@ def test_front_matter_rosters_are_capped_and_named(tmp_path, caplog):
             records.append(make_record(source, f"d{n}", Analysis("T", [], [], [], [], [], [])))
         unify_names(records, {})
     for record in records:
-        assert len(record.places) == MAX_PEOPLE and len(record.tags) == MAX_TAGS
+        assert len(record.places) == MAX_PEOPLE and len(record.author_tags) == MAX_AUTHOR_TAGS
+        assert len(record.tags) == MAX_AUTHOR_TAGS + MAX_PEOPLE
         # the most mentioned first: the two the text names
         assert {"Placeville7", "Placeville9"} <= {e.name for e in record.places}
         assert record.tags[:3] == ["Tag0", "Tag1", "Tag2"]

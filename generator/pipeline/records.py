@@ -42,7 +42,10 @@ AUTHOR_KEYS = {"title", "date", "summary", "participants", "places", "organizati
 MAX_PEOPLE = 100
 # Tags given to the theme per page: Material's tags plugin costs about tags² x listings on
 # every page that shares them (two documents sharing 5,000 tags took 7 minutes to build).
-MAX_TAGS = 100
+# Real news reaches 120 with its names (a campaign diary), so names fill the rest up to
+# what 100 people, places and organizations can give.
+MAX_AUTHOR_TAGS = 100
+MAX_TAGS = 3 * MAX_PEOPLE
 
 # A runner analyses texts in order; a failed document comes back as the exception it raised.
 Runner = Callable[[list[tuple[str, dt.date | None]], Settings], Iterable[Analysis | Exception]]
@@ -232,11 +235,11 @@ def _author_tags(source: Source) -> list[str] | None:
                 # the front matter leaves it out: the tags plugin would print it as HTML
                 log.warning("%s: tag '%s' is not given to the tags plugin", source.rel, tag)
         tags = list(dict.fromkeys(tags))
-        if len(tags) > MAX_TAGS:
+        if len(tags) > MAX_AUTHOR_TAGS:
             log.warning(
-                "%s: %d tags; the first %d are kept", source.rel, len(tags), MAX_TAGS
+                "%s: %d tags; the first %d are kept", source.rel, len(tags), MAX_AUTHOR_TAGS
             )
-        return tags[:MAX_TAGS]
+        return tags[:MAX_AUTHOR_TAGS]
     if value is not None:
         log.warning("%s: 'tags' is not a list; ignored", source.rel)
     return None
