@@ -1,16 +1,16 @@
 """Generated pages whose themed HTML an earlier build made are not run through the theme again.
 
-With the HTML cache (`page_html`) a warm build converts no Markdown; what is left of a
-generated page's cost is mostly the theme: Material's templates take about 1.2 ms a page,
-which at 1,000 documents is most of what the place, organization and story pages add to a
-warm build (issue 17's build cost, profiled). The theme's output depends only on the
-template context: the page (its HTML, table of contents, title, front matter, URLs and
-neighbours), the nav, the config, the theme's templates and what plugins add to the context.
-`OutputCache` keys a page's output by all of these, read after every plugin has changed the
-context (`on_page_context`); an unchanged key gets the output of the last build, through a
-template (`TEMPLATE`) that renders the theme's own ``main.html`` when it has none. A context
-it cannot read into a key (a value whose text changes between builds) is rendered as always,
-and so is a theme folder of the user's own that reads the build date.
+With the HTML cache (`page_html`) a warm build converts no Markdown; what was left of a
+generated page's cost was mostly the theme: Material's templates took about 1.3 ms of the
+2 ms a place or organization page cost a warm build of 1,000 documents (profiled). The
+theme's output depends only on the template context: the page (its HTML, table of contents,
+title, front matter, URLs and neighbours), the nav, the config, the theme's templates and
+what plugins add to the context. `OutputCache` keys a page's output by all of these, read
+after every plugin has changed the context (`on_page_context`), and by the code of every
+plugin and hook; an unchanged key gets the output of the last build, through a template
+(`TEMPLATE`) that renders the theme's own ``main.html`` when it has none. A context it
+cannot read into a key (a value whose text changes between builds) is rendered as always,
+and so is every page when a theme folder of the user's own reads the build date.
 """
 
 from __future__ import annotations
@@ -19,8 +19,11 @@ import functools
 import hashlib
 import json
 import logging
+import os
 import re
 import sqlite3
+import sys
+import types
 import zlib
 from pathlib import Path
 from typing import Any
@@ -104,8 +107,9 @@ def site_output_key(site_key: str, config: MkDocsConfig, nav: Navigation) -> str
         }
         digest.update(_dumps(settings).encode())
         digest.update(_dumps([theme.name, dict(theme), theme.dirs]).encode())
-        plugins = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
+        plugins = {n: dict(getattr(p, "config", None) or {}) for n, p in config.plugins.items()}
         digest.update(_dumps(plugins).encode())
+        digest.update(_dumps(_code_stamp(config.plugins.values())).encode())
         digest.update(_dumps(_nav_items(nav.items)).encode())
     except _Unkeyable as exc:
         log.debug("summaries: no themed output reused (%s)", exc)
@@ -125,6 +129,34 @@ def site_output_key(site_key: str, config: MkDocsConfig, nav: Navigation) -> str
                 return None
             digest.update(path.as_posix().encode() + b"\0" + data)
     return digest.hexdigest()
+
+
+def _code_stamp(plugins: Any) -> list:
+    """Every Python file of the packages of the plugins and hooks (this one too: its code
+    finishes each page), by path, size and time: an upgrade or an edit is a new key."""
+    roots: set[Path] = set()
+    for plugin in plugins:
+        name = plugin.__name__ if isinstance(plugin, types.ModuleType) else type(plugin).__module__
+        top = sys.modules.get(name.partition(".")[0]) or sys.modules.get(name)
+        file = getattr(top, "__file__", None)
+        if file:
+            path = Path(file)
+            roots.add(path.parent if path.name == "__init__.py" else path)
+    stamp = []
+    for root in sorted(roots):
+        files = [root] if root.is_file() else _python_files(root)
+        for path in files:
+            info = path.stat()
+            stamp.append([path.as_posix(), info.st_size, info.st_mtime_ns])
+    return stamp
+
+
+def _python_files(root: Path) -> list[Path]:
+    found = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+        found += [Path(folder) / f for f in sorted(files) if f.endswith(".py")]
+    return found
 
 
 def page_output_key(site: str, page: Page, context: dict[str, Any]) -> str | None:
