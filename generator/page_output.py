@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import importlib.util
 import json
 import logging
 import os
@@ -53,6 +54,16 @@ _STANDARD = {
 # A repr that names a memory address differs in every build: such a value is no key.
 _ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 _BUILD_DATE = re.compile(r"build_date_utc|update_date")
+
+
+def _versioned() -> list[Path]:
+    """Where MkDocs and Material are installed (their versions are in `page_html.site_key`)."""
+    found = []
+    for name in ("mkdocs", "material"):
+        spec = importlib.util.find_spec(name)
+        if spec is not None:
+            found += [Path(p).resolve() for p in spec.submodule_search_locations or []]
+    return found
 
 
 class _Unkeyable(Exception):
@@ -115,9 +126,9 @@ def site_output_key(site_key: str, config: MkDocsConfig, nav: Navigation) -> str
         log.debug("summaries: no themed output reused (%s)", exc)
         return None
     for folder in theme.dirs:
-        # The installed themes' templates are covered by their versions (site_key); a
-        # folder of the user's own (custom_dir) by its files.
-        if "site-packages" in Path(folder).parts:
+        # MkDocs' and Material's templates are covered by their versions (site_key); any
+        # other theme folder (a custom_dir, another theme) by its files.
+        if any(Path(folder).resolve().is_relative_to(p) for p in _versioned()):
             continue
         for path in sorted(Path(folder).rglob("*")):
             if not path.is_file():
