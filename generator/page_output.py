@@ -15,6 +15,7 @@ and so is every page when a theme folder of the user's own reads the build date.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.util
@@ -217,7 +218,7 @@ class OutputCache:
         self._db: sqlite3.Connection | None = None
         self._broken = self.path is None
         self.used: set[str] = set()
-        self.new: dict[str, bytes] = {}
+        self.wrote = False
         self.hits = 0
         self.misses = 0
 
@@ -237,6 +238,9 @@ class OutputCache:
     def _fail(self, exc: Exception) -> None:
         if not self._broken:
             log.warning("The themed-page cache at %s is not used (%s)", self.path, exc)
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()  # an open transaction is rolled back: nothing half-written
         self._broken, self._db = True, None
 
     def get(self, key: str) -> str | None:
@@ -259,26 +263,34 @@ class OutputCache:
         return html
 
     def put(self, key: str, html: str) -> None:
+        """Written at once, in the build's one transaction (committed by `save`): the new
+        pages wait on disk, not in memory."""
         self.used.add(key)
-        if not self._broken:
-            self.new[key] = zlib.compress(html.encode("utf-8"), 1)
-
-    def save(self) -> None:
-        """Stores this build's new outputs and drops the pages this build did not publish."""
-        db = self._connect() if (self.new or self.hits) else None
+        db = self._connect()
         if db is None:
             return
         try:
-            with db:
-                db.executemany("INSERT OR REPLACE INTO pages VALUES (?, ?)", self.new.items())
-                db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
-                db.execute("DELETE FROM used")
-                db.executemany("INSERT INTO used VALUES (?)", ((k,) for k in self.used))
-                db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+            blob = zlib.compress(html.encode("utf-8"), 1)
+            db.execute("INSERT OR REPLACE INTO pages VALUES (?, ?)", (key, blob))
+            self.wrote = True
+        except sqlite3.Error as exc:
+            self._fail(exc)
+
+    def save(self) -> None:
+        """Commits this build's new outputs and drops the pages this build did not publish."""
+        db = self._db if (self.wrote or self.hits) else None
+        if db is None:
+            return
+        try:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY)")
+            db.execute("DELETE FROM used")
+            db.executemany("INSERT INTO used VALUES (?)", ((k,) for k in self.used))
+            db.execute("DELETE FROM pages WHERE key NOT IN (SELECT key FROM used)")
+            db.commit()
             db.close()
         except sqlite3.Error as exc:
             self._fail(exc)
-        self._db, self.new = None, {}
+        self._db = None
 
 
 class ThemedPages:
