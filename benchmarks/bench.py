@@ -408,6 +408,8 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
             _say(f"N={n} plain {base.seconds:.1f}s ({base.cpu:.1f}s CPU)")
         result["pairs"] = pairs
         result["plain_site_bytes"] = dir_size(work / "plain" / "site")
+        if args.without_new_pages:
+            result["new_pages"] = new_pages_pairs(root, work, runs, n)
         if args.pagefind:
             result["find"] = pagefind_bytes(root, n)
         for k in range(0 if args.skip_change else runs):
@@ -442,6 +444,27 @@ def bench_one(n: int, runs: int, texts: list[str], args: argparse.Namespace) -> 
         else:
             _say(f"kept {work}")
     return result
+
+
+def new_pages_pairs(root: Path, work: Path, runs: int, n: int) -> list[list[float]]:
+    """Warm builds of the archive with and without its place, organization and story pages
+    (a copy with `entity_pages: false` and `stories: false`, the same analysis cache),
+    alternating which goes first; each pair's CPU seconds [with, without]."""
+    off = work / "without-new-pages"
+    shutil.copytree(root, off, ignore=shutil.ignore_patterns("site"))
+    config = off / "mkdocs.yml"
+    plugin = "      progress: false\n"
+    switches = plugin + "      entity_pages: false\n      stories: false\n"
+    config.write_text(config.read_text(encoding="utf-8").replace(plugin, switches), "utf-8")
+    mkdocs_build(off)  # the copy's own page caches
+    pairs = []
+    for k in range(runs):
+        cpu = {}
+        for where in (root, off) if k % 2 == 0 else (off, root):
+            cpu[where] = mkdocs_build(where).cpu
+        pairs.append([cpu[root], cpu[off]])
+        _say(f"N={n} warm with the new pages {cpu[root]:.1f}s CPU, without {cpu[off]:.1f}s")
+    return pairs
 
 
 def pagefind_bytes(root: Path, n: int) -> dict:
@@ -532,6 +555,11 @@ def report(results: list[dict]) -> str:
         f"{statistics.median(w / p for _, _, w, p in r['pairs']):.2f}x",
     )
     row("one change / plain", lambda r: ratio(r["change"], r["plain"]))
+    row(
+        "warm with / without new pages, CPU",
+        lambda r: f"{statistics.median(w / o for w, o in r['new_pages']):.2f}x median of "
+        + ", ".join(f"{w:.1f}/{o:.1f}s" for w, o in r["new_pages"]),
+    )
     row("analysis docs (1 process)", lambda r: f"{r['analysis_docs']:,}")
     row("nlp.pipe full pipeline, wall", lambda r: an(r, "pipe_wall").fmt())
     row("our analysis, wall", lambda r: an(r, "ours_wall").fmt())
@@ -616,6 +644,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     p.add_argument("--short-nav", action="store_true", help="a hand-written short nav: for both")
     p.add_argument("--skip-change", action="store_true", help="no one-change builds")
+    p.add_argument(
+        "--without-new-pages",
+        action="store_true",
+        help="also warm builds of a copy without place, organization and story pages "
+        "(entity_pages: false, stories: false), alternating with the archive's",
+    )
     p.add_argument(
         "--pagefind",
         action="store_true",

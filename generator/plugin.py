@@ -27,6 +27,7 @@ from mkdocs.utils import nest_paths
 from .cache import AnalysisCache, HtmlCache, PageCache
 from .feed_meta import feed_images, for_the_feed
 from .page_html import reuse_html, site_key
+from .page_output import ThemedPages, install
 from .pipeline import (
     DEFAULT_METHOD,
     DEFAULT_SENTENCES,
@@ -149,7 +150,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self._src_paths: dict[str, str | None] = {}
         self.docs_dir: Path | None = None
         self.cache_dir: Path | None = None
-        self.html_cache, self._site_key = HtmlCache(None), ""
+        self.html_cache, self._site_key, self.themed = HtmlCache(None), "", ThemedPages(None)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -194,6 +195,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         gc.unfreeze()  # `mkdocs serve`: the previous build's objects may be collected now
         self._generated, self._escaped, self._src_paths = set(), {}, {}
         self.html_cache, self._site_key = HtmlCache(self.cache_dir), ""
+        self.themed = ThemedPages(self.cache_dir)  # and the theme's output of them
         self.docs_dir = Path(config.docs_dir).resolve()
         started = time.perf_counter()
         runner = make_runner(self.config.processes, self.config.executor, self.config.progress)
@@ -335,11 +337,25 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             # Once per build, when every plugin has added its files.
             self._site_key = self._site_key or site_key(config, files)
             reuse_html(page, self.html_cache, self._site_key)
+            self.themed.mark(page)
         return self.site.listing(markdown, page.file.src_uri)
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201
+        return install(env)
+
+    @event_priority(-100)  # after every plugin has added to the context
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201
+        if page.file.src_uri in self._generated:
+            self.themed.context(page, context, self._site_key, config, nav)
+        return context
+
+    @event_priority(100)  # first: what is kept is what the theme made, finished as ours
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if page.file.src_uri not in self._generated:
             return output  # a hand-written page is published as the theme made it
+        return self.themed.output(page, output, self._finish)
+
+    def _finish(self, page: Page, output: str) -> str:
         record = self.documents.get(page.file.src_uri)
         if record is not None and self.config.search == "pagefind":
             output = pagefind_page(output, record)
@@ -351,11 +367,13 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
             return
         site = Path(config.site_dir)
         self.html_cache.save()
+        self.themed.save()
         if self.html_cache.hits or self.html_cache.misses:
             log.info(
-                "summaries: %d generated pages converted, %d reused from the last build",
-                self.html_cache.misses,
-                self.html_cache.hits,
+                "summaries: %d generated pages converted, %d reused from the last build; "
+                "%d themed, %d reused",
+                *(self.html_cache.misses, self.html_cache.hits),
+                *(self.themed.cache.misses, self.themed.cache.hits),
             )
         add_date_terms(site, self.renderer, config.use_directory_urls)
         if self.config.llms_txt:

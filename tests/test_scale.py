@@ -280,6 +280,7 @@ def test_squeezed_html_keeps_every_break_and_what_is_verbatim():
 
 
 HTML_LINE = re.compile(r"summaries: (\d+) generated pages converted, (\d+) reused")
+THEMED_LINE = re.compile(r"; (\d+) themed, (\d+) reused")
 
 
 def _pages(site: Path) -> dict[str, bytes]:
@@ -297,9 +298,12 @@ def test_unchanged_generated_pages_reuse_their_html(tmp_path):
     converted, reused = map(int, HTML_LINE.search(first.stderr).groups())
     assert converted > 10 and reused == 0
     site = _pages(root / "site")
+    assert THEMED_LINE.search(first.stderr).groups() == (str(converted), "0")
     second = mkdocs_build(root)
     assert second.returncode == 0, second.stderr
     assert HTML_LINE.search(second.stderr).groups() == ("0", str(converted))
+    # nor runs any of them through the theme again
+    assert THEMED_LINE.search(second.stderr).groups() == ("0", str(converted))
     assert _pages(root / "site") == site
     changed = root / "sources" / "2023-03-02-talks-1.txt"
     changed.write_text(changed.read_text(encoding="utf-8") + "\nA late update on Tuesday.\n")
@@ -309,7 +313,53 @@ def test_unchanged_generated_pages_reuse_their_html(tmp_path):
     assert 0 < again < converted and kept > 0
     after = _pages(root / "site")
     assert after != site and any(b"A late update" in html for html in after.values())
+    themed, kept = map(int, THEMED_LINE.search(third.stderr).groups())
+    assert 0 < themed < converted and kept > 0
     (root / ".cache" / "summaries" / "html.cache").unlink()
+    (root / ".cache" / "summaries" / "output.sqlite").unlink()
     fresh = mkdocs_build(root)
     assert fresh.returncode == 0, fresh.stderr
     assert _pages(root / "site") == after
+    # Every page's theme shows the site's name: a new name is a new output for every page.
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("site_name: ", "site_name: New "))
+    renamed = mkdocs_build(root)
+    assert renamed.returncode == 0, renamed.stderr
+    assert THEMED_LINE.search(renamed.stderr).groups() == (str(converted), "0")
+    pages = _pages(root / "site")
+    assert all(b"New " in html for uri, html in pages.items() if uri.endswith(".html"))
+
+
+def test_themed_pages_follow_hooks_and_the_users_templates(tmp_path):
+    """What a hook adds to the context and a theme folder of the user's own are part of a
+    page's themed output: an edited hook shows on every page of the next build, and a
+    template that prints the build date is rendered on every build."""
+    root = write_site(tmp_path, _sources(2))
+    (root / "overrides").mkdir()
+    main = root / "overrides" / "main.html"
+    main.write_text('{% extends "base.html" %}{% block footer %}<p>{{ word }}</p>{% endblock %}')
+    hook = root / "hooks.py"
+    hook.write_text("def on_page_context(context, **kwargs):\n    context['word'] = 'alpha'\n")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+        + "hooks:\n  - hooks.py\n",
+        encoding="utf-8",
+    )
+    first = mkdocs_build(root)
+    assert first.returncode == 0, first.stderr
+    themed, _ = map(int, THEMED_LINE.search(first.stderr).groups())
+    assert themed > 5
+    second = mkdocs_build(root)
+    assert THEMED_LINE.search(second.stderr).groups() == ("0", str(themed))
+    hook.write_text("def on_page_context(context, **kwargs):\n    context['word'] = 'beta'\n")
+    third = mkdocs_build(root)
+    assert THEMED_LINE.search(third.stderr).groups() == (str(themed), "0")
+    pages = [h for u, h in _pages(root / "site").items() if u.endswith("index.html")]
+    assert pages and all(b"<p>beta</p>" in html for html in pages)
+    main.write_text('{% extends "base.html" %}{% block footer %}{{ build_date_utc }}{% endblock %}')
+    for _ in range(2):
+        dated = mkdocs_build(root)
+        assert dated.returncode == 0, dated.stderr
+        assert THEMED_LINE.search(dated.stderr).groups() == ("0", "0")
