@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import argparse
-import codecs
 import datetime as dt
 import importlib
 import json
@@ -19,15 +18,16 @@ from . import __version__, serialize
 from .cache import AnalysisCache, PageCache
 from .pipeline import DEFAULT_METHOD, DEFAULT_SENTENCES, KNOWN_METHODS, Settings, build, make_runner
 from .site import SiteOptions, assemble, check_site, export, iter_report
+from .sources import encoding_name
 
 EVALUATIONS = ("summaries", "dates", "participants", "facts", "threads")
 
 
 def _encoding(name: str) -> str:
     try:
-        return codecs.lookup(name).name
-    except LookupError:
-        raise argparse.ArgumentTypeError(f"unknown encoding {name!r}") from None
+        return encoding_name(name)
+    except LookupError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _settings(args: argparse.Namespace) -> Settings:

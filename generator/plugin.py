@@ -7,7 +7,6 @@ are handed to MkDocs in memory. Nothing is written into `docs/`.
 
 from __future__ import annotations
 
-import codecs
 import gc
 import logging
 import time
@@ -46,13 +45,13 @@ from .site import (
     add_date_terms,
     assemble,
     default_templates,
-    find_years,
+    find_page,
     hand_written_wins,
     page_uri,
     pagefind_page,
-    relative_url,
     squeeze_whitespace,
 )
+from .sources import encoding_name
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 FIND_URI = "find.md"
@@ -101,17 +100,13 @@ class _PluginConfig(base.Config):
     """A Dask scheduler address (`tcp://host:8786`) to run the analysis on a cluster."""
 
     encoding = c.Optional(c.Type(str))
-    """The legacy code page of sources that are not UTF-8 (`koi8_r`, `shift_jis`, `cp1252`):
-    used for every such file (and sidecar, `aliases.yml`) that is valid in it. Unset, each
-    file's is guessed, which short texts are too short for."""
+    """The code page (`koi8_r`, `cp1252`) of every source, sidecar, `aliases.yml` not in UTF-8."""
 
     progress = c.Type(bool, default=True)
     """Show a progress bar while analysing many documents."""
 
     search = c.Choice(("material", "pagefind"), default="material")
-    """`pagefind` adds a Find page with filters (person, place, organization, year, tag) and
-    sorting by date, indexed by Pagefind after the build (`pip install pagefind[bin]`);
-    Material's search stays in the header either way."""
+    """`pagefind`: a Find page with filters and sorting by date (`pip install pagefind[bin]`)."""
 
     llms_txt = c.Type(bool, default=True)
     """Publish `llms.txt` and `llms-full.txt` (llmstxt.org) at the site root."""
@@ -130,10 +125,8 @@ class _PluginConfig(base.Config):
     story; `false` leaves them out (and skips finding them)."""
 
     max_person_pages = c.Type(int, default=SiteOptions.max_person_pages)
-    """Person pages in total (each document names at most 100 people). Past it, the people
-    in the fewest documents (fewest mentions next, then by name) get no page and no place in
-    the People index, with a warning saying how many; their documents name them as plain
-    text. 0: no person pages."""
+    """Person pages in total; past it the people in the fewest documents get none (a
+    warning says how many; README "Options"). 0: no person pages."""
 
 
 class SummariesPlugin(BasePlugin[_PluginConfig]):
@@ -157,13 +150,10 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         self.sources = (root / self.config.sources).resolve()
         if not self.sources.is_dir():
             log.warning("Sources folder %s does not exist; no documents to publish", self.sources)
-        if self.config.encoding is not None:
-            try:
-                self.config.encoding = codecs.lookup(self.config.encoding).name
-            except LookupError:
-                raise PluginError(
-                    f"summaries: unknown encoding {self.config.encoding!r} (e.g. koi8_r, cp1252)"
-                ) from None
+        try:
+            self.config.encoding = self.config.encoding and encoding_name(self.config.encoding)
+        except LookupError as exc:
+            raise PluginError(f"summaries: {exc}") from None
         cache_dir = root / self.config.cache_dir if self.config.cache_dir else None
         self.cache = AnalysisCache(cache_dir)
         self.page_cache = PageCache(cache_dir)
@@ -245,14 +235,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         if self.config.search == "pagefind":
             script = (default_templates() / "find.js").read_text(encoding="utf-8")
             self._add(files, config, FIND_JS_URI, script)
-            # Read by find.js, not by the builder: URLs relative to the page's own URL.
-            find = site.renderer.template(
-                "find.md.j2",
-                bundle=relative_url(FIND_URI, "pagefind/", config.use_directory_urls),
-                root=relative_url(FIND_URI, "index.md", config.use_directory_urls),
-                years=find_years(site.renderer.records),
-                author_tags=any(r.author_tags for r in site.renderer.records),
-            )
+            find = find_page(site.renderer, FIND_URI, config.use_directory_urls)
             self._add(files, config, FIND_URI, find)
         if not self.user_nav:
             config.nav = self._default_nav(files, user_pages)

@@ -29,7 +29,7 @@ from .context import SiteOptions, default_templates
 from .links import BrokenLink, LinkReport, check_site, iter_report
 from .markup import squeeze_whitespace
 from .renderer import SiteRenderer
-from .search import add_date_terms, find_years, pagefind_page
+from .search import add_date_terms, find_page, find_years, pagefind_page
 from .threads import Stories, ThreadSettings, find_stories
 from .urls import CSS_URI, page_uri, relative_url, url_of
 
@@ -51,6 +51,7 @@ __all__ = [
     "default_templates",
     "export",
     "fill_listing",
+    "find_page",
     "find_years",
     "hand_written_wins",
     "iter_report",

@@ -12,7 +12,7 @@ from markupsafe import escape
 from ..record import Record
 from .archive import date_label
 from .renderer import SiteRenderer
-from .urls import url_of
+from .urls import relative_url, url_of
 
 
 def add_date_terms(site: Path, renderer: SiteRenderer, use_directory_urls: bool) -> int:
@@ -70,6 +70,18 @@ def pagefind_page(html: str, record: Record) -> str:
     # In tags only (document text cannot hold a raw "<": it is escaped).
     ignored = "data-search-exclude data-pagefind-ignore"
     return _EXCLUDED_TAG.sub(lambda m: m.group(0).replace("data-search-exclude", ignored), html)
+
+
+def find_page(renderer: SiteRenderer, uri: str, use_directory_urls: bool) -> str:
+    """The Find page (``search: pagefind``) at ``uri``; its URLs are read by find.js, not by
+    the builder: relative to the page's own URL."""
+    return renderer.template(
+        "find.md.j2",
+        bundle=relative_url(uri, "pagefind/", use_directory_urls),
+        root=relative_url(uri, "index.md", use_directory_urls),
+        years=find_years(renderer.records),
+        author_tags=any(r.author_tags for r in renderer.records),
+    )
 
 
 def find_years(records: list[Record]) -> list[tuple[str, int]]:

@@ -8,7 +8,7 @@ page (`passthrough`, the front matter allow-list) and each document's address (`
 
 from . import passthrough
 from .author_yaml import MAX_YAML_CHARS, YAMLRefused, load_yaml, read_author_yaml
-from .decoding import decode
+from .decoding import decode, encoding_name
 from .discovery import DOCUMENT_SUFFIXES, author_file, discover
 from .documents import Source, date_from_name, parse_date, read_source, split_front_matter
 from .errors import SourceError
@@ -24,6 +24,7 @@ __all__ = [
     "date_from_name",
     "decode",
     "discover",
+    "encoding_name",
     "load_yaml",
     "parse_date",
     "passthrough",

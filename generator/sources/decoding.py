@@ -41,6 +41,15 @@ def decode(data: bytes, encoding: str | None = None) -> str:
     return ftfy.fix_encoding(text)
 
 
+def encoding_name(name: str) -> str:
+    """Python's name of a code page an author declares (``KOI8-R`` is ``koi8-r``); a
+    ``LookupError`` naming it for one that does not exist."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        raise LookupError(f"unknown encoding {name!r} (e.g. koi8_r, shift_jis, cp1252)") from None
+
+
 def _declared(data: bytes, encoding: str | None) -> str | None:
     """The bytes in the declared encoding, or None when they are not text in it (the file
     is then guessed like any other)."""
