@@ -74,6 +74,8 @@ def test_yaml_bombs_are_refused_fast(text, words):
         ("? [1]\n: 2\ny: 1", {"y": 1}, "a key that is a list or mapping (line 1); left out"),
         ("o: !!python/object:os.system {a: 1}\ny: 1", {"o": {"a": 1}, "y": 1}, "unknown tag"),
         ("t: !custom x\ny: 1", {"t": "x", "y": 1}, "unknown tag '!custom' (line 1)"),
+        ("t: !!timestamp nope\ny: 1", {"t": "nope", "y": 1}, "as a date"),
+        ("t: !!bool maybe\ny: 1", {"t": "maybe", "y": 1}, "as true/false"),
     ],
 )
 def test_one_odd_value_costs_only_itself(text, kept, words):

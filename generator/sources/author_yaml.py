@@ -59,7 +59,7 @@ class _Loader(yaml.SafeLoader):
             return super().construct_object(node, deep)
         try:
             return super().construct_object(node, deep)
-        except (ValueError, TypeError, OverflowError, yaml.constructor.ConstructorError) as exc:
+        except Exception as exc:  # noqa: BLE001 - PyYAML's scalar constructors raise anything ('!!bool maybe': KeyError)
             self.recursive_objects.pop(node, None)
             what = _TAG_NAMES.get(node.tag, f"'{node.tag}'")
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
@@ -200,7 +200,7 @@ def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
         return data, warnings + [f"{name}: {note}" for note in loader.notes]
     except RecursionError:
         raise YAMLRefused(f"nested more than {MAX_YAML_DEPTH} levels deep") from None
-    except (ValueError, TypeError, OverflowError) as exc:
+    except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:
         # SafeConstructor lets a few of these through: `2020-02-30` matches the date pattern.
         raise yaml.YAMLError(f"a value cannot be read ({exc})") from exc
     finally:
