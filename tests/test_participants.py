@@ -721,3 +721,38 @@ def test_every_vocabulary_file_says_what_it_holds_and_how_to_add_an_entry() -> N
         )
         assert len(header) > 40, path.name  # what it holds
         assert re.search(r"(?i)to add|add an|a line|per line", header), path.name  # how to add
+
+
+def test_a_name_joins_another_pages_longer_name_only_with_a_compatible_role() -> None:
+    docs = [["Anna Berg", "Xi Jinping"], ["Anna", "Xi"], ["Anna"], ["Xi"]]
+    roles = [
+        {"Anna Berg": "novelist", "Xi Jinping": "Chinese President"},
+        {"Anna": "wife", "Xi": "President"},
+        {"Anna": None},
+        {"Xi": "general secretary"},
+    ]
+    out = resolve(docs, roles_by_doc=roles)
+    assert out[1] == {"Anna": "Anna", "Xi": "Xi Jinping"}  # a wife is no novelist
+    assert out[2] == {"Anna": "Anna Berg"}  # no role stated: the one Anna of the archive
+    assert out[3] == {"Xi": "Xi"}  # a role no page of Xi Jinping gives him
+    assert resolve(docs)[1] == {"Anna": "Anna Berg", "Xi": "Xi Jinping"}
+    same_page = resolve(
+        [["Anna Berg", "Anna"]], roles_by_doc=[{"Anna Berg": "novelist", "Anna": "wife"}]
+    )
+    assert same_page == [{"Anna Berg": "Anna Berg", "Anna": "Anna Berg"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Later his wife Anna said it.", "wife"),
+        ("Their younger son, Tom, left.", "son"),
+        ("The novelist Anna said it.", None),
+        ("His wife and Anna left.", None),
+    ],
+)
+def test_the_relation_a_pronoun_gives_a_name(text: str, relation: str | None) -> None:
+    from generator.people.relations import relation_before
+
+    name = "Anna" if "Anna" in text else "Tom"
+    assert relation_before(text, text.index(name)) == relation
