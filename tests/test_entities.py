@@ -172,6 +172,17 @@ def test_a_place_word_makes_a_place() -> None:
 
 @pytest.mark.parametrize(
     "name",
+    ["Oakridge Stadium", "Halden Arena", "Marlow Airport", "Lindell Palace", "Brookfield Road",
+     "Harbourside Hotel", "Kessel Tower", "Pine Hill Library"],
+)  # fmt: skip
+def test_a_venue_or_building_is_a_place(name: str) -> None:
+    text = f"The crowd met at {name} on Sunday."
+    assert _clean(text, orgs=[name]) == ([name], [])
+    assert _clean(text, orgs=[name], off={"variant"}) == ([], [name])
+
+
+@pytest.mark.parametrize(
+    "name",
     [
         "Associates of",
         "Army’s Research and",
