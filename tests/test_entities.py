@@ -118,6 +118,8 @@ def test_a_parsed_interview_lists_no_time_zone_or_speaker(nlp) -> None:
         ("Planning Board", "Lisbon Regional Planning Board"),
         ("Greek Federation", "Greek Rowing Federation"),
         ("UK Board", "United Kingdom Film Board"),
+        ("Kessel Rowing", "Kessel Rowing Club"),
+        ("Green Dawn", "Green Dawn Party"),
     ],
 )
 def test_a_short_form_joins_the_only_longer_name(short: str, longer: str) -> None:
@@ -143,6 +145,7 @@ def test_a_short_form_of_two_names_stays() -> None:
         ("Sailing Board", "Lisbon Planning Board"),  # a word the longer name lacks
         ("Board Planning", "Lisbon Planning Board"),  # out of order
         ("Rowing Federation", "Rowing Club"),  # another head
+        ("Halden Motors", "Halden Motors Foundation"),  # a body named after a company
     ],
 )
 def test_a_name_with_other_words_is_no_short_form(short: str, longer: str) -> None:

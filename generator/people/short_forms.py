@@ -1,6 +1,7 @@
 """Short forms of a document's place and organization names (the ``short_form`` rule of
 ``entities.clean``): an acronym ("FEMA"), a name without its place ("Senate" of "Puerto Rico
-Senate"), without its head ("Abaco" of "Abaco Islands") or without middle words ("Expediency
+Senate"), without its head ("Abaco" of "Abaco Islands", "Thai Raksa Chart" of "Thai Raksa Chart
+Party": ``droppable_heads.txt``) or without middle words ("Expediency
 Council" of "Iranian Expediency Discernment Council") joins the only longer name of the
 document it shortens; one long word spelt two ways is one name."""
 
@@ -50,6 +51,13 @@ def _abbreviates(short: str, name: str) -> bool:
         and (key(other[1]) in heads)
     ):
         return True
+    if (
+        len(words) >= 2
+        and len(other) == len(words) + 1
+        and key(" ".join(other[:-1])) == key(short)
+        and key(other[-1]) in word_lists("droppable_heads")
+    ):
+        return True  # "Thai Raksa Chart" of "Thai Raksa Chart Party"
     return _without_middle_words(short, name)
 
 
