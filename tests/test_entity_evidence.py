@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.people import entities, entity_evidence, entity_people, rules
-from generator.record import Entity, Mention
+from generator.record import Entity, Mention, Participant
 
 
 def _entity(text: str, name: str, nth: int = 0) -> Entity:
@@ -264,6 +264,15 @@ def test_a_full_name_whose_given_name_is_tagged_a_person_is_no_organization(
     assert entity_people.tagged_as_people(text, ents, [], [org]) == ([], [] if dropped else [org])
     with rules.switched_off(["tagged_person"]):
         assert entity_people.tagged_as_people(text, ents, [], [org]) == ([], [org])
+
+
+def test_a_body_named_after_one_of_the_documents_people_stays() -> None:
+    text = "Later Okafor spoke . Ines Okafor founded Okafor Haulage ."
+    ents = _tagged(text, [("Okafor", "PERSON", 0), ("Okafor Haulage", "ORG", 0)])
+    org = _entity(text, "Okafor Haulage")
+    founder = Participant("Ines Okafor", None, [])
+    assert entity_people.tagged_as_people(text, ents, [], [org], [founder]) == ([], [org])
+    assert entity_people.tagged_as_people(text, ents, [], [org]) == ([], [])
 
 
 def test_a_person_span_the_people_rules_sent_to_places_stays_a_place() -> None:
