@@ -756,3 +756,38 @@ def test_the_relation_a_pronoun_gives_a_name(text: str, relation: str | None) ->
 
     name = "Anna" if "Anna" in text else "Tom"
     assert relation_before(text, text.index(name)) == relation
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "name"),
+    [
+        (
+            "Prime Minister of Portugal Ana Costa wrote, 'We mourn.'",
+            "Portugal Ana Costa",
+            "Ana Costa",
+        ),
+        (
+            "The director of the Porto chapter of the Atlantic Rowing Union Rui Lopes said so.",
+            "Atlantic Rowing Union Rui Lopes",
+            "Rui Lopes",
+        ),
+        # no role "of" before the tag
+        ("Fans in Portugal Ana Costa said, were glad.", "Portugal Ana Costa", None),
+        # no say verb after it
+        ("Prime Minister of Portugal Ana Costa Road is long.", "Portugal Ana Costa", None),
+        # a body whose last two words are no name
+        ("The director of the Lisbon Rowing Union said so.", "Lisbon Rowing Union", None),
+    ],
+)
+def test_a_name_glued_after_a_body_or_place_is_a_person(
+    text: str, tag: str, name: str | None
+) -> None:
+    from generator.people import glued_names as patterns
+    from generator.people import rules
+
+    start = text.index(tag)
+    other = [(start, start + len(tag), "ORG")]
+    found = [c.text for c in patterns.names_glued_after_a_body(text, other)]
+    assert found == ([name] if name else [])
+    with rules.switched_off(["trigger"]):
+        assert patterns.names_glued_after_a_body(text, other) == []
