@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from generator.people import entities, entity_evidence, entity_people, rules
-from generator.record import Entity, Mention
+from generator.record import Entity, Mention, Participant
 
 
 def _entity(text: str, name: str, nth: int = 0) -> Entity:
@@ -240,6 +240,39 @@ def test_a_name_tagged_a_person_no_more_often_or_known_stays(
     org = _entity(text, name, len(labels) - 1)
     got = entity_people.tagged_as_people(text, _tagged(text, labels), [], [org])
     assert got == ([], [org])
+
+
+@pytest.mark.parametrize(
+    ("name", "dropped"),
+    [
+        ("Ines Okafor", True),
+        ("Ines Okafor-Bello", True),
+        ("Ines Rowing Club", False),  # a body's word
+        ("Ines Lagos", False),  # a known place's word
+        ("INES OKAFOR", False),  # capitals: no name shape to read
+        ("Grenda Okafor", False),  # neither word tagged a person alone
+    ],
+)
+def test_a_full_name_whose_given_name_is_tagged_a_person_is_no_organization(
+    name: str, dropped: bool
+) -> None:
+    text = f"I admired Ines most . {name} won it all ."
+    ents = _tagged(text, [("Ines", "PERSON", 0), (name, "ORG", 0)])
+    org = _entity(text, name)
+    if name.startswith("Grenda"):
+        ents = _tagged(text, [(name, "ORG", 0)])
+    assert entity_people.tagged_as_people(text, ents, [], [org]) == ([], [] if dropped else [org])
+    with rules.switched_off(["tagged_person"]):
+        assert entity_people.tagged_as_people(text, ents, [], [org]) == ([], [org])
+
+
+def test_a_body_named_after_one_of_the_documents_people_stays() -> None:
+    text = "Later Okafor spoke . Ines Okafor founded Okafor Haulage ."
+    ents = _tagged(text, [("Okafor", "PERSON", 0), ("Okafor Haulage", "ORG", 0)])
+    org = _entity(text, "Okafor Haulage")
+    founder = Participant("Ines Okafor", None, [])
+    assert entity_people.tagged_as_people(text, ents, [], [org], [founder]) == ([], [org])
+    assert entity_people.tagged_as_people(text, ents, [], [org]) == ([], [])
 
 
 def test_a_person_span_the_people_rules_sent_to_places_stays_a_place() -> None:

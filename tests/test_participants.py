@@ -721,3 +721,73 @@ def test_every_vocabulary_file_says_what_it_holds_and_how_to_add_an_entry() -> N
         )
         assert len(header) > 40, path.name  # what it holds
         assert re.search(r"(?i)to add|add an|a line|per line", header), path.name  # how to add
+
+
+def test_a_name_joins_another_pages_longer_name_only_with_a_compatible_role() -> None:
+    docs = [["Anna Berg", "Xi Jinping"], ["Anna", "Xi"], ["Anna"], ["Xi"]]
+    roles = [
+        {"Anna Berg": "novelist", "Xi Jinping": "Chinese President"},
+        {"Anna": "wife", "Xi": "President"},
+        {"Anna": None},
+        {"Xi": "general secretary"},
+    ]
+    out = resolve(docs, roles_by_doc=roles)
+    assert out[1] == {"Anna": "Anna", "Xi": "Xi Jinping"}  # a wife is no novelist
+    assert out[2] == {"Anna": "Anna Berg"}  # no role stated: the one Anna of the archive
+    assert out[3] == {"Xi": "Xi"}  # a role no page of Xi Jinping gives him
+    assert resolve(docs)[1] == {"Anna": "Anna Berg", "Xi": "Xi Jinping"}
+    same_page = resolve(
+        [["Anna Berg", "Anna"]], roles_by_doc=[{"Anna Berg": "novelist", "Anna": "wife"}]
+    )
+    assert same_page == [{"Anna Berg": "Anna Berg", "Anna": "Anna Berg"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Later his wife Anna said it.", "wife"),
+        ("Their younger son, Tom, left.", "son"),
+        ("The novelist Anna said it.", None),
+        ("His wife and Anna left.", None),
+    ],
+)
+def test_the_relation_a_pronoun_gives_a_name(text: str, relation: str | None) -> None:
+    from generator.people.relations import relation_before
+
+    name = "Anna" if "Anna" in text else "Tom"
+    assert relation_before(text, text.index(name)) == relation
+
+
+@pytest.mark.parametrize(
+    ("text", "tag", "name"),
+    [
+        (
+            "Prime Minister of Portugal Ana Costa wrote, 'We mourn.'",
+            "Portugal Ana Costa",
+            "Ana Costa",
+        ),
+        (
+            "The director of the Porto chapter of the Atlantic Rowing Union Rui Lopes said so.",
+            "Atlantic Rowing Union Rui Lopes",
+            "Rui Lopes",
+        ),
+        # no role "of" before the tag
+        ("Fans in Portugal Ana Costa said, were glad.", "Portugal Ana Costa", None),
+        # no say verb after it
+        ("Prime Minister of Portugal Ana Costa Road is long.", "Portugal Ana Costa", None),
+        # a body whose last two words are no name
+        ("The director of the Lisbon Rowing Union said so.", "Lisbon Rowing Union", None),
+    ],
+)
+def test_a_name_glued_after_a_body_or_place_is_a_person(
+    text: str, tag: str, name: str | None
+) -> None:
+    from generator.people import glued_names as patterns
+    from generator.people import rules
+
+    start = text.index(tag)
+    other = [(start, start + len(tag), "ORG")]
+    found = [c.text for c in patterns.names_glued_after_a_body(text, other)]
+    assert found == ([name] if name else [])
+    with rules.switched_off(["trigger"]):
+        assert patterns.names_glued_after_a_body(text, other) == []

@@ -6,7 +6,9 @@ family of ``rules.ENTITIES``, switchable by name:
   person more often than as anything else ("Okafor resigned ... Okafor's deputy", tagged a
   person twice and an organization once) and writes after a given name ("Ricardo Okafor
   Diaz") is neither, unless it is a known place or body, a company's word ("UpGuard"), or
-  the people rules sent one of those person spans there ("at Donovan", a prison);
+  the people rules sent one of those person spans there ("at Donovan", a prison); and a
+  full name of two or three name-shaped words whose first or last word the text tags alone
+  a person more often ("Ines" ... "Ines Okafor") is no organization or place either;
 - ``family_name``: a word right before a family word ("the Lindqvist sisters") or after one
   and "of" ("the brothers of Okafor"): ``family_words.txt``) is a family's name there.
 """
@@ -16,16 +18,17 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Span
 
 from ..nlp import vocabulary
-from ..record import Entity
-from .entities import key, variants
+from ..record import Entity, Participant
+from .entities import key, variants, word_lists
 from .entity_evidence import known_keys
 from .names import FUNCTION_WORDS
 from .rules import switchable
-from .words import PLACES
+from .words import DEMONYMS, PLACES
 
 RULES = ("tagged_person", "family_name")
 
@@ -53,13 +56,42 @@ def _after_given_name(text: str, name: str) -> bool:
     return any(m.group(1).lower() not in FUNCTION_WORDS for m in re.finditer(rx, text))
 
 
-@switchable("tagged_person", off=lambda text, ents, places, orgs: (places, orgs))
+_NAME_WORD = re.compile(r"^[A-Z][a-zà-ÿ'’]+(?:-[A-Z]?[a-zà-ÿ'’]+)?$")
+
+
+def _full_name_of_tagged(
+    name: str, person: Counter[str], other: Counter[str], people_words: set[str]
+) -> bool:
+    """ "Ines Okafor" when the text tags "Ines" (or "Okafor") alone a person more often than
+    anything else: two or three name-shaped words, none a body's, place's or demonym, nor a
+    word of the document's people, whose bodies ``entities.clean`` already told apart
+    ("Pogue Construction", founded by Paul Pogue)."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    vocabulary_words = word_lists(
+        "org_heads", "org_words", "generic_entity_words", "not_person_org_heads", "place_heads"
+    )
+    keys = [key(w) for w in words]
+    if _known(key(name)) or any(
+        k in vocabulary_words or k in DEMONYMS or k in people_words or _known(k) for k in keys
+    ):
+        return False
+    return any(person[k] > other[k] for k in (keys[0], keys[-1]))
+
+
+@switchable("tagged_person", off=lambda text, ents, places, orgs, people=(): (places, orgs))
 def tagged_as_people(
-    text: str, ents: tuple[Span, ...], places: list[Entity], orgs: list[Entity]
+    text: str,
+    ents: tuple[Span, ...],
+    places: list[Entity],
+    orgs: list[Entity],
+    people: Iterable[Participant] = (),
 ) -> tuple[list[Entity], list[Entity]]:
     """Places and organizations less the one-word names the document tags as a person
     more often than as anything else and also writes after a given name."""
     person, other = _person_counts(ents)
+    people_words = {w for p in people for w in key(p.name).split()}
     # a person span the people rules already sent here ("at Donovan" of a prison) stays
     judged = {(e.start_char, e.end_char) for e in ents if e.label_ == "PERSON"}
 
@@ -74,7 +106,7 @@ def tagged_as_people(
                 and not any((m.start, m.end) in judged for m in entity.mentions)
                 and not _INNER_CAPITAL.match(entity.name)
                 and _after_given_name(text, entity.name)
-            ):
+            ) or _full_name_of_tagged(entity.name, person, other, people_words):
                 continue
             out.append(entity)
         return out

@@ -143,7 +143,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     places, orgs = entity_evidence.short_forms_across_kinds(text, places, orgs)
     places, orgs = entity_evidence.acronyms_by_definition(text, places, orgs)
     places, orgs = entity_evidence.places_inside_org_names(text, places, orgs)
-    places, orgs = entity_people.tagged_as_people(text, ents, places, orgs)
+    places, orgs = entity_people.tagged_as_people(text, ents, places, orgs, people)
     places, orgs = entity_people.family_names(text, places, orgs)
     fill_roles(doc, people, orgs)
     for person in people:

@@ -10,7 +10,9 @@ Rules, in order:
    Putin"), else start with it ("Xi" -> "Xi Jinping"), or that has the same surname and a
    matching initial ("V. Putin"); first among the longer names of the same document, then
    among the whole archive, and only when exactly one such longer name exists there: two
-   different "Smith"s of the archive keep a bare "Smith" apart from both;
+   different "Smith"s of the archive keep a bare "Smith" apart from both; across documents
+   only when the roles fit: a role stated on both sides shares a word ("President Xi" is
+   "Xi Jinping", Chinese President; "his wife Mary" is no "Mary Quant", a designer);
 4. the canonical name is the most complete form seen (more words, then mixed case over
    ALL CAPS, then the most frequent spelling).
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from .words import HONORIFICS
 
@@ -105,17 +107,67 @@ def _extension_index(
     return extensions
 
 
+# Words two roles may share without saying the same thing.
+_ROLE_STOP = frozenset(["the", "a", "an", "of", "for", "and", "in", "at", "to", "s", "its"])
+
+
+def _role_words(role: str) -> frozenset[str]:
+    return frozenset(w for w in re.findall(r"\w+", role.casefold()) if w not in _ROLE_STOP)
+
+
+def _compatible(role: str | None, others: set[str]) -> bool:
+    """A role fits another document's person unless both are stated and share no word
+    ("wife of Tom Okafor" is not "fashion designer"; "President" is "Chinese President")."""
+    if not role or not others:
+        return True
+    words = _role_words(role)
+    return any(words & _role_words(other) for other in others)
+
+
+def _roles_by_key(
+    roles_by_doc: Sequence[Mapping[str, str | None]] | None,
+    alias_by_key: Mapping[tuple[str, ...], str],
+) -> dict[tuple[str, ...], set[str]]:
+    """Every role the archive states for each name's key."""
+    roles_of: dict[tuple[str, ...], set[str]] = {}
+    for roles in roles_by_doc or ():
+        for name, role in roles.items():
+            if role:
+                roles_of.setdefault(_key(alias_by_key.get(_key(name), name)), set()).add(role)
+    return roles_of
+
+
+def _follow(
+    key: tuple[str, ...],
+    target: Callable[[tuple[str, ...]], tuple[str, ...]],
+    fits: Callable[[tuple[str, ...]], bool],
+) -> tuple[str, ...]:
+    """The chain of ever more complete unique forms of the archive, while each one fits."""
+    seen = set()
+    while key not in seen:
+        seen.add(key)
+        nxt = target(key)
+        if nxt == key or not fits(nxt):
+            break
+        key = nxt
+    return key
+
+
 def resolve(
     names_by_doc: Sequence[Sequence[str]],
     aliases: Mapping[str, str] | None = None,
     extend: bool = True,
+    roles_by_doc: Sequence[Mapping[str, str | None]] | None = None,
 ) -> list[dict[str, str]]:
     """For each document, a map from each of its names to the archive's canonical name.
 
     With ``extend`` (people), a shorter name joins the one longer name it is part of
     ("Putin" -> "Vladimir Putin"); without it (places, organizations, where "York" is not
-    "New York"), only aliases and differences of case, titles and possessives merge."""
+    "New York"), only aliases and differences of case, titles and possessives merge.
+    ``roles_by_doc`` (each document's name -> role) keeps a name from joining another
+    document's longer name whose roles all differ from its own (rule 3, compatible roles)."""
     alias_by_key = {_key(k): v for k, v in (aliases or {}).items()}
+    roles_of = _roles_by_key(roles_by_doc, alias_by_key)
 
     def aliased(name: str) -> str:
         return alias_by_key.get(_key(name), name)
@@ -170,13 +222,12 @@ def resolve(
                 mapping[name] = _best_form(forms[key])
                 continue
             # follow the chain to the most complete unique form in the archive
-            seen = set()
-            while key not in seen:
-                seen.add(key)
-                nxt = archive_target(key)
-                if nxt == key:
-                    break
-                key = nxt
+            role = roles_by_doc[len(result)].get(name) if roles_by_doc else None
+            key = _follow(
+                key,
+                archive_target,
+                lambda k, r=role, d=doc_keys: k in d or _compatible(r, roles_of.get(k, set())),
+            )
             mapping[name] = _best_form(forms[key])
         result.append(mapping)
     return result

@@ -9,8 +9,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import words
 from ..record import Entity, Mention, Participant
+from .relations import PRONOUN_RELATION, relation_word
 from .roles import (
     clean_phrase,
     role_after,
@@ -19,27 +19,13 @@ from .roles import (
     role_of_phrase_before,
 )
 from .rules import switchable
-from .words import DEMONYMS, RELATIONS, ROLE_HEADS, ROLE_WORDS
+from .words import DEMONYMS, ROLE_HEADS, ROLE_WORDS
 
 _OF_AFTER = re.compile(r"\s+(?:of|from|for)\s+")
-_RELATION_MODIFIERS = "|".join(sorted(words("relation_modifiers", "people"), key=len, reverse=True))
-_PRONOUN_RELATION = re.compile(
-    r"\b(?:his|her|their)\s+(?:(?:" + _RELATION_MODIFIERS + r")\s+)*(?P<rel>[a-z-]+),?\s+$",
-    re.I,
-)
 _RELATION_OF = re.compile(
     r",\s+(?:the\s+|a\s+)?(?P<rel>[a-z-]+)\s+of\s+(?:(?:the|late|[A-Za-z-]+)\s+){0,4}?$"
 )
 _MENTION_WINDOW = 400
-
-
-def _relation_word(word: str) -> str | None:
-    """ "then-girlfriend" is a girlfriend: the relation noun of a word, or None."""
-    bare = word.lower()
-    for prefix in ("then-", "ex-", "step-"):
-        if bare.startswith(prefix) and bare[len(prefix) :] in RELATIONS:
-            return bare
-    return bare if bare in RELATIONS else None
 
 
 class _Mentions:
@@ -194,16 +180,16 @@ def _affiliation(text: str, m: Mention, mentions: _Mentions) -> str | None:
 def _relation(text: str, person: Participant, m: Mention, mentions: _Mentions) -> str | None:
     """ "his father Mohamed El-Hassan Mohamed" (the father of the person named last before),
     "Veranika Tsapkala, wife of Valery Tsapkala": a family relation to another person."""
-    before = _PRONOUN_RELATION.search(text, max(0, m.start - 60), m.start)
+    before = PRONOUN_RELATION.search(text, max(0, m.start - 60), m.start)
     if before and before.end() == m.start:
-        rel = _relation_word(before["rel"])
+        rel = relation_word(before["rel"])
         owner = mentions.person_before(before.start(), person)
         if rel and owner is not None:
             return f"{rel} of {owner.name}"
     for start, _end, owner in mentions.person_ends:
         if m.end < start <= m.end + 60 and owner is not person:
             tail = _RELATION_OF.fullmatch(text, m.end, start)
-            if tail and (rel := _relation_word(tail["rel"])):
+            if tail and (rel := relation_word(tail["rel"])):
                 return f"{rel} of {owner.name}"
             break
     return None

@@ -18,6 +18,7 @@ import re
 from spacy.tokens import Doc
 
 from ..nlp import table, words
+from .glued_names import names_glued_after_a_body
 from .names import (
     FULL_NAME,
     FUNCTION_WORDS,
@@ -351,3 +352,7 @@ def add_pattern_candidates(
             continue
         cands.append(Candidate(start, end, name, None, {src}))
         taken.append((start, end, "PERSON"))
+    for cand in names_glued_after_a_body(text, other):
+        if not overlaps(cand.start, cand.end, taken) and not bad_name(cand.text):
+            cands.append(cand)
+            taken.append((cand.start, cand.end, "PERSON"))

@@ -1,8 +1,10 @@
 """Short forms of a document's place and organization names (the ``short_form`` rule of
 ``entities.clean``): an acronym ("FEMA"), a name without its place ("Senate" of "Puerto Rico
-Senate"), without its head ("Abaco" of "Abaco Islands") or without middle words ("Expediency
+Senate"), without its head ("Abaco" of "Abaco Islands", "Thai Raksa Chart" of "Thai Raksa Chart
+Party": ``droppable_heads.txt``) or without middle words ("Expediency
 Council" of "Iranian Expediency Discernment Council") joins the only longer name of the
-document it shortens; one long word spelt two ways is one name."""
+document it shortens, and a short form of two or more of them is not listed (it is one of
+them, which the page already shows); one long word spelt two ways is one name."""
 
 from __future__ import annotations
 
@@ -50,6 +52,13 @@ def _abbreviates(short: str, name: str) -> bool:
         and (key(other[1]) in heads)
     ):
         return True
+    if (
+        len(words) >= 2
+        and len(other) == len(words) + 1
+        and key(" ".join(other[:-1])) == key(short)
+        and key(other[-1]) in word_lists("droppable_heads")
+    ):
+        return True  # "Thai Raksa Chart" of "Thai Raksa Chart Party"
     return _without_middle_words(short, name)
 
 
@@ -62,6 +71,10 @@ def _without_middle_words(short: str, name: str) -> bool:
         return False
     rest = iter(other)
     return all(w in rest for w in words)
+
+
+def _shortens_several(short: str, names: list[str]) -> bool:
+    return sum(1 for name in names if _abbreviates(short, name)) > 1
 
 
 def _longer_form(short: str, names: list[str]) -> str | None:
@@ -84,6 +97,9 @@ def merge_short_forms(entities: dict[str, Entity]) -> None:
     by_name = {e.name: k for k, e in entities.items()}
     for k, entity in list(entities.items()):
         longer = _longer_form(entity.name, list(by_name))
+        if longer is None and _shortens_several(entity.name, list(by_name)):
+            entities.pop(k)  # "Chess Club" of two clubs: one of them, which the page shows
+            continue
         if longer is not None and by_name[longer] in entities and by_name[longer] != k:
             target = entities[by_name[longer]]
             target.mentions = sorted(

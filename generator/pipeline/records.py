@@ -17,6 +17,7 @@ import yaml
 from .. import people as identities
 from ..cache import AnalysisCache
 from ..people import clean_name
+from ..people.relations import relation_before
 from ..record import Analysis, Entity, Participant, Record
 from ..sources import (
     Source,
@@ -261,11 +262,28 @@ def _rename(items: list[Any], mapping: Mapping[str, str]) -> list[Any]:
     return list(merged.values())
 
 
+def _role_to_match(text: str, person: Participant) -> str | None:
+    """The role a person's archive name must fit: the one stated, else the relation a
+    pronoun gives ("his wife Mary" is no "Mary Quant" of another page, a designer)."""
+    if person.role:
+        return person.role
+    for m in person.mentions:
+        if relation := relation_before(text, m.start):
+            return relation
+    return None
+
+
 def unify_names(records: Sequence[Record], aliases: Mapping[str, str]) -> None:
     """One name per real person, place and organization across the archive (in place)."""
     for attr in ("participants", "places", "organizations"):
         names_by_doc = [[e.name for e in getattr(r, attr)] for r in records]
-        mappings = identities.resolve(names_by_doc, aliases, extend=attr == "participants")
+        roles = [{p.name: _role_to_match(r.text, p) for p in r.participants} for r in records]
+        mappings = identities.resolve(
+            names_by_doc,
+            aliases,
+            extend=attr == "participants",
+            roles_by_doc=roles if attr == "participants" else None,
+        )
         for record, mapping in zip(records, mappings, strict=True):
             if attr in record.authored:
                 # An author's names stay as written, but for their own alias file.
