@@ -590,6 +590,24 @@ def test_a_wrong_type_for_an_own_key_is_named_and_costs_only_itself(
     assert record.summary  # the extracted summary stays where the author's cannot be read
 
 
+def test_a_sidecar_value_is_named_by_its_own_file(tmp_path, caplog):
+    # The author must open the sidecar, not the text beside it, to mend these.
+    (tmp_path / "sub").mkdir()
+    path = tmp_path / "sub" / "d.txt"
+    path.write_text("Mayor Alice met the council.\n")
+    (tmp_path / "sub" / "d.meta.yml").write_text(
+        "title: [a, b]\ndate: soon\nhide: 1\nplaces: 5\ntags: {a: b}\n"
+    )
+    extracted = Analysis("T", [Mention(0, 10)], [], [], [], [], [])
+    with caplog.at_level(logging.WARNING, logger="mkdocs.plugins.summaries"):
+        source = read_source(path, tmp_path)
+        make_record(source, "d", extracted)
+    text = caplog.text + "\n".join(source.warnings)
+    for words in ["'title' is a list", "'date: soon'", "'hide: 1'", "'places'", "'tags'"]:
+        assert f"sub/d.meta.yml: {words}" in text, words
+    assert "sub/d.txt" not in text
+
+
 def test_front_matter_rosters_are_capped_and_named(tmp_path, caplog):
     # Two documents sharing thousands of tags took minutes in the theme's tags plugin.
     from generator.pipeline.records import MAX_AUTHOR_TAGS, MAX_PEOPLE, unify_names

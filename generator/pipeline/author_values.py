@@ -1,5 +1,5 @@
 """What an author wrote for the project's own keys (``summary``, ``participants``, ``places``,
-``organizations``) read into record values: an entry of the wrong type costs only itself,
+``organizations``, ``tags``) read into record values: an entry of the wrong type costs only itself,
 a value of the wrong type only its key, each with a warning naming the file and the key;
 the extracted values stay where the author's cannot be read."""
 
@@ -11,6 +11,7 @@ from typing import Any
 
 from ..people import clean_name
 from ..record import Entity, Mention, Participant
+from ..sources import passthrough
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
@@ -84,6 +85,26 @@ def author_entities(value: Any, text: str, rel: str, key: str) -> list[Entity] |
             odd_value(rel, key, f"entry {n} is not a name; left out")
     kept = [Entity(n, find_mentions(text, n)) for n in dict.fromkeys(names) if n]
     return _kept(rel, key, items, kept, key)
+
+
+def author_tags(value: Any, rel: str, most: int) -> list[str] | None:
+    """An author's tags (the first ``most``), each one once; None for no list."""
+    if value is None:
+        return None
+    if (items := _author_list(value, rel, "tags", "tags")) is None:
+        return None
+    tags = [clean_name(str(t)) for t in items if isinstance(t, str | int) and scalar(t)]
+    if len(tags) < len(items):
+        odd = len(items) - len(tags)
+        odd_value(rel, "tags", f"has {odd} entries that are not text; left out")
+    for tag in tags:
+        if passthrough.UNSAFE_TAG.search(tag):
+            # the front matter leaves it out: the tags plugin would print it as HTML
+            log.warning("%s: tag '%s' is not given to the tags plugin", rel, tag)
+    tags = list(dict.fromkeys(tags))
+    if len(tags) > most:
+        log.warning("%s: %d tags; the first %d are kept", rel, len(tags), most)
+    return tags[:most]
 
 
 def author_summary(value: Any, rel: str) -> list[str] | None:

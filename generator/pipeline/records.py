@@ -31,7 +31,7 @@ from ..sources import (
     unique_slugs,
 )
 from .analysis import Settings, analyze_many
-from .author_values import author_entities, author_people, author_summary, odd_value, scalar
+from .author_values import author_entities, author_people, author_summary, author_tags
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
@@ -178,12 +178,17 @@ def make_record(source: Source, slug: str, analysis: Analysis) -> Record:
     ``analysis``, which is the record's own)."""
     meta = source.meta
     text = source.text
-    others = {k: v for k, v in meta.items() if k not in AUTHOR_KEYS}
-    extra, warnings, notes = passthrough.check(others, source.rel)
-    for warning in warnings:
-        log.warning("%s", warning)
-    for note in notes:
-        log.info("%s", note)
+    extra: dict[str, Any] = {}
+    for where in dict.fromkeys(source.where(k) for k in meta):
+        others = {
+            k: v for k, v in meta.items() if k not in AUTHOR_KEYS and source.where(k) == where
+        }
+        kept, warnings, notes = passthrough.check(others, where)
+        extra.update(kept)
+        for warning in warnings:
+            log.warning("%s", warning)
+        for note in notes:
+            log.info("%s", note)
     shown = replace(
         analysis,
         title=clean_name(source.title or analysis.title) or slug,
@@ -205,7 +210,7 @@ def make_record(source: Source, slug: str, analysis: Analysis) -> Record:
         extra=extra,
     )
     _apply_author_lists(record, source)
-    if (tags := _author_tags(source)) is not None:
+    if (tags := author_tags(meta.get("tags"), source.where("tags"), MAX_AUTHOR_TAGS)) is not None:
         record.author_tags = tags
     return record
 
@@ -213,37 +218,17 @@ def make_record(source: Source, slug: str, analysis: Analysis) -> Record:
 def _apply_author_lists(record: Record, source: Source) -> None:
     """The author's summary, people, places and organizations in place of the extracted."""
     meta = source.meta
-    if (summary := author_summary(meta.get("summary"), source.rel)) is not None:
+    if (summary := author_summary(meta.get("summary"), source.where("summary"))) is not None:
         record.summary, record.summary_spans = summary, []
-    if (people := author_people(meta.get("participants"), source.text, source.rel)) is not None:
+    people = author_people(meta.get("participants"), source.text, source.where("participants"))
+    if people is not None:
         record.participants = _cap_mentioned(source, people, "people")
         record.authored.add("participants")
     for key in ("places", "organizations"):
-        if (entities := author_entities(meta.get(key), source.text, source.rel, key)) is not None:
+        entities = author_entities(meta.get(key), source.text, source.where(key), key)
+        if entities is not None:
             setattr(record, key, _cap_mentioned(source, entities, key))
             record.authored.add(key)
-
-
-def _author_tags(source: Source) -> list[str] | None:
-    value = source.meta.get("tags")
-    if isinstance(value, list):
-        tags = [clean_name(str(t)) for t in value if isinstance(t, str | int) and scalar(t)]
-        if len(tags) < len(value):
-            odd = len(value) - len(tags)
-            odd_value(source.rel, "tags", f"has {odd} entries that are not text; left out")
-        for tag in tags:
-            if passthrough.UNSAFE_TAG.search(tag):
-                # the front matter leaves it out: the tags plugin would print it as HTML
-                log.warning("%s: tag '%s' is not given to the tags plugin", source.rel, tag)
-        tags = list(dict.fromkeys(tags))
-        if len(tags) > MAX_AUTHOR_TAGS:
-            log.warning(
-                "%s: %d tags; the first %d are kept", source.rel, len(tags), MAX_AUTHOR_TAGS
-            )
-        return tags[:MAX_AUTHOR_TAGS]
-    if value is not None:
-        log.warning("%s: 'tags' is not a list; ignored", source.rel)
-    return None
 
 
 def _rename(items: list[Any], mapping: Mapping[str, str]) -> list[Any]:

@@ -39,6 +39,13 @@ class Source:
     date: dt.date | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # The sidecar's path (as ``rel`` is written) for each key it gave: a warning about a
+    # value names the file the author must open.
+    origin: dict[str, str] = field(default_factory=dict)
+
+    def where(self, key: str) -> str:
+        """The file that holds the author's ``key``: the sidecar, or the source itself."""
+        return self.origin.get(key, self.rel)
 
 
 def _normalize_newlines(text: str) -> str:
@@ -138,30 +145,37 @@ def read_source(path: Path, root: Path, encoding: str | None = None) -> Source:
         meta, body, warnings = split_front_matter(text, rel)
     else:
         body = text
-    meta.update(_sidecar(path, rel, root, warnings, encoding))
+    sidecar_meta = _sidecar(path, rel, root, warnings, encoding)
+    meta.update(sidecar_meta)
+    sidecar_rel = rel[: len(rel) - len(path.name)] + path.stem + SIDECAR_SUFFIX
     title_line, body = _title_line(body) if path.suffix.lower() == ".txt" else (None, body)
     _check_is_text(body)
     source = Source(path=path, rel=rel, text=body.strip("\n"), title=title_line, meta=meta)
     source.warnings = warnings
+    source.origin = dict.fromkeys(sidecar_meta, sidecar_rel)
+
+    def at(key: str) -> str:
+        if key in source.origin:
+            return source.origin[key]
+        return f"{rel}:{_front_matter_line(text, key)}"
+
     if "title" in meta:
         title = meta.pop("title")
-        line = _front_matter_line(text, "title")
         if isinstance(title, list | dict):
             kind = "a list" if isinstance(title, list) else "a mapping"
-            warnings.append(f"{rel}:{line}: 'title' is {kind}, not text; ignored")
+            warnings.append(f"{at('title')}: 'title' is {kind}, not text; ignored")
         elif isinstance(title, bool):
-            warnings.append(f"{rel}:{line}: 'title' is true/false, not text (quote it); ignored")
+            warnings.append(f"{at('title')}: 'title' is true/false, not text (quote it); ignored")
         elif title is not None and str(title).strip():
             source.title = str(title).strip()
             meta["title"] = title
         else:
-            warnings.append(f"{rel}:{line}: 'title' is empty; ignored")
+            warnings.append(f"{at('title')}: 'title' is empty; ignored")
     source.date = date_from_name(path.name)
     if "date" in meta:
         date = parse_date(meta["date"])
         if date is None:
-            line = _front_matter_line(text, "date")
-            warnings.append(f"{rel}:{line}: 'date: {meta['date']}' is not a date; ignored")
+            warnings.append(f"{at('date')}: 'date: {meta['date']}' is not a date; ignored")
             del meta["date"]
         else:
             source.date = date
