@@ -740,3 +740,18 @@ def test_file_names_past_255_bytes_for_the_sidecar(tmp_path):
     (tmp_path / name).write_text("Report\n\nMayor John Smith opened the bridge.\n")
     source = read_source(tmp_path / name, tmp_path)
     assert source.warnings == [] and source.title == "Report"
+
+
+@pytest.mark.parametrize("name", ["2020-02-30-a.txt", "2020-13-01-b.txt", "0000-01-01-c.txt"])
+def test_a_name_with_no_calendar_date_is_named_and_the_document_kept(tmp_path, name):
+    (tmp_path / name).write_text("Mayor Alice met the council.\n")
+    source = read_source(tmp_path / name, tmp_path)
+    assert source.date is None and source.text == "Mayor Alice met the council."
+    words = f"the name's '{name[:10]}' is no calendar date; left undated"
+    assert source.warnings == [f"{name}: {words}"]
+    # A date of the author's own is the document's date: nothing to say about the name.
+    (tmp_path / name).write_text("---\ndate: 2020-03-01\n---\nMayor Alice met the council.\n")
+    md = tmp_path / name.replace(".txt", ".md")
+    (tmp_path / name).rename(md)
+    source = read_source(md, tmp_path)
+    assert source.date == dt.date(2020, 3, 1) and source.warnings == []

@@ -172,6 +172,8 @@ def read_source(path: Path, root: Path, encoding: str | None = None) -> Source:
         else:
             warnings.append(f"{at('title')}: 'title' is empty; ignored")
     source.date = date_from_name(path.name)
+    if source.date is None and (prefix := _DATE_PREFIX.match(path.name)) and "date" not in meta:
+        warnings.append(f"{rel}: the name's '{prefix[0]}' is no calendar date; left undated")
     if "date" in meta:
         date = parse_date(meta["date"])
         if date is None:
