@@ -688,6 +688,23 @@ def _found(root: Path) -> dict[str, str | None]:
     return {p.relative_to(root.resolve()).as_posix(): r for p, r in discover(root)}
 
 
+def test_yaml_that_is_not_read_is_named(tmp_path):
+    (tmp_path / "sub").mkdir()
+    for name in ["a.txt", "B.MD", "sub/c.txt"]:
+        (tmp_path / name).write_text("Mayor John Smith opened the bridge.\n")
+    for name in ["a.meta.yml", "B.meta.yml", "sub/c.meta.yml", "aliases.yml"]:
+        (tmp_path / name).write_text("credit: kept\n")
+    assert _found(tmp_path) == {"a.txt": None, "B.MD": None, "sub/c.txt": None}
+    for name in ["gone.meta.yml", "a.meta.yaml", "notes.yml", "sub/aliases.yml"]:
+        (tmp_path / name).write_text("credit: lost\n")
+    found = _found(tmp_path)
+    assert found["gone.meta.yml"] == (
+        "sidecar with no document beside it (gone.txt or gone.md); not read"
+    )
+    for name in ["a.meta.yaml", "notes.yml", "sub/aliases.yml"]:
+        assert found[name].startswith("YAML that is neither a sidecar"), name
+
+
 def test_links_follow_the_document_rules(tmp_path):
     root = tmp_path / "src"
     (root / "folder").mkdir(parents=True)

@@ -20,6 +20,7 @@ from ..people import clean_name
 from ..people.relations import relation_before
 from ..record import Analysis, Entity, Participant, Record
 from ..sources import (
+    ALIASES_FILE,
     Source,
     SourceError,
     YAMLRefused,
@@ -35,7 +36,6 @@ from .author_values import author_entities, author_people, author_summary, autho
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
-ALIASES_FILE = "aliases.yml"
 # Front matter keys whose author values replace extracted ones.
 AUTHOR_KEYS = {"title", "date", "summary", "participants", "places", "organizations", "tags"}
 # People, places and organizations kept per document (see _cap_mentioned): a list of

@@ -9,14 +9,16 @@ page (`passthrough`, the front matter allow-list) and each document's address (`
 from . import passthrough
 from .author_yaml import MAX_YAML_CHARS, YAMLRefused, load_yaml, read_author_yaml
 from .decoding import decode, encoding_name
-from .discovery import DOCUMENT_SUFFIXES, author_file, discover
+from .discovery import ALIASES_FILE, DOCUMENT_SUFFIXES, SIDECAR_SUFFIX, author_file, discover
 from .documents import Source, date_from_name, parse_date, read_source, split_front_matter
 from .errors import SourceError
 from .slugs import slugify, unique_slugs
 
 __all__ = [
+    "ALIASES_FILE",
     "DOCUMENT_SUFFIXES",
     "MAX_YAML_CHARS",
+    "SIDECAR_SUFFIX",
     "Source",
     "SourceError",
     "YAMLRefused",

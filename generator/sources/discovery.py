@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 DOCUMENT_SUFFIXES = (".txt", ".md")
+SIDECAR_SUFFIX = ".meta.yml"
+ALIASES_FILE = "aliases.yml"
 _BACKUP = re.compile(r"(~|\.swp|\.swo|\.bak|\.tmp)$|^\.#|^#.*#$")
 
 
@@ -33,10 +35,12 @@ def _link_reason(path: Path, real: Path, root: Path) -> str | None:
 
 def discover(root: Path) -> Iterator[tuple[Path, str | None]]:
     """Files under ``root`` in a stable order, each with None when it is a document to read,
-    else the reason it is skipped. Hidden files, editor backups and author data files
-    (``*.yml``: sidecars, aliases) are passed over silently."""
+    else the reason it is skipped. Hidden files and editor backups are passed over silently,
+    and so are the author data files that are read (sidecars, ``aliases.yml``)."""
     root = root.resolve()
-    for path in sorted(root.rglob("*")):
+    paths = sorted(root.rglob("*"))
+    documents = {(p.parent, p.stem) for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES}
+    for path in paths:
         rel = path.relative_to(root)
         if _passed_over(rel.parts):
             continue
@@ -64,11 +68,29 @@ def discover(root: Path) -> Iterator[tuple[Path, str | None]]:
             yield path, "not a regular file (a pipe, socket or device); not read"
             continue
         if suffix in (".yml", ".yaml"):
+            if reason := _yaml_reason(path, root, documents):
+                yield path, reason
             continue
         if suffix not in DOCUMENT_SUFFIXES:
             yield path, f"not a text document ({suffix or 'no extension'})"
             continue
         yield path, None
+
+
+def _yaml_reason(path: Path, root: Path, documents: set[tuple[Path, str]]) -> str | None:
+    """Why a YAML file is not read, or None for a sidecar or the folder's ``aliases.yml``:
+    a misnamed or orphaned sidecar would otherwise lose its values without a word."""
+    if path.name.endswith(SIDECAR_SUFFIX):
+        stem = path.name[: -len(SIDECAR_SUFFIX)]
+        if (path.parent, stem) in documents:
+            return None
+        return f"sidecar with no document beside it ({stem}.txt or {stem}.md); not read"
+    if path.parent == root and path.name == ALIASES_FILE:
+        return None
+    return (
+        f"YAML that is neither a sidecar (NAME{SIDECAR_SUFFIX} beside NAME.txt) "
+        f"nor the folder's {ALIASES_FILE}; not read"
+    )
 
 
 def author_file(path: Path, root: Path) -> tuple[Path | None, str | None]:

@@ -17,10 +17,9 @@ import yaml
 
 from .author_yaml import YAMLRefused, load_yaml, read_author_yaml
 from .decoding import decode
-from .discovery import author_file
+from .discovery import SIDECAR_SUFFIX, author_file
 from .errors import SourceError
 
-SIDECAR_SUFFIX = ".meta.yml"
 # A plain-text source's first line is its title when it is this short and a blank line follows.
 MAX_TITLE_LINE = 150
 
