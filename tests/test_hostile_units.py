@@ -76,6 +76,13 @@ def test_yaml_bombs_are_refused_fast(text, words):
         ("t: !custom x\ny: 1", {"t": "x", "y": 1}, "unknown tag '!custom' (line 1)"),
         ("t: !!timestamp nope\ny: 1", {"t": "nope", "y": 1}, "as a date"),
         ("t: !!bool maybe\ny: 1", {"t": "maybe", "y": 1}, "as true/false"),
+        ("x: !!str [a]\ny: 1", {"x": ["a"], "y": 1}, "a list tagged 'tag:yaml.org,2002:str'"),
+        ("x: !!int {a: 1}\ny: 1", {"x": {"a": 1}, "y": 1}, "a mapping tagged"),
+        ("x: !!omap [a]\ny: 1", {"x": ["a"], "y": 1}, "(line 1); read as plain data"),
+        ("x: !!seq abc\ny: 1", {"x": "abc", "y": 1}, "is no list or mapping; kept as text"),
+        ("x: !!map abc\ny: 1", {"x": "abc", "y": 1}, "is no list or mapping; kept as text"),
+        ("<<: 5\ny: 1", {"y": 1}, "'<<' (line 1) merges a mapping or a list of mappings"),
+        ("a: {<<: [x], b: 1}\ny: 1", {"a": {"b": 1}, "y": 1}, "'<<' (line 1) merges"),
     ],
 )
 def test_one_odd_value_costs_only_itself(text, kept, words):

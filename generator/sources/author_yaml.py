@@ -35,6 +35,40 @@ _TAG_NAMES = {
 }
 
 
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_PLAIN_TAG = {yaml.SequenceNode: "tag:yaml.org,2002:seq", yaml.MappingNode: "tag:yaml.org,2002:map"}
+_COLLECTION_TAGS = {*_PLAIN_TAG.values()} | {
+    f"tag:yaml.org,2002:{t}" for t in ("omap", "pairs", "set")
+}
+
+
+def _single_pairs(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.SequenceNode) and all(
+        isinstance(item, yaml.MappingNode) and len(item.value) == 1 for item in node.value
+    )
+
+
+def _mergeable(node: yaml.Node) -> bool:
+    if isinstance(node, yaml.SequenceNode):
+        return all(isinstance(item, yaml.MappingNode) for item in node.value)
+    return isinstance(node, yaml.MappingNode)
+
+
+def _fits_its_tag(node: yaml.Node) -> bool:
+    """A list or mapping that its (safe) tag's constructor can read; unknown tags go to
+    ``construct_unknown``, which reads anything."""
+    tag = node.tag
+    if tag not in yaml.SafeLoader.yaml_constructors:
+        return True
+    if tag in ("tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
+        return _single_pairs(node)
+    if tag == "tag:yaml.org,2002:set":
+        return isinstance(node, yaml.MappingNode)
+    if isinstance(node, yaml.ScalarNode):
+        return tag not in _COLLECTION_TAGS
+    return tag == _PLAIN_TAG[type(node)]
+
+
 def _line(node: yaml.Node) -> int:
     return node.start_mark.line + 1
 
@@ -55,7 +89,24 @@ class _Loader(yaml.SafeLoader):
         self.notes: list[str] = []
 
     def construct_object(self, node, deep=False):  # noqa: ANN001, ANN201
-        if not isinstance(node, yaml.ScalarNode) or node in self.constructed_objects:
+        if node in self.constructed_objects:
+            return super().construct_object(node, deep)
+        if isinstance(node, yaml.ScalarNode) and not _fits_its_tag(node):
+            # '!!seq abc': the list's constructor fails only later, for the whole file.
+            self.notes.append(
+                f"'{node.value[:40]}' (line {_line(node)}) tagged '{node.tag[:60]}' is no "
+                "list or mapping; kept as text"
+            )
+            node.tag = "tag:yaml.org,2002:str"
+        if not isinstance(node, yaml.ScalarNode):
+            if not _fits_its_tag(node):
+                # '!!str [a]', '!!omap {a: b}': the tag's constructor would fail on the
+                # list or mapping (some only later, for the whole file).
+                kind = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
+                self.notes.append(
+                    f"a {kind} tagged '{node.tag[:60]}' (line {_line(node)}); read as plain data"
+                )
+                node.tag = _PLAIN_TAG[type(node)]
             return super().construct_object(node, deep)
         try:
             return super().construct_object(node, deep)
@@ -69,6 +120,21 @@ class _Loader(yaml.SafeLoader):
             )
             self.constructed_objects[node] = node.value
             return node.value
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        # A merge key ('<<') takes a mapping or a list of mappings; anything else is left
+        # out (PyYAML would refuse the whole file).
+        kept = []
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE_TAG and not _mergeable(value_node):
+                self.notes.append(
+                    f"'<<' (line {_line(key_node)}) merges a mapping or a list of mappings; "
+                    "left out"
+                )
+                continue
+            kept.append((key_node, value_node))
+        node.value = kept
+        super().flatten_mapping(node)
 
     def construct_unknown(self, node: yaml.Node) -> Any:
         self.notes.append(f"unknown tag '{node.tag[:60]}' (line {_line(node)}); read as plain data")
@@ -148,7 +214,7 @@ def _check_yaml(root: yaml.Node, name: str) -> list[str]:
         if isinstance(node, yaml.MappingNode):
             seen: set[tuple[str, str]] = set()
             for k, _ in node.value:
-                if isinstance(k, yaml.ScalarNode) and k.tag != "tag:yaml.org,2002:merge":
+                if isinstance(k, yaml.ScalarNode) and k.tag != _MERGE_TAG:
                     if (k.tag, k.value) in seen:
                         line = k.start_mark.line + 1
                         warnings.append(f"duplicate key '{k.value}' (line {line}); the last wins")
