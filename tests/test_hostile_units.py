@@ -128,10 +128,32 @@ def test_a_declared_encoding_reads_short_legacy_texts(tmp_path, encoding, text):
     assert source.text == text and source.meta["credit"] == text
 
 
-def test_without_a_declared_encoding_short_koi8_r_is_a_guess():
-    # Why the option exists: the guess for this sentence is Shift-JIS (half-width kana).
-    text = "Президент России встретился с министром в Москве."
-    assert decode(text.encode("koi8_r")) != text
+CYRILLIC = [
+    ("koi8_r", "Президент России встретился с министром в Москве."),
+    ("koi8_r", "Мэр открыл мост."),
+    ("koi8_u", "Мер Києва відкрив новий міст."),
+    ("cp1251", "Мэр открыл мост."),
+    ("iso8859_5", "Депутаты обсудили новый закон о налогах."),
+]
+
+
+@pytest.mark.parametrize(("encoding", "text"), CYRILLIC, ids=[e for e, _ in CYRILLIC])
+def test_short_cyrillic_is_read_without_a_declared_encoding(encoding, text):
+    # charset-normalizer's only guesses for the KOI8-R ones are Shift-JIS (half-width kana).
+    assert decode(text.encode(encoding)) == text
+
+
+@pytest.mark.parametrize("text", ["東京で首相が記者会見を開きました。", "ｱｲｳｴｵ ｶｷｸｹｺ"])
+def test_japanese_stays_japanese(text):
+    # (A short line mixing kanji and half-width kana is read as Chinese: `encoding:` is
+    # for that.)
+    assert decode(text.encode("shift_jis")) == text
+
+
+def test_shift_jis_with_chance_utf8_pairs_is_not_mixed_utf8():
+    # Shift-JIS trail bytes are 0x80-0xBF: pairs that read as UTF-8 come by chance.
+    text = "東京都の知事は月曜日に新しい橋を開通させました。多くの市民が式典に参加しました。"
+    assert decode(text.encode("shift_jis")) == text
 
 
 def test_bytes_not_valid_in_the_declared_encoding_are_guessed():

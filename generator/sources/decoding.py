@@ -20,8 +20,8 @@ _PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 
 def decode(data: bytes, encoding: str | None = None) -> str:
     """Text of a file's bytes: by BOM, then strict UTF-8, then ``encoding`` when the author
-    declared the archive's legacy code page (a short text is too little for any guess:
-    80 bytes of KOI8-R read as Shift-JIS), else charset-normalizer's best guess; mojibake
+    declared the archive's legacy code page (a short text is too little for a sure guess),
+    else charset-normalizer's best guess, checked against cp1252 and Cyrillic readings; mojibake
     (UTF-8 read as Windows-1252 somewhere upstream) is repaired by ftfy."""
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
@@ -66,6 +66,9 @@ _UTF8_SEQUENCE = re.compile(
 )
 
 
+_HIGH_RUN = re.compile(rb"[\x80-\xff]+")
+
+
 def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
     bad = error.object[error.start : error.end]
     return bad.decode("cp1252", errors="replace"), error.end
@@ -77,8 +80,15 @@ codecs.register_error("summaries-cp1252", _cp1252_bytes)
 def _mixed(data: bytes) -> str | None:
     """UTF-8 with stray Windows-1252 bytes (a file pasted together from two editors): its
     UTF-8 characters kept and only the stray bytes read as cp1252, when the file holds at
-    least two UTF-8 characters (one could be a chance pair of Latin-1 bytes)."""
-    if b"\x00" in data[:8192] or len(_UTF8_SEQUENCE.findall(data, 0, 200_000)) < 2:
+    least two UTF-8 characters (one could be a chance pair of Latin-1 bytes) and its other
+    high bytes stand mostly alone."""
+    head = data[:200_000]
+    if b"\x00" in head[:8192] or len(_UTF8_SEQUENCE.findall(head)) < 2:
+        return None
+    # Stray cp1252 bytes stand alone ("Muñoz"); runs of them are a double-byte or Cyrillic
+    # code page, where chance UTF-8 pairs are common (Shift-JIS trail bytes are 0x80-0xBF).
+    runs = _HIGH_RUN.findall(_UTF8_SEQUENCE.sub(b"a", head))
+    if 4 * sum(len(run) > 1 for run in runs) > len(runs):
         return None
     return data.decode("utf-8", errors="summaries-cp1252")
 
@@ -97,7 +107,44 @@ def _detect(data: bytes) -> str:
             and result.coherence >= best.coherence - 0.01
         ):
             return str(result)
-    return _cp1252_trial(data, results) or str(best)
+    return _cp1252_trial(data, results) or _cyrillic_trial(data, str(best)) or str(best)
+
+
+_CYRILLIC_PAGES = ["koi8_r", "koi8_u", "cp1251", "iso8859_5", "mac_cyrillic", "cp866"]
+
+
+def _half_width_kana(text: str) -> float:
+    letters = [c for c in text[:20000] if c.isalpha()]
+    return sum("\uff66" <= c <= "\uff9f" for c in letters) / len(letters) if letters else 0.0
+
+
+def _case_inside_words(text: str) -> int:
+    """Words with a capital after a small letter: "нЬТ" is KOI8-R read as cp1251."""
+    return sum(
+        any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+        for word in text[:20000].split()
+    )
+
+
+def _cyrillic_trial(data: bytes, guess: str) -> str | None:
+    """Russian (or other Cyrillic) text for a guess written mostly in half-width katakana:
+    charset-normalizer reads short KOI8-R as Shift-JIS (its small letters are those kana
+    bytes), and Japanese writes few words in half-width kana."""
+    if _half_width_kana(guess) < 0.3:
+        return None
+    results = list(charset_normalizer.from_bytes(data, cp_isolation=_CYRILLIC_PAGES))
+    readings = [
+        (r.chaos, -r.coherence, _case_inside_words(str(r)) + _messy(str(r)), n, str(r))
+        for n, r in enumerate(results)
+    ]
+    if not readings:
+        return None
+    *_, text = min(readings)
+    letters = [c for c in text[:20000] if c.isalpha()]
+    # Prose is mostly small letters; "БВГДЕ ЖЗИЙК" is the kana "ｱｲｳｴｵ ｶｷｸｹｺ" misread.
+    if 2 * sum(c.islower() for c in letters) < len(letters) or _messy(text) > _messy(guess):
+        return None
+    return text
 
 
 # Guesses that keep their word over a cp1252 reading as clean as theirs: Central European
