@@ -801,3 +801,9 @@ def test_a_name_with_no_calendar_date_is_named_and_the_document_kept(tmp_path, n
     (tmp_path / name).rename(md)
     source = read_source(md, tmp_path)
     assert source.date == dt.date(2020, 3, 1) and source.warnings == []
+
+
+def test_unicode_line_and_paragraph_separators_are_breaks(tmp_path):
+    (tmp_path / "d.txt").write_text("The mayor spoke.\u2028The crowd cheered.\u2029They left.\n")
+    text = read_source(tmp_path / "d.txt", tmp_path).text
+    assert text == "The mayor spoke.\nThe crowd cheered.\n\nThey left."

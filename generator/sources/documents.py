@@ -48,7 +48,9 @@ class Source:
 
 
 def _normalize_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # Unicode's line and paragraph separators are breaks Markdown does not know.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u2028", "\n").replace("\u2029", "\n\n")
 
 
 def _check_is_text(text: str) -> None:
