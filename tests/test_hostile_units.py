@@ -602,6 +602,8 @@ def test_too_many_people_in_one_document_are_capped(tmp_path, caplog):
         ("places: [[a, b]]", "'places' entry 1 is not a name; left out", ["Alice"]),
         ("organizations: {a: b}", "'organizations' is not a list (dict)", ["Alice"]),
         ("tags: [null, 5, [x], {a: b}]", "'tags' has 3 entries that are not text", ["Alice"]),
+        ("participants: ['<b>Bob</b>']", "'participants' entry 1 holds HTML", ["<b>Bob</b>"]),
+        ("places: [x, '<i>Rome']", "'places' entry 2 holds HTML ('<', '>'); it is", ["Alice"]),
     ],
 )
 def test_a_wrong_type_for_an_own_key_is_named_and_costs_only_itself(

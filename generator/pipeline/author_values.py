@@ -25,6 +25,12 @@ def odd_value(rel: str, key: str, what: str) -> None:
     log.warning("%s: '%s' %s", rel, key, what)
 
 
+def _markup(rel: str, key: str, n: int, *values: str | None) -> None:
+    """Names are text: one that holds HTML is shown as written, never run; say so."""
+    if any(v and ("<" in v or ">" in v) for v in values):
+        odd_value(rel, key, f"entry {n} holds HTML ('<', '>'); it is shown as text")
+
+
 def _author_list(value: Any, rel: str, key: str, extracted: str) -> list | None:
     """An author's list, or None (with a warning naming the key) for a value that is not
     one: the extracted values stay."""
@@ -60,6 +66,7 @@ def author_people(value: Any, text: str, rel: str) -> list[Participant] | None:
             odd_value(rel, "participants", f"entry {n}: 'role' is not text; left out")
         name = clean_name(name)
         role = clean_name(str(role)) if scalar(role) else None
+        _markup(rel, "participants", n, name, role)
         if name:
             people.append(Participant(name, role or None, find_mentions(text, name)))
     return _kept(rel, "participants", items, people, "people")
@@ -81,6 +88,7 @@ def author_entities(value: Any, text: str, rel: str, key: str) -> list[Entity] |
     for n, item in enumerate(items, start=1):
         if isinstance(item, str | int) and scalar(item):
             names.append(clean_name(str(item)))
+            _markup(rel, key, n, names[-1])
         else:
             odd_value(rel, key, f"entry {n} is not a name; left out")
     kept = [Entity(n, find_mentions(text, n)) for n in dict.fromkeys(names) if n]
