@@ -64,6 +64,7 @@ from . import (
     title_roles,  # noqa: F401 - the stage wires every rule family it has
 )
 from . import words as role_words
+from .body_nouns import bodies_by_noun
 from .completion import complete_names, coordinated_names, expand_lists, propagate
 from .contexts import PLACE_LABELS, drop_possessors, org_like, place_like, team_names, venue_label
 from .cut_names import drop_cut_names
@@ -142,6 +143,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     orgs, used_as_places = entity_evidence.places_by_context(text, orgs)
     places, orgs = entities.clean(text, people, [*places, *used_as_places], orgs)
     places, orgs = entity_evidence.known_organizations_out_of_places(places, orgs)
+    places, orgs = bodies_by_noun(text, places, orgs)
     places, orgs = entity_evidence.short_forms_across_kinds(text, places, orgs)
     places, orgs = entity_evidence.acronyms_by_definition(text, places, orgs)
     places, orgs = entity_evidence.places_inside_org_names(text, places, orgs)
