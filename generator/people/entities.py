@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from ..nlp import vocabulary
 from ..record import Entity, Mention, Participant
 from . import rules as registry
-from .words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
+from .words import DEMONYMS, NATIONALITIES, PLACES, ROLE_HEADS, ROLE_WORDS
 
 DATA = vocabulary.data_file("", "people")
 RULES = tuple(registry.ENTITIES)
@@ -152,6 +152,8 @@ def is_no_name(name: str) -> bool:
         or bool(_COMPASS.match(name.split()[-1]) or _COMPASS.match(name))
         or name.lower().startswith(("pro-", "anti-"))
         or (len(words) > 1 and words[-1] in _ROLE_ENDS)  # "National Security Advisor"
+        # a demonym ends no name: its head was cut ("Scientology on French television")
+        or (len(words) > 1 and words[-1] in NATIONALITIES)
         or " in " in f" {k} "  # "Omsk in Siberia": two places, neither whole
         or not any(ch.isupper() for ch in name)
         or not _LATIN.search(name)
