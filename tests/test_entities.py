@@ -226,6 +226,14 @@ def test_a_name_holding_a_person_is_left_out_unless_named_after_them() -> None:
     assert _clean(text, orgs=orgs, people=people)[1] == ["Doris Day Animal Foundation"]
 
 
+def test_a_persons_thing_is_no_organization() -> None:
+    text = "Mayor Ines Okafor defended Okafor's Green Harbour Plan; McDonald's Farm Shop opened."
+    orgs = ["Okafor's Green Harbour Plan", "McDonald's Farm Shop"]
+    got = _clean(text, orgs=orgs, people=["Ines Okafor"])[1]
+    assert got == ["McDonald's Farm Shop"]  # no person McDonald in the text: a body's name
+    assert _clean(text, orgs=orgs, people=["Ines Okafor"], off={"person"})[1] == orgs
+
+
 def test_the_last_word_decides_the_kind() -> None:
     text = "The Saint Louis Chess Club and FIDE met at the Sandy Point."
     places, orgs = _clean(text, places=["Saint Louis Chess Club", "FIDE"], orgs=["Sandy Point"])
