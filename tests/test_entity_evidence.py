@@ -108,6 +108,20 @@ def test_a_country_after_a_university_is_no_campus() -> None:
     assert _names(entity_evidence.join_campuses(text, [], [org])[1]) == ["University of Sydney"]
 
 
+def test_a_short_form_left_by_a_campus_joins_the_campus() -> None:
+    text = "She enrolled at the University of Ohio at Lima. The University paid her fees."
+    org = _entity(text, "University of Ohio")
+    short = text.index("University paid")
+    org.mentions.append(Mention(short, short + len("University")))
+    orgs = entity_evidence.join_campuses(text, [], [org])[1]
+    assert [(o.name, len(o.mentions)) for o in orgs] == [("University of Ohio at Lima", 2)]
+    # a mention of the name itself stays that name: two bodies of the text
+    text += " The University of Ohio grew."
+    org.mentions.append(_entity(text, "University of Ohio", 1).mentions[0])
+    orgs = entity_evidence.join_campuses(text, [], [org])[1]
+    assert sorted(_names(orgs)) == ["University of Ohio", "University of Ohio at Lima"]
+
+
 def test_a_place_that_only_shortens_an_organization_joins_it() -> None:
     text = "The Monmouth University poll. She polled 2% in the Monmouth poll."
     place, org = _entity(text, "Monmouth", 1), _entity(text, "Monmouth University")

@@ -656,10 +656,19 @@ def test_a_role_shows_no_cut_parenthesis(nlp):
 def test_every_rule_family_is_wired_to_its_code() -> None:
     import inspect
 
-    from generator.people import entities, entity_evidence, entity_people, extract, rules
+    from generator.people import (
+        body_nouns,
+        cut_names,
+        entities,
+        entity_evidence,
+        entity_people,
+        extract,
+        rules,
+    )
 
     assert extract.find_participants  # importing the stage wires its families
-    evidence = set(entity_evidence.RULES) | set(entity_people.RULES)
+    evidence = set(entity_evidence.RULES) | set(entity_people.RULES) | set(cut_names.RULES)
+    evidence |= set(body_nouns.RULES)
     assert set(rules.PEOPLE) | evidence == rules.WIRED
     source = inspect.getsource(entities.clean)
     in_clean = {n for n in rules.ENTITIES if f'rules.on("{n}")' in source}

@@ -16,8 +16,8 @@ wrong name off the page rather than risk it (a missing tag costs less than a wro
   (``generic_entity_words.txt``), awards, laws and events by their last word
   (``not_entity_heads.txt``: "Nobel Prize", "National Emergencies Act");
 - ``person``: a name that is one of the document's people or a word of one ("Mendez" when
-  "Tony Mendez" is a person), and a person's name glued after an organization's ("NPR Hamza
-  bin Laden" is "NPR");
+  "Tony Mendez" is a person), a person's name glued after an organization's ("NPR Hamza
+  bin Laden" is "NPR"), and a person's thing ("Trump's America First");
 - ``variant``: one canonical name and kind for the common variants (US / U.S. / United
   States; EU / European Union) from ``entity_variants.yml``, and a known country or city
   tagged as an organization is a place, and so is a name ending in a place word
@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from ..nlp import vocabulary
 from ..record import Entity, Mention, Participant
 from . import rules as registry
-from .words import DEMONYMS, PLACES, ROLE_HEADS, ROLE_WORDS
+from .words import DEMONYMS, NATIONALITIES, PLACES, ROLE_HEADS, ROLE_WORDS
 
 DATA = vocabulary.data_file("", "people")
 RULES = tuple(registry.ENTITIES)
@@ -152,6 +152,8 @@ def is_no_name(name: str) -> bool:
         or bool(_COMPASS.match(name.split()[-1]) or _COMPASS.match(name))
         or name.lower().startswith(("pro-", "anti-"))
         or (len(words) > 1 and words[-1] in _ROLE_ENDS)  # "National Security Advisor"
+        # a demonym ends no name: its head was cut ("Scientology on French television")
+        or (len(words) > 1 and words[-1] in NATIONALITIES)
         or " in " in f" {k} "  # "Omsk in Siberia": two places, neither whole
         or not any(ch.isupper() for ch in name)
         or not _LATIN.search(name)
@@ -203,6 +205,15 @@ def _names_a_person(k: str, full: set[str], person_words: set[str]) -> bool:
     return words[-1] in person_words and words[-1] not in named_after
 
 
+_OWNER = re.compile(r"^(?P<owner>[^'’]+?)['’]s\s+\S")
+
+
+def _owned(name: str, full: set[str], person_words: set[str]) -> bool:
+    """ "Trump's America First": a person's policy, campaign or thing, no body of its own."""
+    m = _OWNER.match(name)
+    return bool(m) and (key(m["owner"]) in full or key(m["owner"]) in person_words)
+
+
 def _without_person(name: str, full: set[str], person_words: set[str]) -> str:
     """ "NPR Hamza bin Laden" -> "NPR": a person's name at the end of the name is cut."""
     words = name.split()
@@ -246,6 +257,7 @@ def clean(
             if rules.on("fragment"):
                 name = repair(name)
             if rules.on("person"):
+                name = "" if _owned(name, full, person_words) else name
                 name = _without_person(name, full, person_words)
             if not name or (rules.on("not_a_name") and is_no_name(name)):
                 continue

@@ -180,16 +180,20 @@ def join_campuses(
     taken: list[tuple[int, int]] = []
     kept = []
     for org in orgs:
-        rest = []
+        rest, into = [], None
         for m in org.mentions:
             end = _campus_end(text, text[m.start : m.end], m.end)
             if end is None:
                 rest.append(m)
                 continue
             name = re.sub(r"^[Tt]he ", "", " ".join(text[m.start : end].split()))
-            joined.setdefault(name, Entity(name, [])).mentions.append(Mention(m.start, end))
+            into = joined.setdefault(name, Entity(name, []))
+            into.mentions.append(Mention(m.start, end))
             taken.append((m.start, end))
-        if rest:
+        if into and not any(key(text[m.start : m.end]) == key(org.name) for m in rest):
+            # only short forms were left ("the University"): they are the campus's
+            into.mentions = sorted([*into.mentions, *rest], key=lambda m: m.start)
+        elif rest:
             org.mentions = rest
             kept.append(org)
     if not joined:

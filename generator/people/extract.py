@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..nlp import words
 from ..record import Entity, Participant
@@ -64,8 +64,10 @@ from . import (
     title_roles,  # noqa: F401 - the stage wires every rule family it has
 )
 from . import words as role_words
+from .body_nouns import bodies_by_noun
 from .completion import complete_names, coordinated_names, expand_lists, propagate
 from .contexts import PLACE_LABELS, drop_possessors, org_like, place_like, team_names, venue_label
+from .cut_names import drop_cut_names
 from .filters import entity_kind, not_people
 from .mention_roles import fill_roles
 from .merge import merge_entities, merge_people, merge_short_orgs, merge_spellings
@@ -136,10 +138,12 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     places = merge_entities(ents, PLACE_LABELS, person_chars, extra_places)
     orgs = merge_short_orgs(merge_entities(ents, _ORG_LABELS, person_chars, extra_orgs))
     places, orgs = entity_evidence.join_campuses(text, places, orgs)
+    places, orgs = drop_cut_names(text, _covered(ents, person_chars, places, orgs), places, orgs)
     orgs = entity_evidence.split_two_names(orgs)
     orgs, used_as_places = entity_evidence.places_by_context(text, orgs)
     places, orgs = entities.clean(text, people, [*places, *used_as_places], orgs)
     places, orgs = entity_evidence.known_organizations_out_of_places(places, orgs)
+    places, orgs = bodies_by_noun(text, places, orgs)
     places, orgs = entity_evidence.short_forms_across_kinds(text, places, orgs)
     places, orgs = entity_evidence.acronyms_by_definition(text, places, orgs)
     places, orgs = entity_evidence.places_inside_org_names(text, places, orgs)
@@ -149,6 +153,20 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     for person in people:
         person.role = tidy_role(person.role)
     return people, places, orgs
+
+
+def _covered(
+    ents: tuple[Span, ...], person_chars: bytearray, *entity_lists: list[Entity]
+) -> bytearray:
+    """Per character of the text: a person or other tag (1), a place or body tag (2)."""
+    covered = bytearray(person_chars)
+    spans = [(e.start_char, e.end_char, 1 + (e.label_ in _OTHER_LABELS - {"NORP"})) for e in ents]
+    spans += [(m.start, m.end, 2) for group in entity_lists for e in group for m in e.mentions]
+    for start, end, mark in spans:
+        covered[start:end] = bytes([mark]) * (end - start)
+    for person in (i for i, c in enumerate(person_chars) if c):
+        covered[person] = 1
+    return covered
 
 
 def outside_marks(
