@@ -686,6 +686,14 @@ OTHERS = [
     ("Zażółć gęślą jaźń, powiedział Łukasz w Łodzi.", "cp1250"),
     ("Президент России Владимир Путин встретился с министрами в Москве.", "cp1251"),
     ("Ο πρωθυπουργός της Ελλάδας συναντήθηκε με υπουργούς στην Αθήνα.", "cp1253"),
+    # charset-normalizer passes over the right page, or ties it with a wrong one:
+    ("Ο δήμαρχος άνοιξε τη νέα γέφυρα και μίλησε στους κατοίκους της πόλης.", "iso8859_7"),
+    ("大阪の市長が新しい橋を開通させた。", "euc_jp"),
+    ("Belediye başkanı yeni köprüyü açtı ve şehir halkı kutladı.", "cp1254"),
+    ("서울 시장은 월요일에 새로운 다리를 개통했다.", "euc_kr"),
+    ("The report, filed today, quotes him: Путин в Москве.", "koi8_r"),
+    # (A short line of Hebrew in cp1255 or Lithuanian in cp1257 is still misread: the
+    # `encoding:` option is for them.)
 ]
 
 
@@ -704,6 +712,14 @@ def test_short_western_text_in_legacy_encodings_decodes_right(sentence, encoding
 def test_utf8_with_stray_cp1252_bytes_keeps_both():
     data = "Köln’s mayor Jürgen Weiß spoke. ".encode() + "Señor Muñoz replied.".encode("cp1252")
     assert decode(data) == "Köln’s mayor Jürgen Weiß spoke. Señor Muñoz replied."
+
+
+def test_one_utf8_letter_beside_latin_1_keeps_both():
+    data = "Zürich council. ".encode() + "Café Müller spoke.".encode("latin-1")
+    assert decode(data) == "Zürich council. Café Müller spoke."
+    english = "The city council met on Tuesday to discuss the new budget. " * 20
+    data = english.encode() + "Zürich".encode() + b" \xff\n"
+    assert decode(data) == english + "Zürich ÿ\n"
 
 
 @pytest.mark.parametrize("text, encoding", OTHERS)

@@ -79,11 +79,15 @@ codecs.register_error("summaries-cp1252", _cp1252_bytes)
 
 def _mixed(data: bytes) -> str | None:
     """UTF-8 with stray Windows-1252 bytes (a file pasted together from two editors): its
-    UTF-8 characters kept and only the stray bytes read as cp1252, when the file holds at
-    least two UTF-8 characters (one could be a chance pair of Latin-1 bytes) and its other
-    high bytes stand mostly alone."""
+    UTF-8 characters kept and only the stray bytes read as cp1252, when the file holds two
+    UTF-8 characters or one Latin letter (one pair could come by chance) and its other high
+    bytes stand mostly alone."""
     head = data[:200_000]
-    if b"\x00" in head[:8192] or len(_UTF8_SEQUENCE.findall(head)) < 2:
+    sequences = _UTF8_SEQUENCE.findall(head)
+    if b"\x00" in head[:8192] or not sequences:
+        return None
+    if len(sequences) == 1 and not "\u00c0" <= sequences[0].decode() <= "\u017f":
+        # one pair could come by chance; a Latin letter ("ü") hardly does
         return None
     # Stray cp1252 bytes stand alone ("Muñoz"); runs of them are a double-byte or Cyrillic
     # code page, where chance UTF-8 pairs are common (Shift-JIS trail bytes are 0x80-0xBF).
@@ -107,14 +111,43 @@ def _detect(data: bytes) -> str:
             and result.coherence >= best.coherence - 0.01
         ):
             return str(result)
-    return _cp1252_trial(data, results) or _cyrillic_trial(data, str(best)) or str(best)
+    return (
+        _cp1252_trial(data, results)
+        or _cyrillic_trial(data, str(best))
+        or _second_opinion(data, best)
+        or str(best)
+    )
+
+
+# One code page per script that charset-normalizer may pass over: it skips pages "similar"
+# to ones it has tried (ISO-8859-7 Greek read as Mac Cyrillic, EUC-JP as Korean).
+_SECOND_OPINION = [
+    "cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp874",
+    "iso8859_7", "koi8_r", "shift_jis", "euc_jp", "cp949", "gb18030", "big5",
+]  # fmt: skip
+
+
+def _second_opinion(data: bytes, best: Any) -> str | None:
+    """Another page's reading when it is clearly more like a language than the guess
+    (coherence), or as like (none) with fewer nonsense words."""
+    mess = _messy(str(best))
+    for other in charset_normalizer.from_bytes(data, cp_isolation=_SECOND_OPINION):
+        if other.encoding == best.encoding or other.chaos > best.chaos + 0.02:
+            continue
+        text = str(other)
+        if other.coherence > best.coherence + 0.05 and _messy(text) <= mess:
+            return text
+        if max(other.coherence, best.coherence) < 0.05 and _messy(text) < mess:
+            return text
+    return None
 
 
 _CYRILLIC_PAGES = ["koi8_r", "koi8_u", "cp1251", "iso8859_5", "mac_cyrillic", "cp866"]
 
 
 def _half_width_kana(text: str) -> float:
-    letters = [c for c in text[:20000] if c.isalpha()]
+    # of the letters beyond ASCII: a Russian line in an English report counts whole
+    letters = [c for c in text[:20000] if c.isalpha() and not c.isascii()]
     return sum("\uff66" <= c <= "\uff9f" for c in letters) / len(letters) if letters else 0.0
 
 
@@ -152,9 +185,24 @@ def _cyrillic_trial(data: bytes, guess: str) -> str | None:
 _OWN_PAGES = {
     "cp1250": {"Czech", "Slovak", "Polish", "Hungarian", "Croatian", "Slovene", "Romanian"},
     "iso8859_2": {"Czech", "Slovak", "Polish", "Hungarian", "Croatian", "Slovene", "Romanian"},
+    "cp1254": {"Turkish"},
+    "iso8859_9": {"Turkish"},
 }
 _WORD_PUNCT = "’‘'-·"
 _NOT_LETTER = "".join(chr(c) for c in range(0x80, 0x2200) if not chr(c).isalnum()) + "™"
+
+
+# Japanese writes kanji and kana in one word (no spaces); that is one script here.
+_SCRIPT_FAMILY = {"CJK": "JAPANESE", "HIRAGANA": "JAPANESE", "KATAKANA": "JAPANESE"}
+
+
+def _cjk_punct(c: str) -> bool:
+    # inside a "word": CJK text has no spaces between its sentences
+    return "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uff65"
+
+
+def _script(c: str) -> str:
+    return unicodedata.name(c, "?").split()[0]
 
 
 def _messy(text: str) -> int:
@@ -168,9 +216,15 @@ def _messy(text: str) -> int:
             continue
         inner = core[len(core) - len(core.lstrip(_NOT_LETTER)) : len(core.rstrip(_NOT_LETTER))]
         # at a word's end a symbol is a symbol ("Widget™"), between letters a misreading
-        symbol = any(ord(c) > 127 and not c.isalpha() and c not in _WORD_PUNCT for c in inner)
-        scripts = {unicodedata.name(c, "?").split()[0] for c in letters}
-        n += symbol or len(scripts) > 1
+        symbol = any(
+            ord(c) > 127 and not c.isalpha() and c not in _WORD_PUNCT and not _cjk_punct(c)
+            for c in inner
+        )
+        scripts = {_SCRIPT_FAMILY.get(n, n) for n in (_script(c) for c in letters)}
+        # Korean writes syllables; a lone jamo among them ("뷴ㅞ뿔") is a misread page
+        jamo = "HANGUL" in scripts and any("\u3131" <= c <= "\u318e" for c in letters)
+        syllables = any("\uac00" <= c <= "\ud7a3" for c in letters)
+        n += symbol or len(scripts) > 1 or (jamo and syllables)
     return n
 
 
