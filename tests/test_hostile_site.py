@@ -91,6 +91,14 @@ def _sources(port: int) -> dict[str, str | bytes]:
         LONG_MD: BODY,
         "cafe.txt": CAFE.encode("cp1252"),
         "folder/inner.txt": "Inner\n\n" + BODY,
+        # Dates at the calendar's ends: "yesterday" and "tomorrow" fall off it.
+        "ancient.md": _md("date: 0001-01-01", "Yesterday " + BODY),
+        "future.md": _md("date: 9999-12-31", "Tomorrow " + BODY),
+        # A source copy per source, though "twin.md" is copied as "twin.md.txt".
+        "twin.md": _md("title: Twin in Markdown"),
+        "twin.md.txt": "Twin in text\n\n" + BODY,
+        # A name the file system keeps as bytes that are not UTF-8.
+        os.fsdecode(b"2020-01-25-bad\xff\xfename.txt"): "Bad bytes\n\n" + BODY,
         "aliases.yml": LAUGHS,
         ".hidden.txt": "A hidden draft.\n",
     }
@@ -168,6 +176,7 @@ def test_the_site_builds_and_names_every_bad_value(hostile2):
     assert "Skipped visible.txt: symbolic link to a hidden file" in log
     assert "Skipped linked-folder: symbolic link to a folder" in log
     assert "Skipped pipe.txt: not a regular file" in log
+    assert "Skipped 2020-01-25-bad\\xff\\xfename.txt: its name is not UTF-8 text" in log
 
 
 def test_every_document_is_published_once(hostile2):
@@ -196,7 +205,14 @@ def test_every_document_is_published_once(hostile2):
     for slug in ("index-2", "r" * 80, "m" * 80, "cafe", "inner"):
         assert slug in pages, slug
     assert "." in pages  # the Articles index is still there
-    assert len(pages) == len(expected_dated) + 5 + 1
+    for slug in ("0001/01/ancient", "9999/12/future", "twin", "twin-md"):
+        assert slug in pages, slug
+    assert len(pages) == len(expected_dated) + 9 + 1
+    copies = {
+        (root / "site" / "_sources" / name).read_text(): name
+        for name in ("twin.md.txt", "twin.md.txt.txt")
+    }
+    assert len(copies) == 2 and all(text.endswith(BODY) for text in copies)
     articles_index = _parse(articles / "index.html")
     assert "Undated index" in "".join(articles_index.text)
     assert "Articles" in (articles / "index.html").read_text().split("<title>")[1]

@@ -295,6 +295,10 @@ def test_source_copies_are_text_files_without_a_doubled_extension():
 
     assert source_copy_uri(hand_record(source="news/a.txt")) == "_sources/news/a.txt"
     assert source_copy_uri(hand_record(source="b.md")) == "_sources/b.md.txt"
+    # ... and no two sources share one: "dup.md" and "dup.md.txt" side by side.
+    names = ["dup.md", "dup.md.txt", "dup.md.txt.txt", "dup.txt", "dup.md.md"]
+    copies = [source_copy_uri(hand_record(source=n)) for n in names]
+    assert len(set(copies)) == len(names) and all(c.endswith(".txt") for c in copies)
 
 
 def test_home_and_articles_show_undated_documents_too():

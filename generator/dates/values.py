@@ -128,7 +128,11 @@ def _fire(rules: tuple[Rule, ...], t: str, ctx: Context) -> tuple[str | None, st
         return None, None
     for rule in rules:
         if rule.name not in _SWITCHED_OFF and (m := rule.fires(t, ctx)):
-            return rule.name, rule.handler(m, ctx)
+            try:
+                return rule.name, rule.handler(m, ctx)
+            except OverflowError:
+                # "tomorrow" of a document dated 9999-12-31: past the calendar, no value
+                return rule.name, None
     return None, None
 
 

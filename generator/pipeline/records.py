@@ -29,6 +29,7 @@ from ..sources import (
     passthrough,
     read_author_yaml,
     read_source,
+    shown_name,
     unique_slugs,
 )
 from .analysis import Settings, analyze_many
@@ -95,7 +96,7 @@ def load_sources(root: Path, encoding: str | None = None) -> tuple[list[Source],
     sources, skipped = [], {}
     root = root.resolve()
     for path, reason in discover(root):
-        rel = path.relative_to(root).as_posix()
+        rel = shown_name(path.relative_to(root).as_posix())
         if reason is not None:
             skipped[rel] = reason
             log.warning("Skipped %s: %s", rel, reason)

@@ -56,11 +56,18 @@ def numbered(first: str, n: int) -> str:
     return f"{first[:-3]}-{n}.md"
 
 
+_MD_COPY = re.compile(r"\.md(\.txt)+$")
+
+
 def source_copy_uri(record: Record) -> str:
     """Where the plain-text copy of a source is published: always a ``.txt`` file (a ``.md``
     source must not become a page), without doubling an existing ``.txt``; a name that
     would pass the file system's 255 bytes is shortened, with a hash to keep it unique."""
-    name = record.source if record.source.endswith(".txt") else record.source + ".txt"
+    source = record.source
+    # "a.md" is copied as "a.md.txt", so a text source of that very name moves one on
+    # ("a.md.txt.txt"): no two sources share a copy.
+    keep = source.endswith(".txt") and not _MD_COPY.search(source)
+    name = source if keep else source + ".txt"
     folder, _, base = name.rpartition("/")
     if len(base.encode("utf-8")) > 255:
         digest = hashlib.sha256(record.source.encode("utf-8")).hexdigest()[:12]

@@ -9,7 +9,14 @@ page (`passthrough`, the front matter allow-list) and each document's address (`
 from . import passthrough
 from .author_yaml import MAX_YAML_CHARS, YAMLRefused, load_yaml, read_author_yaml
 from .decoding import decode, encoding_name
-from .discovery import ALIASES_FILE, DOCUMENT_SUFFIXES, SIDECAR_SUFFIX, author_file, discover
+from .discovery import (
+    ALIASES_FILE,
+    DOCUMENT_SUFFIXES,
+    SIDECAR_SUFFIX,
+    author_file,
+    discover,
+    shown_name,
+)
 from .documents import Source, date_from_name, parse_date, read_source, split_front_matter
 from .errors import SourceError
 from .slugs import slugify, unique_slugs
@@ -33,6 +40,7 @@ __all__ = [
     "read_author_yaml",
     "read_source",
     "slugify",
+    "shown_name",
     "split_front_matter",
     "unique_slugs",
 ]

@@ -23,6 +23,19 @@ def _passed_over(parts: tuple[str, ...]) -> bool:
     return any(part.startswith(".") for part in parts) or bool(parts and _BACKUP.search(parts[-1]))
 
 
+def shown_name(name: str) -> str:
+    """A path as text that can be printed and written (undecodable bytes as ``\\xff``)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _is_text(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # surrogates: bytes of the name that are not UTF-8
+        return False
+    return True
+
+
 def _link_reason(path: Path, real: Path, root: Path) -> str | None:
     """Why a symbolic link (or a path through one) is not followed, or None when it may be:
     the rule is the same for documents, sidecars and ``aliases.yml``."""
@@ -43,6 +56,9 @@ def discover(root: Path) -> Iterator[tuple[Path, str | None]]:
     for path in paths:
         rel = path.relative_to(root)
         if _passed_over(rel.parts):
+            continue
+        if not _is_text(str(rel)):
+            yield path, "its name is not UTF-8 text (bytes the file system keeps); rename it"
             continue
         try:
             real = path.resolve(strict=True)
