@@ -166,6 +166,9 @@ def test_people_and_stories_get_feeds_with_a_site_url_only() -> None:
     assert len(items) == 20  # the newest only
     first = items[0].getElementsByTagName("title")[0].firstChild.data
     assert first == "Day 25 & <b>"  # escaped once, the control character dropped
+    # A description is HTML to a feed reader: the text's "<no>" is text there too.
+    description = items[0].getElementsByTagName("description")[0].firstChild.data
+    assert "said &lt;no&gt;." in description and "<no>" not in description
     link = items[0].getElementsByTagName("link")[0].firstChild.data
     assert link == "https://example.org/a/articles/2021/03/d25/"
     feed = json.loads(pages["participants/ida-berg.feed.json"])

@@ -11,6 +11,7 @@ stays bounded at any archive size.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from typing import Any
@@ -67,7 +68,7 @@ class TopicFeedViews(StoryViews):
         rss = Rss201rev2Feed(
             title=name,
             link=home,
-            description=f"The newest documents of the archive on {name}",
+            description=html.escape(f"The newest documents of the archive on {name}"),
             language="en",
             feed_url=self._absolute(rss_uri),
         )
@@ -78,7 +79,9 @@ class TopicFeedViews(StoryViews):
             rss.add_item(
                 title=_clean(record.title),
                 link=link,
-                description=summary,
+                # RSS reads a description as HTML: the summary is text, so it is escaped
+                # as HTML here and once more as XML by the writer.
+                description=html.escape(summary),
                 pubdate=_when(record),
                 unique_id=link,
             )
