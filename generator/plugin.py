@@ -87,8 +87,7 @@ class _PluginConfig(base.Config):
     """Index each document's full text for search (default: title, summary, facts and tags)."""
 
     source_url = c.Optional(c.Type(str))
-    """Base URL of the sources in your repository (links to source files); by default a
-    plain-text copy of each source is published beside the site."""
+    """Base URL of the sources in your repository; by default a copy is published."""
 
     home = c.Type(bool, default=True)
     """Generate the home page when `docs/` has no `index.md` of its own."""
@@ -113,8 +112,7 @@ class _PluginConfig(base.Config):
 
     page_size = c.Type(int, default=100)
     """Documents per articles page (past it, a page per year or run of years); people pages
-    hold 4x as many rows, timeline pages 3x (events), tag pages 5x (tagged documents); a person's,
-    place's or organization's page lists 2x as many key dates."""
+    4x as many rows, timeline 3x, tags 5x, an entity's key dates 2x (README "Options")."""
 
     entity_pages = c.Type(bool, default=True)
     """A page per place and per organization named in two documents or more, and their A-Z
@@ -274,10 +272,12 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         file = File.generated(config, uri, content=content, inclusion=inclusion)
         if uri.endswith(".md"):
             self._generated.add(uri)
+        # mkdocs-rss-plugin needs a real path for every page it lists (`match_path: .*` too):
+        # the page's document, else the configuration (content stays in memory).
         if origin and self.sources is not None:
-            # The document the page comes from (content stays in memory): plugins such as
-            # mkdocs-rss-plugin need a real path for every page they list.
             file.abs_src_path = str(self.sources / origin)
+        elif uri.endswith(".md"):
+            file.abs_src_path = config.config_file_path
         files.append(file)
 
     # Front matter text is HTML-escaped in the generated pages, because the theme prints it

@@ -526,3 +526,21 @@ def test_tags_are_text_in_both_feeds(feeds):
     _, items, entries = feeds
     assert {"AT&T", "R&D"} <= {c.text for c in items["tagged"].findall("category")}
     assert {"AT&T", "R&D"} <= set(entries["tagged"]["tags"])
+
+
+def test_a_feed_of_every_page_builds(tmp_path):
+    # The rss plugin's own default `match_path: .*` lists generated indexes too: each
+    # needs a real path (it stopped the build with a TypeError).
+    write_site(
+        tmp_path,
+        {"2020-03-01-one.txt": "One\n\n" + BODY, "2020-03-02-two.txt": "Two\n\n" + BODY},
+        site_name="Every page",
+        site_url="https://example.org/every/",
+        plugins=FEEDS.replace('"articles/[0-9]{4}/[0-9]{2}/.+"', '".*"'),
+    )
+    result = mkdocs_build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    rss = ET.fromstring((tmp_path / "site" / "feed_rss_created.xml").read_text(encoding="utf-8"))
+    links = [i.findtext("link") for i in rss.iter("item")]
+    assert "https://example.org/every/articles/2020/03/one/" in links
+    assert any("/people/" in link or link.endswith("/articles/") for link in links), links
