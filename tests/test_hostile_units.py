@@ -752,6 +752,12 @@ def test_yaml_that_is_not_read_is_named(tmp_path):
         assert found[name].startswith("YAML that is neither a sidecar"), name
 
 
+def test_a_hard_link_is_one_document(tmp_path):
+    (tmp_path / "a.txt").write_text("Mayor John Smith opened the bridge.\n")
+    os.link(tmp_path / "a.txt", tmp_path / "b.txt")
+    assert _found(tmp_path) == {"a.txt": None, "b.txt": "hard link to a.txt, published once"}
+
+
 def test_links_follow_the_document_rules(tmp_path):
     root = tmp_path / "src"
     (root / "folder").mkdir(parents=True)

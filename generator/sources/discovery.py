@@ -53,6 +53,7 @@ def discover(root: Path) -> Iterator[tuple[Path, str | None]]:
     root = root.resolve()
     paths = sorted(root.rglob("*"))
     documents = {(p.parent, p.stem) for p in paths if p.suffix.lower() in DOCUMENT_SUFFIXES}
+    linked: dict[tuple[int, int], Path] = {}
     for path in paths:
         rel = path.relative_to(root)
         if _passed_over(rel.parts):
@@ -90,7 +91,19 @@ def discover(root: Path) -> Iterator[tuple[Path, str | None]]:
         if suffix not in DOCUMENT_SUFFIXES:
             yield path, f"not a text document ({suffix or 'no extension'})"
             continue
+        if (first := _first_name(path, linked)) is not None:
+            yield path, f"hard link to {first.relative_to(root).as_posix()}, published once"
+            continue
         yield path, None
+
+
+def _first_name(path: Path, linked: dict[tuple[int, int], Path]) -> Path | None:
+    """The name a hard-linked file was first met under (one file, one page), else None."""
+    stat = path.stat()
+    if stat.st_nlink < 2:
+        return None
+    first = linked.setdefault((stat.st_dev, stat.st_ino), path)
+    return None if first == path else first
 
 
 def _yaml_reason(path: Path, root: Path, documents: set[tuple[Path, str]]) -> str | None:
