@@ -189,7 +189,20 @@ _OWN_PAGES = {
     "iso8859_9": {"Turkish"},
 }
 _WORD_PUNCT = "’‘'-·"
-_NOT_LETTER = "".join(chr(c) for c in range(0x80, 0x2200) if not chr(c).isalnum()) + "™"
+
+
+def _end_symbol(c: str) -> bool:
+    return not c.isalnum() and (0x80 <= ord(c) < 0x2200 or c == "™")
+
+
+def _inner(core: str) -> str:
+    """A word without the symbols at its ends: at a word's end a symbol is a symbol."""
+    i, j = 0, len(core)
+    while i < j and _end_symbol(core[i]):
+        i += 1
+    while j > i and _end_symbol(core[j - 1]):
+        j -= 1
+    return core[i:j]
 
 
 # Japanese writes kanji and kana in one word (no spaces); that is one script here.
@@ -214,7 +227,7 @@ def _messy(text: str) -> int:
         letters = [c for c in core if c.isalpha()]
         if not letters:
             continue
-        inner = core[len(core) - len(core.lstrip(_NOT_LETTER)) : len(core.rstrip(_NOT_LETTER))]
+        inner = _inner(core)
         # at a word's end a symbol is a symbol ("Widget™"), between letters a misreading
         symbol = any(
             ord(c) > 127 and not c.isalpha() and c not in _WORD_PUNCT and not _cjk_punct(c)
