@@ -267,7 +267,8 @@ def load_yaml(text: str, name: str) -> tuple[Any, list[str]]:
     except RecursionError:
         raise YAMLRefused(f"nested more than {MAX_YAML_DEPTH} levels deep") from None
     except (ValueError, TypeError, OverflowError, AttributeError, KeyError) as exc:
-        # SafeConstructor lets a few of these through: `2020-02-30` matches the date pattern.
+        # A guard: each value's errors are caught where it is read (_Loader); this keeps
+        # the promise of no other exception for whatever PyYAML may still raise.
         raise yaml.YAMLError(f"a value cannot be read ({exc})") from exc
     finally:
         loader.dispose()
