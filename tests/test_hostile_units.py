@@ -831,3 +831,17 @@ def test_unicode_line_and_paragraph_separators_are_breaks(tmp_path):
     (tmp_path / "d.txt").write_text("The mayor spoke.\u2028The crowd cheered.\u2029They left.\n")
     text = read_source(tmp_path / "d.txt", tmp_path).text
     assert text == "The mayor spoke.\nThe crowd cheered.\n\nThey left."
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"abc \xed\xa0\x80 def \xe9",  # an encoded surrogate: no UTF-8 character
+        b"\xed\xa0\x80\xff",
+        b"Z\xc3\xbcrich \xed\xa0\x80 \xe9",
+        b"\xc0\xaf x \xe9",  # overlong
+        b"\xf4\x90\x80\x80 \xe9",  # past U+10FFFF
+    ],
+)
+def test_invalid_utf8_sequences_are_decoded_not_raised(data):
+    assert isinstance(decode(data), str)

@@ -86,7 +86,8 @@ def _mixed(data: bytes) -> str | None:
     sequences = _UTF8_SEQUENCE.findall(head)
     if b"\x00" in head[:8192] or not sequences:
         return None
-    if len(sequences) == 1 and not "\u00c0" <= sequences[0].decode() <= "\u017f":
+    first = sequences[0].decode("utf-8", errors="replace")  # (the pattern lets surrogates by)
+    if len(sequences) == 1 and not "\u00c0" <= first <= "\u017f":
         # one pair could come by chance; a Latin letter ("ü") hardly does
         return None
     # Stray cp1252 bytes stand alone ("Muñoz"); runs of them are a double-byte or Cyrillic

@@ -139,7 +139,12 @@ def read_source(path: Path, root: Path, encoding: str | None = None) -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot be read ({exc.strerror or exc})") from exc
-    text = _normalize_newlines(decode(data, encoding))
+    try:
+        text = _normalize_newlines(decode(data, encoding))
+    except SourceError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a guard: one file's bytes never stop the build
+        raise SourceError(f"its bytes cannot be decoded ({type(exc).__name__}: {exc})") from exc
     warnings: list[str] = []
     meta: dict[str, Any] = {}
     if path.suffix.lower() == ".md":
