@@ -325,3 +325,24 @@ def test_spaces_before_a_lone_carriage_return_make_no_line_break():
         extensions=["attr_list", "md_in_html"],
     )
     assert "<br" not in html and ">0</a>" in html
+
+
+# Bytes a file may hold: pieces of text in several encodings, stray and invalid bytes.
+_CHUNKS = st.one_of(
+    st.binary(max_size=12),
+    st.sampled_from([b"\xed\xa0\x80", b"\xc0\xaf", b"\xf4\x90\x80\x80", b"\xff\xfe", b"\xef\xbb"]),
+    st.sampled_from(["utf-8", "cp1252", "koi8_r", "shift_jis", "utf-16-le"]).flatmap(
+        lambda enc: st.text(alphabet="aé Zürich Москва 東京 ’", max_size=12).map(
+            lambda t: t.encode(enc, errors="ignore")
+        )
+    ),
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(st.lists(_CHUNKS, max_size=12).map(b"".join))
+def test_any_bytes_decode_or_are_named(data):
+    from generator.sources import SourceError, decode
+
+    with contextlib.suppress(SourceError):
+        assert isinstance(decode(data), str)
