@@ -845,3 +845,21 @@ def test_unicode_line_and_paragraph_separators_are_breaks(tmp_path):
 )
 def test_invalid_utf8_sequences_are_decoded_not_raised(data):
     assert isinstance(decode(data), str)
+
+
+def test_a_weak_guess_of_a_code_page_is_named(tmp_path):
+    # Too short for any language model: whatever page is taken, the author hears of it.
+    (tmp_path / "he.txt").write_bytes("ראש העיר פתח את הגשר החדש ביום שני.".encode("cp1255"))
+    (tmp_path / "he.meta.yml").write_bytes("credit: צלם העיר\n".encode("cp1255"))
+    source = read_source(tmp_path / "he.txt", tmp_path)
+    assert source.warnings[0].startswith("he.txt: not UTF-8; read as ")
+    assert "set the `encoding:` option" in source.warnings[0]
+    assert any(w.startswith("he.txt: sidecar he.meta.yml: not UTF-8") for w in source.warnings)
+    # A reading a language model confirms, or Western text, is no guess worth a word.
+    for name, text, encoding in [
+        ("el.txt", "Ο πρωθυπουργός της Ελλάδας συναντήθηκε με υπουργούς στην Αθήνα.", "cp1253"),
+        ("fr.txt", "Café owners in Zürich met François Müller.", "cp1252"),
+    ]:
+        (tmp_path / name).write_bytes(text.encode(encoding))
+        source = read_source(tmp_path / name, tmp_path)
+        assert source.text == text and source.warnings == []

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .decoding import decode
+from .decoding import decode_text
 from .errors import SourceError
 
 # Author YAML (front matter, sidecars, aliases.yml) is small. Bigger, deeper or more
@@ -283,7 +283,8 @@ def read_author_yaml(path: Path, name: str, encoding: str | None = None) -> tupl
     if len(data) > MAX_YAML_CHARS:
         raise YAMLRefused(f"{len(data):,} bytes, more than {MAX_YAML_CHARS:,}")
     try:
-        text = decode(data, encoding)
+        text, guessed = decode_text(data, encoding)
     except SourceError as exc:
         raise YAMLRefused(str(exc)) from None
-    return load_yaml(text.replace("\r\n", "\n").replace("\r", "\n"), name)
+    data, notes = load_yaml(text.replace("\r\n", "\n").replace("\r", "\n"), name)
+    return data, ([f"{name}: {guessed}"] if guessed else []) + notes

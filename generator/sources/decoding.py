@@ -19,10 +19,17 @@ _PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
 
 
 def decode(data: bytes, encoding: str | None = None) -> str:
-    """Text of a file's bytes: by BOM, then strict UTF-8, then ``encoding`` when the author
-    declared the archive's legacy code page (a short text is too little for a sure guess),
-    else charset-normalizer's best guess, checked against cp1252 and Cyrillic readings; mojibake
-    (UTF-8 read as Windows-1252 somewhere upstream) is repaired by ftfy."""
+    """Text of a file's bytes (see :func:`decode_text`)."""
+    return decode_text(data, encoding)[0]
+
+
+def decode_text(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
+    """Text of a file's bytes, and a note when it is a weak guess: by BOM, then strict UTF-8,
+    then ``encoding`` when the author declared the archive's legacy code page (a short text
+    is too little for a sure guess), else charset-normalizer's best guess, checked against
+    cp1252, Cyrillic and one page per script; mojibake (UTF-8 read as Windows-1252
+    somewhere upstream) is repaired by ftfy."""
+    note = None
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
@@ -34,11 +41,13 @@ def decode(data: bytes, encoding: str | None = None) -> str:
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = _declared(data, encoding) or _mixed(data) or _detect(data)
+            text = _declared(data, encoding) or _mixed(data)
+            if text is None:
+                text, note = _detect(data)
         else:
             if "\x00" in text[:8192]:
-                text = _detect(data)
-    return ftfy.fix_encoding(text)
+                text, note = _detect(data)
+    return ftfy.fix_encoding(text), note
 
 
 def encoding_name(name: str) -> str:
@@ -98,7 +107,7 @@ def _mixed(data: bytes) -> str | None:
     return data.decode("utf-8", errors="summaries-cp1252")
 
 
-def _detect(data: bytes) -> str:
+def _detect(data: bytes) -> tuple[str, str | None]:
     results = list(charset_normalizer.from_bytes(data))
     if not results:
         raise SourceError("binary file (no text encoding fits)")
@@ -111,12 +120,23 @@ def _detect(data: bytes) -> str:
             and result.chaos <= best.chaos
             and result.coherence >= best.coherence - 0.01
         ):
-            return str(result)
+            return str(result), None
+    if text := _cp1252_trial(data, results):
+        return text, None
+    if text := _cyrillic_trial(data, str(best)):
+        return text, _weak("a Cyrillic page")
+    if other := _second_opinion(data, best):
+        best = other
+    if best.coherence < 0.05 and any(c.isalpha() and not c.isascii() for c in str(best)):
+        # no language model agrees: say which page was taken, for the author to check
+        return str(best), _weak(f"{best.encoding} ({best.language})")
+    return str(best), None
+
+
+def _weak(page: str) -> str:
     return (
-        _cp1252_trial(data, results)
-        or _cyrillic_trial(data, str(best))
-        or _second_opinion(data, best)
-        or str(best)
+        f"not UTF-8; read as {page}, a guess the text is too short to confirm "
+        "(set the `encoding:` option if its words look wrong)"
     )
 
 
@@ -128,7 +148,7 @@ _SECOND_OPINION = [
 ]  # fmt: skip
 
 
-def _second_opinion(data: bytes, best: Any) -> str | None:
+def _second_opinion(data: bytes, best: Any) -> Any:
     """Another page's reading when it is clearly more like a language than the guess
     (coherence), or as like (none) with fewer nonsense words."""
     mess = _messy(str(best))
@@ -137,9 +157,9 @@ def _second_opinion(data: bytes, best: Any) -> str | None:
             continue
         text = str(other)
         if other.coherence > best.coherence + 0.05 and _messy(text) <= mess:
-            return text
+            return other
         if max(other.coherence, best.coherence) < 0.05 and _messy(text) < mess:
-            return text
+            return other
     return None
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from .author_yaml import YAMLRefused, load_yaml, read_author_yaml
-from .decoding import decode
+from .decoding import decode_text
 from .discovery import SIDECAR_SUFFIX, author_file
 from .errors import SourceError
 
@@ -140,17 +140,19 @@ def read_source(path: Path, root: Path, encoding: str | None = None) -> Source:
     except OSError as exc:
         raise SourceError(f"cannot be read ({exc.strerror or exc})") from exc
     try:
-        text = _normalize_newlines(decode(data, encoding))
+        text, guessed = decode_text(data, encoding)
+        text = _normalize_newlines(text)
     except SourceError:
         raise
     except Exception as exc:  # noqa: BLE001 - a guard: one file's bytes never stop the build
         raise SourceError(f"its bytes cannot be decoded ({type(exc).__name__}: {exc})") from exc
-    warnings: list[str] = []
     meta: dict[str, Any] = {}
     if path.suffix.lower() == ".md":
         meta, body, warnings = split_front_matter(text, rel)
     else:
-        body = text
+        body, warnings = text, []
+    if guessed:
+        warnings.insert(0, f"{rel}: {guessed}")
     sidecar_meta = _sidecar(path, rel, root, warnings, encoding)
     meta.update(sidecar_meta)
     sidecar_rel = rel[: len(rel) - len(path.name)] + path.stem + SIDECAR_SUFFIX
