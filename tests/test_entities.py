@@ -297,7 +297,7 @@ def test_every_rule_can_be_switched_off_by_name() -> None:
         "speaker_mark", "fragment", "not_a_name", "person", "variant", "short_form",
         "known_organization", "org_used_as_place", "campus", "cross_kind_short_form",
         "bracket_acronym", "two_names", "place_in_org_name", "tagged_person", "family_name",
-        "cut_name", "body_noun_before",
+        "cut_name", "body_noun_before", "life_verb",
     }  # fmt: skip
 
 

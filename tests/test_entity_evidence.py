@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.people import entities, entity_evidence, entity_people, rules
@@ -313,3 +315,34 @@ def test_a_family_name_is_no_place(text: str, name: str, family: bool) -> None:
     with rules.switched_off(["family_name"]):
         place = _entity(text, name)
         assert entity_people.family_names(text, [place], [])[0] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "kept"),
+    [
+        (
+            "The seat was held by Ines Okafor until 2019. Okafor died in May, aged 71.",
+            ["Ines Okafor", "Okafor"],
+            [],
+        ),
+        ("Ferreira was born in Porto and later moved to Lisbon.", ["Ferreira", "Porto"], ["Porto"]),
+        # A body can resign, close or be sold: no life verb.
+        (
+            "Acme Holdings closed its plant; the government resigned.",
+            ["Acme Holdings"],
+            ["Acme Holdings"],
+        ),
+        # A known place or body keeps its name whatever follows it.
+        ("Reporters said Paris died a little that night.", ["Paris"], ["Paris"]),
+    ],
+)
+def test_a_name_a_life_verb_follows_is_no_place_or_body(text, names, kept) -> None:
+    def every(name: str) -> Entity:
+        found = re.finditer(rf"\b{re.escape(name)}\b", text)
+        return Entity(name, [Mention(m.start(), m.end()) for m in found])
+
+    orgs = [every(n) for n in names]
+    assert [e.name for e in entity_people.life_verbs(text, [], orgs)[1]] == kept
+    with rules.switched_off(["life_verb"]):
+        orgs = [every(n) for n in names]
+        assert [e.name for e in entity_people.life_verbs(text, [], orgs)[1]] == names

@@ -10,7 +10,10 @@ family of ``rules.ENTITIES``, switchable by name:
   full name of two or three name-shaped words whose first or last word the text tags alone
   a person more often ("Ines" ... "Ines Okafor") is no organization or place either;
 - ``family_name``: a word right before a family word ("the Lindqvist sisters") or after one
-  and "of" ("the brothers of Okafor"): ``family_words.txt``) is a family's name there.
+  and "of" ("the brothers of Okafor"): ``family_words.txt``) is a family's name there;
+- ``life_verb``: a name a verb of a person's life follows ("Okafor died in May":
+  ``life_verbs.txt``) is no place or organization, and nor is a full name that ends with it
+  ("Ines Okafor").
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from .names import FUNCTION_WORDS
 from .rules import switchable
 from .words import DEMONYMS, PLACES
 
-RULES = ("tagged_person", "family_name")
+RULES = ("tagged_person", "family_name", "life_verb")
 
 
 def _person_counts(ents: tuple[Span, ...]) -> tuple[Counter[str], Counter[str]]:
@@ -154,3 +157,32 @@ def family_names(
         return out
 
     return kept(places), kept(orgs)
+
+
+@functools.cache
+def _life_pattern() -> re.Pattern[str]:
+    verbs = sorted(vocabulary.entries("life_verbs", "people"), key=len, reverse=True)
+    return re.compile(r"(?:['’]s)?[ \t]+(?:" + "|".join(verbs) + r")\b")
+
+
+@switchable("life_verb", off=lambda text, places, orgs: (places, orgs))
+def life_verbs(
+    text: str, places: list[Entity], orgs: list[Entity]
+) -> tuple[list[Entity], list[Entity]]:
+    """Places and organizations less the names a verb of a person's life follows ("Cummings
+    died", a body is dissolved, not dead) and the full names that end with one of those."""
+    rx = _life_pattern()
+
+    def lives(name: str) -> bool:
+        # anywhere in the text: the tagger may call that very mention a person
+        found = re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
+        return not _known(key(name)) and any(rx.match(text[m.end() :]) for m in found)
+
+    def person(entity: Entity) -> bool:
+        words = entity.name.split()
+        full_name = 2 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words)
+        return lives(entity.name) or (
+            full_name and lives(words[-1]) and not _known(key(entity.name))
+        )
+
+    return [e for e in places if not person(e)], [e for e in orgs if not person(e)]

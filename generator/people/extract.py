@@ -149,6 +149,7 @@ def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[E
     places, orgs = entity_evidence.places_inside_org_names(text, places, orgs)
     places, orgs = entity_people.tagged_as_people(text, ents, places, orgs, people)
     places, orgs = entity_people.family_names(text, places, orgs)
+    places, orgs = entity_people.life_verbs(text, places, orgs)
     fill_roles(doc, people, orgs)
     for person in people:
         person.role = tidy_role(person.role)

@@ -68,6 +68,7 @@ ENTITIES: dict[str, str] = {
     "bracket_acronym": "Long Form (ACR): ACR is that organization, or none (LNG, GM)",
     "tagged_person": "a one-word place or organization the text tags a person more often",
     "family_name": "a family's name (the Lindqvist sisters), no place or organization",
+    "life_verb": "a name a person's life verb follows (Okafor died) is no place or body",
     "body_noun_before": "a place the text calls a body (news agency Fars) is an organization",
     "cut_name": "a piece of a longer name the tagger cut (Referral Hospital), not listed",
 }
