@@ -81,7 +81,11 @@ def _cached(
     original = index.add_entry_from_context
 
     def add(page: Page) -> None:
-        key = entries_key(plugin_key, page) if page.file.src_uri in generated else None
+        # A page kept out of the index costs the plugin nothing: a key would cost more.
+        search = page.meta.get("search")
+        excluded = isinstance(search, dict) and search.get("exclude")
+        mine = page.file.src_uri in generated and not excluded
+        key = entries_key(plugin_key, page) if mine else None
         if key is None:
             return original(page)
         kept = cache.get(key)
