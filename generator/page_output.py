@@ -16,10 +16,8 @@ and so is every page when a theme folder of the user's own reads the build date.
 from __future__ import annotations
 
 import contextlib
-import functools
 import hashlib
 import importlib.util
-import json
 import logging
 import os
 import re
@@ -27,6 +25,7 @@ import sqlite3
 import sys
 import types
 import zlib
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,9 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
+
+from .context_keys import Unkeyable, key_text, toc_key
+from .search_entries import SEARCH_NAME, reuse_entries
 
 log = logging.getLogger("mkdocs.plugins.summaries")
 
@@ -52,8 +54,6 @@ _STANDARD = {
     "nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version",
     "build_date_utc", "config", "page", OUTPUT_VAR,
 }  # fmt: skip
-# A repr that names a memory address differs in every build: such a value is no key.
-_ADDRESS = re.compile(r" at 0x[0-9a-f]+")
 _BUILD_DATE = re.compile(r"build_date_utc|update_date")
 
 
@@ -65,28 +65,6 @@ def _versioned() -> list[Path]:
         if spec is not None:
             found += [Path(p).resolve() for p in spec.submodule_search_locations or []]
     return found
-
-
-class _Unkeyable(Exception):
-    pass
-
-
-def _default(value: Any) -> Any:
-    if isinstance(value, set | frozenset):
-        return sorted(map(repr, value))
-    if isinstance(value, functools.partial):
-        return [_default(value.func), list(value.args), value.keywords]
-    code = getattr(value, "__code__", None)
-    if code is not None:  # a function in a plugin's settings (a sort key): by its code
-        return f"{value.__module__}.{value.__qualname__}:{code.co_filename}:{code.co_firstlineno}"
-    text = repr(value)
-    if _ADDRESS.search(text):
-        raise _Unkeyable(text)
-    return text
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, default=_default, ensure_ascii=False)
 
 
 def _nav_items(items: list) -> list:
@@ -117,13 +95,13 @@ def site_output_key(site_key: str, config: MkDocsConfig, nav: Navigation) -> str
         settings = {
             k: v for k, v in config.items() if k not in ("plugins", "theme", "nav", "hooks")
         }
-        digest.update(_dumps(settings).encode())
-        digest.update(_dumps([theme.name, dict(theme), theme.dirs]).encode())
+        digest.update(key_text(settings).encode())
+        digest.update(key_text([theme.name, dict(theme), theme.dirs]).encode())
         plugins = {n: dict(getattr(p, "config", None) or {}) for n, p in config.plugins.items()}
-        digest.update(_dumps(plugins).encode())
-        digest.update(_dumps(_code_stamp(config.plugins.values())).encode())
-        digest.update(_dumps(_nav_items(nav.items)).encode())
-    except _Unkeyable as exc:
+        digest.update(key_text(plugins).encode())
+        digest.update(key_text(_code_stamp(config.plugins.values())).encode())
+        digest.update(key_text(_nav_items(nav.items)).encode())
+    except Unkeyable as exc:
         log.debug("summaries: no themed output reused (%s)", exc)
         return None
     for folder in theme.dirs:
@@ -187,23 +165,19 @@ def page_output_key(site: str, page: Page, context: dict[str, Any]) -> str | Non
             page.is_homepage,
             page.title,
             page.meta,
-            _toc(page.toc),
+            toc_key(page.toc),
             near(page.previous_page),
             near(page.next_page),
             [a.title for a in page.ancestors],
             extra,
         ]
-        text = _dumps(parts)
-    except _Unkeyable as exc:
+        text = key_text(parts)
+    except Unkeyable as exc:
         log.debug("summaries: %s rendered by the theme (%s)", page.file.src_uri, exc)
         return None
     digest = hashlib.sha256(f"{site}\0{text}\0".encode())
     digest.update((page.content or "").encode())
     return digest.hexdigest()
-
-
-def _toc(items: Any) -> list:
-    return [[a.level, a.id, a.title, _toc(a.children)] for a in items]
 
 
 class OutputCache:
@@ -213,8 +187,8 @@ class OutputCache:
 
     NAME = "output.sqlite"
 
-    def __init__(self, directory: Path | None) -> None:
-        self.path = directory / self.NAME if directory is not None else None
+    def __init__(self, directory: Path | None, name: str = NAME) -> None:
+        self.path = directory / name if directory is not None else None
         self._db: sqlite3.Connection | None = None
         self._broken = self.path is None
         self.used: set[str] = set()
@@ -299,6 +273,7 @@ class ThemedPages:
 
     def __init__(self, directory: Path | None) -> None:
         self.cache = OutputCache(directory)
+        self.search = OutputCache(directory, SEARCH_NAME)  # `search_entries`
         self.on = directory is not None
         self._site: str | None | bool = False  # False: not computed yet this build
         self._keys: dict[str, str] = {}
@@ -342,5 +317,13 @@ class ThemedPages:
             self.cache.put(key, output)
         return output
 
+    def install(self, env: Environment, config: MkDocsConfig, generated: Collection[str]) -> Any:
+        """The theme's environment with `TEMPLATE`; and Material's search index takes the
+        generated pages' entries of the last build where they are unchanged."""
+        if self.on:
+            reuse_entries(config, self.search, generated)
+        return install(env)
+
     def save(self) -> None:
         self.cache.save()
+        self.search.save()

@@ -26,7 +26,7 @@ from mkdocs.utils import nest_paths
 from .cache import AnalysisCache, HtmlCache, PageCache
 from .feed_meta import feed_images, for_the_feed
 from .page_html import reuse_html, site_key
-from .page_output import ThemedPages, install
+from .page_output import ThemedPages
 from .pipeline import (
     DEFAULT_METHOD,
     DEFAULT_SENTENCES,
@@ -324,7 +324,7 @@ class SummariesPlugin(BasePlugin[_PluginConfig]):
         return self.site.listing(markdown, page.file.src_uri)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):  # noqa: ANN001, ANN201
-        return install(env)
+        return self.themed.install(env, config, self._generated)
 
     @event_priority(-100)  # after every plugin has added to the context
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):  # noqa: ANN001, ANN201

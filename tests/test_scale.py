@@ -317,6 +317,8 @@ def test_unchanged_generated_pages_reuse_their_html(tmp_path):
     assert 0 < themed < converted and kept > 0
     (root / ".cache" / "summaries" / "html.cache").unlink()
     (root / ".cache" / "summaries" / "output.sqlite").unlink()
+    # the search index's entries of each generated page are kept too (`search_entries`)
+    (root / ".cache" / "summaries" / "search.sqlite").unlink()
     fresh = mkdocs_build(root)
     assert fresh.returncode == 0, fresh.stderr
     assert _pages(root / "site") == after
