@@ -75,6 +75,20 @@ def reuse_entries(config: MkDocsConfig, cache: _Store, generated: Collection[str
             index.add_entry_from_context = _cached(index, plugin_key, cache, generated)
 
 
+def _entries(kept: str | None) -> list[dict[str, Any]] | None:
+    """Stored entries, or None for none or for anything not what was stored (the cache can
+    only cost time)."""
+    if kept is None:
+        return None
+    try:
+        entries = json.loads(kept)
+    except ValueError:
+        return None
+    if isinstance(entries, list) and all(isinstance(e, dict) for e in entries):
+        return entries
+    return None
+
+
 def _cached(
     index: Any, plugin_key: str, cache: _Store, generated: Collection[str]
 ) -> Callable[[Page], None]:
@@ -88,9 +102,8 @@ def _cached(
         key = entries_key(plugin_key, page) if mine else None
         if key is None:
             return original(page)
-        kept = cache.get(key)
-        if kept is not None:
-            index.entries.extend(json.loads(kept))
+        if (entries := _entries(cache.get(key))) is not None:
+            index.entries.extend(entries)
             return None
         start = len(index.entries)
         original(page)

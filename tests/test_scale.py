@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import re
+import sqlite3
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -321,6 +324,13 @@ def test_unchanged_generated_pages_reuse_their_html(tmp_path):
     (root / ".cache" / "summaries" / "search.sqlite").unlink()
     fresh = mkdocs_build(root)
     assert fresh.returncode == 0, fresh.stderr
+    assert _pages(root / "site") == after
+    # Stored entries that are no entries are misses: the cache can only cost time.
+    with contextlib.closing(sqlite3.connect(root / ".cache" / "summaries" / "search.sqlite")) as db:
+        assert db.execute("UPDATE pages SET html = ?", (zlib.compress(b"42"),)).rowcount > 0
+        db.commit()
+    corrupted = mkdocs_build(root)
+    assert corrupted.returncode == 0, corrupted.stderr
     assert _pages(root / "site") == after
     # Every page's theme shows the site's name: a new name is a new output for every page.
     config = root / "mkdocs.yml"
