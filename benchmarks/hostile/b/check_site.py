@@ -6,9 +6,11 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-H = Path(__file__).resolve().parent
-W = Path(sys.argv[1] if len(sys.argv) > 1 else H / "work")
-CASES = json.loads((H / "cases.json").read_text())
+H = Path(__file__).resolve().parent  # the scripts (good_texts.py, known_crashers.txt)
+W = Path(sys.argv[1] if len(sys.argv) > 1 else Path.cwd() / "work")
+# the workdir: cases.json and any PWNED* file written by a YAML tag that ran
+BASE = Path(os.environ.get("H13B_BASE", W.parent)).resolve()
+CASES = json.loads((BASE / "cases.json").read_text())
 TIME_LIMIT = 120.0
 SIZE_LIMIT = 300 * 1024 * 1024
 PAGE_LIMIT = 5 * 1024 * 1024
@@ -332,8 +334,8 @@ def main():
                 if any(p["redirect"] for p in pages):
                     fails.append("page redirects")
             elif chk == "not_pwned":
-                if list(H.glob("PWNED*")):
-                    fails.append("YAML tag ran a command: " + str(list(H.glob("PWNED*"))))
+                if list(BASE.glob("PWNED*")):
+                    fails.append("YAML tag ran a command: " + str(list(BASE.glob("PWNED*"))))
             elif chk.startswith("title:"):
                 want = chk[6:]
                 if pages and pages[0]["h1"] != want:
@@ -424,12 +426,12 @@ def main():
     grow("G-no-unattributed-injection", not unattributed, " | ".join(unattributed[:4]))
     grow("G-no-network", not listener.strip(), listener.strip()[:200])
     grow("G-no-passwd", not passwd_hits, str(passwd_hits[:4]))
-    grow("G-no-command-run", not list(H.glob("PWNED*")), str(list(H.glob("PWNED*"))))
+    grow("G-no-command-run", not list(BASE.glob("PWNED*")), str(list(BASE.glob("PWNED*"))))
     grow("G-titles-no-bidi", not site.bidi, f"{len(site.bidi)} titles, e.g. {site.bidi[:2]}")
     rss = re.search(r"MAXRSS_KB (\d+)", log)
     grow("G-peak-memory", not rss or int(rss[1]) < 4_000_000, f"{int(rss[1]) // 1024} MiB" if rss else "unknown")
     # small extra builds
-    g5 = json.loads((H / "cases.json").read_text())  # texts of the first five good docs
+    g5 = json.loads((BASE / "cases.json").read_text())  # texts of the first five good docs
     from good_texts import GOOD
     def small(name, expect_texts, warn_name=None, absent=None, limit=60.0, log_name="build.log"):
         dd = W / name

@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
-"""Write the h13b hostile corpus into /tmp/h13b/corpus (+ outside/, subsets) and cases.json.
+"""Write the h13b hostile corpus into $H13B_BASE/corpus (+ outside/, subsets) and cases.json.
 Deterministic; run again to recreate (symlinks, FIFOs, sockets included)."""
 import json, os, random, shutil, socket, stat, sys
 from pathlib import Path
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from good_texts import GOOD
 
-BASE = Path(os.environ.get("H13B_BASE", "/tmp/h13b"))
+BASE = Path(os.environ.get("H13B_BASE", os.getcwd())).resolve()  # the workdir
 C = BASE / "corpus"
 OUT = BASE / "outside"
 PORT = int(os.environ.get("H13B_PORT", "18713"))
@@ -215,7 +215,7 @@ def fm_specs():
      ("dup-key", "title: First title\ntitle: Second title", True, []),
      ("list-key", "? [a, b]\n: c", True, []),
      ("null-key", "~: x", False, []),
-     ("tag-python", "title: !!python/object/apply:os.system ['touch /tmp/h13b/PWNED-CID']", True, ["not_pwned"]),
+     ("tag-python", f"title: !!python/object/apply:os.system ['touch {BASE}/PWNED-CID']", True, ["not_pwned"]),
      ("tag-python-name", "x: !!python/name:os.system ''", True, []),
      ("tag-binary", "title: !!binary zz", True, []),
      ("tag-custom", "title: !foo bar", False, []),

@@ -1,21 +1,24 @@
 #!/usr/bin/env bash
-# Usage: bash /tmp/h13b/run.sh PROJECT_CHECKOUT   (e.g. /work/main)
-# Regenerates the corpus, builds it (main build + small extra builds), then runs check_site.py.
+# Usage: bash benchmarks/hostile/b/run.sh PROJECT_CHECKOUT WORKDIR
+# Regenerates the corpus in WORKDIR, builds it (main build + small extra builds), then runs
+# check_site.py. The scripts are read from this folder; everything generated goes to WORKDIR.
 set -u
 PROJECT=$(cd "${1:?project checkout path}" && pwd)
-H=/tmp/h13b
+mkdir -p "${2:?workdir}" && H=$(cd "$2" && pwd)
+SD=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TIMEOUT=${H13B_TIMEOUT:-1800}
-PORT=18713
+PORT=${H13B_PORT:-18713}
+export H13B_BASE="$H" H13B_PORT="$PORT"
 export PYTHONPATH="$PROJECT${PYTHONPATH:+:$PYTHONPATH}"
 export NO_MKDOCS_2_WARNING=1
 cd "$H" || exit 2
-python3 make_corpus.py || exit 2
+python3 "$SD/make_corpus.py" || exit 2
 W=$H/work
 # a previous run may have left an immutable cache dir
 [ -d "$W" ] && { chattr -R -i "$W" 2>/dev/null; rm -rf "$W"; }
 mkdir -p "$W"
 : > "$W/listener.log"
-python3 listener.py $PORT "$W/listener.log" & LPID=$!
+python3 "$SD/listener.py" $PORT "$W/listener.log" & LPID=$!
 cleanup() { kill "$LPID" 2>/dev/null; chattr -R -i "$W" 2>/dev/null; }
 trap cleanup EXIT
 
@@ -79,10 +82,10 @@ mkconf main "$H/corpus" "$W/main/cache"
 build main
 # a crash of the main build stops the judging of every other case: when it crashes, build again
 # without the cases of known_crashers.txt (comma-separated case ids), and judge that build.
-if [ "$(python3 -c "import json;print(json.load(open('$W/main/result.json'))['rc'])")" != 0 ] && [ -s "$H/known_crashers.txt" ]; then
-  H13B_EXCLUDE=$(tr -d ' \n' < "$H/known_crashers.txt") python3 make_corpus.py
+if [ "$(python3 -c "import json;print(json.load(open('$W/main/result.json'))['rc'])")" != 0 ] && [ -s "$SD/known_crashers.txt" ]; then
+  H13B_EXCLUDE=$(tr -d ' \n' < "$SD/known_crashers.txt") python3 "$SD/make_corpus.py"
   mkconf main-x "$H/corpus" "$W/main-x/cache"; build main-x
-  python3 make_corpus.py
+  python3 "$SD/make_corpus.py"
 fi
 
 # extra builds on small subsets
@@ -125,4 +128,4 @@ PY
 build cache-emptypages
 
 kill "$LPID" 2>/dev/null
-python3 "$H/check_site.py" "$W"
+python3 "$SD/check_site.py" "$W"

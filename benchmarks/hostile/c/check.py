@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""PASS/FAIL per case of /tmp/h13c/expectations.json against /tmp/h13c/site-project/site."""
+"""PASS/FAIL per case of $H13C_BASE/expectations.json against $H13C_BASE/site-project/site."""
 import json, os, re, sys, urllib.parse, xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-H = Path("/tmp/h13c")
+H = Path(os.environ.get("H13C_BASE", os.getcwd())).resolve()  # the workdir
 SITE = H / "site-project" / "site"
 BASE = H / "plain-project" / "site"
 cases = json.load(open(H / "expectations.json"))

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Write the held-out hostile corpus /tmp/h13c/src (+ /tmp/h13c/src-plain: the good texts only,
-for the baseline build) and /tmp/h13c/expectations.json.
+"""Write the held-out hostile corpus $H13C_BASE/src (+ $H13C_BASE/src-plain: the good texts only,
+for the baseline build) and $H13C_BASE/expectations.json.
 
 Each case: id, file (path relative to src, the name a WARNING must mention), kind:
   good    - must be published exactly once with `sentence` visible in its page's full text
@@ -13,7 +13,8 @@ Each case: id, file (path relative to src, the name a WARNING must mention), kin
 import json, os, shutil, stat, sys
 from pathlib import Path
 
-ROOT = Path("/tmp/h13c")
+ROOT = Path(os.environ.get("H13C_BASE", os.getcwd())).resolve()  # the workdir
+PORT = int(os.environ.get("H13C_PORT", "18913"))  # the probe listener of run.sh
 SRC = ROOT / "src"
 PLAIN = ROOT / "src-plain"
 OUT = ROOT / "outside"
@@ -181,7 +182,7 @@ FM = [
  ("hide-int", "hide: 1"), ("hide-map", "hide: {a: b}"), ("hide-bogus", "hide: [navigation, '<script>x</script>']"),
  ("search-int", "search: 1"), ("search-exclude-str", "search: {exclude: 'yes please'}"), ("search-boost-str", "search: {boost: high}"),
  ("rss-int", "rss: 5"),
- ("image-int", "image: 5"), ("image-http", "image: http://127.0.0.1:18913/h13c-probe.png"),
+ ("image-int", "image: 5"), ("image-http", f"image: http://127.0.0.1:{PORT}/h13c-probe.png"),
  ("image-dotdot", "image: ../../../../../../etc/passwd"), ("image-file", "image: file:///etc/passwd"),
  ("template-missing", "template: nope.html"), ("template-dotdot", "template: ../../../../etc/passwd"),
  ("template-redirect", "template: redirect.html\nlocation: \"javascript:alert('H13C-loc')\""),
@@ -207,9 +208,9 @@ FM = [
  ("url-js", "original_url: \"javascript:alert('H13C-url')\""), ("url-int", "original_url: 5"),
  ("credit-html", "credit: \"<script>alert('H13C-credit')</script>\""),
  ("extra-html", "extra_h13c: \"<script>alert('H13C-extra')</script>\""),
- ("pyobj-apply", "title: !!python/object/apply:os.system ['touch /tmp/h13c/PWNED']"),
+ ("pyobj-apply", f"title: !!python/object/apply:os.system ['touch {ROOT}/PWNED']"),
  ("pyobj-obj", "title: !!python/object:os.system {a: 1}\ntags: [!!python/name:os.system '']"),
- ("pyobj-new", "x: !!python/object/new:subprocess.Popen [['touch', '/tmp/h13c/PWNED2']]"),
+ ("pyobj-new", f"x: !!python/object/new:subprocess.Popen [['touch', '{ROOT}/PWNED2']]"),
  ("binary-tag", "summary: !!binary zz"), ("custom-tag", "title: !h13c something"),
  ("recursive", "x: &x [*x]"), ("recursive-map", "x: &x {a: *x}"),
  ("laughs", "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "\n".join(
@@ -254,13 +255,13 @@ SC = [
  ("template", "template: redirect.html\nlocation: \"javascript:alert('H13C-sc-loc')\""),
  ("author", "author: \"" + XSS.format(k="sc-author").replace('"', '\\"') + "\""),
  ("status", "status: \"<img src=x onerror=alert('H13C-sc-status')>\""),
- ("image-http", "image: http://127.0.0.1:18913/h13c-sidecar.png"),
+ ("image-http", f"image: http://127.0.0.1:{PORT}/h13c-sidecar.png"),
  ("image-dotdot", "image: ../../../../../../etc/passwd"),
  ("hide", "hide: 1"), ("search", "search: 1"), ("rss", "rss: 5"), ("icon", "icon: material/nope-h13c"),
  ("recursive", "x: &x [*x]"),
  ("laughs", "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "\n".join(
      f"{chr(98+i)}: &{chr(98+i)} [" + ",".join([f"*{chr(97+i)}"] * 9) + "]" for i in range(9))),
- ("pyobj", "title: !!python/object/apply:os.system ['touch /tmp/h13c/PWNED3']"),
+ ("pyobj", f"title: !!python/object/apply:os.system ['touch {ROOT}/PWNED3']"),
  ("not-mapping", "- a\n- b"), ("dup", "title: A\ntitle: B"), ("date", "date: 2020-02-30"),
  ("title-list", "title: [x, y]"),
 ]

@@ -16,8 +16,10 @@ import unicodedata
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 
-CHECKOUT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else "/work/main"
-WORK = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else "/tmp/h13d/work"
+CHECKOUT = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else os.getcwd()
+WORK = os.path.abspath(sys.argv[2]) if len(sys.argv) > 2 else os.path.join(os.getcwd(), "work")
+# the folder above WORK: where a YAML tag that ran a command would leave its PWNED_* file
+BASE = os.path.dirname(WORK)
 
 # ---------------------------------------------------------------- network trap
 REQUESTS = []
@@ -312,10 +314,10 @@ fm("fm87", "billion laughs", "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\nb: &b
 fm("fm88", "merge key", "base: &b {title: Merged fm88}\n<<: *b", kind="pub")
 fm("fm89", "duplicate key", "title: First fm89\ntitle: Second fm89", kind="warn", checks=[("title", "Second fm89")])
 fm("fm90", "keys 1 and true", "1: a\ntrue: b\ntitle: Onetrue fm90", kind="warn")
-fm("fm91", "!!python/object/apply os.system", "title: !!python/object/apply:os.system ['touch /tmp/h13d/PWNED_fm91']", kind="pub",
-   checks=[("nofile", "/tmp/h13d/PWNED_fm91")])
-fm("fm92", "!!python/name", "title: !!python/name:os.system ''\nx: !!python/object/new:subprocess.Popen [['touch', '/tmp/h13d/PWNED_fm92']]", kind="pub",
-   checks=[("nofile", "/tmp/h13d/PWNED_fm92")])
+fm("fm91", "!!python/object/apply os.system", f"title: !!python/object/apply:os.system ['touch {BASE}/PWNED_fm91']", kind="pub",
+   checks=[("nofile", f"{BASE}/PWNED_fm91")])
+fm("fm92", "!!python/name", "title: !!python/name:os.system ''\nx: !!python/object/new:subprocess.Popen " f"[['touch', '{BASE}/PWNED_fm92']]", kind="pub",
+   checks=[("nofile", f"{BASE}/PWNED_fm92")])
 fm("fm93", "!!timestamp bogus", "date: !!timestamp bogus", kind="warn")
 fm("fm94", "!!set and !!omap", "tags: !!set {a, b}\nsummary: !!omap [{a: 1}]", kind="soft")
 fm("fm95", "custom local tag", "title: !foo Tagged fm95", kind="soft")
@@ -373,8 +375,8 @@ sc("sc05", "image: network trap", f"date: 2021-05-06\nimage: {TRAP}/img-sc05.png
 sc("sc06", "image: /etc/passwd", "date: 2021-05-07\nimage: ../../../../../../../etc/passwd", kind="pub", checks=[("no_passwd_size",)])
 sc("sc07", "template redirect + location", f"template: redirect.html\nlocation: \"javascript:{X('sc07')}\"", kind="pub", checks=[("not_redirect",)])
 sc("sc08", "author breakout", f"date: 2021-05-08\nauthor: 'x\" onmouseover=\"{X('sc08')}\" y=\"'", kind="pub")
-sc("sc09", "!!python/object/apply", "credit: !!python/object/apply:os.system ['touch /tmp/h13d/PWNED_sc09']", kind="pub",
-   checks=[("nofile", "/tmp/h13d/PWNED_sc09")])
+sc("sc09", "!!python/object/apply", f"credit: !!python/object/apply:os.system ['touch {BASE}/PWNED_sc09']", kind="pub",
+   checks=[("nofile", f"{BASE}/PWNED_sc09")])
 case("sc10", "orphan sidecar (no document)", {"sc/sc10-orphan.meta.yml": b"credit: Orphan\n"}, "named_soft", marker=False)
 case("sc11", "sidecar name is a directory", {"sc/sc11.txt": txt("sc11", "Dir sidecar"), "sc/sc11.meta.yml": ("dir",)}, "pub",
      [("named_soft", "sc11.meta.yml")])
@@ -1279,9 +1281,9 @@ def cache_tests(results):
 def main():
     t0 = time.time()
     os.makedirs(WORK, exist_ok=True)
-    for f in os.listdir("/tmp/h13d"):
+    for f in os.listdir(BASE):
         if f.startswith("PWNED"):
-            os.remove(os.path.join("/tmp/h13d", f))
+            os.remove(os.path.join(BASE, f))
     files = {}
     for c in CASES:
         for rel, data in c["files"].items():
@@ -1324,7 +1326,7 @@ def main():
                     "; ".join(f"{a}: {b[:150]}" for a, b in unattr[:4])))
     tbs = [ln for ln in log.splitlines() if "Traceback" in ln]
     results.append(("G-trace", "no traceback in the log", "PASS" if not tbs else "FAIL", " | ".join(tbs[:3])[:300]))
-    pw = [f for f in os.listdir("/tmp/h13d") if f.startswith("PWNED")]
+    pw = [f for f in os.listdir(BASE) if f.startswith("PWNED")]
     results.append(("G-exec", "no PWNED file", "PASS" if not pw else "FAIL", str(pw)))
     for c in CASES:
         if rc != 0 and not ctx.pages:
