@@ -72,6 +72,18 @@ def title_roles(title: str, body: str) -> dict[str, str | None]:
             "foreign minister",
         ),
         (
+            "appos_of_phrase",
+            "The chief prosecutor of Lyon, Pavel Dorn, said the men must face charges.",
+            "Pavel Dorn",
+            "chief prosecutor of Lyon",
+        ),
+        (
+            "appos_of_phrase",
+            "Co-founder of Acme, Lena Holm, met the boy on Monday.",
+            "Lena Holm",
+            "Co-founder of Acme",
+        ),
+        (
             "place_in_role",
             "On Friday, United States President Joe Biden signed the bill.",
             "Joe Biden",
@@ -176,3 +188,9 @@ def test_a_headline_verb_is_no_caption(nlp):
 )
 def test_head_and_member_make_an_apposition_a_role(nlp, text, name, role):
     assert roles(nlp, text)[name] == role
+
+
+def test_a_plural_post_before_names_is_no_one_role(nlp):
+    # two posts and two names: which is whose is not for the apposition to say
+    text = "The mayors of Lyon and Nice, Pavel Dorn and Lena Holm, said the men must pay."
+    assert roles(nlp, text)["Pavel Dorn"] is None

@@ -139,13 +139,33 @@ def role_from_appos_head(doc: Doc, name: list[Token]) -> str | None:
     root = max(name, key=lambda t: t.i) if name else None
     if root is None or root.dep_ != "appos":
         return None
-    head = root.head
+    head = _role_over_of_phrase(root.head)
     if not (head.i < name[0].i and head.lower_ in ROLE_HEADS and head.tag_.startswith("NN")):
         return None
-    tokens = [t for t in doc[head.left_edge.i : name[0].i] if t.i >= head.left_edge.i]
+    start = head.left_edge.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start -= 2  # "Co-founder" is tokenized "Co", "-", "founder"
+    tokens = list(doc[start : name[0].i])
     while tokens and (tokens[0].pos_ in ("DET", "PRON") or tokens[0].tag_ == "PRP$"):
         tokens = tokens[1:]
     return clean_phrase(tokens)
+
+
+@switchable("appos_of_phrase", off=lambda head: head)
+def _role_over_of_phrase(head: Token) -> Token:
+    """ "The chief prosecutor of Lyon, Pavel Dorn,", "Co-founder of Acme, Lena Holm,": the
+    parser hangs the name on the last noun of the role's "of" phrase; the role is the noun
+    that phrase belongs to (one post, not a plural: "the mayors of A and B, X and Y")."""
+    prep = head.head
+    if (
+        head.dep_ == "pobj"
+        and prep.lower_ in ("of", "for")
+        and prep.head.lower_ in ROLE_HEADS
+        and prep.head.tag_ in ("NN", "NNP")
+        and prep.head.i < head.i
+    ):
+        return prep.head
+    return head
 
 
 def _clause(tok: Token) -> bool:
