@@ -72,6 +72,24 @@ def title_roles(title: str, body: str) -> dict[str, str | None]:
             "foreign minister",
         ),
         (
+            "title_modifiers",
+            "On Monday, Acme CEO Jane Roe said the plant would close.",
+            "Jane Roe",
+            "Acme CEO",
+        ),
+        (
+            "title_modifiers",
+            "Fashion designer Jane Roe opened a shop in Milan.",
+            "Jane Roe",
+            "Fashion designer",
+        ),
+        (
+            "title_modifiers",
+            "The seat went to pro-Beijing veteran politician Tom Hale by a few votes.",
+            "Tom Hale",
+            "pro-Beijing veteran politician",
+        ),
+        (
             "appos_of_phrase",
             "The chief prosecutor of Lyon, Pavel Dorn, said the men must face charges.",
             "Pavel Dorn",
@@ -194,3 +212,13 @@ def test_a_plural_post_before_names_is_no_one_role(nlp):
     # two posts and two names: which is whose is not for the apposition to say
     text = "The mayors of Lyon and Nice, Pavel Dorn and Lena Holm, said the men must pay."
     assert roles(nlp, text)["Pavel Dorn"] is None
+
+
+def test_a_title_takes_no_other_persons_name_as_modifier(nlp):
+    people = roles(nlp, "On Monday Tom Hale's lawyer Jane Roe spoke to the court.")
+    assert people["Jane Roe"] == "lawyer"
+
+
+def test_a_deictic_word_is_no_modifier_of_a_title(nlp):
+    people = roles(nlp, "He ran against fellow Republican Representative Tom Hale in May.")
+    assert people["Tom Hale"] == "Republican Representative"

@@ -57,7 +57,47 @@ def role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
         words.pop()
     if not words or not any(w.lower_ in ROLE_HEADS for w in words):
         return None
-    return " ".join(w.text for w in words)
+    if j == words[0].i:
+        words = _modifiers_before(doc, j, i) + words
+    # the text's own spacing: "pro-Beijing" is three tokens
+    return "".join(w.text + (" " if w.whitespace_ else "") for w in words).strip()
+
+
+_NOT_MODIFIERS = words("not_title_modifiers", "people")
+_MODIFIER_DEPS = frozenset(["compound", "amod", "nmod"])
+_MODIFIER_POS = frozenset(["NOUN", "PROPN", "ADJ"])
+# a place before a title is place_in_role's to read
+_NO_MODIFIER_ENTS = frozenset(["PERSON", "GPE", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"])
+
+
+@switchable("title_modifiers", off=lambda doc, j, i: [])
+def _modifiers_before(doc: Doc, j: int, i: int) -> list[Token]:
+    """ "fashion designer Jane Roe", "Acme CEO Jane Roe", "Wikinews accredited reporter X",
+    "Russian opposition leader X": the words before a title that the parser hangs on it (or
+    on a word after them, up to the name) are the title's own modifiers; a word for no post
+    ("fashion", "Acme") is kept only so. Another person's name or a date is never one."""
+    out: list[Token] = []
+    while j > 0 and len(out) < 4:
+        tok = doc[j - 1]
+        if "\n" in tok.whitespace_ or tok.is_punct:
+            break
+        place = _place_word(tok) or tok.text in COUNTRY_ABBREVIATIONS
+        if out and (tok.lower_ in ROLE_WORDS or tok.lower_ in DEMONYMS or place):
+            out.insert(0, tok)  # "US bank chief"
+            j -= 1
+            continue
+        modifier = tok.dep_ in _MODIFIER_DEPS and j - 1 < tok.head.i <= i and (
+            tok.pos_ in _MODIFIER_POS or tok.tag_ == "VBN"
+        )
+        if not modifier or tok.ent_type_ in _NO_MODIFIER_ENTS or tok.lower_ in _NOT_MODIFIERS:
+            break
+        out.insert(0, tok)
+        j -= 1
+        # "pro-Beijing" is one word to a reader: whole, or not at all
+        while j >= 2 and doc[j - 1].text == "-" and not doc[j - 2].whitespace_:
+            out[:0] = [doc[j - 2], doc[j - 1]]
+            j -= 2
+    return out
 
 
 _PHRASE_POS = frozenset(["DET", "ADP", "PROPN", "NOUN", "ADJ", "CCONJ"])
