@@ -222,3 +222,23 @@ def test_a_title_takes_no_other_persons_name_as_modifier(nlp):
 def test_a_deictic_word_is_no_modifier_of_a_title(nlp):
     people = roles(nlp, "He ran against fellow Republican Representative Tom Hale in May.")
     assert people["Tom Hale"] == "Republican Representative"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        (
+            "The questions came from staff reporter Olaf Brand last week.",
+            "Olaf Brand",
+            "staff reporter",
+        ),
+        (
+            "Security specialist Omar Said told the radio station the group was weak.",
+            "Omar Said",
+            "Security specialist",
+        ),
+        ("Foreign correspondent Lena Holm filed from Kyiv.", "Lena Holm", "Foreign correspondent"),
+    ],
+)
+def test_media_and_expert_occupations_are_roles(nlp, text, name, role):
+    assert roles(nlp, text)[name] == role
