@@ -72,6 +72,24 @@ def title_roles(title: str, body: str) -> dict[str, str | None]:
             "foreign minister",
         ),
         (
+            "as_role",
+            "The board named Jane Roe as its new chief executive on Monday.",
+            "Jane Roe",
+            "new chief executive",
+        ),
+        (
+            "as_role",
+            "In May, Tom Hale was forced to resign as Foreign Affairs minister after the leak.",
+            "Tom Hale",
+            "Foreign Affairs minister",
+        ),
+        (
+            "as_role",
+            "Pavel Dorn served as ambassador to Chile for six years.",
+            "Pavel Dorn",
+            "ambassador to Chile",
+        ),
+        (
             "title_modifiers",
             "On Monday, Acme CEO Jane Roe said the plant would close.",
             "Jane Roe",
@@ -242,3 +260,13 @@ def test_a_deictic_word_is_no_modifier_of_a_title(nlp):
 )
 def test_media_and_expert_occupations_are_roles(nlp, text, name, role):
     assert roles(nlp, text)[name] == role
+
+
+def test_the_post_named_goes_to_the_object_not_the_subject(nlp):
+    people = roles(nlp, "Tom Hale named Jane Roe as chief financial officer.")
+    assert people["Jane Roe"] == "chief financial officer"
+    assert people["Tom Hale"] is None
+
+
+def test_as_needs_a_post(nlp):
+    assert roles(nlp, "Tom Hale served as a reminder of the old days.")["Tom Hale"] is None

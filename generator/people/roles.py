@@ -208,7 +208,7 @@ def _role_over_of_phrase(head: Token) -> Token:
     return head
 
 
-def _clause(tok: Token) -> bool:
+def is_clause(tok: Token) -> bool:
     return tok.dep_ in ("relcl", "acl") and tok.tag_.startswith("V")
 
 
@@ -267,7 +267,7 @@ def role_after(doc: Doc, start: int, end: int) -> str | None:
             # stop the apposition at the next comma/clause
             cut = []
             for t in sub:
-                if t.text in (",", ";", "(", ")") or _clause(t):
+                if t.text in (",", ";", "(", ")") or is_clause(t):
                     break
                 cut.append(t)
             if cut and cut[-1].i >= child.i:
@@ -278,7 +278,7 @@ def role_after(doc: Doc, start: int, end: int) -> str | None:
             if subj and attr and attr[0].lower_ in ROLE_HEADS:
                 toks = []
                 for t in attr[0].subtree:
-                    if t.text in (",", ";") or _clause(t):
+                    if t.text in (",", ";") or is_clause(t):
                         break
                     toks.append(t)
                 return clean_phrase(toks)
