@@ -72,6 +72,18 @@ def title_roles(title: str, body: str) -> dict[str, str | None]:
             "foreign minister",
         ),
         (
+            "formerly",
+            "The paper quoted Pavel Dorn, formerly the mayor of Lyon, as saying it was late.",
+            "Pavel Dorn",
+            "former mayor of Lyon",
+        ),
+        (
+            "formerly",
+            "The paper quoted Lena Holm, formerly a deputy administrator at the agency, on it.",
+            "Lena Holm",
+            "former deputy administrator at the agency",
+        ),
+        (
             "as_role",
             "The board named Jane Roe as its new chief executive on Monday.",
             "Jane Roe",

@@ -235,6 +235,9 @@ def _without_generic_possessor(tokens: list[Token]) -> list[Token]:
 
 def clean_phrase(tokens: list[Token]) -> str | None:
     tokens = _without_generic_possessor(tokens)
+    former = _formerly(tokens)
+    if former:
+        tokens = former[1:]
     for k, tok in enumerate(tokens):
         if tok.lower_ in _CLAUSE_WORDS:
             tokens = tokens[:k]
@@ -248,7 +251,20 @@ def clean_phrase(tokens: list[Token]) -> str | None:
     if not tokens or len(tokens) > 10:
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
-    return " ".join(text.split())
+    return " ".join((["former"] if former else []) + text.split())
+
+
+@switchable("formerly", off=lambda tokens: [])
+def _formerly(tokens: list[Token]) -> list[Token]:
+    """ "X, formerly a deputy administrator at the agency,": the caption is "former deputy
+    administrator at the agency", the same post in the words a title uses. Returns the
+    tokens from "formerly" on, less its article, or nothing."""
+    if len(tokens) > 2 and tokens[0].lower_ == "formerly":
+        rest = tokens[1:]
+        if rest[0].lower_ in ("a", "an", "the"):
+            rest = rest[1:]
+        return [tokens[0], *rest]
+    return []
 
 
 def role_after(doc: Doc, start: int, end: int) -> str | None:
