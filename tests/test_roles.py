@@ -72,6 +72,12 @@ def title_roles(title: str, body: str) -> dict[str, str | None]:
             "foreign minister",
         ),
         (
+            "bracket_role",
+            'He wrote "the [party co-founder] Tom Hale would be ashamed" of the deal.',
+            "Tom Hale",
+            "party co-founder",
+        ),
+        (
             "formerly",
             "The paper quoted Pavel Dorn, formerly the mayor of Lyon, as saying it was late.",
             "Pavel Dorn",
@@ -282,3 +288,8 @@ def test_the_post_named_goes_to_the_object_not_the_subject(nlp):
 
 def test_as_needs_a_post(nlp):
     assert roles(nlp, "Tom Hale served as a reminder of the old days.")["Tom Hale"] is None
+
+
+def test_a_bracket_without_a_post_is_no_role(nlp):
+    people = roles(nlp, 'He said "[even] Tom Hale would be ashamed" of the deal.')
+    assert people.get("Tom Hale") is None

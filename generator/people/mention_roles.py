@@ -71,7 +71,27 @@ def _mention_role(doc: Doc, span: Span) -> str | None:
         or role_after(doc, span.start, span.end)
         or role_of_phrase_before(doc, span.start)
         or role_from_appos_head(doc, list(span))
+        or _bracket_role(doc, span)
     )
+
+
+@switchable("bracket_role", off=lambda doc, span: None)
+def _bracket_role(doc: Doc, span: Span) -> str | None:
+    """ "[party founder] Tom Hale would be ashamed": inside a quotation, the writer puts the
+    speaker's missing caption in square brackets before the name; the caption is a role when
+    it ends in a role noun."""
+    i = span.start
+    if i < 3 or doc[i - 1].text != "]":
+        return None
+    for k in range(i - 2, max(-1, i - 8), -1):
+        if doc[k].text == "[":
+            inner = list(doc[k + 1 : i - 1])
+            if inner and inner[-1].lower_ in ROLE_HEADS and all(
+                not t.is_punct or t.text == "-" for t in inner
+            ):
+                return "".join(t.text_with_ws for t in inner).strip()
+            return None
+    return None
 
 
 def _singular(word: str) -> str:
