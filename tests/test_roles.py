@@ -72,6 +72,12 @@ def title_roles(title: str, body: str) -> dict[str, str | None]:
             "foreign minister",
         ),
         (
+            "address_title",
+            "Professor Lena Holm, director of the National Salt Study, said levels were low.",
+            "Lena Holm",
+            "director of the National Salt Study",
+        ),
+        (
             "bracket_role",
             'He wrote "the [party co-founder] Tom Hale would be ashamed" of the deal.',
             "Tom Hale",
@@ -293,3 +299,7 @@ def test_as_needs_a_post(nlp):
 def test_a_bracket_without_a_post_is_no_role(nlp):
     people = roles(nlp, 'He said "[even] Tom Hale would be ashamed" of the deal.')
     assert people.get("Tom Hale") is None
+
+
+def test_a_title_of_address_alone_stays_the_role(nlp):
+    assert roles(nlp, "Professor Lena Holm said the levels were low.")["Lena Holm"] == "Professor"

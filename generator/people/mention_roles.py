@@ -19,6 +19,7 @@ from .roles import (
     role_before,
     role_from_appos_head,
     role_of_phrase_before,
+    yields_to_apposition,
 )
 from .rules import switchable
 from .words import DEMONYMS, ROLE_HEADS, ROLE_WORDS
@@ -66,8 +67,11 @@ def _span(doc: Doc, m: Mention) -> Span | None:
 def _mention_role(doc: Doc, span: Span) -> str | None:
     """The roles read beside a tagger name, read beside every mention (names found by a
     layout or cue pattern, "Tomasz Kubiak, a fire service spokesman,")."""
+    before = role_before(doc, span.start, [])
+    if before and yields_to_apposition(before):
+        return role_after(doc, span.start, span.end) or before
     return (
-        role_before(doc, span.start, [])
+        before
         or role_after(doc, span.start, span.end)
         or role_of_phrase_before(doc, span.start)
         or role_from_appos_head(doc, list(span))

@@ -103,6 +103,16 @@ def _modifiers_before(doc: Doc, j: int, i: int) -> list[Token]:
 _PHRASE_POS = frozenset(["DET", "ADP", "PROPN", "NOUN", "ADJ", "CCONJ"])
 
 
+_ADDRESS_TITLES = words("address_titles", "people")
+
+
+@switchable("address_title", off=lambda role: False)
+def yields_to_apposition(role: str) -> bool:
+    """ "Professor Lena Holm, director of the National Salt Study,": a title of address alone
+    before the name gives way to the post the apposition after it states."""
+    return role.lower().rstrip(".") in _ADDRESS_TITLES
+
+
 def role_of_phrase_before(doc: Doc, i: int) -> str | None:
     """ "Secretary of State Mike Pompeo", "speaker of the parliament Ali Larijani", "Senator
     from Vermont Bernie Sanders",
