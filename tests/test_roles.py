@@ -303,3 +303,16 @@ def test_a_bracket_without_a_post_is_no_role(nlp):
 
 def test_a_title_of_address_alone_stays_the_role(nlp):
     assert roles(nlp, "Professor Lena Holm said the levels were low.")["Lena Holm"] == "Professor"
+
+
+def test_two_hyphenated_given_names_are_two_people_with_their_own_roles(nlp):
+    # "Chung-kin" and "Chung-hing" differ by two letters, but in one short syllable: two names
+    text = (
+        "Ho Chung-kin of the FTU was re-elected on Sunday. Elsewhere, pro-Beijing veteran "
+        "politician Ho Chung-hing of the FTU lost by 900 votes, and Ho Chung-kin thanked voters."
+    )
+    people = roles(nlp, text)
+    assert people["Ho Chung-hing"] == "pro-Beijing veteran politician"
+    assert people.get("Ho Chung-kin") != "pro-Beijing veteran politician"
+    with switched_off(["hyphen_syllables"]):
+        assert "Ho Chung-hing" not in roles(nlp, text)
