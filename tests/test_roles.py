@@ -72,6 +72,12 @@ def title_roles(title: str, body: str) -> dict[str, str | None]:
             "foreign minister",
         ),
         (
+            "hyphen_title",
+            "The medal was given by then-U.S.-president Tom Hale in 1980.",
+            "Tom Hale",
+            "U.S.-president",
+        ),
+        (
             "address_title",
             "Professor Lena Holm, director of the National Salt Study, said levels were low.",
             "Lena Holm",

@@ -47,15 +47,15 @@ def role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
             j -= 1
             continue
         demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYMS or _place_word(tok)
-        if tok.lower_ in ROLE_WORDS or (words and demonym):
+        if tok.lower_ in ROLE_WORDS or (words and demonym) or _hyphen_title(tok):
             words.insert(0, tok)
             j -= 1
             continue
         break
     # The role must end in a role noun ("Russian President"), not a lone demonym.
-    while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lower_ not in ROLE_WORDS:
+    while words and not _title_word(words[-1]):
         words.pop()
-    if not words or not any(w.lower_ in ROLE_HEADS for w in words):
+    if not words or not any(w.lower_ in ROLE_HEADS or _hyphen_title(w) for w in words):
         return None
     if j == words[0].i:
         words = _modifiers_before(doc, j, i) + words
@@ -98,6 +98,20 @@ def _modifiers_before(doc: Doc, j: int, i: int) -> list[Token]:
             out[:0] = [doc[j - 2], doc[j - 1]]
             j -= 2
     return out
+
+
+@switchable("hyphen_title", off=lambda tok: False)
+def _hyphen_title(tok: Token) -> bool:
+    """ "then-U.S.-president Jimmy Carter": the tokenizer keeps "U.S.-president" whole; a
+    country's abbreviation or a demonym hyphened to a role noun is a title word."""
+    first, _, last = tok.text.rpartition("-")
+    return bool(first) and last.lower() in ROLE_HEADS and (
+        first in COUNTRY_ABBREVIATIONS or first.lower() in DEMONYMS
+    )
+
+
+def _title_word(tok: Token) -> bool:
+    return tok.lower_ in ROLE_HEADS or tok.lower_ in ROLE_WORDS or _hyphen_title(tok)
 
 
 _PHRASE_POS = frozenset(["DET", "ADP", "PROPN", "NOUN", "ADJ", "CCONJ"])

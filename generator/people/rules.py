@@ -50,6 +50,7 @@ PEOPLE: dict[str, str] = {
     "coordinated_roles": "the first of two roles joined by 'and' before a name",
     "generic_possessor": "no 'the country's' in a role (the country's foreign minister)",
     "title_opening": "a headline opening with a caption (Texas student X)",
+    "hyphen_title": "a country hyphened to a title (then-U.S.-president X)",
     "hyphen_syllables": "Kwok-kin and Kwok-hing are two names, not two spellings of one",
     "address_title": "Professor X, director of Y: the apposition's post, not the title",
     "bracket_role": "a caption in square brackets before a name ([party founder] X)",
