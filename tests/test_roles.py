@@ -322,3 +322,19 @@ def test_two_hyphenated_given_names_are_two_people_with_their_own_roles(nlp):
     assert people.get("Ho Chung-kin") != "pro-Beijing veteran politician"
     with switched_off(["hyphen_syllables"]):
         assert "Ho Chung-hing" not in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        # a headline's verb the tagger reads as a plural noun before the title
+        (
+            "Wikinews interviews penguin biologist Lena Holm\n\nHolm studies birds.",
+            "penguin biologist",
+        ),
+        ("She beat then-presumptive nominee Lena Holm in May.", "presumptive nominee"),
+        ("A statue of the late Ohio Governor Lena Holm stands there.", "Ohio Governor"),
+    ],
+)
+def test_what_is_no_modifier_of_a_title(nlp, text, role):
+    assert roles(nlp, text)["Lena Holm"] == role

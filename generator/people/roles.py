@@ -91,10 +91,14 @@ def _modifiers_before(doc: Doc, j: int, i: int) -> list[Token]:
         )
         if not modifier or tok.ent_type_ in _NO_MODIFIER_ENTS or tok.lower_ in _NOT_MODIFIERS:
             break
+        if tok.tag_ == "NNS" and tok.text.islower():
+            break  # "Wikinews interviews biologist X": a verb the tagger took for a plural
         out.insert(0, tok)
         j -= 1
-        # "pro-Beijing" is one word to a reader: whole, or not at all
+        # "pro-Beijing" is one word to a reader: whole, or not at all ("then-" is not kept)
         while j >= 2 and doc[j - 1].text == "-" and not doc[j - 2].whitespace_:
+            if doc[j - 2].lower_ in _NOT_MODIFIERS:
+                return out
             out[:0] = [doc[j - 2], doc[j - 1]]
             j -= 2
     return out
