@@ -91,6 +91,7 @@ from .roles import (
     role_from_appos_head,
     role_of_phrase_before,
     split_role_of_place,
+    yields_to_apposition,
 )
 from .words import NAME_SUFFIXES, PLACES
 
@@ -228,8 +229,8 @@ def _tagged_candidates(doc: Doc) -> list[Candidate]:
             role = role_of_place
             if role is None and (prefix or name[0].i <= ent.start):
                 role = role_before(doc, min(run[0].i, name[0].i), prefix)
-            if role is None:
-                role = role_after(doc, name[0].i, name[-1].i + 1)
+            if role is None or yields_to_apposition(role):
+                role = role_after(doc, name[0].i, name[-1].i + 1) or role
             if role is None:
                 role = role_of_phrase_before(doc, name[0].i) or role_from_appos_head(doc, name)
             cands.append(Candidate(start, end, text[start:end], role, {"ner"}))

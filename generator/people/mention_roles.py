@@ -9,14 +9,17 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from ..nlp import words
 from ..record import Entity, Mention, Participant
 from .relations import PRONOUN_RELATION, relation_word
 from .roles import (
     clean_phrase,
+    is_clause,
     role_after,
     role_before,
     role_from_appos_head,
     role_of_phrase_before,
+    yields_to_apposition,
 )
 from .rules import switchable
 from .words import DEMONYMS, ROLE_HEADS, ROLE_WORDS
@@ -64,12 +67,35 @@ def _span(doc: Doc, m: Mention) -> Span | None:
 def _mention_role(doc: Doc, span: Span) -> str | None:
     """The roles read beside a tagger name, read beside every mention (names found by a
     layout or cue pattern, "Tomasz Kubiak, a fire service spokesman,")."""
+    before = role_before(doc, span.start, [])
+    if before and yields_to_apposition(before):
+        return role_after(doc, span.start, span.end) or before
     return (
-        role_before(doc, span.start, [])
+        before
         or role_after(doc, span.start, span.end)
         or role_of_phrase_before(doc, span.start)
         or role_from_appos_head(doc, list(span))
+        or _bracket_role(doc, span)
     )
+
+
+@switchable("bracket_role", off=lambda doc, span: None)
+def _bracket_role(doc: Doc, span: Span) -> str | None:
+    """ "[party founder] Tom Hale would be ashamed": inside a quotation, the writer puts the
+    speaker's missing caption in square brackets before the name; the caption is a role when
+    it ends in a role noun."""
+    i = span.start
+    if i < 3 or doc[i - 1].text != "]":
+        return None
+    for k in range(i - 2, max(-1, i - 8), -1):
+        if doc[k].text == "[":
+            inner = list(doc[k + 1 : i - 1])
+            if inner and inner[-1].lower_ in ROLE_HEADS and all(
+                not t.is_punct or t.text == "-" for t in inner
+            ):
+                return "".join(t.text_with_ws for t in inner).strip()
+            return None
+    return None
 
 
 def _singular(word: str) -> str:
@@ -105,6 +131,46 @@ def _who_is_role(doc: Doc, span: Span) -> str | None:
     if not heads or heads[-1].lower_ not in ROLE_HEADS:
         return None
     return clean_phrase(tokens)
+
+
+_AS_ROLE_VERBS = words("as_role_verbs", "people")
+_HOLDER_DEPS = frozenset(["nsubj", "nsubjpass", "dobj", "oprd"])
+
+
+@switchable("as_role", off=lambda doc, span: None)
+def _as_role(doc: Doc, span: Span) -> str | None:
+    """ "The board named Jane Roe as its new chief executive", "Tom Hale was forced to resign
+    as Foreign Affairs minister", "Lena Holm was sworn in as governor": a post after "as" on
+    a verb of office is the role of the verb's object, or of its subject when it has none
+    ("Hale named Roe as CEO" is Roe's post, not Hale's)."""
+    root = span.root
+    if root.dep_ not in _HOLDER_DEPS:
+        return None
+    verb = root.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    for v in verbs:
+        if v.lower_ not in _AS_ROLE_VERBS:
+            continue
+        objects = [c for c in v.children if c.dep_ in ("dobj", "oprd")]
+        if v is verb and root.dep_ in ("nsubj", "nsubjpass") and objects:
+            continue  # the subject gave the post to someone else
+        if v is not verb and (objects or root.dep_ not in ("nsubj", "nsubjpass")):
+            continue  # "forced to resign": only the subject carries over
+        for prep in v.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            post = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if post is None or post.lower_ not in ROLE_HEADS or post.tag_ not in ("NN", "NNP"):
+                continue
+            tokens = []
+            for tok in post.subtree:
+                if tok.text in (",", ";", "(", ")") or is_clause(tok):
+                    break
+                tokens.append(tok)
+            while tokens and tokens[0].tag_ == "PRP$":  # "its new chief executive"
+                tokens = tokens[1:]
+            return clean_phrase(tokens)
+    return None
 
 
 _LIST_POS = frozenset(["PROPN", "PUNCT", "CCONJ", "ADP", "DET", "NUM"])
@@ -217,6 +283,7 @@ def fill_roles(doc: Doc, people: list[Participant], orgs: list[Entity]) -> None:
                 _mention_role(doc, span)
                 or _who_is_role(doc, span)
                 or _list_role(doc, span)
+                or _as_role(doc, span)
                 or _relation(text, person, m, mentions)
             )
             if role:

@@ -206,8 +206,28 @@ def _spelling_of(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
+    return _close_spelling(x, y)
+
+
+def _close_spelling(x: str, y: str) -> bool:
     shortest = min(len(x), len(y))
-    return shortest >= 5 and x[0] == y[0] and edit_distance(x, y) <= (2 if shortest >= 8 else 1)
+    if not (shortest >= 5 and x[0] == y[0] and edit_distance(x, y) <= (2 if shortest >= 8 else 1)):
+        return False
+    return _syllables_close(x, y)
+
+
+@switchable("hyphen_syllables", off=lambda x, y: True)
+def _syllables_close(x: str, y: str) -> bool:
+    """ "Kwok-kin" and "Kwok-hing" are two given names, not two spellings of one: a
+    hyphenated name is compared syllable by syllable, and the syllable that differs must
+    itself be long and close enough to be a misspelling."""
+    xs, ys = x.split("-"), y.split("-")
+    if len(xs) == 1 and len(ys) == 1:
+        return True
+    if len(xs) != len(ys):
+        return False
+    parts = [(a, b) for a, b in zip(xs, ys, strict=True) if a != b]
+    return len(parts) == 1 and _close_spelling(*parts[0])
 
 
 def merge_spellings(people: list[Participant]) -> list[Participant]:

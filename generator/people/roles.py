@@ -47,20 +47,88 @@ def role_before(doc: Doc, i: int, prefix: list[Token]) -> str | None:
             j -= 1
             continue
         demonym = tok.ent_type_ == "NORP" or tok.lower_ in DEMONYMS or _place_word(tok)
-        if tok.lower_ in ROLE_WORDS or (words and demonym):
+        if tok.lower_ in ROLE_WORDS or (words and demonym) or _hyphen_title(tok):
             words.insert(0, tok)
             j -= 1
             continue
         break
     # The role must end in a role noun ("Russian President"), not a lone demonym.
-    while words and words[-1].lower_ not in ROLE_HEADS and words[-1].lower_ not in ROLE_WORDS:
+    while words and not _title_word(words[-1]):
         words.pop()
-    if not words or not any(w.lower_ in ROLE_HEADS for w in words):
+    if not words or not any(w.lower_ in ROLE_HEADS or _hyphen_title(w) for w in words):
         return None
-    return " ".join(w.text for w in words)
+    if j == words[0].i:
+        words = _modifiers_before(doc, j, i) + words
+    # the text's own spacing: "pro-Beijing" is three tokens
+    return "".join(w.text + (" " if w.whitespace_ else "") for w in words).strip()
+
+
+_NOT_MODIFIERS = words("not_title_modifiers", "people")
+_MODIFIER_DEPS = frozenset(["compound", "amod", "nmod"])
+_MODIFIER_POS = frozenset(["NOUN", "PROPN", "ADJ"])
+# a place before a title is place_in_role's to read
+_NO_MODIFIER_ENTS = frozenset(["PERSON", "GPE", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY"])
+
+
+@switchable("title_modifiers", off=lambda doc, j, i: [])
+def _modifiers_before(doc: Doc, j: int, i: int) -> list[Token]:
+    """ "fashion designer Jane Roe", "Acme CEO Jane Roe", "Wikinews accredited reporter X",
+    "Russian opposition leader X": the words before a title that the parser hangs on it (or
+    on a word after them, up to the name) are the title's own modifiers; a word for no post
+    ("fashion", "Acme") is kept only so. Another person's name or a date is never one."""
+    out: list[Token] = []
+    while j > 0 and len(out) < 4:
+        tok = doc[j - 1]
+        if "\n" in tok.whitespace_ or tok.is_punct:
+            break
+        place = _place_word(tok) or tok.text in COUNTRY_ABBREVIATIONS
+        if out and (tok.lower_ in ROLE_WORDS or tok.lower_ in DEMONYMS or place):
+            out.insert(0, tok)  # "US bank chief"
+            j -= 1
+            continue
+        modifier = tok.dep_ in _MODIFIER_DEPS and j - 1 < tok.head.i <= i and (
+            tok.pos_ in _MODIFIER_POS or tok.tag_ == "VBN"
+        )
+        if not modifier or tok.ent_type_ in _NO_MODIFIER_ENTS or tok.lower_ in _NOT_MODIFIERS:
+            break
+        if tok.tag_ == "NNS" and tok.text.islower():
+            break  # "Wikinews interviews biologist X": a verb the tagger took for a plural
+        out.insert(0, tok)
+        j -= 1
+        # "pro-Beijing" is one word to a reader: whole, or not at all ("then-" is not kept)
+        while j >= 2 and doc[j - 1].text == "-" and not doc[j - 2].whitespace_:
+            if doc[j - 2].lower_ in _NOT_MODIFIERS:
+                return out
+            out[:0] = [doc[j - 2], doc[j - 1]]
+            j -= 2
+    return out
+
+
+@switchable("hyphen_title", off=lambda tok: False)
+def _hyphen_title(tok: Token) -> bool:
+    """ "then-U.S.-president Jimmy Carter": the tokenizer keeps "U.S.-president" whole; a
+    country's abbreviation or a demonym hyphened to a role noun is a title word."""
+    first, _, last = tok.text.rpartition("-")
+    return bool(first) and last.lower() in ROLE_HEADS and (
+        first in COUNTRY_ABBREVIATIONS or first.lower() in DEMONYMS
+    )
+
+
+def _title_word(tok: Token) -> bool:
+    return tok.lower_ in ROLE_HEADS or tok.lower_ in ROLE_WORDS or _hyphen_title(tok)
 
 
 _PHRASE_POS = frozenset(["DET", "ADP", "PROPN", "NOUN", "ADJ", "CCONJ"])
+
+
+_ADDRESS_TITLES = words("address_titles", "people")
+
+
+@switchable("address_title", off=lambda role: False)
+def yields_to_apposition(role: str) -> bool:
+    """ "Professor Lena Holm, director of the National Salt Study,": a title of address alone
+    before the name gives way to the post the apposition after it states."""
+    return role.lower().rstrip(".") in _ADDRESS_TITLES
 
 
 def role_of_phrase_before(doc: Doc, i: int) -> str | None:
@@ -139,16 +207,36 @@ def role_from_appos_head(doc: Doc, name: list[Token]) -> str | None:
     root = max(name, key=lambda t: t.i) if name else None
     if root is None or root.dep_ != "appos":
         return None
-    head = root.head
+    head = _role_over_of_phrase(root.head)
     if not (head.i < name[0].i and head.lower_ in ROLE_HEADS and head.tag_.startswith("NN")):
         return None
-    tokens = [t for t in doc[head.left_edge.i : name[0].i] if t.i >= head.left_edge.i]
+    start = head.left_edge.i
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+        start -= 2  # "Co-founder" is tokenized "Co", "-", "founder"
+    tokens = list(doc[start : name[0].i])
     while tokens and (tokens[0].pos_ in ("DET", "PRON") or tokens[0].tag_ == "PRP$"):
         tokens = tokens[1:]
     return clean_phrase(tokens)
 
 
-def _clause(tok: Token) -> bool:
+@switchable("appos_of_phrase", off=lambda head: head)
+def _role_over_of_phrase(head: Token) -> Token:
+    """ "The chief prosecutor of Lyon, Pavel Dorn,", "Co-founder of Acme, Lena Holm,": the
+    parser hangs the name on the last noun of the role's "of" phrase; the role is the noun
+    that phrase belongs to (one post, not a plural: "the mayors of A and B, X and Y")."""
+    prep = head.head
+    if (
+        head.dep_ == "pobj"
+        and prep.lower_ in ("of", "for")
+        and prep.head.lower_ in ROLE_HEADS
+        and prep.head.tag_ in ("NN", "NNP")
+        and prep.head.i < head.i
+    ):
+        return prep.head
+    return head
+
+
+def is_clause(tok: Token) -> bool:
     return tok.dep_ in ("relcl", "acl") and tok.tag_.startswith("V")
 
 
@@ -175,6 +263,9 @@ def _without_generic_possessor(tokens: list[Token]) -> list[Token]:
 
 def clean_phrase(tokens: list[Token]) -> str | None:
     tokens = _without_generic_possessor(tokens)
+    former = _formerly(tokens)
+    if former:
+        tokens = former[1:]
     for k, tok in enumerate(tokens):
         if tok.lower_ in _CLAUSE_WORDS:
             tokens = tokens[:k]
@@ -188,7 +279,20 @@ def clean_phrase(tokens: list[Token]) -> str | None:
     if not tokens or len(tokens) > 10:
         return None
     text = "".join(t.text_with_ws for t in tokens).strip()
-    return " ".join(text.split())
+    return " ".join((["former"] if former else []) + text.split())
+
+
+@switchable("formerly", off=lambda tokens: [])
+def _formerly(tokens: list[Token]) -> list[Token]:
+    """ "X, formerly a deputy administrator at the agency,": the caption is "former deputy
+    administrator at the agency", the same post in the words a title uses. Returns the
+    tokens from "formerly" on, less its article, or nothing."""
+    if len(tokens) > 2 and tokens[0].lower_ == "formerly":
+        rest = tokens[1:]
+        if rest[0].lower_ in ("a", "an", "the"):
+            rest = rest[1:]
+        return [tokens[0], *rest]
+    return []
 
 
 def role_after(doc: Doc, start: int, end: int) -> str | None:
@@ -207,7 +311,7 @@ def role_after(doc: Doc, start: int, end: int) -> str | None:
             # stop the apposition at the next comma/clause
             cut = []
             for t in sub:
-                if t.text in (",", ";", "(", ")") or _clause(t):
+                if t.text in (",", ";", "(", ")") or is_clause(t):
                     break
                 cut.append(t)
             if cut and cut[-1].i >= child.i:
@@ -218,7 +322,7 @@ def role_after(doc: Doc, start: int, end: int) -> str | None:
             if subj and attr and attr[0].lower_ in ROLE_HEADS:
                 toks = []
                 for t in attr[0].subtree:
-                    if t.text in (",", ";") or _clause(t):
+                    if t.text in (",", ";") or is_clause(t):
                         break
                     toks.append(t)
                 return clean_phrase(toks)

@@ -50,6 +50,14 @@ PEOPLE: dict[str, str] = {
     "coordinated_roles": "the first of two roles joined by 'and' before a name",
     "generic_possessor": "no 'the country's' in a role (the country's foreign minister)",
     "title_opening": "a headline opening with a caption (Texas student X)",
+    "hyphen_title": "a country hyphened to a title (then-U.S.-president X)",
+    "hyphen_syllables": "Kwok-kin and Kwok-hing are two names, not two spellings of one",
+    "address_title": "Professor X, director of Y: the apposition's post, not the title",
+    "bracket_role": "a caption in square brackets before a name ([party founder] X)",
+    "formerly": "'X, formerly a deputy administrator,' is a former deputy administrator",
+    "as_role": "a post after 'as' on a verb of office (named X as CEO, resigned as minister)",
+    "title_modifiers": "a title's modifiers before it (fashion designer X, Acme CEO X)",
+    "appos_of_phrase": "the role of a place or body, then the name (The mayor of Lyon, X,)",
 }
 # Families of the place and organization rules (``entities.clean``).
 ENTITIES: dict[str, str] = {
