@@ -254,7 +254,7 @@ def _messy(text: str) -> int:
             ord(c) > 127 and not c.isalpha() and c not in _WORD_PUNCT and not _cjk_punct(c)
             for c in inner
         )
-        scripts = {_SCRIPT_FAMILY.get(n, n) for n in (_script(c) for c in letters)}
+        scripts = {_SCRIPT_FAMILY.get(s, s) for s in (_script(c) for c in letters)}
         # Korean writes syllables; a lone jamo among them ("뷴ㅞ뿔") is a misread page
         jamo = "HANGUL" in scripts and any("\u3131" <= c <= "\u318e" for c in letters)
         syllables = any("\uac00" <= c <= "\ud7a3" for c in letters)
