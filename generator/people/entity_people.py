@@ -171,12 +171,16 @@ def life_verbs(
 ) -> tuple[list[Entity], list[Entity]]:
     """Places and organizations less the names a verb of a person's life follows ("Cummings
     died", a body is dissolved, not dead) and the full names that end with one of those."""
-    rx = _life_pattern()
+    # Where a life verb stands, once per document (a roster has thousands of names; the
+    # verbs are few): anywhere in the text, for the tagger may call that mention a person.
+    ends = [m.start() for m in _life_pattern().finditer(text)]
 
     def lives(name: str) -> bool:
-        # anywhere in the text: the tagger may call that very mention a person
-        found = re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)
-        return not _known(key(name)) and any(rx.match(text[m.end() :]) for m in found)
+        return not _known(key(name)) and any(
+            text.endswith(name, 0, end)
+            and not re.match(r"[\w-]", text[end - len(name) - 1 : end - len(name)])
+            for end in ends
+        )
 
     def person(entity: Entity) -> bool:
         words = entity.name.split()
