@@ -40,6 +40,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..nlp import doc_text
 from ..record import DateMention, Mention
 from . import switches
 from .calendar import valid
@@ -82,7 +83,7 @@ _ANAPHOR_REACH = 300  # characters from a named year to "that year"
 
 def find_dates(doc: Doc, doc_date: dt.date | None = None) -> list[DateMention]:
     """Every date expression of the document that has a value, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     ctx = Context(doc_date)
     doc_year = doc_date.year if doc_date else None
     found: list[DateMention] = []
@@ -225,7 +226,7 @@ def _passage_year(
 def _sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
     if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return [(s.start_char, s.end_char) for s in doc.sents]
-    return [(0, len(doc.text))]
+    return [(0, len(doc_text(doc)))]
 
 
 _DAY_WORDS = ("today", "tomorrow", "yesterday", "tonight")

@@ -12,7 +12,14 @@ needs them.
 from __future__ import annotations
 
 from . import turns
-from .model import DEFAULT_MODEL, MAX_PARSE_CHARS, MODEL_CANDIDATES, ModelMismatch, load_model
+from .model import (
+    DEFAULT_MODEL,
+    MAX_PARSE_CHARS,
+    MODEL_CANDIDATES,
+    ModelMismatch,
+    doc_text,
+    load_model,
+)
 from .vocabulary import data_file, entries, table, words
 
 __all__ = [
@@ -21,6 +28,7 @@ __all__ = [
     "MODEL_CANDIDATES",
     "ModelMismatch",
     "data_file",
+    "doc_text",
     "entries",
     "load_model",
     "table",

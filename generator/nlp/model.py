@@ -243,3 +243,15 @@ def index_attribute_ruler(nlp: Language) -> None:
             for i in range(len(ruler.attrs))
         ]
         ruler.matcher = IndexedMatcher(ruler.matcher, keyed)
+
+
+_TEXT_KEY = "generator.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document: spaCy rebuilds the string from every token
+    on each access, and the stages read it about fifteen times a document."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text

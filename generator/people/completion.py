@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from ..nlp import doc_text
 from .names import (
     FULL_NAME,
     INNER_PARTICLE,
@@ -41,7 +42,7 @@ def complete_names(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
     """A one-word name that the text also writes with a given name before it ("Faik
     Nerweyi" ... "Nerweyi") gets that full form, when the word before is a proper noun
     that is no title, place or common capitalized word."""
-    text = doc.text
+    text = doc_text(doc)
     singles = {c.text.strip() for c in cands if " " not in c.text.strip()}
     singles -= {c.text.split()[-1] for c in cands if " " in c.text.strip()}
     if not singles:
@@ -189,7 +190,7 @@ def propagate(
     doc: Doc, cands: list[Candidate], other: list[tuple[int, int, str]]
 ) -> list[Candidate]:
     """Other mentions of a known person: the same full name, its surname, all-caps forms."""
-    text = doc.text
+    text = doc_text(doc)
     surnames: Counter[str] = Counter()
     seen: set[tuple[str, str]] = set()
     for name in {c.text for c in cands if " " in c.text}:

@@ -55,7 +55,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span
 
-from ..nlp import words
+from ..nlp import doc_text, words
 from ..record import Entity, Participant
 from . import (
     entities,
@@ -101,7 +101,7 @@ _OTHER_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
 def find_participants(doc: Doc) -> tuple[list[Participant], list[Entity], list[Entity]]:
     """People, places and organizations, each merged into one entry per name."""
-    text = doc.text
+    text = doc_text(doc)
     ents = doc.ents
     label_counts, other_spans = _labels(doc)
     cands = _tagged_candidates(doc)
@@ -208,7 +208,7 @@ def _labels(doc: Doc) -> tuple[dict[str, Counter[str]], list[tuple[int, int, str
 
 def _tagged_candidates(doc: Doc) -> list[Candidate]:
     """The tagger's PERSON spans, cut to names, widened, with the role beside them."""
-    text = doc.text
+    text = doc_text(doc)
     ents = doc.ents
     cands: list[Candidate] = []
     for ent in ents:

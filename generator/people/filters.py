@@ -21,7 +21,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..nlp import words
+from ..nlp import doc_text, words
 from ..record import Participant
 from .contexts import PLACE_LABELS
 from .names import POSSESSIVE, ROMAN, norm_key
@@ -272,7 +272,7 @@ def not_people(
     for p in people:
         for span in spans[id(p)]:
             person_tokens.update(range(span.start, span.end))
-    text = doc.text
+    text = doc_text(doc)
     place_labels = {norm_key(text[s:e]) for s, e, label in other_spans}
     sent_end = _sentence_ends(doc)
     verdicts: dict[int, str] = {}  # "no", "yes" (a cue says person) or "maybe"

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from ..nlp import words
+from ..nlp import doc_text, words
 from ..record import Entity, Mention, Participant
 from .relations import PRONOUN_RELATION, relation_word
 from .roles import (
@@ -269,8 +269,8 @@ MIN_AFFILIATIONS = 3
 
 def fill_roles(doc: Doc, people: list[Participant], orgs: list[Entity]) -> None:
     """A role for each person still without one, from the first mention that states it."""
-    mentions = _Mentions(doc.text, people, orgs)
-    text = doc.text
+    mentions = _Mentions(doc_text(doc), people, orgs)
+    text = doc_text(doc)
     affiliations: dict[int, str] = {}
     for n, person in enumerate(people):
         if person.role:

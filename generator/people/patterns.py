@@ -17,7 +17,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..nlp import table, words
+from ..nlp import doc_text, table, words
 from .glued_names import names_glued_after_a_body
 from .names import (
     FULL_NAME,
@@ -303,7 +303,7 @@ def add_pattern_candidates(
 ) -> None:
     """Adds to ``cands`` the names the layout and cue patterns find (a longer match replaces
     the tagger spans it contains), unless another tag or a non-name word contradicts them."""
-    text = doc.text
+    text = doc_text(doc)
     taken = [(c.start, c.end, "PERSON") for c in cands]
     found = _pattern_matches(text)
     for start, end, src in sorted(found):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
-from ..nlp import MAX_PARSE_CHARS, load_model, table
+from ..nlp import MAX_PARSE_CHARS, doc_text, load_model, table
 from ..nlp import turns as interviews
 from ..record import Analysis, Mention, Turn
 
@@ -103,7 +103,7 @@ _DANGLING = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "PUNCT", "AUX", "PRON"}
 def make_title(doc: Doc, summary: list[Mention]) -> str:
     """A short title (at most 80 characters) from the lead sentence; when it must be cut,
     the cut falls between words and outside names and noun phrases."""
-    text = doc.text
+    text = doc_text(doc)
     first = summary[0] if summary else Mention(0, len(text))
     start = first.start
     if dateline := _DATELINE.match(text, first.start, first.end):
@@ -181,7 +181,7 @@ def analyze_doc(
     turns = interviews.name_speakers(
         turns, [p.name for p in people], title.text if title is not None else ""
     )
-    if doc.text.strip() and not any(t.is_alpha and t.is_ascii for t in doc[:2000]):
+    if doc_text(doc).strip() and not any(t.is_alpha and t.is_ascii for t in doc[:2000]):
         notes = [*notes, "The English language model found little it could read in this document."]
     return Analysis(
         title=make_title(doc, summary),

@@ -28,7 +28,7 @@ from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
-from ..nlp import table
+from ..nlp import doc_text, table
 from ..record import Mention
 from .positional import PositionalSummarizer
 from .words import stemmer, stop_words
@@ -118,7 +118,7 @@ def document_model(doc: Doc, spans: list[Mention]) -> tuple[ObjectDocumentModel,
     cuts ("CNN)Brazilian" after the dateline is cut) keeps only its part inside the span.
     """
     tokenizer = ParsedTokenizer()
-    text = doc.text
+    text = doc_text(doc)
     words: list[list[str]] = [[] for _ in spans]
     i = 0
     for token in doc:  # one pass over the tokens, one pointer over the spans
@@ -195,7 +195,7 @@ def summarize(
     measure what each one does.
     """
     summarizer = build_summarizer(method, without)
-    text = doc.text
+    text = doc_text(doc)
     spans = [m for m in (clean_span(text, s) for s in sentence_spans(doc)) if m.end > m.start]
     if exclude:
         spans = [m for m in spans if not any(m.start < r.end and r.start < m.end for r in exclude)]
@@ -227,7 +227,7 @@ def _choose(
     words: int | None,
 ) -> list[Mention]:
     """The best of ``spans`` (``sentences`` of them, or what fits ``words``), in order."""
-    text = doc.text
+    text = doc_text(doc)
     if not spans or (words is None and sentences <= 0):
         return []
     if words is None and len(spans) <= sentences:
